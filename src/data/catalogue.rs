@@ -1,0 +1,396 @@
+//! The metric catalogue (SPEC §4): keys, labels, units, formulas, aliases,
+//! and consistency checks. Built in, extended by `content/metrics.yaml`.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::formula::Expr;
+use crate::diagnostic::{self, Diagnostic};
+
+/// The catalogue embedded in the binary.
+pub const BUILTIN: &str = include_str!("catalogue.yaml");
+
+/// A metric key: lower-case ASCII letters, digits and `_`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MetricKey(String);
+
+impl MetricKey {
+    /// Validates a key.
+    pub fn parse(s: &str) -> Option<MetricKey> {
+        let mut chars = s.chars();
+        let first_ok = chars.next().is_some_and(|c| c.is_ascii_lowercase());
+        (first_ok && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'))
+            .then(|| MetricKey(s.to_string()))
+    }
+
+    /// The key as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for MetricKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// What a metric's numbers measure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MetricUnit {
+    /// Dossiers and other counts.
+    Count,
+    /// A 0–100 rate.
+    Percent,
+    /// Money in đồng.
+    Vnd,
+    /// People or visits.
+    People,
+    /// Documents.
+    Documents,
+    /// Administrative procedures.
+    Procedures,
+}
+
+impl MetricUnit {
+    /// The word a change is counted in when the metric names none.
+    pub fn default_noun(self) -> &'static str {
+        match self {
+            MetricUnit::Count => "hồ sơ",
+            MetricUnit::Percent => "điểm phần trăm",
+            MetricUnit::Vnd => "đồng",
+            MetricUnit::People => "lượt",
+            MetricUnit::Documents => "văn bản",
+            MetricUnit::Procedures => "thủ tục",
+        }
+    }
+}
+
+/// Which direction of change is good news.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Better {
+    /// More is better.
+    Higher,
+    /// Less is better (late dossiers, late rate).
+    Lower,
+}
+
+/// One metric of the catalogue.
+#[derive(Clone, Debug)]
+pub struct MetricDef {
+    /// Stable key.
+    pub key: MetricKey,
+    /// Vietnamese label.
+    pub label: String,
+    /// Short label for tables and charts.
+    pub short: String,
+    /// What it measures.
+    pub unit: MetricUnit,
+    /// Direction of good news.
+    pub better: Better,
+    /// Formula used when the metric is not given.
+    pub formula: Option<Expr>,
+    /// The formula as written.
+    pub formula_text: Option<String>,
+    /// Other header names a spreadsheet may use.
+    pub aliases: Vec<String>,
+    /// Word after a count in a change sentence.
+    pub noun: String,
+}
+
+/// A relation every record must satisfy.
+#[derive(Clone, Debug)]
+pub struct Check {
+    /// Human name.
+    pub name: String,
+    /// The comparison.
+    pub expr: Expr,
+    /// The comparison as written.
+    pub text: String,
+}
+
+/// The metric catalogue.
+#[derive(Clone, Debug, Default)]
+pub struct Catalogue {
+    metrics: BTreeMap<MetricKey, MetricDef>,
+    /// Catalogue order, for display.
+    order: Vec<MetricKey>,
+    /// Relations checked on every record.
+    pub checks: Vec<Check>,
+    /// Normalised header text → key.
+    headers: HashMap<String, MetricKey>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawFile {
+    Map(RawCatalogue),
+    List(Vec<RawMetric>),
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawCatalogue {
+    #[serde(default)]
+    metrics: Vec<RawMetric>,
+    #[serde(default)]
+    checks: Vec<RawCheck>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMetric {
+    key: String,
+    label: Option<String>,
+    short: Option<String>,
+    unit: Option<MetricUnit>,
+    better: Option<Better>,
+    formula: Option<String>,
+    aliases: Option<Vec<String>>,
+    noun: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCheck {
+    name: String,
+    expr: String,
+}
+
+/// Header text as compared: lower case, single spaces.
+pub fn normalize_header(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+impl Catalogue {
+    /// The built-in catalogue.
+    pub fn builtin() -> Catalogue {
+        let mut cat = Catalogue::default();
+        let diags = cat.merge(BUILTIN, Path::new("<built-in catalogue>"));
+        // The embedded file is tested; a failure here is a bug in the binary.
+        debug_assert!(diags.is_empty(), "{diags:?}");
+        cat
+    }
+
+    /// Adds or overrides entries from a catalogue file's text.
+    pub fn merge(&mut self, text: &str, path: &Path) -> Vec<Diagnostic> {
+        let raw = match yaml_serde::from_str::<Option<RawFile>>(text) {
+            Ok(Some(RawFile::Map(m))) => m,
+            Ok(Some(RawFile::List(metrics))) => RawCatalogue { metrics, checks: Vec::new() },
+            Ok(None) => RawCatalogue::default(),
+            Err(e) => return vec![yaml_error(&e, text, path, "a metric catalogue: `metrics:` (a list of entries with key, label, unit, …) and optional `checks:`")],
+        };
+        let mut diags = Vec::new();
+        let at = |d: Diagnostic, needle: &str| d.file(path).find(text, needle, |l| l.contains(needle));
+        for m in raw.metrics {
+            let Some(key) = MetricKey::parse(&m.key) else {
+                diags.push(at(Diagnostic::error(format!("`{}` is not a valid metric key", m.key)), &m.key).hint("keys use lower-case letters, digits and `_`, e.g. `resolved_share`"));
+                continue;
+            };
+            let formula = match &m.formula {
+                Some(f) => match Expr::parse(f) {
+                    Ok(e) if !e.is_comparison() => Some(e),
+                    Ok(_) => {
+                        diags.push(at(Diagnostic::error(format!("the formula of `{key}` is a comparison")), f).hint("a formula computes a number, e.g. `resolved / received * 100`; comparisons belong in `checks:`"));
+                        None
+                    }
+                    Err(err) => {
+                        diags.push(at(Diagnostic::error(format!("the formula of `{key}` cannot be read: {}", err.message)), f).hint("use metric keys, numbers, + - * / and parentheses"));
+                        None
+                    }
+                },
+                None => None,
+            };
+            match self.metrics.get_mut(&key) {
+                Some(def) => {
+                    if let Some(v) = m.label { def.label = v; }
+                    if let Some(v) = m.short { def.short = v; }
+                    if let Some(v) = m.unit { def.unit = v; }
+                    if let Some(v) = m.better { def.better = v; }
+                    if let Some(v) = m.noun { def.noun = v; }
+                    if let Some(v) = m.aliases { def.aliases = v; }
+                    if formula.is_some() {
+                        def.formula = formula;
+                        def.formula_text = m.formula;
+                    }
+                }
+                None => {
+                    let (Some(label), Some(unit)) = (m.label, m.unit) else {
+                        diags.push(at(Diagnostic::error(format!("the new metric `{key}` needs a `label` and a `unit`")), &m.key).hint("unit is one of count, percent, vnd, people, documents, procedures"));
+                        continue;
+                    };
+                    let def = MetricDef {
+                        short: m.short.unwrap_or_else(|| label.clone()),
+                        label,
+                        better: m.better.unwrap_or(Better::Higher),
+                        noun: m.noun.unwrap_or_else(|| unit.default_noun().to_string()),
+                        unit,
+                        formula,
+                        formula_text: m.formula,
+                        aliases: m.aliases.unwrap_or_default(),
+                        key: key.clone(),
+                    };
+                    self.order.push(key.clone());
+                    self.metrics.insert(key, def);
+                }
+            }
+        }
+        for c in raw.checks {
+            match Expr::parse(&c.expr) {
+                Ok(expr) if expr.is_comparison() => self.checks.push(Check { name: c.name, expr, text: c.expr }),
+                Ok(_) => diags.push(at(Diagnostic::error(format!("the check `{}` is not a comparison", c.name)), &c.expr).hint("write it as `a + b <= c` with one of == != <= >= < >")),
+                Err(err) => diags.push(at(Diagnostic::error(format!("the check `{}` cannot be read: {}", c.name, err.message)), &c.expr)),
+            }
+        }
+        diags.extend(self.reindex(path, text));
+        diags
+    }
+
+    /// Rebuilds the header index and verifies formulas name known keys.
+    fn reindex(&mut self, path: &Path, text: &str) -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        self.headers.clear();
+        // Keys win over labels, labels over aliases, aliases over short
+        // labels: a short label like "Đúng hạn" may repeat across metrics.
+        let mut tiers: [Vec<(String, &MetricKey)>; 4] = Default::default();
+        for key in &self.order {
+            let def = &self.metrics[key];
+            tiers[0].push((key.0.clone(), key));
+            tiers[1].push((def.label.clone(), key));
+            tiers[2].extend(def.aliases.iter().map(|a| (a.clone(), key)));
+            tiers[3].push((def.short.clone(), key));
+        }
+        for (tier, names) in tiers.iter().enumerate() {
+            let mut this_tier: HashMap<String, &MetricKey> = HashMap::new();
+            for (name, key) in names {
+                let norm = normalize_header(name);
+                if self.headers.contains_key(&norm) {
+                    continue;
+                }
+                if let Some(other) = this_tier.get(&norm).filter(|o| **o != *key) {
+                    // Two labels or aliases that name different metrics would
+                    // make a spreadsheet column ambiguous; short labels may repeat.
+                    if tier < 3 {
+                        diags.push(Diagnostic::error(format!("`{name}` names both `{other}` and `{key}`")).file(path).find(text, name, |l| l.contains(name.as_str())).hint("give each metric its own labels and aliases"));
+                    }
+                    continue;
+                }
+                this_tier.insert(norm, key);
+            }
+            self.headers.extend(this_tier.into_iter().map(|(n, k)| (n, k.clone())));
+        }
+        let known = |k: &str| MetricKey::parse(k).is_some_and(|k| self.metrics.contains_key(&k));
+        let formulas = self.order.iter().filter_map(|k| self.metrics[k].formula.as_ref().map(|f| (k.to_string(), f)));
+        let checks = self.checks.iter().map(|c| (c.name.clone(), &c.expr));
+        for (owner, expr) in formulas.chain(checks) {
+            for var in expr.vars() {
+                if !known(var) {
+                    let mut d = Diagnostic::error(format!("`{owner}` uses the unknown metric `{var}`")).file(path).find(text, var, |l| l.contains(var));
+                    if let Some(s) = self.suggest(var) {
+                        d = d.hint(format!("did you mean `{s}`?"));
+                    }
+                    diags.push(d);
+                }
+            }
+        }
+        diags
+    }
+
+    /// A metric by key.
+    pub fn get(&self, key: &str) -> Option<&MetricDef> {
+        MetricKey::parse(key).and_then(|k| self.metrics.get(&k))
+    }
+
+    /// The metric a spreadsheet header names (key, label, alias or short label).
+    pub fn by_header(&self, header: &str) -> Option<&MetricDef> {
+        self.headers.get(&normalize_header(header)).and_then(|k| self.metrics.get(k))
+    }
+
+    /// All metrics in catalogue order.
+    pub fn iter(&self) -> impl Iterator<Item = &MetricDef> {
+        self.order.iter().map(|k| &self.metrics[k])
+    }
+
+    /// The nearest known key, for "did you mean".
+    pub fn suggest(&self, word: &str) -> Option<&str> {
+        diagnostic::nearest(word, self.order.iter().map(|k| k.as_str()))
+    }
+}
+
+/// A YAML parse error as a diagnostic with the parser's line and column.
+pub fn yaml_error(err: &yaml_serde::Error, text: &str, path: &Path, expected: &str) -> Diagnostic {
+    let message = err.to_string();
+    // The location is shown on its own line, so drop it from the message.
+    let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+    let d = Diagnostic::error(format!("cannot read {}: {message}", path.display())).file(path);
+    let d = match err.location() {
+        Some(loc) => d.at(text, loc.line(), loc.column()),
+        None => d,
+    };
+    d.hint(format!("this file should hold {expected}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SPEC_KEYS: &[&str] = &[
+        "received", "received_online", "received_direct", "received_postal", "returned_postal", "carried_over",
+        "resolved", "resolved_early", "resolved_on_time", "resolved_late", "pending", "pending_overdue",
+        "on_time_rate", "early_rate", "late_rate", "online_rate", "satisfaction", "procedures", "procedures_online",
+        "docs_incoming", "docs_outgoing", "digital_signature_rate", "e_docs_rate", "digitized", "e_results",
+        "e_results_rate", "online_payments", "online_payment_amount", "visits", "digital_accounts",
+    ];
+
+    #[test]
+    fn builtin_catalogue_is_clean_and_complete() {
+        let mut cat = Catalogue::default();
+        let diags = cat.merge(BUILTIN, Path::new("builtin"));
+        assert!(diags.is_empty(), "{diags:#?}");
+        for k in SPEC_KEYS {
+            assert!(cat.get(k).is_some(), "missing {k}");
+        }
+        assert_eq!(cat.get("late_rate").unwrap().better, Better::Lower);
+        assert_eq!(cat.get("on_time_rate").unwrap().unit, MetricUnit::Percent);
+    }
+
+    #[test]
+    fn headers_map_through_labels_and_aliases() {
+        let cat = Catalogue::builtin();
+        let key = |h: &str| cat.by_header(h).map(|d| d.key.to_string());
+        assert_eq!(key("Tiếp nhận").as_deref(), Some("received"));
+        assert_eq!(key("  trước   hạn ").as_deref(), Some("resolved_early"));
+        assert_eq!(key("Đúng hạn").as_deref(), Some("resolved_on_time"));
+        assert_eq!(key("Quá hạn").as_deref(), Some("resolved_late"));
+        assert_eq!(key("Tỷ lệ giải quyết đúng hạn").as_deref(), Some("on_time_rate"));
+        assert_eq!(key("on_time_rate").as_deref(), Some("on_time_rate"));
+        assert_eq!(key("Ghi chú"), None);
+    }
+
+    #[test]
+    fn site_file_adds_and_overrides() {
+        let mut cat = Catalogue::builtin();
+        let text = "metrics:\n  - key: resolved_share\n    label: \"Tỷ lệ đã giải quyết\"\n    unit: percent\n    formula: \"resolved / received * 100\"\n  - key: received\n    label: \"Hồ sơ nhận mới\"\n";
+        assert!(cat.merge(text, Path::new("m.yaml")).is_empty());
+        assert_eq!(cat.get("received").unwrap().label, "Hồ sơ nhận mới");
+        assert!(cat.get("resolved_share").unwrap().formula.is_some());
+        assert_eq!(cat.by_header("Tỷ lệ đã giải quyết").unwrap().key.as_str(), "resolved_share");
+    }
+
+    #[test]
+    fn bad_site_entries_are_located_errors() {
+        let mut cat = Catalogue::builtin();
+        let text = "- key: x_rate\n  label: X\n  unit: percent\n  formula: \"recieved / 2\"\n- key: y\n  label: Y\n";
+        let diags = cat.merge(text, Path::new("m.yaml"));
+        assert_eq!(diags.len(), 2, "{diags:#?}");
+        assert!(diags.iter().any(|d| d.message.contains("needs a `label` and a `unit`")));
+        let unknown = diags.iter().find(|d| d.message.contains("unknown metric `recieved`")).unwrap();
+        assert_eq!(unknown.line, Some(4));
+        assert_eq!(unknown.hint.as_deref(), Some("did you mean `received`?"));
+    }
+}

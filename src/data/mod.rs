@@ -1,0 +1,290 @@
+//! Records, periods, the metric catalogue, formulas and consistency checks:
+//! from loaded records to the figures every page reads.
+
+pub mod catalogue;
+pub mod formula;
+pub mod period;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::path::PathBuf;
+
+use crate::diagnostic::Diagnostic;
+pub use catalogue::{Catalogue, MetricDef, MetricKey, MetricUnit};
+pub use period::Period;
+
+/// An organisational unit id from `site.yaml`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct UnitId(pub String);
+
+impl fmt::Display for UnitId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Where something was read from: the file, 1-based line, and the file's
+/// text so diagnostics can show the line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    /// File path relative to the site root.
+    pub path: PathBuf,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub col: usize,
+    /// The source line.
+    pub source_line: String,
+}
+
+impl Origin {
+    /// Attaches this location to a diagnostic.
+    pub fn locate(&self, d: Diagnostic) -> Diagnostic {
+        let mut d = d.file(&self.path);
+        d.line = Some(self.line);
+        d.col = Some(self.col);
+        d.source_line = Some(self.source_line.clone());
+        d
+    }
+}
+
+/// One unit's figures for one period, as given in a data file.
+#[derive(Clone, Debug)]
+pub struct Record {
+    /// The unit.
+    pub unit: UnitId,
+    /// The period.
+    pub period: Period,
+    /// Where the figures come from (a report), shown under charts.
+    pub source: Option<String>,
+    /// Given values.
+    pub values: BTreeMap<MetricKey, f64>,
+    /// Where the record starts.
+    pub origin: Origin,
+}
+
+/// One record after derivation: given and derived values.
+#[derive(Clone, Debug)]
+pub struct Figure {
+    /// The unit.
+    pub unit: UnitId,
+    /// The period.
+    pub period: Period,
+    /// Report the figures come from.
+    pub source: Option<String>,
+    /// Every given and derived value.
+    pub values: BTreeMap<MetricKey, f64>,
+    /// Which of `values` were derived by formulas.
+    pub derived: BTreeSet<MetricKey>,
+    /// Where the record was given.
+    pub origin: Origin,
+}
+
+impl Figure {
+    /// The value of a metric, given or derived.
+    pub fn get(&self, key: &str) -> Option<f64> {
+        MetricKey::parse(key).and_then(|k| self.values.get(&k).copied())
+    }
+}
+
+/// All figures of a site, by unit and period.
+#[derive(Clone, Debug, Default)]
+pub struct Figures {
+    /// Records in (unit, chronological period) order.
+    pub records: BTreeMap<(UnitId, Period), Figure>,
+}
+
+impl Figures {
+    /// The record of a unit and period.
+    pub fn get(&self, unit: &UnitId, period: &Period) -> Option<&Figure> {
+        self.records.get(&(unit.clone(), *period))
+    }
+}
+
+/// Tolerance for checking a given value against its formula: a stated rate
+/// is rounded by whoever wrote it, a count is exact.
+fn tolerance(def: &MetricDef) -> f64 {
+    match def.unit {
+        MetricUnit::Percent => 0.051,
+        _ => 0.5,
+    }
+}
+
+/// Derives missing metrics by formula, detects duplicate records and runs
+/// consistency checks. Check failures are warnings.
+pub fn compute(records: Vec<Record>, catalogue: &Catalogue) -> (Figures, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut figures = Figures::default();
+    for rec in records {
+        let id = (rec.unit.clone(), rec.period);
+        if let Some(first) = figures.records.get(&id) {
+            diags.push(
+                rec.origin
+                    .locate(Diagnostic::error(format!(
+                        "a second record for unit `{}` and period `{}` (the first is in {}:{})",
+                        rec.unit,
+                        rec.period,
+                        first.origin.path.display(),
+                        first.origin.line
+                    )))
+                    .hint("each unit has one record per period: merge the two, or correct the unit or period of one"),
+            );
+            continue;
+        }
+        let fig = derive(rec, catalogue, &mut diags);
+        figures.records.insert(id, fig);
+    }
+    (figures, diags)
+}
+
+fn derive(rec: Record, catalogue: &Catalogue, diags: &mut Vec<Diagnostic>) -> Figure {
+    let mut values = rec.values.clone();
+    let mut derived = BTreeSet::new();
+    // Formulas may feed each other (resolved → resolved_late → late_rate):
+    // fill missing values until nothing changes. Only missing values are
+    // written, so this ends within one pass per metric.
+    loop {
+        let mut changed = false;
+        for def in catalogue.iter() {
+            let (Some(f), false) = (&def.formula, values.contains_key(&def.key)) else { continue };
+            let get = |k: &str| MetricKey::parse(k).and_then(|k| values.get(&k).copied());
+            if let Some(v) = f.eval(&get) {
+                values.insert(def.key.clone(), v);
+                derived.insert(def.key.clone());
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let what = format!("unit `{}`, period `{}`", rec.unit, rec.period);
+    let warn = |msg: String, hint: &str| rec.origin.locate(Diagnostic::warning(format!("{what}: {msg}"))).hint(hint);
+    let get = |k: &str| MetricKey::parse(k).and_then(|k| values.get(&k).copied());
+    for def in catalogue.iter() {
+        let Some(&v) = values.get(&def.key) else { continue };
+        if def.unit == MetricUnit::Percent && !(0.0..=100.0).contains(&v) {
+            diags.push(warn(
+                format!("{} is {v}, outside 0..100", def.key),
+                "percentages are written on the 0–100 scale (93.1, not 0.931); a derived rate outside it means the counts disagree",
+            ));
+        } else if def.unit != MetricUnit::Percent && v < 0.0 {
+            diags.push(warn(format!("{} is negative ({v})", def.key), "counts cannot be negative: check the figures it is computed from"));
+        }
+        // A given value whose formula inputs are given too must agree with them.
+        let (Some(f), false) = (&def.formula, derived.contains(&def.key)) else { continue };
+        let inputs_given = f.vars().iter().all(|k| MetricKey::parse(k).is_some_and(|k| rec.values.contains_key(&k)));
+        if !inputs_given {
+            continue;
+        }
+        if let Some(computed) = f.eval(&get).filter(|c| (c - v).abs() > tolerance(def)) {
+            diags.push(warn(
+                format!(
+                    "{} is given as {} but {} gives {}",
+                    def.key,
+                    crate::format::num(v, None),
+                    def.formula_text.as_deref().unwrap_or("its formula"),
+                    crate::format::num(computed, None)
+                ),
+                "correct the figure or the counts it is computed from; or leave it out and let baocao compute it",
+            ));
+        }
+    }
+    for check in &catalogue.checks {
+        if let Some(o) = check.expr.check(&get, 0.5).filter(|o| !o.holds) {
+            diags.push(warn(
+                format!(
+                    "check failed: {} ({}: {} against {})",
+                    check.name,
+                    check.text,
+                    crate::format::num(o.lhs, None),
+                    crate::format::num(o.rhs, None)
+                ),
+                "one of the figures is wrong; compare them with the source report",
+            ));
+        }
+    }
+    Figure { unit: rec.unit, period: rec.period, source: rec.source, values, derived, origin: rec.origin }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(unit: &str, period: &str, vals: &[(&str, f64)]) -> Record {
+        Record {
+            unit: UnitId(unit.into()),
+            period: Period::parse(period).unwrap(),
+            source: None,
+            values: vals.iter().map(|(k, v)| (MetricKey::parse(k).unwrap(), *v)).collect(),
+            origin: Origin { path: "d.yaml".into(), line: 1, col: 1, source_line: "unit: x".into() },
+        }
+    }
+
+    #[test]
+    fn derives_the_thuan_an_center_figures() {
+        let cat = Catalogue::builtin();
+        let rec = record(
+            "thuan-an-ttpvhcc",
+            "2023-9M",
+            &[
+                ("received", 10551.0),
+                ("received_online", 2977.0),
+                ("received_direct", 7574.0),
+                ("carried_over", 305.0),
+                ("resolved", 10816.0),
+                ("resolved_early", 8906.0),
+                ("resolved_on_time", 1638.0),
+            ],
+        );
+        let (figs, diags) = compute(vec![rec], &cat);
+        assert!(diags.is_empty(), "{diags:#?}");
+        let f = figs.records.values().next().unwrap();
+        assert_eq!(f.get("resolved_late"), Some(272.0));
+        assert_eq!(f.get("pending"), Some(40.0));
+        assert_eq!(crate::format::pct(f.get("early_rate").unwrap(), None), "82,34%");
+        assert_eq!(crate::format::pct(f.get("late_rate").unwrap(), None), "2,51%");
+        assert!(f.derived.contains(&MetricKey::parse("late_rate").unwrap()));
+        assert!(!f.derived.contains(&MetricKey::parse("resolved").unwrap()));
+    }
+
+    #[test]
+    fn inconsistent_figures_warn_with_both_numbers() {
+        let cat = Catalogue::builtin();
+        let rec = record(
+            "x",
+            "2023",
+            &[("resolved", 100.0), ("resolved_early", 50.0), ("resolved_on_time", 40.0), ("resolved_late", 5.0), ("on_time_rate", 95.0)],
+        );
+        let (_, diags) = compute(vec![rec], &cat);
+        let msgs: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        assert!(msgs.iter().any(|m| m.contains("resolved is given as 100 but resolved_early + resolved_on_time + resolved_late gives 95")), "{msgs:#?}");
+        assert!(msgs.iter().any(|m| m.contains("on_time_rate is given as 95 but")), "{msgs:#?}");
+        assert!(diags.iter().all(|d| !d.is_error()));
+    }
+
+    #[test]
+    fn a_stated_rate_within_rounding_passes() {
+        let cat = Catalogue::builtin();
+        let rec = record("x", "2023", &[("resolved", 6580.0), ("resolved_early", 0.0), ("resolved_on_time", 6123.0), ("resolved_late", 457.0), ("on_time_rate", 93.1)]);
+        assert!(compute(vec![rec], &cat).1.is_empty());
+    }
+
+    #[test]
+    fn rates_outside_0_100_and_failed_checks_warn() {
+        let cat = Catalogue::builtin();
+        let rec = record("x", "2023", &[("satisfaction", 930.0), ("received", 10.0), ("received_online", 20.0)]);
+        let (_, diags) = compute(vec![rec], &cat);
+        assert!(diags.iter().any(|d| d.message.contains("satisfaction is 930, outside 0..100")));
+        assert!(diags.iter().any(|d| d.message.contains("check failed: trực tuyến không vượt quá tiếp nhận")));
+    }
+
+    #[test]
+    fn duplicate_records_are_errors_naming_both() {
+        let cat = Catalogue::builtin();
+        let (figs, diags) = compute(vec![record("x", "2023", &[]), record("x", "2023", &[])], &cat);
+        assert_eq!(figs.records.len(), 1);
+        assert!(diags[0].is_error());
+        assert!(diags[0].message.contains("a second record for unit `x` and period `2023`"));
+    }
+}

@@ -1,0 +1,268 @@
+//! Errors and warnings as values: every problem carries its file, line,
+//! column, the offending source line and a hint, and all of a build's
+//! problems are rendered together by one function.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use unicode_width::UnicodeWidthStr;
+
+/// How bad a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Stops the build.
+    Error,
+    /// Reported; stops the build only under `--strict`.
+    Warning,
+}
+
+/// One problem found in a site, with enough context to fix it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// The file, relative to the site root where possible.
+    pub path: Option<PathBuf>,
+    /// 1-based line.
+    pub line: Option<usize>,
+    /// 1-based column, in characters.
+    pub col: Option<usize>,
+    /// Width of the fault in characters (carets drawn under it).
+    pub len: usize,
+    /// The source line the fault is on.
+    pub source_line: Option<String>,
+    /// How to fix it, in plain words.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// A new error with a message.
+    pub fn error(message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, message.into())
+    }
+
+    /// A new warning with a message.
+    pub fn warning(message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, message.into())
+    }
+
+    fn new(severity: Severity, message: String) -> Self {
+        Diagnostic {
+            severity,
+            message,
+            path: None,
+            line: None,
+            col: None,
+            len: 1,
+            source_line: None,
+            hint: None,
+        }
+    }
+
+    /// Names the file.
+    pub fn file(mut self, path: impl AsRef<Path>) -> Self {
+        self.path = Some(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Places the fault at a 1-based line and column of `source`, whose line
+    /// is then shown under the message.
+    pub fn at(mut self, source: &str, line: usize, col: usize) -> Self {
+        self.line = Some(line.max(1));
+        self.col = Some(col.max(1));
+        self.source_line = source
+            .lines()
+            .nth(line.saturating_sub(1))
+            .map(|l| l.trim_end_matches('\r').to_string());
+        self
+    }
+
+    /// Places the fault at a byte offset of `source`.
+    pub fn at_offset(self, source: &str, offset: usize) -> Self {
+        let (line, col) = line_col(source, offset);
+        self.at(source, line, col)
+    }
+
+    /// Places the fault on the first line of `source` for which `pred` holds,
+    /// at the first occurrence of `needle` on it (or the line's first
+    /// non-blank character). Used where a parser gives no positions.
+    pub fn find(self, source: &str, needle: &str, pred: impl Fn(&str) -> bool) -> Self {
+        match source.lines().enumerate().find(|(_, l)| pred(l)) {
+            Some((i, l)) => {
+                let byte = l
+                    .find(needle)
+                    .filter(|_| !needle.is_empty())
+                    .unwrap_or_else(|| l.len() - l.trim_start().len());
+                let col = l[..byte].chars().count() + 1;
+                let len = needle.chars().count().max(1);
+                self.at(source, i + 1, col).len(len)
+            }
+            None => self,
+        }
+    }
+
+    /// Sets the width of the fault in characters.
+    pub fn len(mut self, len: usize) -> Self {
+        self.len = len.max(1);
+        self
+    }
+
+    /// Adds a hint.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// True for errors.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The diagnostic as the terminal shows it.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        let word = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let _ = writeln!(out, "{word}: {}", self.message);
+        let gutter = self.line.map_or(1, |l| l.to_string().len());
+        let pad = " ".repeat(gutter);
+        if let Some(path) = &self.path {
+            let _ = write!(out, "{pad}--> {}", path.display());
+            if let Some(line) = self.line {
+                let _ = write!(out, ":{line}:{}", self.col.unwrap_or(1));
+            }
+            out.push('\n');
+        }
+        if let (Some(line), Some(src)) = (self.line, &self.source_line) {
+            let col = self.col.unwrap_or(1);
+            let before: String = src.chars().take(col - 1).collect();
+            let fault: String = src.chars().skip(col - 1).take(self.len).collect();
+            let indent = " ".repeat(UnicodeWidthStr::width(before.as_str()));
+            let carets = "^".repeat(UnicodeWidthStr::width(fault.as_str()).max(1));
+            let _ = writeln!(out, "{pad} |");
+            let _ = writeln!(out, "{line} | {src}");
+            let _ = writeln!(out, "{pad} | {indent}{carets}");
+        }
+        if let Some(hint) = &self.hint {
+            let _ = writeln!(out, "{pad} = hint: {hint}");
+        }
+        out
+    }
+
+    fn sort_key(&self) -> (Option<&PathBuf>, usize, usize, Severity, &str) {
+        (
+            self.path.as_ref(),
+            self.line.unwrap_or(0),
+            self.col.unwrap_or(0),
+            self.severity,
+            &self.message,
+        )
+    }
+}
+
+/// Sorts diagnostics by file, line and column so reports are deterministic,
+/// and drops exact repeats.
+pub fn sort(diags: &mut Vec<Diagnostic>) {
+    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diags.dedup();
+}
+
+/// Renders all diagnostics followed by a count line.
+pub fn render_all(diags: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diags {
+        out.push_str(&d.render());
+        out.push('\n');
+    }
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    if errors > 0 || warnings > 0 {
+        let _ = writeln!(
+            out,
+            "{} and {}",
+            count(errors, "error", "errors"),
+            count(warnings, "warning", "warnings")
+        );
+    }
+    out
+}
+
+/// "1 error", "3 errors".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(source.len());
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &source[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+/// The nearest candidate within a small edit distance, for "did you mean".
+pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    let limit = (word.chars().count() / 3).clamp(1, 3);
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(&word, &c.to_lowercase()), c))
+        .filter(|(d, _)| *d <= limit)
+        // Ties go to the alphabetically first candidate, for determinism.
+        .min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)))
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_location_source_and_carets_by_character_width() {
+        let src = "unit: thuan-an\nperiod: 2023-9M\nmetrics:\n  đã_nhận: 5\n";
+        let d = Diagnostic::error("unknown metric key `đã_nhận`")
+            .file("content/data/x.yaml")
+            .find(src, "đã_nhận", |l| l.contains("đã_nhận:"))
+            .hint("did you mean `received`?");
+        let text = d.render();
+        assert!(text.contains("--> content/data/x.yaml:4:3"), "{text}");
+        assert!(text.contains("4 |   đã_nhận: 5"), "{text}");
+        assert!(text.contains("  |   ^^^^^^^\n"), "{text}");
+        assert!(text.contains("= hint: did you mean `received`?"), "{text}");
+    }
+
+    #[test]
+    fn line_col_counts_characters() {
+        assert_eq!(line_col("ab\nđc x", 6), (2, 3));
+    }
+
+    #[test]
+    fn nearest_suggests_within_small_distance_only() {
+        let keys = ["received", "resolved", "pending"];
+        assert_eq!(nearest("recieved", keys), Some("received"));
+        assert_eq!(nearest("xyz", keys), None);
+    }
+}

@@ -1,0 +1,257 @@
+//! Vietnamese number, money, date and change formatting (SPEC §5), and slugs.
+
+use crate::date::{Date, DateTime};
+
+/// `6580` → `6.580`, `4.7` → `4,7`: at most two decimals, trailing zeros
+/// dropped, unless `decimals` fixes them.
+pub fn num(value: f64, decimals: Option<usize>) -> String {
+    match decimals {
+        Some(d) => decimal(value, d, true),
+        None => decimal(value, 2, false),
+    }
+}
+
+/// A 0–100 number as a percentage: `82.341` → `82,34%`, `100.0` → `100%`.
+pub fn pct(value: f64, decimals: Option<usize>) -> String {
+    format!("{}%", num(value, decimals))
+}
+
+/// Money in đồng: `4700000` → `4,7 triệu đồng`, `1200000000` → `1,2 tỷ đồng`,
+/// `850000` → `850.000 đồng`.
+pub fn vnd(value: f64) -> String {
+    let abs = value.abs();
+    if abs >= 1e9 {
+        format!("{} tỷ đồng", decimal(value / 1e9, 2, false))
+    } else if abs >= 1e6 {
+        format!("{} triệu đồng", decimal(value / 1e6, 2, false))
+    } else {
+        format!("{} đồng", decimal(value, 0, false))
+    }
+}
+
+/// Formats with `.` between thousands and `,` before decimals.
+fn decimal(value: f64, max_decimals: usize, fixed: bool) -> String {
+    if !value.is_finite() {
+        return "—".to_string();
+    }
+    let text = format!("{:.*}", max_decimals, value.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let frac = if fixed { frac } else { frac.trim_end_matches('0') };
+    let mut out = String::new();
+    // "-0" is not a number a reader should see.
+    if value < 0.0 && text.bytes().any(|b| matches!(b, b'1'..=b'9')) {
+        out.push('-');
+    }
+    out.push_str(&group_thousands(int));
+    if !frac.is_empty() {
+        out.push(',');
+        out.push_str(frac);
+    }
+    out
+}
+
+fn group_thousands(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+const WEEKDAYS: [&str; 7] = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"];
+
+/// The Vietnamese weekday name of a date.
+pub fn weekday(date: Date) -> &'static str {
+    WEEKDAYS[usize::from(date.weekday())]
+}
+
+/// The `date` filter's formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateFormat {
+    /// `17/12/2020`
+    Short,
+    /// `Thứ Năm, 17/12/2020`
+    Long,
+    /// `Thứ Năm, 17/12/2020 | 09:00 GMT+7`
+    Full,
+}
+
+impl DateFormat {
+    /// Parses a format name.
+    pub fn parse(s: &str) -> Option<DateFormat> {
+        match s {
+            "short" => Some(DateFormat::Short),
+            "long" => Some(DateFormat::Long),
+            "full" => Some(DateFormat::Full),
+            _ => None,
+        }
+    }
+}
+
+/// Formats a timestamp the Vietnamese way.
+pub fn date(dt: &DateTime, format: DateFormat) -> String {
+    let d = dt.date;
+    match format {
+        DateFormat::Short => d.vi(),
+        DateFormat::Long => format!("{}, {}", weekday(d), d.vi()),
+        DateFormat::Full => {
+            let off = dt.offset_minutes;
+            let zone = match (off / 60, off % 60) {
+                (0, 0) => "GMT".to_string(),
+                (h, 0) => format!("GMT{h:+}"),
+                (h, m) => format!("GMT{h:+}:{:02}", m.abs()),
+            };
+            format!("{}, {} | {:02}:{:02} {zone}", weekday(d), d.vi(), dt.hour, dt.minute)
+        }
+    }
+}
+
+/// What a change is measured against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Against {
+    /// Cùng kỳ: the same span a year earlier.
+    SamePeriod,
+    /// Kỳ trước: the preceding span of the same length.
+    Previous,
+}
+
+impl Against {
+    /// The closing words of the sentence.
+    pub fn words(self) -> &'static str {
+        match self {
+            Against::SamePeriod => "so với cùng kỳ",
+            Against::Previous => "so với kỳ trước",
+        }
+    }
+}
+
+/// How a change of a metric is expressed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangeStyle<'a> {
+    /// A count with its noun: `tăng 17.582 hồ sơ (+26,56%)`.
+    Count(&'a str),
+    /// Money: `tăng 4,7 triệu đồng (+12%)`.
+    Money,
+    /// A rate, changed in percentage points.
+    Points,
+}
+
+/// The change between two values as a sentence fragment:
+/// `tăng 17.582 hồ sơ (+26,56%) so với cùng kỳ`,
+/// `tăng 12,3 điểm phần trăm so với cùng kỳ`, `không đổi so với cùng kỳ`.
+pub fn change(current: f64, earlier: f64, style: ChangeStyle<'_>, against: Against) -> String {
+    let diff = current - earlier;
+    // Differences below display precision read as "no change".
+    if diff.abs() < 0.005 {
+        return format!("không đổi {}", against.words());
+    }
+    let verb = if diff > 0.0 { "tăng" } else { "giảm" };
+    let amount = match style {
+        ChangeStyle::Points => return format!("{verb} {} điểm phần trăm {}", num(diff.abs(), None), against.words()),
+        ChangeStyle::Money => vnd(diff.abs()),
+        ChangeStyle::Count(noun) => format!("{} {noun}", num(diff.abs(), None)),
+    };
+    if earlier == 0.0 {
+        return format!("{verb} {amount} {}", against.words());
+    }
+    let rel = diff / earlier.abs() * 100.0;
+    let sign = if rel > 0.0 { "+" } else { "-" };
+    format!("{verb} {amount} ({sign}{}) {}", pct(rel.abs(), None), against.words())
+}
+
+/// A URL slug: diacritics dropped (`đ` → `d`), lower case, words joined by `-`.
+pub fn slugify(text: &str) -> String {
+    let ascii = deunicode::deunicode(text).to_lowercase();
+    let mut out = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_from_the_seeds() {
+        assert_eq!(num(6580.0, None), "6.580");
+        assert_eq!(num(75633.0, None), "75.633");
+        assert_eq!(num(4.7, None), "4,7");
+        assert_eq!(num(1234567.0, None), "1.234.567");
+        assert_eq!(num(93.1, Some(2)), "93,10");
+        assert_eq!(num(-0.001, None), "0");
+        assert_eq!(num(-1500.0, None), "-1.500");
+        assert_eq!(num(999.0, None), "999");
+    }
+
+    #[test]
+    fn rates_from_the_seeds() {
+        assert_eq!(pct(6123.0 / 6580.0 * 100.0, None), "93,05%");
+        assert_eq!(pct(8906.0 / 10816.0 * 100.0, None), "82,34%");
+        assert_eq!(pct(1638.0 / 10816.0 * 100.0, None), "15,14%");
+        assert_eq!(pct(93.10, None), "93,1%");
+        assert_eq!(pct(100.0, None), "100%");
+        assert_eq!(pct(93.1, Some(2)), "93,10%");
+        assert_eq!(pct(99.38, Some(1)), "99,4%");
+    }
+
+    #[test]
+    fn money() {
+        assert_eq!(vnd(4_700_000.0), "4,7 triệu đồng");
+        assert_eq!(vnd(1_200_000_000.0), "1,2 tỷ đồng");
+        assert_eq!(vnd(850_000.0), "850.000 đồng");
+        assert_eq!(vnd(2_000_000_000.0), "2 tỷ đồng");
+    }
+
+    #[test]
+    fn dates() {
+        let dt = DateTime::parse("2023-10-26T07:00:00+07:00").unwrap();
+        assert_eq!(date(&dt, DateFormat::Short), "26/10/2023");
+        assert_eq!(date(&dt, DateFormat::Long), "Thứ Năm, 26/10/2023");
+        assert_eq!(date(&dt, DateFormat::Full), "Thứ Năm, 26/10/2023 | 07:00 GMT+7");
+        let sunday = DateTime::parse("2024-01-28T10:00:00+07:00").unwrap();
+        assert_eq!(date(&sunday, DateFormat::Long), "Chủ Nhật, 28/01/2024");
+    }
+
+    #[test]
+    fn changes_against_the_same_period() {
+        assert_eq!(
+            change(83786.0, 66204.0, ChangeStyle::Count("hồ sơ"), Against::SamePeriod),
+            "tăng 17.582 hồ sơ (+26,56%) so với cùng kỳ"
+        );
+        assert_eq!(
+            change(54.76, 42.46, ChangeStyle::Points, Against::SamePeriod),
+            "tăng 12,3 điểm phần trăm so với cùng kỳ"
+        );
+        assert_eq!(
+            change(900.0, 1000.0, ChangeStyle::Count("văn bản"), Against::Previous),
+            "giảm 100 văn bản (-10%) so với kỳ trước"
+        );
+        assert_eq!(
+            change(5.0, 5.0, ChangeStyle::Count("hồ sơ"), Against::SamePeriod),
+            "không đổi so với cùng kỳ"
+        );
+        assert_eq!(
+            change(5_000_000.0, 0.0, ChangeStyle::Money, Against::SamePeriod),
+            "tăng 5 triệu đồng so với cùng kỳ"
+        );
+    }
+
+    #[test]
+    fn slugs_drop_diacritics() {
+        assert_eq!(slugify("Cải cách hành chính"), "cai-cach-hanh-chinh");
+        assert_eq!(slugify("Đồng Tháp: 6 tháng đầu năm!"), "dong-thap-6-thang-dau-nam");
+        assert_eq!(slugify("  Tin Ủy ban nhân dân "), "tin-uy-ban-nhan-dan");
+    }
+}

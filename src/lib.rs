@@ -1,0 +1,108 @@
+//! baocao: a static-site generator for Vietnamese administrative-reform
+//! news portals. Period data files and Markdown narrative in, a portal out.
+//!
+//! The pipeline runs one way: [`site::load`] → [`data::compute`] →
+//! [`render::site`] → [`output::sync`], all driven by [`build`].
+
+pub mod cli;
+pub mod data;
+pub mod date;
+pub mod diagnostic;
+pub mod format;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod site;
+pub mod template;
+pub mod theme;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use diagnostic::Diagnostic;
+
+/// What to build and how.
+#[derive(Clone, Debug)]
+pub struct BuildOptions {
+    /// The site folder.
+    pub root: PathBuf,
+    /// Where to write; `None` renders in memory only (`check`).
+    pub output: Option<PathBuf>,
+    /// Overrides `base_url` of `site.yaml`.
+    pub base_url: Option<String>,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Warnings fail the build.
+    pub strict: bool,
+}
+
+/// What a successful build did.
+#[derive(Clone, Debug, Default)]
+pub struct BuildReport {
+    /// Warnings (errors fail the build).
+    pub warnings: Vec<Diagnostic>,
+    /// HTML pages rendered.
+    pub pages: usize,
+    /// Files in the output, pages included.
+    pub files: usize,
+    /// Data records.
+    pub records: usize,
+    /// What was written; `None` for `check`.
+    pub stats: Option<output::WriteStats>,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+/// Normalises a base URL to end in `/`; it must be absolute.
+fn base_url(url: &str) -> Result<String, Diagnostic> {
+    let url = url.trim();
+    if !(url.starts_with("http://") || url.starts_with("https://")) {
+        return Err(Diagnostic::error(format!("base_url `{url}` is not an absolute URL")).hint("write it as https://example.gov.vn/ (it may end in a sub-path: https://example.gov.vn/cchc/)"));
+    }
+    Ok(if url.ends_with('/') { url.to_string() } else { format!("{url}/") })
+}
+
+/// Loads, validates, computes and renders a site, then (unless checking)
+/// updates the output folder. Nothing is written unless everything rendered.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
+    let start = Instant::now();
+    if let Some(out) = &opts.output {
+        output::check_output_dir(&opts.root, out).map_err(|d| vec![d])?;
+    }
+    let (site, mut diags) = site::load(&opts.root)?;
+    let records = site.records.len();
+    let (figures, data_diags) = data::compute(site.records.clone(), &site.catalogue);
+    diags.extend(data_diags);
+    let base = base_url(opts.base_url.as_deref().unwrap_or(&site.config.base_url)).map_err(|d| vec![d.file("content/site.yaml")])?;
+    let fail = |mut all: Vec<Diagnostic>| {
+        diagnostic::sort(&mut all);
+        all
+    };
+    if diags.iter().any(|d| d.is_error() || opts.strict) {
+        return Err(fail(strictly(diags, opts.strict)));
+    }
+    let rendered = match render::site(&site, &figures, &render::Options { base_url: base, drafts: opts.drafts }) {
+        Ok(r) => r,
+        Err(more) => {
+            diags.extend(more);
+            return Err(fail(strictly(diags, opts.strict)));
+        }
+    };
+    let stats = match &opts.output {
+        Some(out) => Some(output::sync(&rendered.files, out).map_err(|d| vec![d])?),
+        None => None,
+    };
+    diagnostic::sort(&mut diags);
+    Ok(BuildReport { warnings: diags, pages: rendered.pages, files: rendered.files.len(), records, stats, elapsed: start.elapsed() })
+}
+
+/// Under `--strict`, warnings count as errors.
+fn strictly(diags: Vec<Diagnostic>, strict: bool) -> Vec<Diagnostic> {
+    if !strict {
+        return diags;
+    }
+    diags.into_iter().map(|mut d| {
+        d.severity = diagnostic::Severity::Error;
+        d
+    }).collect()
+}

@@ -1,0 +1,168 @@
+//! Markdown → HTML with pulldown-cmark: heading ids slugged like URLs,
+//! footnote ids prefixed per document, and internal links rewritten.
+
+use std::collections::{BTreeMap, HashMap};
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::format::slugify;
+
+/// A heading of the document, for a table of contents.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Heading {
+    /// 1–6.
+    pub level: u8,
+    /// The `id` attribute.
+    pub id: String,
+    /// Plain text.
+    pub text: String,
+}
+
+/// The rendered document.
+#[derive(Clone, Debug, Default)]
+pub struct Html {
+    /// HTML.
+    pub html: String,
+    /// Headings in order.
+    pub headings: Vec<Heading>,
+}
+
+/// How links are rewritten: given a link target, the new target, or an
+/// error message for a broken internal link.
+pub type LinkResolver<'a> = dyn Fn(&str) -> Result<Option<String>, String> + 'a;
+
+/// Renders Markdown. `id_prefix` keeps footnote ids unique on pages that
+/// show several documents. Broken links are returned with their targets.
+pub fn render(markdown: &str, id_prefix: &str, resolve: &LinkResolver<'_>) -> (Html, Vec<(String, String)>) {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, options).collect();
+    let mut broken = Vec::new();
+    let headings = heading_ids(&mut events);
+    let mut footnotes: HashMap<String, usize> = HashMap::new();
+    let number = |label: &str, notes: &mut HashMap<String, usize>| {
+        let n = notes.len() + 1;
+        *notes.entry(label.to_string()).or_insert(n)
+    };
+    for ev in &mut events {
+        match ev {
+            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => match resolve(dest_url) {
+                Ok(Some(new)) => *dest_url = CowStr::from(new),
+                Ok(None) => {}
+                Err(why) => broken.push((dest_url.to_string(), why)),
+            },
+            Event::FootnoteReference(label) => {
+                let n = number(label, &mut footnotes);
+                let id = slugify(label);
+                *ev = Event::InlineHtml(CowStr::from(format!(
+                    "<sup class=\"bc-footnote-ref\" id=\"{id_prefix}fnref-{id}\"><a href=\"#{id_prefix}fn-{id}\">{n}</a></sup>"
+                )));
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                let n = number(label, &mut footnotes);
+                let id = slugify(label);
+                *ev = Event::Html(CowStr::from(format!(
+                    "<div class=\"bc-footnote\" id=\"{id_prefix}fn-{id}\"><span class=\"bc-footnote__number\">{n}.</span> "
+                )));
+            }
+            Event::End(TagEnd::FootnoteDefinition) => *ev = Event::Html(CowStr::from("</div>\n")),
+            _ => {}
+        }
+    }
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    (Html { html, headings }, broken)
+}
+
+/// Gives every heading without an explicit `{#id}` one slugged from its
+/// text, unique within the document.
+fn heading_ids(events: &mut [Event<'_>]) -> Vec<Heading> {
+    let mut used: BTreeMap<String, usize> = BTreeMap::new();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { level, id, .. }) = &events[i] {
+            let level = heading_level(*level);
+            let explicit = id.as_ref().map(|s| s.to_string());
+            let mut text = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[j] {
+                    text.push_str(t);
+                }
+                j += 1;
+            }
+            let base = explicit.clone().unwrap_or_else(|| {
+                let s = slugify(&text);
+                if s.is_empty() { "muc".to_string() } else { s }
+            });
+            let count = used.entry(base.clone()).or_insert(0);
+            let unique = if *count == 0 || explicit.is_some() { base.clone() } else { format!("{base}-{count}") };
+            *count += 1;
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
+                *id = Some(CowStr::from(unique.clone()));
+            }
+            out.push(Heading { level, id: unique, text });
+            i = j;
+        }
+        i += 1;
+    }
+    out
+}
+
+fn heading_level(l: HeadingLevel) -> u8 {
+    match l {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_links(_: &str) -> Result<Option<String>, String> {
+        Ok(None)
+    }
+
+    #[test]
+    fn headings_get_unique_slug_ids() {
+        let (out, _) = render("## Kết quả giải quyết\n\n## Kết quả giải quyết\n\n### Tự đặt {#rieng}\n", "", &no_links);
+        assert!(out.html.contains("<h2 id=\"ket-qua-giai-quyet\">"), "{}", out.html);
+        assert!(out.html.contains("<h2 id=\"ket-qua-giai-quyet-1\">"), "{}", out.html);
+        assert!(out.html.contains("<h3 id=\"rieng\">"), "{}", out.html);
+        assert_eq!(out.headings.len(), 3);
+    }
+
+    #[test]
+    fn footnotes_are_prefixed_and_numbered() {
+        let (out, _) = render("Số liệu[^nguon].\n\n[^nguon]: Báo cáo số 245.\n", "a-", &no_links);
+        assert!(out.html.contains("href=\"#a-fn-nguon\">1</a>"), "{}", out.html);
+        assert!(out.html.contains("id=\"a-fn-nguon\""), "{}", out.html);
+        assert!(!out.html.contains("id=\"nguon\""));
+    }
+
+    #[test]
+    fn tables_smart_punctuation_and_links() {
+        let resolve = |d: &str| -> Result<Option<String>, String> {
+            match d {
+                "b.md" => Ok(Some("../b/".into())),
+                "missing.md" => Err("no such file".into()),
+                _ => Ok(None),
+            }
+        };
+        let (out, broken) = render("| a | b |\n|---|--:|\n| 1 | 2 |\n\n\"Trích\" -- [b](b.md) [x](missing.md) [w](https://x.vn)\n", "", &resolve);
+        assert!(out.html.contains("<table>"));
+        assert!(out.html.contains("“Trích”"));
+        assert!(out.html.contains("href=\"../b/\""));
+        assert!(out.html.contains("href=\"https://x.vn\""));
+        assert_eq!(broken, vec![("missing.md".to_string(), "no such file".to_string())]);
+    }
+}

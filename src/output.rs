@@ -1,0 +1,163 @@
+//! Writing: updates the output folder in place from the rendered site.
+//! Unchanged files are not rewritten; files no longer produced are removed;
+//! nothing outside the output folder is touched.
+
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+
+/// Marks a folder as baocao's output, so a folder of other files is never
+/// emptied by mistake.
+pub const MARKER: &str = ".baocao-output";
+
+/// What a sync did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WriteStats {
+    /// Files created or changed.
+    pub written: usize,
+    /// Files whose bytes were already right.
+    pub unchanged: usize,
+    /// Stale files deleted.
+    pub removed: usize,
+}
+
+/// An absolute, `..`-free form of a path that may not exist yet.
+pub fn absolute(path: &Path) -> PathBuf {
+    if let Ok(p) = path.canonicalize() {
+        return p;
+    }
+    let joined = if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(path) };
+    // Canonicalise the longest existing ancestor, then append the rest.
+    let mut existing = joined.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match existing.file_name() {
+            Some(name) => rest.push(name.to_os_string()),
+            None => break,
+        }
+        if !existing.pop() {
+            break;
+        }
+    }
+    let mut out = existing.canonicalize().unwrap_or(existing);
+    for part in rest.iter().rev() {
+        out.push(part);
+    }
+    let mut clean = PathBuf::new();
+    for c in out.components() {
+        match c {
+            Component::ParentDir => {
+                clean.pop();
+            }
+            Component::CurDir => {}
+            other => clean.push(other),
+        }
+    }
+    clean
+}
+
+/// Refuses an output folder that would overwrite or delete the site itself.
+pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
+    let (root, out) = (absolute(root), absolute(output));
+    let content = root.join("content");
+    let themes = root.join("themes");
+    let bad = out == root || root.starts_with(&out) || out.starts_with(&content) || out.starts_with(&themes);
+    if bad {
+        return Err(Diagnostic::error(format!("refusing to write the site into {}: it holds or is inside the site's sources", out.display()))
+            .hint("choose an output folder outside content/ and themes/, e.g. the default output/"));
+    }
+    if out.is_dir() && !out.join(MARKER).exists() {
+        let has_files = std::fs::read_dir(&out).map(|mut d| d.next().is_some()).unwrap_or(false);
+        if has_files {
+            return Err(Diagnostic::error(format!("{} is not empty and was not made by baocao", out.display()))
+                .hint("baocao removes files it did not generate from its output folder: choose an empty or new folder"));
+        }
+    }
+    Ok(())
+}
+
+fn io(path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(format!("cannot write {}: {e}", path.display())).hint("check that the output folder is writable and the disk is not full")
+}
+
+/// Makes `out` hold exactly `files` (plus the marker).
+pub fn sync(files: &BTreeMap<String, Vec<u8>>, out: &Path) -> Result<WriteStats, Diagnostic> {
+    let mut stats = WriteStats::default();
+    std::fs::create_dir_all(out).map_err(|e| io(out, &e))?;
+    // Stale files go first, so a file that became a folder (or the
+    // reverse) does not block the writes.
+    let mut dirs = Vec::new();
+    for entry in walkdir::WalkDir::new(out).min_depth(1).contents_first(true).sort_by_file_name() {
+        let entry = entry.map_err(|e| Diagnostic::error(format!("cannot read {}: {e}", out.display())))?;
+        let path = entry.path();
+        let rel = crate::site::posix(path.strip_prefix(out).unwrap_or(path));
+        if entry.file_type().is_dir() {
+            dirs.push(path.to_path_buf());
+        } else if rel != MARKER && !files.contains_key(&rel) {
+            std::fs::remove_file(path).map_err(|e| io(path, &e))?;
+            stats.removed += 1;
+        }
+    }
+    for dir in dirs {
+        // Only empty folders go; a folder that still holds output stays.
+        let _ = std::fs::remove_dir(&dir);
+    }
+    for (rel, bytes) in files {
+        let path = out.join(rel);
+        let same = std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64) && std::fs::read(&path).is_ok_and(|old| old == *bytes);
+        if same {
+            stats.unchanged += 1;
+            continue;
+        }
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| io(parent, &e))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| io(&path, &e))?;
+        stats.written += 1;
+    }
+    let marker = out.join(MARKER);
+    if !marker.exists() {
+        std::fs::write(&marker, b"This folder is generated by baocao build; its files are replaced on every build.\n").map_err(|e| io(&marker, &e))?;
+    }
+    Ok(stats)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sync_writes_skips_and_removes() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let mut files = BTreeMap::new();
+        files.insert("a/index.html".to_string(), b"A".to_vec());
+        files.insert("b.txt".to_string(), b"B".to_vec());
+        assert_eq!(sync(&files, &out).unwrap(), WriteStats { written: 2, unchanged: 0, removed: 0 });
+        files.insert("b.txt".to_string(), b"B2".to_vec());
+        files.remove("a/index.html");
+        assert_eq!(sync(&files, &out).unwrap(), WriteStats { written: 1, unchanged: 0, removed: 1 });
+        assert!(!out.join("a").exists(), "empty folders are removed");
+        assert_eq!(sync(&files, &out).unwrap(), WriteStats { written: 0, unchanged: 1, removed: 0 });
+        // A file that becomes a folder.
+        files.clear();
+        files.insert("b.txt/index.html".to_string(), b"C".to_vec());
+        sync(&files, &out).unwrap();
+        assert_eq!(std::fs::read(out.join("b.txt/index.html")).unwrap(), b"C");
+    }
+
+    #[test]
+    fn refuses_the_site_itself_and_foreign_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content/static")).unwrap();
+        for bad in [root.to_path_buf(), root.join("content"), root.join("content/static/out"), root.join("..")] {
+            assert!(check_output_dir(root, &bad).is_err(), "{}", bad.display());
+        }
+        assert!(check_output_dir(root, &root.join("output")).is_ok());
+        std::fs::create_dir_all(root.join("docs")).unwrap();
+        std::fs::write(root.join("docs/notes.txt"), "x").unwrap();
+        assert!(check_output_dir(root, &root.join("docs")).is_err());
+    }
+}

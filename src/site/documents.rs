@@ -1,0 +1,259 @@
+//! Articles and pages: Markdown files with YAML front matter.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::{files_under, read_text, relative, unknown_unit, Unit};
+use crate::data::{period, Period, UnitId};
+use crate::date::DateTime;
+use crate::diagnostic::Diagnostic;
+
+/// Front matter, typed (SPEC §6).
+#[derive(Clone, Debug, Default)]
+pub struct FrontMatter {
+    /// Headline.
+    pub title: String,
+    /// Publication time.
+    pub date: Option<DateTime>,
+    /// The unit whose figures the article reports.
+    pub unit: Option<UnitId>,
+    /// The period whose figures the article reports.
+    pub period: Option<Period>,
+    /// Lead paragraph (a template).
+    pub summary: Option<String>,
+    /// Author line.
+    pub author: Option<String>,
+    /// Category.
+    pub category: Option<String>,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Illustration, relative to `content/static`.
+    pub image: Option<String>,
+    /// URL slug, instead of the file name.
+    pub slug: Option<String>,
+    /// Unpublished.
+    pub draft: bool,
+    /// Source line ("Nguồn: …").
+    pub source: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFront {
+    title: Option<String>,
+    date: Option<yaml_serde::Value>,
+    unit: Option<String>,
+    period: Option<yaml_serde::Value>,
+    summary: Option<String>,
+    author: Option<String>,
+    category: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    image: Option<String>,
+    slug: Option<String>,
+    #[serde(default)]
+    draft: bool,
+    source: Option<String>,
+}
+
+/// An article or page as loaded.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// Path relative to the site root (for messages).
+    pub path: PathBuf,
+    /// Path relative to `articles/` or `pages/`, with `/`.
+    pub rel: String,
+    /// The whole file.
+    pub text: String,
+    /// Typed front matter.
+    pub front: FrontMatter,
+    /// The Markdown body (a template).
+    pub body: String,
+    /// 1-based line of the file where the body starts.
+    pub body_line: usize,
+    /// 1-based line of `summary:` in the file, if any.
+    pub summary_line: usize,
+}
+
+/// Loads every `.md` file below `dir`.
+pub fn load_all(root: &Path, dir: &Path, units: &BTreeMap<UnitId, Unit>, diags: &mut Vec<Diagnostic>) -> Vec<Document> {
+    let mut out = Vec::new();
+    for path in files_under(dir) {
+        if path.extension().and_then(|e| e.to_str()) != Some("md") {
+            continue;
+        }
+        let rel_root = relative(root, &path);
+        let text = match read_text(root, &path) {
+            Ok(t) => t,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
+        let rel = super::posix(&relative(dir, &path));
+        if let Some(doc) = parse(&rel_root, rel, text, units, diags) {
+            out.push(doc);
+        }
+    }
+    out
+}
+
+const FRONT_HINT: &str = "start the file with front matter between two `---` lines:\n---\ntitle: \"…\"\ndate: 2023-10-26T07:00:00+07:00\n---";
+
+/// Splits and types the front matter of one file.
+pub fn parse(path: &Path, rel: String, text: String, units: &BTreeMap<UnitId, Unit>, diags: &mut Vec<Diagnostic>) -> Option<Document> {
+    let src = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let first = src.lines().next().unwrap_or("");
+    if first.trim_end() != "---" {
+        diags.push(Diagnostic::error("no front matter").file(path).at(src, 1, 1).hint(FRONT_HINT));
+        return None;
+    }
+    // Find the closing `---` line.
+    let mut offset = first.len() + 1;
+    let mut end = None;
+    for (i, line) in src[offset.min(src.len())..].split_inclusive('\n').enumerate() {
+        if line.trim_end() == "---" {
+            end = Some((offset, offset + line.len(), i + 2));
+            break;
+        }
+        offset += line.len();
+    }
+    let Some((yaml_end, body_start, close_line)) = end else {
+        diags.push(Diagnostic::error("the front matter is not closed").file(path).at(src, 1, 1).hint("end the front matter with a line holding only `---`"));
+        return None;
+    };
+    let yaml = &src[first.len() + 1..yaml_end];
+    // Front-matter positions are lines of the file: the YAML starts on line 2.
+    let shifted = |line: usize| line + 1;
+    let raw: RawFront = match yaml_serde::from_str::<Option<RawFront>>(yaml) {
+        Ok(Some(r)) => r,
+        Ok(None) => {
+            diags.push(Diagnostic::error("the front matter is empty").file(path).at(src, 2, 1).hint("give at least a title"));
+            return None;
+        }
+        Err(e) => {
+            let mut message = e.to_string();
+            message = message.split(" at line ").next().unwrap_or(&message).to_string();
+            let mut d = Diagnostic::error(format!("cannot read the front matter: {message}")).file(path);
+            if let Some(loc) = e.location() {
+                d = d.at(src, shifted(loc.line()), loc.column());
+            }
+            let hint = if message.contains("unknown field") {
+                "the fields are: title, date, unit, period, summary, author, category, tags, image, slug, draft, source"
+            } else {
+                "front matter is YAML: `field: value`, one per line; quote values that contain `:` or `#`"
+            };
+            diags.push(d.hint(hint));
+            return None;
+        }
+    };
+    let find = |field: &str, needle: &str, d: Diagnostic| -> Diagnostic {
+        d.file(path).find(src, needle, |l| l.starts_with(&format!("{field}:")))
+    };
+    let mut ok = true;
+    let mut front = FrontMatter {
+        title: raw.title.clone().unwrap_or_default(),
+        summary: raw.summary,
+        author: raw.author,
+        category: raw.category,
+        tags: raw.tags,
+        image: raw.image,
+        slug: raw.slug,
+        draft: raw.draft,
+        source: raw.source,
+        ..FrontMatter::default()
+    };
+    if front.title.trim().is_empty() {
+        diags.push(Diagnostic::error("no title").file(path).at(src, 1, 1).hint("add `title: \"…\"` to the front matter"));
+        ok = false;
+    }
+    if let Some(date) = &raw.date {
+        let text = scalar(date);
+        match DateTime::parse(&text) {
+            Some(dt) => front.date = Some(dt),
+            None => {
+                diags.push(find("date", &text, Diagnostic::error(format!("`{text}` is not a date"))).hint("write the date as 2023-10-26T07:00:00+07:00 (or 2023-10-26; the time zone defaults to GMT+7)"));
+                ok = false;
+            }
+        }
+    }
+    if let Some(unit) = &raw.unit {
+        let id = UnitId(unit.clone());
+        if units.contains_key(&id) {
+            front.unit = Some(id);
+        } else {
+            let (msg, hint) = unknown_unit(unit, units);
+            diags.push(find("unit", unit, Diagnostic::error(msg)).hint(hint));
+            ok = false;
+        }
+    }
+    if let Some(p) = &raw.period {
+        let text = scalar(p);
+        match Period::parse(&text) {
+            Ok(p) => front.period = Some(p),
+            Err(why) => {
+                diags.push(find("period", &text, Diagnostic::error(format!("bad period `{text}`: {why}"))).hint(format!("write the period as one of: {}", period::ACCEPTED_FORMS)));
+                ok = false;
+            }
+        }
+    }
+    if let Some(slug) = &front.slug {
+        if slug.is_empty() || !slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+            diags.push(find("slug", slug, Diagnostic::error(format!("`{slug}` is not a valid slug"))).hint("a slug uses lower-case letters without diacritics, digits and `-`"));
+            ok = false;
+        }
+    }
+    let summary_line = src.lines().position(|l| l.starts_with("summary:")).map_or(2, |i| i + 1);
+    let body = src[body_start.min(src.len())..].to_string();
+    ok.then(|| Document { path: path.to_path_buf(), rel, text: src.to_string(), front, body, body_line: close_line + 1, summary_line })
+}
+
+fn scalar(v: &yaml_serde::Value) -> String {
+    match v {
+        yaml_serde::Value::String(s) => s.clone(),
+        yaml_serde::Value::Number(n) => n.to_string(),
+        yaml_serde::Value::Bool(b) => b.to_string(),
+        other => format!("{other:?}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(text: &str) -> (Option<Document>, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let doc = parse(Path::new("a.md"), "a.md".into(), text.to_string(), &BTreeMap::new(), &mut diags);
+        (doc, diags)
+    }
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let (doc, diags) = parse_str("---\ntitle: \"Tin\"\ndate: 2023-10-26T07:00:00+07:00\nperiod: 2023\ntags: [a, b]\n---\nBody {{ x }}\n");
+        assert!(diags.is_empty(), "{diags:#?}");
+        let doc = doc.unwrap();
+        assert_eq!(doc.body, "Body {{ x }}\n");
+        assert_eq!(doc.body_line, 7);
+        assert_eq!(doc.front.period, Some(Period::Year(2023)));
+        assert_eq!(doc.front.date.unwrap().hour, 7);
+    }
+
+    #[test]
+    fn bad_date_and_misspelt_field_are_located() {
+        let (doc, diags) = parse_str("---\ntitle: T\ndate: 26/10/2023\n---\n");
+        assert!(doc.is_none());
+        assert_eq!(diags[0].line, Some(3));
+        assert!(diags[0].message.contains("`26/10/2023` is not a date"));
+        let (_, diags) = parse_str("---\ntitle: T\nauthr: X\n---\n");
+        assert_eq!(diags[0].line, Some(3), "{diags:#?}");
+        assert!(diags[0].message.contains("unknown field `authr`"));
+    }
+
+    #[test]
+    fn missing_front_matter_is_an_error() {
+        assert!(parse_str("# Tin\n").1[0].message.contains("no front matter"));
+        assert!(parse_str("---\ntitle: T\n").1[0].message.contains("not closed"));
+    }
+}

@@ -1,0 +1,324 @@
+//! Loading: reads a site folder into typed values. Everything that touches
+//! the disk on the way in is here; nothing here formats or renders.
+
+mod documents;
+mod records;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::data::{Catalogue, Record, UnitId};
+use crate::diagnostic::{self, Diagnostic};
+use crate::theme::Theme;
+pub use documents::{Document, FrontMatter};
+
+/// Site settings from `content/site.yaml`.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    /// Portal title, shown in the banner.
+    pub title: String,
+    /// Where the site is published; may end in a sub-path.
+    pub base_url: String,
+    /// Interface language.
+    #[serde(default)]
+    pub language: Language,
+    /// Theme folder name under `themes/`.
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    /// One-line description for feeds and the home page.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The owner agency, shown in the footer.
+    #[serde(default)]
+    pub owner: Owner,
+    /// Main menu.
+    #[serde(default)]
+    pub menu: Vec<MenuItem>,
+    /// Articles per list page.
+    #[serde(default = "default_per_page")]
+    pub per_page: usize,
+    /// Organisational units, as a tree through `parent`.
+    #[serde(default)]
+    pub units: Vec<Unit>,
+}
+
+fn default_theme() -> String {
+    "default".into()
+}
+
+fn default_per_page() -> usize {
+    10
+}
+
+/// Interface language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// Vietnamese.
+    #[default]
+    Vi,
+    /// English.
+    En,
+}
+
+/// The agency that owns the portal: what a government portal's footer must show.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Owner {
+    /// Agency name.
+    #[serde(default)]
+    pub name: String,
+    /// Person responsible for content.
+    #[serde(default)]
+    pub responsible: Option<String>,
+    /// Postal address.
+    #[serde(default)]
+    pub address: Option<String>,
+    /// Phone.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Email.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Licence line.
+    #[serde(default)]
+    pub licence: Option<String>,
+}
+
+/// A menu entry; a URL starting with `/` is a path inside the site.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MenuItem {
+    /// Label.
+    pub name: String,
+    /// Target.
+    pub url: String,
+}
+
+/// Level of an organisational unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Tỉnh.
+    Province,
+    /// Thành phố.
+    City,
+    /// Huyện.
+    District,
+    /// Xã, phường, thị trấn.
+    Commune,
+    /// Trung tâm Phục vụ hành chính công.
+    Center,
+}
+
+/// An organisational unit.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    /// Stable id, used in data files and URLs.
+    pub id: UnitId,
+    /// Full name.
+    pub name: String,
+    /// Short name.
+    #[serde(default)]
+    pub short: Option<String>,
+    /// Parent unit.
+    #[serde(default)]
+    pub parent: Option<UnitId>,
+    /// Level.
+    pub level: Level,
+}
+
+impl<'de> Deserialize<'de> for UnitId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(UnitId)
+    }
+}
+
+/// A whole site, loaded and typed.
+#[derive(Clone, Debug)]
+pub struct Site {
+    /// The site folder.
+    pub root: PathBuf,
+    /// Settings.
+    pub config: SiteConfig,
+    /// Units by id.
+    pub units: BTreeMap<UnitId, Unit>,
+    /// Built-in catalogue plus `content/metrics.yaml`.
+    pub catalogue: Catalogue,
+    /// Every data record, in file order.
+    pub records: Vec<Record>,
+    /// News articles, by source path.
+    pub articles: Vec<Document>,
+    /// Standalone pages.
+    pub pages: Vec<Document>,
+    /// `content/static/` files by output path.
+    pub static_files: BTreeMap<String, Vec<u8>>,
+    /// Templates and assets: the built-in theme with the site's overrides.
+    pub theme: Theme,
+}
+
+/// Reads a file as UTF-8; a non-UTF-8 file is an error that points at the
+/// first bad byte.
+pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
+    let rel = relative(root, path);
+    let bytes = std::fs::read(path).map_err(|e| io_error(&rel, &e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let good = e.utf8_error().valid_up_to();
+        let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        let (line, col) = diagnostic::line_col(&String::from_utf8_lossy(&e.as_bytes()[..good]), good);
+        Diagnostic::error(format!("{} is not UTF-8 text", rel.display()))
+            .file(&rel)
+            .at(&lossy, line, col)
+            .hint("save the file with UTF-8 encoding (in Excel: \"CSV UTF-8\"; in Notepad: Save As → Encoding: UTF-8)")
+    })
+}
+
+/// An I/O error as a diagnostic naming the path.
+pub fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(format!("cannot read {}: {e}", path.display())).file(path)
+}
+
+/// `path` relative to `root` when it is inside it.
+pub fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
+}
+
+/// Files below `dir` in a stable order, skipping hidden files and editors'
+/// temporary files.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_string_lossy().as_ref()))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(walkdir::DirEntry::into_path)
+        .collect()
+}
+
+/// Hidden files and the temporary files editors leave beside the real ones.
+pub fn is_ignored(name: &str) -> bool {
+    name.starts_with('.') || name.starts_with('#') || name.starts_with("~$") || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp")
+}
+
+/// `a/b/c` with forward slashes, whatever the platform.
+pub fn posix(path: &Path) -> String {
+    path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// Loads a site folder. All problems found are returned together.
+pub fn load(root: &Path) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    let content = root.join("content");
+    let site_yaml = content.join("site.yaml");
+    let rel_site = relative(root, &site_yaml);
+    if !site_yaml.is_file() {
+        return Err(vec![Diagnostic::error(format!("no {} in {}", rel_site.display(), root.display()))
+            .hint("run baocao in a site folder (one with content/site.yaml), pass --root DIR, or create one with `baocao new DIR`")]);
+    }
+    let text = read_text(root, &site_yaml).map_err(|d| vec![d])?;
+    let config: SiteConfig = match yaml_serde::from_str(&text) {
+        Ok(c) => c,
+        Err(e) => return Err(vec![crate::data::catalogue::yaml_error(&e, &text, &rel_site, "the site settings: title, base_url, owner, menu, units (SPEC §2)")]),
+    };
+    let units = check_units(&config, &text, &rel_site, &mut diags);
+
+    let mut catalogue = Catalogue::builtin();
+    let metrics_yaml = content.join("metrics.yaml");
+    if metrics_yaml.is_file() {
+        match read_text(root, &metrics_yaml) {
+            Ok(t) => diags.extend(catalogue.merge(&t, &relative(root, &metrics_yaml))),
+            Err(d) => diags.push(d),
+        }
+    }
+
+    let mut records = Vec::new();
+    for path in files_under(&content.join("data")) {
+        let rel = relative(root, &path);
+        let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("yaml" | "yml") => match read_text(root, &path) {
+                Ok(t) => records.extend(records::yaml(&t, &rel, &catalogue, &units, &mut diags)),
+                Err(d) => diags.push(d),
+            },
+            Some("csv") => match read_text(root, &path) {
+                Ok(t) => records.extend(records::csv(&t, &rel, &catalogue, &units, &mut diags)),
+                Err(d) => diags.push(d),
+            },
+            Some("xlsx") => match std::fs::read(&path) {
+                Ok(b) => records.extend(records::xlsx(b, &rel, &catalogue, &units, &mut diags)),
+                Err(e) => diags.push(io_error(&rel, &e)),
+            },
+            // Notes and READMEs may sit beside the data.
+            _ => {}
+        }
+    }
+
+    let articles = documents::load_all(root, &content.join("articles"), &units, &mut diags);
+    let pages = documents::load_all(root, &content.join("pages"), &units, &mut diags);
+
+    let mut static_files = BTreeMap::new();
+    let static_dir = content.join("static");
+    for path in files_under(&static_dir) {
+        match std::fs::read(&path) {
+            Ok(b) => {
+                static_files.insert(posix(&relative(&static_dir, &path)), b);
+            }
+            Err(e) => diags.push(io_error(&relative(root, &path), &e)),
+        }
+    }
+
+    let theme = match Theme::load(root, &config.theme) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(d.file(&rel_site).find(&text, &config.theme, |l| l.trim_start().starts_with("theme:")));
+            Theme::builtin()
+        }
+    };
+
+    let site = Site { root: root.to_path_buf(), config, units, catalogue, records, articles, pages, static_files, theme };
+    if diags.iter().any(Diagnostic::is_error) { Err(diags) } else { Ok((site, diags)) }
+}
+
+fn check_units(config: &SiteConfig, text: &str, path: &Path, diags: &mut Vec<Diagnostic>) -> BTreeMap<UnitId, Unit> {
+    let mut units = BTreeMap::new();
+    let at = |d: Diagnostic, needle: &str| d.file(path).find(text, needle, |l| l.contains(needle) && l.contains("id:"));
+    for u in &config.units {
+        let valid = !u.id.0.is_empty() && u.id.0.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !valid {
+            diags.push(at(Diagnostic::error(format!("`{}` is not a valid unit id", u.id)), &u.id.0).hint("unit ids use lower-case letters without diacritics, digits and `-`, e.g. `thuan-an`"));
+        } else if units.insert(u.id.clone(), u.clone()).is_some() {
+            diags.push(at(Diagnostic::error(format!("the unit `{}` is declared twice", u.id)), &u.id.0).hint("give each unit its own id"));
+        }
+    }
+    for u in &config.units {
+        if let Some(parent) = &u.parent {
+            if !units.contains_key(parent) {
+                let mut d = Diagnostic::error(format!("the parent `{parent}` of unit `{}` is not a unit", u.id))
+                    .file(path)
+                    .find(text, &parent.0, |l| l.contains("parent") && l.contains(parent.0.as_str()));
+                if let Some(s) = diagnostic::nearest(&parent.0, units.keys().map(|k| k.0.as_str())) {
+                    d = d.hint(format!("did you mean `{s}`?"));
+                }
+                diags.push(d);
+            }
+        }
+    }
+    units
+}
+
+/// An unknown unit id as an error with the nearest known id.
+pub fn unknown_unit(id: &str, units: &BTreeMap<UnitId, Unit>) -> (String, String) {
+    let hint = match diagnostic::nearest(id, units.keys().map(|k| k.0.as_str())) {
+        Some(s) => format!("did you mean `{s}`? Units are declared in content/site.yaml under `units:`"),
+        None => "declare the unit in content/site.yaml under `units:` (id, name, level)".to_string(),
+    };
+    (format!("unknown unit `{id}`"), hint)
+}

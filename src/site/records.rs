@@ -1,0 +1,461 @@
+//! Period data files → typed records: YAML (one record or a list), CSV and
+//! XLSX (one row per unit and period, headers by key, label or alias).
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::{unknown_unit, Unit};
+use crate::data::catalogue::{normalize_header, yaml_error, MetricUnit};
+use crate::data::{period, Catalogue, MetricKey, Origin, Period, Record, UnitId};
+use crate::diagnostic::Diagnostic;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRecord {
+    unit: String,
+    period: yaml_serde::Value,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    metrics: BTreeMap<String, yaml_serde::Value>,
+}
+
+const RECORD_SHAPE: &str = "one record (unit, period, optional source, metrics: {key: number}) or a list of them";
+
+/// Reads a YAML data file.
+pub fn yaml(text: &str, path: &Path, catalogue: &Catalogue, units: &BTreeMap<UnitId, Unit>, diags: &mut Vec<Diagnostic>) -> Vec<Record> {
+    let is_list = text.lines().map(str::trim_start).find(|l| !l.is_empty() && !l.starts_with('#') && *l != "---").is_some_and(|l| l.starts_with('-'));
+    let parsed = if is_list {
+        yaml_serde::from_str::<Vec<RawRecord>>(text)
+    } else {
+        yaml_serde::from_str::<RawRecord>(text).map(|r| vec![r])
+    };
+    let raws = match parsed {
+        Ok(r) => r,
+        Err(e) => {
+            diags.push(yaml_error(&e, text, path, RECORD_SHAPE));
+            return Vec::new();
+        }
+    };
+    // The parser keeps no positions for values, so each record's lines are
+    // found from the text: a list item starts at a `-` in column 0.
+    let lines: Vec<&str> = text.lines().collect();
+    let starts: Vec<usize> = if is_list {
+        lines.iter().enumerate().filter(|(_, l)| l.starts_with('-')).map(|(i, _)| i).collect()
+    } else {
+        vec![0]
+    };
+    let mut out = Vec::new();
+    for (i, raw) in raws.into_iter().enumerate() {
+        let first = starts.get(i).copied().unwrap_or(0);
+        let last = starts.get(i + 1).copied().unwrap_or(lines.len());
+        let find = |d: Diagnostic, key: &str, needle: &str| -> Diagnostic {
+            let line = (first..last).find(|&n| lines[n].trim_start_matches(['-', ' ']).starts_with(&format!("{key}:")));
+            match line {
+                Some(n) => {
+                    let l = lines[n];
+                    let byte = l.find(needle).filter(|_| !needle.is_empty()).unwrap_or(l.len() - l.trim_start().len());
+                    d.file(path).at(text, n + 1, l[..byte].chars().count() + 1).len(needle.chars().count())
+                }
+                None => d.file(path).at(text, first + 1, 1),
+            }
+        };
+        let unit_line = (first..last).find(|&n| lines[n].trim_start_matches(['-', ' ']).starts_with("unit:")).unwrap_or(first);
+        let origin = Origin { path: path.to_path_buf(), line: unit_line + 1, col: 1, source_line: lines.get(unit_line).unwrap_or(&"").to_string() };
+        let mut ok = true;
+        let unit = UnitId(raw.unit.clone());
+        if !units.contains_key(&unit) {
+            let (msg, hint) = unknown_unit(&raw.unit, units);
+            diags.push(find(Diagnostic::error(msg), "unit", &raw.unit).hint(hint));
+            ok = false;
+        }
+        let period_text = match &raw.period {
+            yaml_serde::Value::String(s) => s.clone(),
+            yaml_serde::Value::Number(n) => n.to_string(),
+            other => format!("{other:?}"),
+        };
+        let period = match Period::parse(&period_text) {
+            Ok(p) => Some(p),
+            Err(why) => {
+                diags.push(find(Diagnostic::error(format!("bad period `{period_text}`: {why}")), "period", &period_text).hint(format!("write the period as one of: {}", period::ACCEPTED_FORMS)));
+                ok = false;
+                None
+            }
+        };
+        let mut values = BTreeMap::new();
+        for (key, value) in &raw.metrics {
+            let Some(def) = catalogue.get(key) else {
+                let hint = match (catalogue.by_header(key), catalogue.suggest(key)) {
+                    (Some(def), _) => format!("data files use metric keys: write `{}` for \"{key}\"", def.key),
+                    (None, Some(s)) => format!("did you mean `{s}`? Add new metrics to content/metrics.yaml"),
+                    (None, None) => "use a key of the metric catalogue, or add the metric to content/metrics.yaml".to_string(),
+                };
+                diags.push(find(Diagnostic::error(format!("unknown metric key `{key}`")), key, key).hint(hint));
+                ok = false;
+                continue;
+            };
+            let number = match value {
+                yaml_serde::Value::Number(n) => n.as_f64(),
+                // An empty value means "not reported": absent, never 0.
+                yaml_serde::Value::Null => continue,
+                _ => None,
+            };
+            match number.filter(|n| n.is_finite()) {
+                Some(n) => {
+                    if let Some(w) = fraction_warning(def.unit, n) {
+                        diags.push(find(Diagnostic::warning(format!("`{key}` is {n}: {w}")), key, key).hint("write counts as plain digits without separators, e.g. 6580"));
+                    }
+                    values.insert(def.key.clone(), n);
+                }
+                None => {
+                    diags.push(find(Diagnostic::error(format!("the value of `{key}` is not a number")), key, key).hint("write numbers without quotes or separators: 6580, 93.1 (a percentage on the 0–100 scale)"));
+                    ok = false;
+                }
+            }
+        }
+        if let (true, Some(period)) = (ok, period) {
+            out.push(Record { unit, period, source: raw.source, values, origin });
+        }
+    }
+    out
+}
+
+/// A count with decimals is most likely a thousands separator read as a
+/// decimal point ("6.580" → 6.58).
+fn fraction_warning(unit: MetricUnit, n: f64) -> Option<&'static str> {
+    let counts = matches!(unit, MetricUnit::Count | MetricUnit::People | MetricUnit::Documents | MetricUnit::Procedures);
+    (counts && n.fract() != 0.0).then_some("a count with decimals (was a thousands separator read as a decimal point?)")
+}
+
+/// What a column of a sheet holds.
+#[derive(Clone, Debug)]
+enum Column {
+    Unit,
+    Period,
+    Source,
+    Metric(MetricKey, MetricUnit),
+    Skip,
+}
+
+fn column_for(header: &str, catalogue: &Catalogue) -> Option<Column> {
+    let norm = normalize_header(header);
+    match norm.as_str() {
+        "unit" | "đơn vị" | "don vi" | "mã đơn vị" => Some(Column::Unit),
+        "period" | "kỳ" | "kỳ báo cáo" | "ky bao cao" => Some(Column::Period),
+        "source" | "nguồn" | "nguồn số liệu" => Some(Column::Source),
+        _ => catalogue.by_header(header).map(|d| Column::Metric(d.key.clone(), d.unit)),
+    }
+}
+
+/// A cell of a sheet with its position, for messages.
+struct Cell<'a> {
+    text: &'a str,
+    line: usize,
+    col: usize,
+}
+
+/// Where the rows of a sheet came from, to place diagnostics.
+trait Locate {
+    fn at(&self, d: Diagnostic, line: usize, col: usize, len: usize) -> Diagnostic;
+    fn origin(&self, line: usize) -> Origin;
+}
+
+struct CsvText<'a> {
+    path: &'a Path,
+    text: &'a str,
+}
+
+impl Locate for CsvText<'_> {
+    fn at(&self, d: Diagnostic, line: usize, col: usize, len: usize) -> Diagnostic {
+        d.file(self.path).at(self.text, line, col).len(len)
+    }
+    fn origin(&self, line: usize) -> Origin {
+        Origin { path: self.path.to_path_buf(), line, col: 1, source_line: self.text.lines().nth(line - 1).unwrap_or("").to_string() }
+    }
+}
+
+struct Sheet<'a> {
+    path: &'a Path,
+    name: &'a str,
+}
+
+impl Locate for Sheet<'_> {
+    fn at(&self, d: Diagnostic, line: usize, col: usize, _len: usize) -> Diagnostic {
+        let mut d = d.file(self.path);
+        d.message = format!("{} (sheet `{}`, cell {}{line})", d.message, self.name, column_letters(col));
+        d.line = Some(line);
+        d.col = Some(col);
+        d
+    }
+    fn origin(&self, line: usize) -> Origin {
+        Origin { path: self.path.to_path_buf(), line, col: 1, source_line: format!("sheet `{}`, row {line}", self.name) }
+    }
+}
+
+fn column_letters(col: usize) -> String {
+    let mut n = col;
+    let mut s = Vec::new();
+    while n > 0 {
+        s.push(b'A' + ((n - 1) % 26) as u8);
+        n = (n - 1) / 26;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+/// Turns a table (header row, then data rows) into records.
+fn table(rows: &[Vec<Cell<'_>>], loc: &dyn Locate, catalogue: &Catalogue, units: &BTreeMap<UnitId, Unit>, diags: &mut Vec<Diagnostic>) -> Vec<Record> {
+    // Title rows may stand above the table: the header is the first row
+    // with a unit column.
+    let Some(header_idx) = rows.iter().position(|r| r.iter().any(|c| matches!(column_for(c.text, catalogue), Some(Column::Unit)))) else {
+        if let Some(first) = rows.first().and_then(|r| r.first()) {
+            diags.push(loc.at(Diagnostic::error("no `unit` column in the header row"), first.line, 1, 1).hint("the first row names the columns: unit (or Đơn vị), period (or Kỳ báo cáo), then one column per metric"));
+        }
+        return Vec::new();
+    };
+    let header = &rows[header_idx];
+    let mut columns: HashMap<usize, Column> = HashMap::new();
+    for (i, cell) in header.iter().enumerate() {
+        if cell.text.trim().is_empty() {
+            continue;
+        }
+        let col = column_for(cell.text, catalogue).unwrap_or_else(|| {
+            let mut d = Diagnostic::warning(format!("unknown column `{}` is skipped", cell.text.trim()));
+            d = match catalogue.suggest(&cell.text.trim().to_lowercase().replace(' ', "_")) {
+                Some(s) => d.hint(format!("did you mean `{s}`? If it is a notes column, nothing is lost")),
+                None => d.hint("if it holds figures, name it by a metric key or label of the catalogue (or add one in content/metrics.yaml)"),
+            };
+            diags.push(loc.at(d, cell.line, cell.col, cell.text.chars().count()));
+            Column::Skip
+        });
+        columns.insert(i, col);
+    }
+    if !columns.values().any(|c| matches!(c, Column::Period)) {
+        let c = &header[0];
+        diags.push(loc.at(Diagnostic::error("no `period` column in the header row"), c.line, 1, 1).hint("add a column `period` (or Kỳ báo cáo) holding e.g. 2023, 2023-Q3, 2023-9M"));
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for row in &rows[header_idx + 1..] {
+        if row.iter().all(|c| c.text.trim().is_empty()) {
+            continue;
+        }
+        let line = row[0].line;
+        let (mut unit, mut period, mut source, mut values, mut ok) = (None, None, None, BTreeMap::new(), true);
+        for (i, cell) in row.iter().enumerate() {
+            let text = cell.text.trim();
+            let Some(column) = columns.get(&i) else { continue };
+            let len = text.chars().count();
+            match column {
+                Column::Unit => {
+                    let id = UnitId(text.to_string());
+                    if units.contains_key(&id) {
+                        unit = Some(id);
+                    } else {
+                        let (msg, hint) = unknown_unit(text, units);
+                        diags.push(loc.at(Diagnostic::error(msg), cell.line, cell.col, len).hint(hint));
+                        ok = false;
+                    }
+                }
+                Column::Period => match Period::parse(text) {
+                    Ok(p) => period = Some(p),
+                    Err(why) => {
+                        diags.push(loc.at(Diagnostic::error(format!("bad period `{text}`: {why}")), cell.line, cell.col, len).hint(format!("write the period as one of: {}", period::ACCEPTED_FORMS)));
+                        ok = false;
+                    }
+                },
+                Column::Source => source = (!text.is_empty()).then(|| text.to_string()),
+                Column::Metric(key, unit) => {
+                    if text.is_empty() {
+                        continue;
+                    }
+                    match parse_number(text) {
+                        Some(n) => {
+                            if let Some(w) = fraction_warning(*unit, n) {
+                                diags.push(loc.at(Diagnostic::warning(format!("`{key}` is {text}: {w}")), cell.line, cell.col, len));
+                            }
+                            values.insert(key.clone(), n);
+                        }
+                        None => {
+                            diags.push(loc.at(Diagnostic::error(format!("`{text}` in column `{key}` is not a number")), cell.line, cell.col, len).hint("write numbers as 6580 or 93.1 (93,1 is read as 93.1)"));
+                            ok = false;
+                        }
+                    }
+                }
+                Column::Skip => {}
+            }
+        }
+        match (unit, period, ok) {
+            (Some(unit), Some(period), true) => out.push(Record { unit, period, source, values, origin: loc.origin(line) }),
+            (None, _, true) | (_, None, true) => {
+                diags.push(loc.at(Diagnostic::error("a row without unit or period"), line, 1, 1).hint("every row names its unit and its period"));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `6580`, `93.1`, and `93,1` (a decimal comma, as Vietnamese sheets write it).
+fn parse_number(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let t = if t.contains(',') && !t.contains('.') && t.matches(',').count() == 1 { t.replace(',', ".") } else { t.to_string() };
+    t.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+/// Reads a CSV data file.
+pub fn csv(text: &str, path: &Path, catalogue: &Catalogue, units: &BTreeMap<UnitId, Unit>, diags: &mut Vec<Diagnostic>) -> Vec<Record> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = ::csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut raw: Vec<(usize, ::csv::StringRecord)> = Vec::new();
+    for result in reader.records() {
+        match result {
+            Ok(r) => raw.push((r.position().map_or(0, |p| p.line() as usize), r)),
+            Err(e) => {
+                let line = e.position().map_or(1, |p| p.line() as usize);
+                diags.push(Diagnostic::error(format!("cannot read CSV: {e}")).file(path).at(text, line, 1).hint("check the quotes on this line: a field with a comma must be wrapped in \"…\""));
+                return Vec::new();
+            }
+        }
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let rows: Vec<Vec<Cell<'_>>> = raw
+        .iter()
+        .map(|(line, rec)| {
+            let src = lines.get(line.saturating_sub(1)).copied().unwrap_or("");
+            let mut search = 0;
+            rec.iter()
+                .map(|field| {
+                    // Column of the field on its line, for the caret.
+                    let byte = src[search..].find(field).map_or(search, |b| b + search);
+                    search = (byte + field.len()).min(src.len());
+                    Cell { text: field, line: *line, col: src[..byte].chars().count() + 1 }
+                })
+                .collect()
+        })
+        .collect();
+    table(&rows, &CsvText { path, text }, catalogue, units, diags)
+}
+
+/// Reads an XLSX data file: every sheet holding a table with a unit column.
+pub fn xlsx(bytes: Vec<u8>, path: &Path, catalogue: &Catalogue, units: &BTreeMap<UnitId, Unit>, diags: &mut Vec<Diagnostic>) -> Vec<Record> {
+    use calamine::{Data, Reader};
+    let mut book = match calamine::Xlsx::new(std::io::Cursor::new(bytes)) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(Diagnostic::error(format!("cannot read {} as an Excel workbook: {e}", path.display())).file(path).hint("save the sheet as .xlsx (Excel Workbook), or export it as CSV UTF-8"));
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    for name in book.sheet_names() {
+        let range = match book.worksheet_range(&name) {
+            Ok(r) => r,
+            Err(e) => {
+                diags.push(Diagnostic::error(format!("cannot read sheet `{name}`: {e}")).file(path));
+                continue;
+            }
+        };
+        let (row0, col0) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
+        let texts: Vec<Vec<String>> = range
+            .rows()
+            .map(|row| {
+                row.iter()
+                    .map(|c| match c {
+                        Data::Empty => String::new(),
+                        Data::String(s) => s.clone(),
+                        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+                        Data::Float(f) => f.to_string(),
+                        Data::Int(i) => i.to_string(),
+                        Data::Bool(b) => b.to_string(),
+                        other => other.to_string(),
+                    })
+                    .collect()
+            })
+            .collect();
+        let rows: Vec<Vec<Cell<'_>>> = texts
+            .iter()
+            .enumerate()
+            .map(|(r, row)| row.iter().enumerate().map(|(c, t)| Cell { text: t, line: row0 + r + 1, col: col0 + c + 1 }).collect())
+            .collect();
+        let has_table = rows.iter().any(|r| r.iter().any(|c| matches!(column_for(c.text, catalogue), Some(Column::Unit))));
+        // Sheets of notes or charts beside the data are not an error.
+        if has_table {
+            out.extend(table(&rows, &Sheet { path, name: &name }, catalogue, units, diags));
+        }
+    }
+    if out.is_empty() && !diags.iter().any(|d| d.path.as_deref() == Some(path)) {
+        diags.push(Diagnostic::warning(format!("{} holds no sheet with a `unit` column", path.display())).file(path).hint("the header row names the columns: unit (or Đơn vị), period (or Kỳ báo cáo), then one column per metric"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::site::Level;
+
+    fn units() -> BTreeMap<UnitId, Unit> {
+        ["thuan-an", "hong-ngu"]
+            .iter()
+            .map(|id| (UnitId(id.to_string()), Unit { id: UnitId(id.to_string()), name: id.to_string(), short: None, parent: None, level: Level::City }))
+            .collect()
+    }
+
+    #[test]
+    fn yaml_record_and_list() {
+        let cat = Catalogue::builtin();
+        let mut diags = Vec::new();
+        let one = "unit: thuan-an\nperiod: 2023-9M\nmetrics:\n  received: 10551\n  resolved:\n";
+        let recs = yaml(one, Path::new("a.yaml"), &cat, &units(), &mut diags);
+        assert_eq!(recs.len(), 1);
+        assert_eq!(recs[0].values.len(), 1, "an empty value is absent, not 0");
+        let list = "- unit: thuan-an\n  period: 2023\n  metrics: {received: 1}\n- unit: hong-ngu\n  period: 2022-H1\n  metrics: {on_time_rate: 99.95}\n";
+        let recs = yaml(list, Path::new("b.yaml"), &cat, &units(), &mut diags);
+        assert!(diags.is_empty(), "{diags:#?}");
+        assert_eq!(recs.len(), 2);
+        assert_eq!(recs[1].origin.line, 4);
+        assert_eq!(recs[0].period, Period::Year(2023));
+    }
+
+    #[test]
+    fn yaml_errors_are_located() {
+        let cat = Catalogue::builtin();
+        let mut diags = Vec::new();
+        let text = "- unit: thuan-an\n  period: 2023\n  metrics: {received: 1}\n- unit: thuan-am\n  period: 2023-Q5\n  metrics:\n    recieved: 5\n    resolved: \"6.580\"\n";
+        let recs = yaml(text, Path::new("b.yaml"), &cat, &units(), &mut diags);
+        assert_eq!(recs.len(), 1);
+        let find = |s: &str| diags.iter().find(|d| d.message.contains(s)).unwrap_or_else(|| panic!("{s}: {diags:#?}"));
+        assert_eq!(find("unknown unit `thuan-am`").line, Some(4));
+        assert_eq!(find("unknown unit").hint.as_deref().map(|h| h.starts_with("did you mean `thuan-an`?")), Some(true));
+        assert_eq!(find("bad period `2023-Q5`").line, Some(5));
+        let key = find("unknown metric key `recieved`");
+        assert_eq!((key.line, key.col), (Some(7), Some(5)));
+        assert!(key.hint.as_deref().unwrap().contains("did you mean `received`?"));
+        assert_eq!(find("value of `resolved` is not a number").line, Some(8));
+    }
+
+    #[test]
+    fn csv_headers_by_label_and_unknown_columns() {
+        let cat = Catalogue::builtin();
+        let mut diags = Vec::new();
+        let text = "Đơn vị,Kỳ báo cáo,Tiếp nhận,Trước hạn,Ghi chú\nthuan-an,2023-9M,10551,8906,xem báo cáo\nhong-ngu,2022-H1,\"1,5\",x,\n";
+        let recs = csv(text, Path::new("c.csv"), &cat, &units(), &mut diags);
+        assert_eq!(recs.len(), 1);
+        assert_eq!(recs[0].values[&MetricKey::parse("resolved_early").unwrap()], 8906.0);
+        let skipped = diags.iter().find(|d| d.message.contains("unknown column `Ghi chú`")).unwrap();
+        assert!(!skipped.is_error());
+        assert_eq!((skipped.line, skipped.col), (Some(1), Some(39)));
+        let bad = diags.iter().find(|d| d.message.contains("`x` in column `resolved_early` is not a number")).unwrap();
+        assert_eq!((bad.line, bad.col), (Some(3), Some(23)));
+        assert!(diags.iter().any(|d| d.message.contains("a count with decimals")));
+    }
+
+    #[test]
+    fn column_letters_like_excel() {
+        assert_eq!(column_letters(1), "A");
+        assert_eq!(column_letters(27), "AA");
+    }
+}

@@ -1,0 +1,295 @@
+//! Tera set-up: the one registry of filters and functions (SPEC §6) that
+//! article bodies and theme templates share, and the translation of Tera's
+//! errors into diagnostics that name the article, its line and the key.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use tera::{Kwargs, State, Tera, TeraResult, Value};
+
+use crate::data::{Catalogue, Figure, Figures, MetricUnit, Period, UnitId};
+use crate::date::DateTime;
+use crate::diagnostic::Diagnostic;
+use crate::format::{self, Against, ChangeStyle, DateFormat};
+use crate::site::Unit;
+
+/// What template functions may read: the catalogue, every figure, the units.
+#[derive(Debug)]
+pub struct Shared {
+    /// Metric catalogue.
+    pub catalogue: Catalogue,
+    /// Every record, given and derived.
+    pub figures: Figures,
+    /// Units by id.
+    pub units: BTreeMap<UnitId, Unit>,
+}
+
+fn err(message: impl ToString) -> tera::Error {
+    tera::Error::message(message)
+}
+
+fn decimals(kwargs: &Kwargs) -> TeraResult<Option<usize>> {
+    Ok(kwargs.get::<i64>("decimals")?.map(|d| d.clamp(0, 6) as usize))
+}
+
+/// Registers every filter and function. Later features add theirs here.
+pub fn register(tera: &mut Tera, shared: &Arc<Shared>) {
+    tera.register_filter("num", |v: f64, k: Kwargs, _: &State| -> TeraResult<String> { Ok(format::num(v, decimals(&k)?)) });
+    tera.register_filter("pct", |v: f64, k: Kwargs, _: &State| -> TeraResult<String> { Ok(format::pct(v, decimals(&k)?)) });
+    tera.register_filter("vnd", |v: f64, _: Kwargs, _: &State| format::vnd(v));
+    tera.register_filter("date", |v: &str, k: Kwargs, _: &State| -> TeraResult<String> {
+        let name = k.get::<&str>("format")?.unwrap_or("short");
+        let fmt = DateFormat::parse(name).ok_or_else(|| err(format!("unknown date format `{name}`: use \"short\", \"long\" or \"full\"")))?;
+        let dt = DateTime::parse(v).ok_or_else(|| err(format!("`{v}` is not a date")))?;
+        Ok(format::date(&dt, fmt))
+    });
+    tera.register_filter("slugify", |v: &str, _: Kwargs, _: &State| format::slugify(v));
+
+    let s = Arc::clone(shared);
+    tera.register_function("metric", move |k: Kwargs, st: &State| -> TeraResult<f64> {
+        let key = k.must_get::<&str>("key")?;
+        let fig = record_from_args(&s, &k, st)?;
+        value_of(&s, fig, key)
+    });
+    let s = Arc::clone(shared);
+    tera.register_function("label", move |k: Kwargs, _: &State| -> TeraResult<String> {
+        let key = k.must_get::<&str>("key")?;
+        Ok(metric_def(&s, key)?.label.clone())
+    });
+    let s = Arc::clone(shared);
+    tera.register_function("compare", move |k: Kwargs, st: &State| -> TeraResult<String> {
+        let key = k.must_get::<&str>("key")?;
+        let against = match k.get::<&str>("against")?.unwrap_or("same_period") {
+            "same_period" => Against::SamePeriod,
+            "previous" => Against::Previous,
+            other => return Err(err(format!("against=\"{other}\" is not known: use \"same_period\" (cùng kỳ) or \"previous\" (kỳ trước)"))),
+        };
+        let fig = record_from_args(&s, &k, st)?;
+        let def = metric_def(&s, key)?;
+        let current = value_of(&s, fig, key)?;
+        let earlier_period = match against {
+            Against::SamePeriod => fig.period.same_period(),
+            Against::Previous => fig.period.previous(),
+        };
+        let earlier = s.figures.get(&fig.unit, &earlier_period).ok_or_else(|| {
+            err(format!(
+                "compare(key=\"{key}\") needs the record of unit `{}` for {} ({}), and there is none",
+                fig.unit,
+                earlier_period.label(),
+                earlier_period.id()
+            ))
+        })?;
+        let earlier = value_of(&s, earlier, key)?;
+        let style = match def.unit {
+            MetricUnit::Percent => ChangeStyle::Points,
+            MetricUnit::Vnd => ChangeStyle::Money,
+            _ => ChangeStyle::Count(&def.noun),
+        };
+        Ok(format::change(current, earlier, style, against))
+    });
+}
+
+fn metric_def<'a>(s: &'a Shared, key: &str) -> TeraResult<&'a crate::data::MetricDef> {
+    s.catalogue.get(key).ok_or_else(|| match s.catalogue.suggest(key) {
+        Some(n) => err(format!("unknown metric key `{key}`; did you mean `{n}`?")),
+        None => err(format!("unknown metric key `{key}`")),
+    })
+}
+
+fn value_of(s: &Shared, fig: &Figure, key: &str) -> TeraResult<f64> {
+    metric_def(s, key)?;
+    fig.get(key).ok_or_else(|| err(format!("the metric `{key}` has no value for unit `{}`, period `{}`", fig.unit, fig.period.id())))
+}
+
+/// The record named by `unit=` / `period=`, each defaulting to the page's.
+fn record_from_args<'a>(s: &'a Shared, k: &Kwargs, st: &State) -> TeraResult<&'a Figure> {
+    let page_unit = st.get::<Value>("unit")?.and_then(|u| u.get_from_path("id").and_then(|v| v.as_str().map(str::to_string)));
+    let page_period = st.get::<Value>("period")?.and_then(|p| p.get_from_path("id").and_then(|v| v.as_str().map(str::to_string)));
+    let unit = match k.get::<&str>("unit")? {
+        Some(u) => u.to_string(),
+        None => page_unit.ok_or_else(|| err("this page has no unit: pass unit=\"…\" or set `unit:` in the front matter"))?,
+    };
+    let period_text = match k.get::<Value>("period")? {
+        Some(v) => v.as_str().map(str::to_string).or_else(|| v.as_i64().map(|n| n.to_string())).unwrap_or_default(),
+        None => page_period.ok_or_else(|| err("this page has no period: pass period=\"…\" or set `period:` in the front matter"))?,
+    };
+    let unit_id = UnitId(unit.clone());
+    if !s.units.contains_key(&unit_id) {
+        let (msg, hint) = crate::site::unknown_unit(&unit, &s.units);
+        return Err(err(format!("{msg}; {hint}")));
+    }
+    let period = Period::parse(&period_text).map_err(|why| err(format!("bad period `{period_text}`: {why}")))?;
+    s.figures.get(&unit_id, &period).ok_or_else(|| err(format!("there is no record for unit `{unit}`, period `{}`", period.id())))
+}
+
+/// Where a template came from, to turn Tera's positions into file positions.
+pub struct Source<'a> {
+    /// File path for messages.
+    pub path: &'a std::path::Path,
+    /// The whole file's text.
+    pub file_text: &'a str,
+    /// 1-based line of the file where the template text starts.
+    pub first_line: usize,
+    /// The template text.
+    pub template: &'a str,
+    /// The page's unit and period, for messages about `data` and `prev`.
+    pub unit: Option<&'a UnitId>,
+    /// The page's period.
+    pub period: Option<&'a Period>,
+    /// Whether the page's own record exists.
+    pub has_data: bool,
+    /// Whether the cùng kỳ record exists.
+    pub has_prev: bool,
+}
+
+/// Turns a Tera error into a diagnostic in the source file's coordinates,
+/// naming the metric key when the fault is `data.<key>` or `prev.<key>`.
+pub fn diagnose(e: &tera::Error, src: &Source<'_>, catalogue: &Catalogue) -> Diagnostic {
+    let (message, span) = match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => (r.message().to_string(), Some(r.span().clone())),
+        tera::ErrorKind::Msg(m) => (m.lines().next().unwrap_or(m).trim_start_matches("error: ").to_string(), None),
+        other => (other.to_string(), None),
+    };
+    // Function errors carry our own message in the source chain.
+    let message = std::error::Error::source(e).map_or(message.clone(), |s| {
+        let inner = s.to_string();
+        if inner.is_empty() { message } else { inner }
+    });
+    let mut d = Diagnostic::error(message.clone()).file(src.path);
+    let Some(span) = span else {
+        // Add-time errors (unknown function or filter) carry the position
+        // only in their text: "--> name:line:col".
+        if let Some((line, col)) = position_in_report(&e.to_string()) {
+            d = d.at(src.file_text, src.first_line + line - 1, col);
+        }
+        return hint_for(d, &message, None, catalogue);
+    };
+    let snippet = src.template.get(span.range.clone()).unwrap_or("");
+    let line = src.first_line + span.start_line.saturating_sub(1);
+    d = d.at(src.file_text, line, span.start_col + 1).len(snippet.chars().count());
+    // `data.key` / `prev.key`: say which metric and why it has no value.
+    let expr = snippet.trim();
+    let attr = message.split('`').nth(1).unwrap_or("");
+    for (var, record) in [("data", "this article's record"), ("prev", "the cùng kỳ record")] {
+        let key = expr
+            .strip_prefix(var)
+            .and_then(|r| r.strip_prefix('.'))
+            .map(|k| k.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).next().unwrap_or(k))
+            .or_else(|| (expr == var && message.contains("Field")).then_some(attr));
+        let Some(key) = key.filter(|k| !k.is_empty()) else { continue };
+        let who = match (src.unit, src.period) {
+            (Some(u), Some(p)) => format!("unit `{u}`, period `{}`", p.id()),
+            _ => "this article".to_string(),
+        };
+        if src.unit.is_none() || src.period.is_none() {
+            d.message = format!("`{var}.{key}` is used, but the article names no unit and period");
+            return d.hint("set `unit:` and `period:` in the front matter, or use metric(key=…, unit=…, period=…)");
+        }
+        if var == "data" && !src.has_data {
+            d.message = format!("`data.{key}` is used, but there is no record for {who}");
+            return d.hint("add the record to content/data/, or correct the article's unit or period");
+        }
+        if var == "prev" && !src.has_prev {
+            let p = src.period.map(|p| p.same_period().id()).unwrap_or_default();
+            d.message = format!("`prev.{key}` is used, but there is no cùng kỳ record (unit `{}`, period `{p}`)", src.unit.map(|u| u.0.as_str()).unwrap_or(""));
+            return d.hint("add that record to content/data/, or remove the comparison");
+        }
+        if catalogue.get(key).is_none() {
+            d.message = format!("unknown metric key `{key}`");
+            let hint = match catalogue.suggest(key) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "use a key of the metric catalogue (see the README), or add one in content/metrics.yaml".into(),
+            };
+            return d.hint(hint);
+        }
+        d.message = format!("the metric `{key}` has no value in {record} ({who})");
+        return d.hint(format!("add `{key}` to that record in content/data/, or the figures it is computed from; baocao never prints a missing figure as blank or 0"));
+    }
+    hint_for(d, &message, Some(expr), catalogue)
+}
+
+fn hint_for(d: Diagnostic, message: &str, _expr: Option<&str>, _catalogue: &Catalogue) -> Diagnostic {
+    let hint = if message.contains("Unknown function") {
+        "the functions are metric(), label(), compare(); arguments are named: metric(key=\"received\")"
+    } else if message.contains("Unknown filter") {
+        "the filters are num, pct, vnd, date, slugify"
+    } else if message.contains("did you mean") || message.contains("has no value") || message.contains("no record") {
+        "check the key, unit and period against content/data/"
+    } else if message.contains("expected identifier") {
+        "functions take named arguments only: metric(key=\"received\"), not metric(\"received\")"
+    } else {
+        "Tera syntax: {{ data.received | num }}; write a literal {{ as {% raw %}{{{% endraw %}"
+    };
+    d.hint(hint)
+}
+
+fn position_in_report(report: &str) -> Option<(usize, usize)> {
+    let arrow = report.lines().find_map(|l| l.trim_start().strip_prefix("--> "))?;
+    let mut parts = arrow.rsplitn(3, ':');
+    let col = parts.next()?.trim().parse().ok()?;
+    let line = parts.next()?.trim().parse().ok()?;
+    Some((line, col))
+}
+
+/// Counts of a catalogue's keys used as unknown, for tests of the registry.
+pub fn function_names() -> &'static [&'static str] {
+    &["metric", "label", "compare"]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{compute, MetricKey, Origin, Record};
+    use crate::site::Level;
+
+    fn shared() -> Arc<Shared> {
+        let cat = Catalogue::builtin();
+        let rec = |p: &str, received: f64, online: f64| Record {
+            unit: UnitId("lao-cai".into()),
+            period: Period::parse(p).unwrap(),
+            source: None,
+            values: [("received", received), ("online_rate", online)].iter().map(|(k, v)| (MetricKey::parse(k).unwrap(), *v)).collect(),
+            origin: Origin { path: "d.yaml".into(), line: 1, col: 1, source_line: String::new() },
+        };
+        let (figures, _) = compute(vec![rec("2023", 83786.0, 54.76), rec("2022", 66204.0, 42.46)], &cat);
+        let units = [(UnitId("lao-cai".into()), Unit { id: UnitId("lao-cai".into()), name: "Lào Cai".into(), short: None, parent: None, level: Level::Center })].into();
+        Arc::new(Shared { catalogue: cat, figures, units })
+    }
+
+    fn render(src: &str) -> Result<String, String> {
+        let sh = shared();
+        let mut t = Tera::new();
+        register(&mut t, &sh);
+        t.add_raw_template("t", src).map_err(|e| e.to_string())?;
+        let mut ctx = tera::Context::new();
+        ctx.insert("unit", &serde_json::json!({"id": "lao-cai"}));
+        ctx.insert("period", &serde_json::json!({"id": "2023"}));
+        ctx.insert("data", &serde_json::json!({"received": 83786, "online_rate": 54.76}));
+        t.render("t", &ctx).map_err(|e| {
+            let d = diagnose(&e, &Source { path: "a.md".as_ref(), file_text: src, first_line: 1, template: src, unit: None, period: None, has_data: true, has_prev: false }, &sh.catalogue);
+            d.message
+        })
+    }
+
+    #[test]
+    fn filters_and_functions() {
+        assert_eq!(render("{{ data.received | num }} {{ data.online_rate | pct }} {{ 4700000 | vnd }}").unwrap(), "83.786 54,76% 4,7 triệu đồng");
+        assert_eq!(render("{{ 93.1 | pct(decimals=2) }}").unwrap(), "93,10%");
+        assert_eq!(render("{{ \"2023-10-26T07:00:00+07:00\" | date(format=\"full\") }}").unwrap(), "Thứ Năm, 26/10/2023 | 07:00 GMT+7");
+        assert_eq!(render("{{ compare(key=\"received\") }}").unwrap(), "tăng 17.582 hồ sơ (+26,56%) so với cùng kỳ");
+        assert_eq!(render("{{ compare(key=\"online_rate\") }}").unwrap(), "tăng 12,3 điểm phần trăm so với cùng kỳ");
+        assert_eq!(render("{{ metric(key=\"received\", unit=\"lao-cai\", period=\"2022\") | num }}").unwrap(), "66.204");
+        assert_eq!(render("{{ metric(key=\"received\", period=2022) | num }}").unwrap(), "66.204");
+        assert_eq!(render("{{ label(key=\"online_rate\") }}").unwrap(), "Tỷ lệ hồ sơ trực tuyến");
+        assert_eq!(render("{% raw %}{{ x }}{% endraw %}").unwrap(), "{{ x }}");
+    }
+
+    #[test]
+    fn function_errors_name_the_key() {
+        assert!(render("{{ metric(key=\"recieved\") }}").unwrap_err().contains("did you mean `received`?"));
+        assert!(render("{{ metric(key=\"visits\") }}").unwrap_err().contains("`visits` has no value for unit `lao-cai`"));
+        assert!(render("{{ compare(key=\"received\", period=\"2022\", against=\"previous\") }}").unwrap_err().contains("năm 2021"));
+        assert!(render("{{ metric(key=\"received\", unit=\"lao-ca\") }}").unwrap_err().contains("did you mean `lao-cai`?"));
+        assert!(render("{{ metric(key=\"received\", period=\"2023-Q9\") }}").unwrap_err().contains("bad period"));
+    }
+}
