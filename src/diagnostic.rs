@@ -180,13 +180,13 @@ pub fn render_all(diags: &[Diagnostic]) -> String {
     }
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
-    if errors > 0 || warnings > 0 {
-        let _ = writeln!(
-            out,
-            "{} and {}",
-            count(errors, "error", "errors"),
-            count(warnings, "warning", "warnings")
-        );
+    let parts: Vec<String> = [(errors, "error", "errors"), (warnings, "warning", "warnings")]
+        .iter()
+        .filter(|(n, ..)| *n > 0)
+        .map(|(n, one, many)| count(*n, one, many))
+        .collect();
+    if !parts.is_empty() {
+        let _ = writeln!(out, "{}", parts.join(" and "));
     }
     out
 }

@@ -69,7 +69,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     if let Some(out) = &opts.output {
         output::check_output_dir(&opts.root, out).map_err(|d| vec![d])?;
     }
-    let (site, mut diags) = site::load(&opts.root)?;
+    let (site, mut diags) = site::load(&opts.root).map_err(|mut all| {
+        diagnostic::sort(&mut all);
+        all
+    })?;
     let records = site.records.len();
     let (figures, data_diags) = data::compute(site.records.clone(), &site.catalogue);
     diags.extend(data_diags);

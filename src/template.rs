@@ -164,11 +164,15 @@ pub fn diagnose(e: &tera::Error, src: &Source<'_>, catalogue: &Catalogue) -> Dia
         }
         return hint_for(d, &message, None, catalogue);
     };
+    // Tera's span may cover only `data` of `data.visits`: read the whole
+    // dotted path from the template text.
+    let from = src.template.get(span.range.start..).unwrap_or("");
+    let path_len = from.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.')).unwrap_or(from.len());
     let snippet = src.template.get(span.range.clone()).unwrap_or("");
+    let expr = if path_len > snippet.len() { &from[..path_len] } else { snippet.trim() };
     let line = src.first_line + span.start_line.saturating_sub(1);
-    d = d.at(src.file_text, line, span.start_col + 1).len(snippet.chars().count());
+    d = d.at(src.file_text, line, span.start_col + 1).len(expr.chars().count());
     // `data.key` / `prev.key`: say which metric and why it has no value.
-    let expr = snippet.trim();
     let attr = message.split('`').nth(1).unwrap_or("");
     for (var, record) in [("data", "this article's record"), ("prev", "the cùng kỳ record")] {
         let key = expr

@@ -308,7 +308,7 @@ fn parse_number(text: &str) -> Option<f64> {
 /// Reads a CSV data file.
 pub fn csv(text: &str, path: &Path, catalogue: &Catalogue, units: &BTreeMap<UnitId, Unit>, diags: &mut Vec<Diagnostic>) -> Vec<Record> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = ::csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut reader = ::csv::ReaderBuilder::new().has_headers(false).flexible(false).from_reader(text.as_bytes());
     let mut raw: Vec<(usize, ::csv::StringRecord)> = Vec::new();
     for result in reader.records() {
         match result {
@@ -449,7 +449,7 @@ mod tests {
         assert!(!skipped.is_error());
         assert_eq!((skipped.line, skipped.col), (Some(1), Some(39)));
         let bad = diags.iter().find(|d| d.message.contains("`x` in column `resolved_early` is not a number")).unwrap();
-        assert_eq!((bad.line, bad.col), (Some(3), Some(23)));
+        assert_eq!((bad.line, bad.col), (Some(3), Some(24)));
         assert!(diags.iter().any(|d| d.message.contains("a count with decimals")));
     }
 

@@ -1,0 +1,137 @@
+//! A small harness: copy a fixture site to a temporary folder, change it,
+//! run the real `baocao` binary on it, and inspect the result.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub use scraper::{Html, Selector};
+
+pub struct SiteTest {
+    _dir: tempfile::TempDir,
+    pub root: PathBuf,
+}
+
+pub struct Outcome {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+impl SiteTest {
+    /// A copy of `tests/fixtures/<name>`.
+    pub fn fixture(name: &str) -> SiteTest {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name), &root);
+        SiteTest { _dir: dir, root }
+    }
+
+    pub fn write(self, rel: &str, text: &str) -> Self {
+        self.write_bytes(rel, text.as_bytes())
+    }
+
+    pub fn write_bytes(self, rel: &str, bytes: &[u8]) -> Self {
+        let path = self.root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+        self
+    }
+
+    /// Replaces `from` by `to` in a file; the text must be there.
+    pub fn edit(self, rel: &str, from: &str, to: &str) -> Self {
+        let path = self.root.join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{rel} does not contain {from:?}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        self
+    }
+
+    pub fn remove(self, rel: &str) -> Self {
+        std::fs::remove_file(self.root.join(rel)).unwrap();
+        self
+    }
+
+    pub fn out(&self) -> PathBuf {
+        self.root.join("output")
+    }
+
+    pub fn run(&self, args: &[&str]) -> Outcome {
+        let out = Command::new(env!("CARGO_BIN_EXE_baocao")).args(args).output().unwrap();
+        Outcome {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    pub fn build(&self) -> Outcome {
+        self.build_with(&[])
+    }
+
+    pub fn build_with(&self, extra: &[&str]) -> Outcome {
+        let root = self.root.to_str().unwrap();
+        let mut args = vec!["build", "--root", root];
+        args.extend_from_slice(extra);
+        self.run(&args)
+    }
+
+    pub fn check(&self) -> Outcome {
+        self.run(&["check", "--root", self.root.to_str().unwrap()])
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.out().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
+    pub fn html(&self, rel: &str) -> Html {
+        Html::parse_document(&self.read(rel))
+    }
+}
+
+impl Outcome {
+    pub fn succeeds(&self) -> &Self {
+        assert_eq!(self.code, 0, "expected success\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        self
+    }
+
+    pub fn fails(&self) -> &Self {
+        assert_eq!(self.code, 1, "expected failure\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        assert!(!self.stderr.contains("panicked"), "{}", self.stderr);
+        self
+    }
+
+    pub fn stderr_has(&self, needle: &str) -> &Self {
+        assert!(self.stderr.contains(needle), "stderr lacks {needle:?}:\n{}", self.stderr);
+        self
+    }
+
+    pub fn stderr_lacks(&self, needle: &str) -> &Self {
+        assert!(!self.stderr.contains(needle), "stderr has {needle:?}:\n{}", self.stderr);
+        self
+    }
+}
+
+/// The text of every element matching `css`.
+pub fn texts(doc: &Html, css: &str) -> Vec<String> {
+    let sel = Selector::parse(css).unwrap();
+    doc.select(&sel).map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")).collect()
+}
+
+/// One attribute of every element matching `css`.
+pub fn attrs(doc: &Html, css: &str, attr: &str) -> Vec<String> {
+    let sel = Selector::parse(css).unwrap();
+    doc.select(&sel).filter_map(|e| e.value().attr(attr).map(str::to_string)).collect()
+}
