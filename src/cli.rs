@@ -6,11 +6,15 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::diagnostic::{self, count};
-use crate::{build, BuildOptions};
+use crate::{BuildOptions, build};
 
 /// baocao — figures once, articles that agree with them.
 #[derive(Parser, Debug)]
-#[command(name = "baocao", version, about = "Static-site generator for administrative-reform news portals")]
+#[command(
+    name = "baocao",
+    version,
+    about = "Static-site generator for administrative-reform news portals"
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -54,11 +58,39 @@ enum Command {
 pub fn run() -> i32 {
     let cli = Cli::parse();
     let (opts, verb) = match cli.command {
-        Command::Build { root, output, base_url, drafts, strict } => {
+        Command::Build {
+            root,
+            output,
+            base_url,
+            drafts,
+            strict,
+        } => {
             let output = Some(output.unwrap_or_else(|| root.join("output")));
-            (BuildOptions { root, output, base_url, drafts, strict }, "built")
+            (
+                BuildOptions {
+                    root,
+                    output,
+                    base_url,
+                    drafts,
+                    strict,
+                },
+                "built",
+            )
         }
-        Command::Check { root, drafts, strict } => (BuildOptions { root, output: None, base_url: None, drafts, strict }, "checked"),
+        Command::Check {
+            root,
+            drafts,
+            strict,
+        } => (
+            BuildOptions {
+                root,
+                output: None,
+                base_url: None,
+                drafts,
+                strict,
+            },
+            "checked",
+        ),
     };
     match build(&opts) {
         Ok(report) => {
@@ -66,7 +98,15 @@ pub fn run() -> i32 {
                 eprint!("{}", diagnostic::render_all(&report.warnings));
             }
             let written = report.stats.map_or_else(String::new, |s| {
-                format!(" → {} ({} written, {} unchanged, {} removed)", opts.output.as_ref().map_or(String::new(), |o| o.display().to_string()), s.written, s.unchanged, s.removed)
+                format!(
+                    " → {} ({} written, {} unchanged, {} removed)",
+                    opts.output
+                        .as_ref()
+                        .map_or(String::new(), |o| o.display().to_string()),
+                    s.written,
+                    s.unchanged,
+                    s.removed
+                )
             });
             println!(
                 "{verb} {}, {} from {} and {} in {:.2} s{written}",

@@ -27,7 +27,11 @@ impl Date {
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
         }
-        Date::new(digits(&s[0..4])? as i32, digits(&s[5..7])? as u8, digits(&s[8..10])? as u8)
+        Date::new(
+            digits(&s[0..4])? as i32,
+            digits(&s[5..7])? as u8,
+            digits(&s[8..10])? as u8,
+        )
     }
 
     /// Days since 1970-01-01 (negative before).
@@ -65,13 +69,21 @@ impl Date {
     pub fn add_years(self, n: i32) -> Date {
         let year = self.year + n;
         let day = self.day.min(days_in_month(year, self.month));
-        Date { year, month: self.month, day }
+        Date {
+            year,
+            month: self.month,
+            day,
+        }
     }
 
     /// The first day of the month `n` months later.
     pub fn add_months_first(self, n: i32) -> Date {
         let m0 = self.year * 12 + i32::from(self.month) - 1 + n;
-        Date { year: m0.div_euclid(12), month: (m0.rem_euclid(12) + 1) as u8, day: 1 }
+        Date {
+            year: m0.div_euclid(12),
+            month: (m0.rem_euclid(12) + 1) as u8,
+            day: 1,
+        }
     }
 
     /// 0 = Monday … 6 = Sunday.
@@ -134,7 +146,13 @@ impl DateTime {
         let s = s.trim();
         let date = Date::parse(s.get(..10)?)?;
         let rest = &s[10..];
-        let mut dt = DateTime { date, hour: 0, minute: 0, second: 0, offset_minutes: VIETNAM_OFFSET };
+        let mut dt = DateTime {
+            date,
+            hour: 0,
+            minute: 0,
+            second: 0,
+            offset_minutes: VIETNAM_OFFSET,
+        };
         if rest.is_empty() {
             return Some(dt);
         }
@@ -196,7 +214,9 @@ impl DateTime {
 
     /// Seconds since the epoch in UTC: the order of publication.
     pub fn timestamp(&self) -> i64 {
-        self.date.to_days() * 86_400 + i64::from(self.hour) * 3600 + i64::from(self.minute) * 60
+        self.date.to_days() * 86_400
+            + i64::from(self.hour) * 3600
+            + i64::from(self.minute) * 60
             + i64::from(self.second)
             - i64::from(self.offset_minutes) * 60
     }
@@ -208,7 +228,11 @@ mod tests {
 
     #[test]
     fn days_round_trip_and_weekdays() {
-        for d in [Date::new(2020, 2, 29), Date::new(1969, 12, 31), Date::new(2023, 10, 26)] {
+        for d in [
+            Date::new(2020, 2, 29),
+            Date::new(1969, 12, 31),
+            Date::new(2023, 10, 26),
+        ] {
             let d = d.unwrap();
             assert_eq!(Date::from_days(d.to_days()), d);
         }
@@ -233,7 +257,12 @@ mod tests {
         assert_eq!(dt.rfc3339(), "2023-10-26T07:00:00+07:00");
         assert_eq!(DateTime::parse("2023-10-26").unwrap().offset_minutes, 420);
         assert_eq!(DateTime::parse("2023-10-26 07:30").unwrap().minute, 30);
-        assert_eq!(DateTime::parse("2023-10-26T07:00:00Z").unwrap().offset_minutes, 0);
+        assert_eq!(
+            DateTime::parse("2023-10-26T07:00:00Z")
+                .unwrap()
+                .offset_minutes,
+            0
+        );
         assert!(DateTime::parse("26/10/2023").is_none());
         assert!(DateTime::parse("2023-10-26T25:00").is_none());
         assert!(DateTime::parse("2023-10-26T07:00+7").is_none());
@@ -241,6 +270,9 @@ mod tests {
 
     #[test]
     fn leap_day_moves_to_28_february_a_year_back() {
-        assert_eq!(Date::new(2024, 2, 29).unwrap().add_years(-1), Date::new(2023, 2, 28).unwrap());
+        assert_eq!(
+            Date::new(2024, 2, 29).unwrap().add_years(-1),
+            Date::new(2023, 2, 28).unwrap()
+        );
     }
 }

@@ -180,11 +180,14 @@ pub fn render_all(diags: &[Diagnostic]) -> String {
     }
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
-    let parts: Vec<String> = [(errors, "error", "errors"), (warnings, "warning", "warnings")]
-        .iter()
-        .filter(|(n, ..)| *n > 0)
-        .map(|(n, one, many)| count(*n, one, many))
-        .collect();
+    let parts: Vec<String> = [
+        (errors, "error", "errors"),
+        (warnings, "warning", "warnings"),
+    ]
+    .iter()
+    .filter(|(n, ..)| *n > 0)
+    .map(|(n, one, many)| count(*n, one, many))
+    .collect();
     if !parts.is_empty() {
         let _ = writeln!(out, "{}", parts.join(" and "));
     }

@@ -36,7 +36,11 @@ fn decimal(value: f64, max_decimals: usize, fixed: bool) -> String {
     }
     let text = format!("{:.*}", max_decimals, value.abs());
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let frac = if fixed { frac } else { frac.trim_end_matches('0') };
+    let frac = if fixed {
+        frac
+    } else {
+        frac.trim_end_matches('0')
+    };
     let mut out = String::new();
     // "-0" is not a number a reader should see.
     if value < 0.0 && text.bytes().any(|b| matches!(b, b'1'..=b'9')) {
@@ -61,7 +65,15 @@ fn group_thousands(digits: &str) -> String {
     out
 }
 
-const WEEKDAYS: [&str; 7] = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"];
+const WEEKDAYS: [&str; 7] = [
+    "Thứ Hai",
+    "Thứ Ba",
+    "Thứ Tư",
+    "Thứ Năm",
+    "Thứ Sáu",
+    "Thứ Bảy",
+    "Chủ Nhật",
+];
 
 /// The Vietnamese weekday name of a date.
 pub fn weekday(date: Date) -> &'static str {
@@ -104,7 +116,13 @@ pub fn date(dt: &DateTime, format: DateFormat) -> String {
                 (h, 0) => format!("GMT{h:+}"),
                 (h, m) => format!("GMT{h:+}:{:02}", m.abs()),
             };
-            format!("{}, {} | {:02}:{:02} {zone}", weekday(d), d.vi(), dt.hour, dt.minute)
+            format!(
+                "{}, {} | {:02}:{:02} {zone}",
+                weekday(d),
+                d.vi(),
+                dt.hour,
+                dt.minute
+            )
         }
     }
 }
@@ -150,7 +168,13 @@ pub fn change(current: f64, earlier: f64, style: ChangeStyle<'_>, against: Again
     }
     let verb = if diff > 0.0 { "tăng" } else { "giảm" };
     let amount = match style {
-        ChangeStyle::Points => return format!("{verb} {} điểm phần trăm {}", num(diff.abs(), None), against.words()),
+        ChangeStyle::Points => {
+            return format!(
+                "{verb} {} điểm phần trăm {}",
+                num(diff.abs(), None),
+                against.words()
+            );
+        }
         ChangeStyle::Money => vnd(diff.abs()),
         ChangeStyle::Count(noun) => format!("{} {noun}", num(diff.abs(), None)),
     };
@@ -159,7 +183,11 @@ pub fn change(current: f64, earlier: f64, style: ChangeStyle<'_>, against: Again
     }
     let rel = diff / earlier.abs() * 100.0;
     let sign = if rel > 0.0 { "+" } else { "-" };
-    format!("{verb} {amount} ({sign}{}) {}", pct(rel.abs(), None), against.words())
+    format!(
+        "{verb} {amount} ({sign}{}) {}",
+        pct(rel.abs(), None),
+        against.words()
+    )
 }
 
 /// A URL slug: diacritics dropped (`đ` → `d`), lower case, words joined by `-`.
@@ -219,7 +247,10 @@ mod tests {
         let dt = DateTime::parse("2023-10-26T07:00:00+07:00").unwrap();
         assert_eq!(date(&dt, DateFormat::Short), "26/10/2023");
         assert_eq!(date(&dt, DateFormat::Long), "Thứ Năm, 26/10/2023");
-        assert_eq!(date(&dt, DateFormat::Full), "Thứ Năm, 26/10/2023 | 07:00 GMT+7");
+        assert_eq!(
+            date(&dt, DateFormat::Full),
+            "Thứ Năm, 26/10/2023 | 07:00 GMT+7"
+        );
         let sunday = DateTime::parse("2024-01-28T10:00:00+07:00").unwrap();
         assert_eq!(date(&sunday, DateFormat::Long), "Chủ Nhật, 28/01/2024");
     }
@@ -227,7 +258,12 @@ mod tests {
     #[test]
     fn changes_against_the_same_period() {
         assert_eq!(
-            change(83786.0, 66204.0, ChangeStyle::Count("hồ sơ"), Against::SamePeriod),
+            change(
+                83786.0,
+                66204.0,
+                ChangeStyle::Count("hồ sơ"),
+                Against::SamePeriod
+            ),
             "tăng 17.582 hồ sơ (+26,56%) so với cùng kỳ"
         );
         assert_eq!(
@@ -235,7 +271,12 @@ mod tests {
             "tăng 12,3 điểm phần trăm so với cùng kỳ"
         );
         assert_eq!(
-            change(900.0, 1000.0, ChangeStyle::Count("văn bản"), Against::Previous),
+            change(
+                900.0,
+                1000.0,
+                ChangeStyle::Count("văn bản"),
+                Against::Previous
+            ),
             "giảm 100 văn bản (-10%) so với kỳ trước"
         );
         assert_eq!(
@@ -251,7 +292,10 @@ mod tests {
     #[test]
     fn slugs_drop_diacritics() {
         assert_eq!(slugify("Cải cách hành chính"), "cai-cach-hanh-chinh");
-        assert_eq!(slugify("Đồng Tháp: 6 tháng đầu năm!"), "dong-thap-6-thang-dau-nam");
+        assert_eq!(
+            slugify("Đồng Tháp: 6 tháng đầu năm!"),
+            "dong-thap-6-thang-dau-nam"
+        );
         assert_eq!(slugify("  Tin Ủy ban nhân dân "), "tin-uy-ban-nhan-dan");
     }
 }

@@ -4,6 +4,11 @@
 //! The pipeline runs one way: [`site::load`] → [`data::compute`] →
 //! [`render::site`] → [`output::sync`], all driven by [`build`].
 
+// Diagnostics are returned only on the failure path, where their size costs
+// nothing; boxing them would make every constructor noisier.
+#![allow(clippy::result_large_err)]
+#![warn(missing_docs)]
+
 pub mod cli;
 pub mod data;
 pub mod date;
@@ -59,7 +64,11 @@ fn base_url(url: &str) -> Result<String, Diagnostic> {
     if !(url.starts_with("http://") || url.starts_with("https://")) {
         return Err(Diagnostic::error(format!("base_url `{url}` is not an absolute URL")).hint("write it as https://example.gov.vn/ (it may end in a sub-path: https://example.gov.vn/cchc/)"));
     }
-    Ok(if url.ends_with('/') { url.to_string() } else { format!("{url}/") })
+    Ok(if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    })
 }
 
 /// Loads, validates, computes and renders a site, then (unless checking)
@@ -76,7 +85,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let records = site.records.len();
     let (figures, data_diags) = data::compute(site.records.clone(), &site.catalogue);
     diags.extend(data_diags);
-    let base = base_url(opts.base_url.as_deref().unwrap_or(&site.config.base_url)).map_err(|d| vec![d.file("content/site.yaml")])?;
+    let base = base_url(opts.base_url.as_deref().unwrap_or(&site.config.base_url))
+        .map_err(|d| vec![d.file("content/site.yaml")])?;
     let fail = |mut all: Vec<Diagnostic>| {
         diagnostic::sort(&mut all);
         all
@@ -84,7 +94,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     if diags.iter().any(|d| d.is_error() || opts.strict) {
         return Err(fail(strictly(diags, opts.strict)));
     }
-    let rendered = match render::site(&site, &figures, &render::Options { base_url: base, drafts: opts.drafts }) {
+    let rendered = match render::site(
+        &site,
+        &figures,
+        &render::Options {
+            base_url: base,
+            drafts: opts.drafts,
+        },
+    ) {
         Ok(r) => r,
         Err(more) => {
             diags.extend(more);
@@ -96,7 +113,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
         None => None,
     };
     diagnostic::sort(&mut diags);
-    Ok(BuildReport { warnings: diags, pages: rendered.pages, files: rendered.files.len(), records, stats, elapsed: start.elapsed() })
+    Ok(BuildReport {
+        warnings: diags,
+        pages: rendered.pages,
+        files: rendered.files.len(),
+        records,
+        stats,
+        elapsed: start.elapsed(),
+    })
 }
 
 /// Under `--strict`, warnings count as errors.
@@ -104,8 +128,11 @@ fn strictly(diags: Vec<Diagnostic>, strict: bool) -> Vec<Diagnostic> {
     if !strict {
         return diags;
     }
-    diags.into_iter().map(|mut d| {
-        d.severity = diagnostic::Severity::Error;
-        d
-    }).collect()
+    diags
+        .into_iter()
+        .map(|mut d| {
+            d.severity = diagnostic::Severity::Error;
+            d
+        })
+        .collect()
 }

@@ -33,7 +33,11 @@ pub type LinkResolver<'a> = dyn Fn(&str) -> Result<Option<String>, String> + 'a;
 
 /// Renders Markdown. `id_prefix` keeps footnote ids unique on pages that
 /// show several documents. Broken links are returned with their targets.
-pub fn render(markdown: &str, id_prefix: &str, resolve: &LinkResolver<'_>) -> (Html, Vec<(String, String)>) {
+pub fn render(
+    markdown: &str,
+    id_prefix: &str,
+    resolve: &LinkResolver<'_>,
+) -> (Html, Vec<(String, String)>) {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -49,7 +53,8 @@ pub fn render(markdown: &str, id_prefix: &str, resolve: &LinkResolver<'_>) -> (H
     };
     for ev in &mut events {
         match ev {
-            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => match resolve(dest_url) {
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => match resolve(dest_url) {
                 Ok(Some(new)) => *dest_url = CowStr::from(new),
                 Ok(None) => {}
                 Err(why) => broken.push((dest_url.to_string(), why)),
@@ -100,12 +105,20 @@ fn heading_ids(events: &mut [Event<'_>]) -> Vec<Heading> {
                 if s.is_empty() { "muc".to_string() } else { s }
             });
             let count = used.entry(base.clone()).or_insert(0);
-            let unique = if *count == 0 || explicit.is_some() { base.clone() } else { format!("{base}-{count}") };
+            let unique = if *count == 0 || explicit.is_some() {
+                base.clone()
+            } else {
+                format!("{base}-{count}")
+            };
             *count += 1;
             if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
                 *id = Some(CowStr::from(unique.clone()));
             }
-            out.push(Heading { level, id: unique, text });
+            out.push(Heading {
+                level,
+                id: unique,
+                text,
+            });
             i = j;
         }
         i += 1;
@@ -134,17 +147,37 @@ mod tests {
 
     #[test]
     fn headings_get_unique_slug_ids() {
-        let (out, _) = render("## Kết quả giải quyết\n\n## Kết quả giải quyết\n\n### Tự đặt {#rieng}\n", "", &no_links);
-        assert!(out.html.contains("<h2 id=\"ket-qua-giai-quyet\">"), "{}", out.html);
-        assert!(out.html.contains("<h2 id=\"ket-qua-giai-quyet-1\">"), "{}", out.html);
+        let (out, _) = render(
+            "## Kết quả giải quyết\n\n## Kết quả giải quyết\n\n### Tự đặt {#rieng}\n",
+            "",
+            &no_links,
+        );
+        assert!(
+            out.html.contains("<h2 id=\"ket-qua-giai-quyet\">"),
+            "{}",
+            out.html
+        );
+        assert!(
+            out.html.contains("<h2 id=\"ket-qua-giai-quyet-1\">"),
+            "{}",
+            out.html
+        );
         assert!(out.html.contains("<h3 id=\"rieng\">"), "{}", out.html);
         assert_eq!(out.headings.len(), 3);
     }
 
     #[test]
     fn footnotes_are_prefixed_and_numbered() {
-        let (out, _) = render("Số liệu[^nguon].\n\n[^nguon]: Báo cáo số 245.\n", "a-", &no_links);
-        assert!(out.html.contains("href=\"#a-fn-nguon\">1</a>"), "{}", out.html);
+        let (out, _) = render(
+            "Số liệu[^nguon].\n\n[^nguon]: Báo cáo số 245.\n",
+            "a-",
+            &no_links,
+        );
+        assert!(
+            out.html.contains("href=\"#a-fn-nguon\">1</a>"),
+            "{}",
+            out.html
+        );
         assert!(out.html.contains("id=\"a-fn-nguon\""), "{}", out.html);
         assert!(!out.html.contains("id=\"nguon\""));
     }
@@ -158,11 +191,18 @@ mod tests {
                 _ => Ok(None),
             }
         };
-        let (out, broken) = render("| a | b |\n|---|--:|\n| 1 | 2 |\n\n\"Trích\" -- [b](b.md) [x](missing.md) [w](https://x.vn)\n", "", &resolve);
+        let (out, broken) = render(
+            "| a | b |\n|---|--:|\n| 1 | 2 |\n\n\"Trích\" -- [b](b.md) [x](missing.md) [w](https://x.vn)\n",
+            "",
+            &resolve,
+        );
         assert!(out.html.contains("<table>"));
         assert!(out.html.contains("“Trích”"));
         assert!(out.html.contains("href=\"../b/\""));
         assert!(out.html.contains("href=\"https://x.vn\""));
-        assert_eq!(broken, vec![("missing.md".to_string(), "no such file".to_string())]);
+        assert_eq!(
+            broken,
+            vec![("missing.md".to_string(), "no such file".to_string())]
+        );
     }
 }

@@ -6,14 +6,14 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use serde_json::{json, Map, Value as Json};
+use serde_json::{Map, Value as Json, json};
 use tera::{Context, Tera};
 
 use crate::data::{Figure, Figures, Period};
 use crate::diagnostic::Diagnostic;
-use crate::format::{self, slugify, DateFormat};
+use crate::format::{self, DateFormat, slugify};
 use crate::markdown;
-use crate::site::{posix, Document, Site};
+use crate::site::{Document, Site, posix};
 use crate::template::{self, Shared, Source};
 
 /// Build settings that change the output.
@@ -80,8 +80,18 @@ struct Body {
 
 fn article_path(doc: &Document) -> String {
     let rel = Path::new(&doc.rel);
-    let mut parts: Vec<String> = rel.parent().map(|p| p.components().map(|c| slugify(&c.as_os_str().to_string_lossy())).collect()).unwrap_or_default();
-    let stem = rel.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut parts: Vec<String> = rel
+        .parent()
+        .map(|p| {
+            p.components()
+                .map(|c| slugify(&c.as_os_str().to_string_lossy()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let stem = rel
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     parts.push(doc.front.slug.clone().unwrap_or_else(|| slugify(&stem)));
     format!("{}/", parts.join("/"))
 }
@@ -98,32 +108,69 @@ fn root_of(path: &str) -> String {
 
 /// A link from a page (by its root prefix) to a site path.
 fn href(root: &str, path: &str) -> String {
-    if root.is_empty() && path.is_empty() { "./".to_string() } else { format!("{root}{path}") }
+    if root.is_empty() && path.is_empty() {
+        "./".to_string()
+    } else {
+        format!("{root}{path}")
+    }
 }
 
 /// Renders the whole site in memory.
 pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, Vec<Diagnostic>> {
     let mut diags = Vec::new();
-    let shared = Arc::new(Shared { catalogue: site.catalogue.clone(), figures: figures.clone(), units: site.units.clone() });
+    let shared = Arc::new(Shared {
+        catalogue: site.catalogue.clone(),
+        figures: figures.clone(),
+        units: site.units.clone(),
+    });
 
     let is_index = |d: &&Document| d.rel == "_index.md" || d.rel.ends_with("/_index.md");
-    let mut articles: Vec<&Document> = site.articles.iter().filter(|d| !is_index(d) && (opts.drafts || !d.front.draft)).collect();
+    let mut articles: Vec<&Document> = site
+        .articles
+        .iter()
+        .filter(|d| !is_index(d) && (opts.drafts || !d.front.draft))
+        .collect();
     for a in &articles {
         if a.front.date.is_none() {
-            diags.push(Diagnostic::error("an article without a date").file(&a.path).at(&a.text, 1, 1).hint("add `date: 2023-10-26T07:00:00+07:00` to the front matter"));
+            diags.push(
+                Diagnostic::error("an article without a date")
+                    .file(&a.path)
+                    .at(&a.text, 1, 1)
+                    .hint("add `date: 2023-10-26T07:00:00+07:00` to the front matter"),
+            );
         }
     }
     // Newest first; ties by path so the order never depends on the disk.
-    articles.sort_by(|a, b| b.front.date.map(|d| d.timestamp()).cmp(&a.front.date.map(|d| d.timestamp())).then(a.rel.cmp(&b.rel)));
-    let section_docs: BTreeMap<String, &Document> = site.articles.iter().filter(is_index).map(|d| (article_dir(&d.rel), d)).collect();
-    let pages: Vec<&Document> = site.pages.iter().filter(|d| opts.drafts || !d.front.draft).collect();
+    articles.sort_by(|a, b| {
+        b.front
+            .date
+            .map(|d| d.timestamp())
+            .cmp(&a.front.date.map(|d| d.timestamp()))
+            .then(a.rel.cmp(&b.rel))
+    });
+    let section_docs: BTreeMap<String, &Document> = site
+        .articles
+        .iter()
+        .filter(is_index)
+        .map(|d| (article_dir(&d.rel), d))
+        .collect();
+    let pages: Vec<&Document> = site
+        .pages
+        .iter()
+        .filter(|d| opts.drafts || !d.front.draft)
+        .collect();
 
     // Every URL and who claims it; two claims are an error naming both.
     let mut entries: Vec<Entry<'_>> = Vec::new();
     let per_page = site.config.per_page.max(1);
     let home_pages = articles.len().div_ceil(per_page).max(1);
     for n in 1..=home_pages {
-        entries.push(Entry { kind: PageKind::Home, path: paginated("", n), doc: None, origin: "the home page".into() });
+        entries.push(Entry {
+            kind: PageKind::Home,
+            path: paginated("", n),
+            doc: None,
+            origin: "the home page".into(),
+        });
     }
     let mut sections: BTreeMap<String, Vec<&Document>> = BTreeMap::new();
     for a in &articles {
@@ -133,36 +180,72 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
             sections.entry(s.clone()).or_default().push(a);
             sec = section_of(&s);
         }
-        entries.push(Entry { kind: PageKind::Article, path, doc: Some(a), origin: posix(&a.path) });
+        entries.push(Entry {
+            kind: PageKind::Article,
+            path,
+            doc: Some(a),
+            origin: posix(&a.path),
+        });
     }
     for (sec, list) in &sections {
         for n in 1..=list.len().div_ceil(per_page).max(1) {
-            entries.push(Entry { kind: PageKind::Section, path: paginated(sec, n), doc: None, origin: format!("the section {sec}") });
+            entries.push(Entry {
+                kind: PageKind::Section,
+                path: paginated(sec, n),
+                doc: None,
+                origin: format!("the section {sec}"),
+            });
         }
     }
     for p in &pages {
-        let stem = Path::new(&p.rel).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let path = format!("{}/", p.front.slug.clone().unwrap_or_else(|| slugify(&stem)));
-        entries.push(Entry { kind: PageKind::Page, path, doc: Some(p), origin: posix(&p.path) });
+        let stem = Path::new(&p.rel)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let path = format!(
+            "{}/",
+            p.front.slug.clone().unwrap_or_else(|| slugify(&stem))
+        );
+        entries.push(Entry {
+            kind: PageKind::Page,
+            path,
+            doc: Some(p),
+            origin: posix(&p.path),
+        });
     }
     let mut claimed: BTreeMap<&str, &Entry<'_>> = BTreeMap::new();
     for e in &entries {
         if let Some(first) = claimed.insert(&e.path, e) {
-            let mut d = Diagnostic::error(format!("{} and {} both map to the URL /{}", first.origin, e.origin, e.path));
+            let mut d = Diagnostic::error(format!(
+                "{} and {} both map to the URL /{}",
+                first.origin, e.origin, e.path
+            ));
             if let Some(doc) = e.doc {
-                d = d.file(&doc.path).find(&doc.text, "", |l| l.starts_with("title:"));
+                d = d
+                    .file(&doc.path)
+                    .find(&doc.text, "", |l| l.starts_with("title:"));
             }
-            diags.push(d.hint("give one of them another file name, or a `slug:` in its front matter"));
+            diags.push(
+                d.hint("give one of them another file name, or a `slug:` in its front matter"),
+            );
         }
     }
     let url_of_source: BTreeMap<PathBuf, String> = entries
         .iter()
         .filter_map(|e| e.doc.map(|d| (d.path.clone(), e.path.clone())))
-        .chain(section_docs.iter().map(|(sec, d)| (d.path.clone(), sec.clone())))
+        .chain(
+            section_docs
+                .iter()
+                .map(|(sec, d)| (d.path.clone(), sec.clone())),
+        )
         .collect();
 
     // Article bodies and summaries are templates, compiled once together.
-    let docs: Vec<&Document> = entries.iter().filter_map(|e| e.doc).chain(section_docs.values().copied()).collect();
+    let docs: Vec<&Document> = entries
+        .iter()
+        .filter_map(|e| e.doc)
+        .chain(section_docs.values().copied())
+        .collect();
     let mut bodies = Tera::new();
     bodies.autoescape_on([".md"]);
     template::register(&mut bodies, &shared);
@@ -170,11 +253,16 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
         .iter()
         .flat_map(|d| {
             let name = posix(&d.path);
-            let summary = d.front.summary.clone().map(|s| (format!("{name}#summary"), s));
+            let summary = d
+                .front
+                .summary
+                .clone()
+                .map(|s| (format!("{name}#summary"), s));
             std::iter::once((name, d.body.clone())).chain(summary)
         })
         .collect();
-    if let Err(e) = bodies.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str()))) {
+    if let Err(e) = bodies.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
+    {
         // Compile one by one to report every broken template, not just the first.
         let _ = e;
         let mut scratch = Tera::new();
@@ -182,11 +270,19 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
         for d in &docs {
             let name = posix(&d.path);
             if let Err(e) = scratch.add_raw_template(&name, &d.body) {
-                diags.push(template::diagnose(&e, &doc_source(d, &shared.figures, false), &site.catalogue));
+                diags.push(template::diagnose(
+                    &e,
+                    &doc_source(d, &shared.figures, false),
+                    &site.catalogue,
+                ));
             }
             if let Some(s) = &d.front.summary {
                 if let Err(e) = scratch.add_raw_template(&format!("{name}#summary"), s) {
-                    diags.push(template::diagnose(&e, &doc_source(d, &shared.figures, true), &site.catalogue));
+                    diags.push(template::diagnose(
+                        &e,
+                        &doc_source(d, &shared.figures, true),
+                        &site.catalogue,
+                    ));
                 }
             }
         }
@@ -196,10 +292,16 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
         return Err(diags);
     }
 
-    let base = Base { site, opts, figures };
+    let base = Base {
+        site,
+        opts,
+        figures,
+    };
     let rendered: Vec<Result<(PathBuf, Body), Vec<Diagnostic>>> = docs
         .par_iter()
-        .map(|d| render_body(&bodies, d, &base, &url_of_source, &shared).map(|b| (d.path.clone(), b)))
+        .map(|d| {
+            render_body(&bodies, d, &base, &url_of_source, &shared).map(|b| (d.path.clone(), b))
+        })
         .collect();
     let mut body_of: BTreeMap<PathBuf, Body> = BTreeMap::new();
     for r in rendered {
@@ -217,16 +319,30 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
     let mut theme = Tera::new();
     theme.autoescape_on([".html", ".xml"]);
     template::register(&mut theme, &shared);
-    if let Err(e) = theme.add_raw_templates(site.theme.templates.iter().map(|(n, s)| (n.as_str(), s.as_str()))) {
+    if let Err(e) = theme.add_raw_templates(
+        site.theme
+            .templates
+            .iter()
+            .map(|(n, s)| (n.as_str(), s.as_str())),
+    ) {
         return Err(vec![theme_error(&e, site)]);
     }
 
-    let lists = Lists { articles: &articles, sections: &sections, section_docs: &section_docs, per_page, body_of: &body_of };
+    let lists = Lists {
+        articles: &articles,
+        sections: &sections,
+        section_docs: &section_docs,
+        per_page,
+        body_of: &body_of,
+    };
     let outputs: Vec<Result<(String, String), Diagnostic>> = entries
         .par_iter()
         .map(|e| {
             let ctx = page_context(e, &base, &lists);
-            theme.render(e.kind.template(), &ctx).map(|html| (format!("{}index.html", e.path), html)).map_err(|err| theme_error(&err, site))
+            theme
+                .render(e.kind.template(), &ctx)
+                .map(|html| (format!("{}index.html", e.path), html))
+                .map_err(|err| theme_error(&err, site))
         })
         .collect();
     let mut out = Rendered::default();
@@ -241,19 +357,39 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
     }
     for (path, bytes) in site.theme.assets.iter().chain(&site.static_files) {
         if out.files.insert(path.clone(), bytes.clone()).is_some() {
-            diags.push(Diagnostic::error(format!("content/static/{path} would overwrite a generated file")).hint("rename or move the static file"));
+            diags.push(
+                Diagnostic::error(format!(
+                    "content/static/{path} would overwrite a generated file"
+                ))
+                .hint("rename or move the static file"),
+            );
         }
     }
-    if diags.iter().any(Diagnostic::is_error) { Err(diags) } else { Ok(out) }
+    if diags.iter().any(Diagnostic::is_error) {
+        Err(diags)
+    } else {
+        Ok(out)
+    }
 }
 
 fn article_dir(rel: &str) -> String {
     let dir = rel.trim_end_matches("_index.md").trim_end_matches('/');
-    if dir.is_empty() { String::new() } else { format!("{}/", dir.split('/').map(slugify).collect::<Vec<_>>().join("/")) }
+    if dir.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "{}/",
+            dir.split('/').map(slugify).collect::<Vec<_>>().join("/")
+        )
+    }
 }
 
 fn paginated(path: &str, n: usize) -> String {
-    if n == 1 { path.to_string() } else { format!("{path}trang/{n}/") }
+    if n == 1 {
+        path.to_string()
+    } else {
+        format!("{path}trang/{n}/")
+    }
 }
 
 struct Base<'a> {
@@ -272,12 +408,17 @@ struct Lists<'a> {
 
 fn doc_source<'a>(d: &'a Document, figures: &Figures, summary: bool) -> Source<'a> {
     let (unit, period) = (d.front.unit.as_ref(), d.front.period.as_ref());
-    let has = |p: Option<Period>| matches!((unit, p), (Some(u), Some(p)) if figures.get(u, &p).is_some());
+    let has =
+        |p: Option<Period>| matches!((unit, p), (Some(u), Some(p)) if figures.get(u, &p).is_some());
     Source {
         path: &d.path,
         file_text: &d.text,
         first_line: if summary { d.summary_line } else { d.body_line },
-        template: if summary { d.front.summary.as_deref().unwrap_or("") } else { &d.body },
+        template: if summary {
+            d.front.summary.as_deref().unwrap_or("")
+        } else {
+            &d.body
+        },
         unit,
         period,
         has_data: has(period.copied()),
@@ -285,7 +426,13 @@ fn doc_source<'a>(d: &'a Document, figures: &Figures, summary: bool) -> Source<'
     }
 }
 
-fn render_body(tera: &Tera, d: &Document, base: &Base<'_>, urls: &BTreeMap<PathBuf, String>, shared: &Shared) -> Result<Body, Vec<Diagnostic>> {
+fn render_body(
+    tera: &Tera,
+    d: &Document,
+    base: &Base<'_>,
+    urls: &BTreeMap<PathBuf, String>,
+    shared: &Shared,
+) -> Result<Body, Vec<Diagnostic>> {
     let root = root_of(urls.get(&d.path).map_or("", String::as_str));
     let mut ctx = Context::new();
     let fig = match (&d.front.unit, &d.front.period) {
@@ -309,10 +456,15 @@ fn render_body(tera: &Tera, d: &Document, base: &Base<'_>, urls: &BTreeMap<PathB
     ctx.insert("page", &front_json(d));
     ctx.insert("site", &site_json(base));
     let name = posix(&d.path);
-    let diag = |e: tera::Error, summary: bool| template::diagnose(&e, &doc_source(d, base.figures, summary), &shared.catalogue);
+    let diag = |e: tera::Error, summary: bool| {
+        template::diagnose(&e, &doc_source(d, base.figures, summary), &shared.catalogue)
+    };
     let text = tera.render(&name, &ctx).map_err(|e| vec![diag(e, false)])?;
     let summary = match &d.front.summary {
-        Some(_) => Some(tera.render(&format!("{name}#summary"), &ctx).map_err(|e| vec![diag(e, true)])?),
+        Some(_) => Some(
+            tera.render(&format!("{name}#summary"), &ctx)
+                .map_err(|e| vec![diag(e, true)])?,
+        ),
         None => None,
     };
     let resolve = |dest: &str| resolve_link(dest, d, &root, urls);
@@ -329,12 +481,26 @@ fn render_body(tera: &Tera, d: &Document, base: &Base<'_>, urls: &BTreeMap<PathB
             })
             .collect());
     }
-    Ok(Body { html: html.html, summary, headings: html.headings })
+    Ok(Body {
+        html: html.html,
+        summary,
+        headings: html.headings,
+    })
 }
 
 /// Rewrites `.md` links to page URLs and `/…` links to relative ones.
-fn resolve_link(dest: &str, d: &Document, root: &str, urls: &BTreeMap<PathBuf, String>) -> Result<Option<String>, String> {
-    if dest.contains("://") || dest.starts_with("mailto:") || dest.starts_with("tel:") || dest.starts_with('#') || dest.is_empty() {
+fn resolve_link(
+    dest: &str,
+    d: &Document,
+    root: &str,
+    urls: &BTreeMap<PathBuf, String>,
+) -> Result<Option<String>, String> {
+    if dest.contains("://")
+        || dest.starts_with("mailto:")
+        || dest.starts_with("tel:")
+        || dest.starts_with('#')
+        || dest.is_empty()
+    {
         return Ok(None);
     }
     if let Some(path) = dest.strip_prefix('/') {
@@ -359,17 +525,29 @@ fn resolve_link(dest: &str, d: &Document, root: &str, urls: &BTreeMap<PathBuf, S
     }
     match urls.get(&target) {
         Some(url) => Ok(Some(format!("{}{anchor}", href(root, url)))),
-        None => Err(format!("{} is not an article or page of this site (or is a draft)", posix(&target))),
+        None => Err(format!(
+            "{} is not an article or page of this site (or is a draft)",
+            posix(&target)
+        )),
     }
 }
 
 fn num_json(v: f64) -> Json {
     // Whole numbers stay integers so `{{ data.received }}` prints 6580, not 6580.0.
-    if v.fract() == 0.0 && v.abs() < 9e15 { json!(v as i64) } else { json!(v) }
+    if v.fract() == 0.0 && v.abs() < 9e15 {
+        json!(v as i64)
+    } else {
+        json!(v)
+    }
 }
 
 fn values_json(f: &Figure) -> Json {
-    Json::Object(f.values.iter().map(|(k, v)| (k.to_string(), num_json(*v))).collect::<Map<_, _>>())
+    Json::Object(
+        f.values
+            .iter()
+            .map(|(k, v)| (k.to_string(), num_json(*v)))
+            .collect::<Map<_, _>>(),
+    )
 }
 
 fn unit_json(u: &crate::site::Unit) -> Json {
@@ -433,18 +611,27 @@ fn pagination(path: &str, n: usize, total: usize, root: &str, base_path: &str) -
 
 fn page_number(path: &str) -> (String, usize) {
     match path.rfind("trang/") {
-        Some(i) => (path[..i].to_string(), path[i + 6..].trim_end_matches('/').parse().unwrap_or(1)),
+        Some(i) => (
+            path[..i].to_string(),
+            path[i + 6..].trim_end_matches('/').parse().unwrap_or(1),
+        ),
         None => (path.to_string(), 1),
     }
 }
 
 fn section_title(sec: &str, lists: &Lists<'_>) -> String {
-    lists.section_docs.get(sec).map(|d| d.front.title.clone()).unwrap_or_else(|| {
-        let last = sec.trim_end_matches('/').rsplit('/').next().unwrap_or(sec);
-        let words = last.replace('-', " ");
-        let mut c = words.chars();
-        c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
-    })
+    lists
+        .section_docs
+        .get(sec)
+        .map(|d| d.front.title.clone())
+        .unwrap_or_else(|| {
+            let last = sec.trim_end_matches('/').rsplit('/').next().unwrap_or(sec);
+            let words = last.replace('-', " ");
+            let mut c = words.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        })
 }
 
 fn page_context(e: &Entry<'_>, base: &Base<'_>, lists: &Lists<'_>) -> Context {
@@ -464,7 +651,13 @@ fn page_context(e: &Entry<'_>, base: &Base<'_>, lists: &Lists<'_>) -> Context {
                 Some(p) => (href(&root, p), Some(p)),
                 None => (m.url.clone(), None),
             };
-            let active = internal.is_some_and(|p| if p.is_empty() { e.path.is_empty() } else { e.path.starts_with(p) });
+            let active = internal.is_some_and(|p| {
+                if p.is_empty() {
+                    e.path.is_empty()
+                } else {
+                    e.path.starts_with(p)
+                }
+            });
             json!({"name": m.name, "href": target, "active": active})
         })
         .collect();
@@ -474,7 +667,13 @@ fn page_context(e: &Entry<'_>, base: &Base<'_>, lists: &Lists<'_>) -> Context {
         PageKind::Home => {
             let (_, n) = page_number(&e.path);
             let total = lists.articles.len().div_ceil(lists.per_page).max(1);
-            let items: Vec<Json> = lists.articles.iter().skip((n - 1) * lists.per_page).take(lists.per_page).map(|d| list_item(d, &root, lists, site)).collect();
+            let items: Vec<Json> = lists
+                .articles
+                .iter()
+                .skip((n - 1) * lists.per_page)
+                .take(lists.per_page)
+                .map(|d| list_item(d, &root, lists, site))
+                .collect();
             ctx.insert("articles", &items);
             ctx.insert("pagination", &pagination(&e.path, n, total, &root, ""));
             ctx.insert("title", &site.config.title);
@@ -482,11 +681,28 @@ fn page_context(e: &Entry<'_>, base: &Base<'_>, lists: &Lists<'_>) -> Context {
         }
         PageKind::Section => {
             let (sec, n) = page_number(&e.path);
-            let list = lists.sections.get(&sec).map(Vec::as_slice).unwrap_or_default();
+            let list = lists
+                .sections
+                .get(&sec)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
             let total = list.len().div_ceil(lists.per_page).max(1);
-            let items: Vec<Json> = list.iter().skip((n - 1) * lists.per_page).take(lists.per_page).map(|d| list_item(d, &root, lists, site)).collect();
+            let items: Vec<Json> = list
+                .iter()
+                .skip((n - 1) * lists.per_page)
+                .take(lists.per_page)
+                .map(|d| list_item(d, &root, lists, site))
+                .collect();
             let title = section_title(&sec, lists);
-            let intro = (n == 1).then(|| lists.section_docs.get(&sec).and_then(|d| lists.body_of.get(&d.path)).map(|b| b.html.clone())).flatten();
+            let intro = (n == 1)
+                .then(|| {
+                    lists
+                        .section_docs
+                        .get(&sec)
+                        .and_then(|d| lists.body_of.get(&d.path))
+                        .map(|b| b.html.clone())
+                })
+                .flatten();
             ctx.insert("articles", &items);
             ctx.insert("pagination", &pagination(&e.path, n, total, &root, &sec));
             ctx.insert("title", &title);
@@ -505,12 +721,36 @@ fn page_context(e: &Entry<'_>, base: &Base<'_>, lists: &Lists<'_>) -> Context {
             let mut page = front_json(d);
             if let Json::Object(m) = &mut page {
                 m.insert("content".into(), json!(body.map(|b| b.html.clone())));
-                m.insert("summary".into(), json!(body.and_then(|b| b.summary.clone())));
+                m.insert(
+                    "summary".into(),
+                    json!(body.and_then(|b| b.summary.clone())),
+                );
                 m.insert("headings".into(), json!(body.map(|b| b.headings.clone())));
-                m.insert("date_full".into(), json!(f.date.map(|d| format::date(&d, DateFormat::Full))));
-                m.insert("image".into(), json!(f.image.as_ref().map(|i| href(&root, i.trim_start_matches('/')))));
-                m.insert("data_source".into(), json!(fig.and_then(|r| r.source.clone())));
-                m.insert("unit".into(), json!(f.unit.as_ref().and_then(|u| site.units.get(u)).map(unit_json)));
+                m.insert(
+                    "date_full".into(),
+                    json!(f.date.map(|d| format::date(&d, DateFormat::Full))),
+                );
+                m.insert(
+                    "image".into(),
+                    json!(
+                        f.image
+                            .as_ref()
+                            .map(|i| href(&root, i.trim_start_matches('/')))
+                    ),
+                );
+                m.insert(
+                    "data_source".into(),
+                    json!(fig.and_then(|r| r.source.clone())),
+                );
+                m.insert(
+                    "unit".into(),
+                    json!(
+                        f.unit
+                            .as_ref()
+                            .and_then(|u| site.units.get(u))
+                            .map(unit_json)
+                    ),
+                );
                 m.insert("period".into(), json!(f.period.as_ref().map(period_json)));
                 m.insert("category_href".into(), Json::Null);
             }
@@ -519,11 +759,25 @@ fn page_context(e: &Entry<'_>, base: &Base<'_>, lists: &Lists<'_>) -> Context {
             if e.kind == PageKind::Article {
                 if let Some(sec) = section_of(&e.path) {
                     ancestors(&sec, &root, lists, &mut crumbs);
-                    crumbs.push(json!({"name": section_title(&sec, lists), "href": href(&root, &sec)}));
+                    crumbs.push(
+                        json!({"name": section_title(&sec, lists), "href": href(&root, &sec)}),
+                    );
                 }
                 let (related, others) = related(d, lists);
-                ctx.insert("related", &related.iter().map(|r| list_item(r, &root, lists, site)).collect::<Vec<_>>());
-                ctx.insert("others", &others.iter().map(|r| list_item(r, &root, lists, site)).collect::<Vec<_>>());
+                ctx.insert(
+                    "related",
+                    &related
+                        .iter()
+                        .map(|r| list_item(r, &root, lists, site))
+                        .collect::<Vec<_>>(),
+                );
+                ctx.insert(
+                    "others",
+                    &others
+                        .iter()
+                        .map(|r| list_item(r, &root, lists, site))
+                        .collect::<Vec<_>>(),
+                );
             }
             crumbs.push(json!({"name": f.title, "href": Json::Null}));
         }
@@ -562,13 +816,22 @@ fn related<'a>(d: &Document, lists: &Lists<'a>) -> (Vec<&'a Document>, Vec<&'a D
 
 fn theme_error(e: &tera::Error, site: &Site) -> Diagnostic {
     let (name, line, col, message) = match e.kind() {
-        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => (r.filename().to_string(), r.span().start_line, r.span().start_col + 1, r.message().to_string()),
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => (
+            r.filename().to_string(),
+            r.span().start_line,
+            r.span().start_col + 1,
+            r.message().to_string(),
+        ),
         _ => (String::new(), 0, 0, e.to_string()),
     };
     let message = std::error::Error::source(e).map_or(message.clone(), |s| s.to_string());
     let mut d = Diagnostic::error(format!("theme template: {message}"));
     if let Some(text) = site.theme.templates.get(&name) {
-        let shown = if site.theme.overridden.contains(&name) { format!("themes/{}/templates/{name}", site.config.theme) } else { format!("<built-in theme>/templates/{name}") };
+        let shown = if site.theme.overridden.contains(&name) {
+            format!("themes/{}/templates/{name}", site.config.theme)
+        } else {
+            format!("<built-in theme>/templates/{name}")
+        };
         d = d.file(shown).at(text, line, col);
     }
     d.hint("check the template against the theme documentation in the README")

@@ -29,21 +29,38 @@ fn err(message: impl ToString) -> tera::Error {
 }
 
 fn decimals(kwargs: &Kwargs) -> TeraResult<Option<usize>> {
-    Ok(kwargs.get::<i64>("decimals")?.map(|d| d.clamp(0, 6) as usize))
+    Ok(kwargs
+        .get::<i64>("decimals")?
+        .map(|d| d.clamp(0, 6) as usize))
 }
 
 /// Registers every filter and function. Later features add theirs here.
 pub fn register(tera: &mut Tera, shared: &Arc<Shared>) {
-    tera.register_filter("num", |v: f64, k: Kwargs, _: &State| -> TeraResult<String> { Ok(format::num(v, decimals(&k)?)) });
-    tera.register_filter("pct", |v: f64, k: Kwargs, _: &State| -> TeraResult<String> { Ok(format::pct(v, decimals(&k)?)) });
+    tera.register_filter(
+        "num",
+        |v: f64, k: Kwargs, _: &State| -> TeraResult<String> { Ok(format::num(v, decimals(&k)?)) },
+    );
+    tera.register_filter(
+        "pct",
+        |v: f64, k: Kwargs, _: &State| -> TeraResult<String> { Ok(format::pct(v, decimals(&k)?)) },
+    );
     tera.register_filter("vnd", |v: f64, _: Kwargs, _: &State| format::vnd(v));
-    tera.register_filter("date", |v: &str, k: Kwargs, _: &State| -> TeraResult<String> {
-        let name = k.get::<&str>("format")?.unwrap_or("short");
-        let fmt = DateFormat::parse(name).ok_or_else(|| err(format!("unknown date format `{name}`: use \"short\", \"long\" or \"full\"")))?;
-        let dt = DateTime::parse(v).ok_or_else(|| err(format!("`{v}` is not a date")))?;
-        Ok(format::date(&dt, fmt))
+    tera.register_filter(
+        "date",
+        |v: &str, k: Kwargs, _: &State| -> TeraResult<String> {
+            let name = k.get::<&str>("format")?.unwrap_or("short");
+            let fmt = DateFormat::parse(name).ok_or_else(|| {
+                err(format!(
+                    "unknown date format `{name}`: use \"short\", \"long\" or \"full\""
+                ))
+            })?;
+            let dt = DateTime::parse(v).ok_or_else(|| err(format!("`{v}` is not a date")))?;
+            Ok(format::date(&dt, fmt))
+        },
+    );
+    tera.register_filter("slugify", |v: &str, _: Kwargs, _: &State| {
+        format::slugify(v)
     });
-    tera.register_filter("slugify", |v: &str, _: Kwargs, _: &State| format::slugify(v));
 
     let s = Arc::clone(shared);
     tera.register_function("metric", move |k: Kwargs, st: &State| -> TeraResult<f64> {
@@ -90,36 +107,64 @@ pub fn register(tera: &mut Tera, shared: &Arc<Shared>) {
 }
 
 fn metric_def<'a>(s: &'a Shared, key: &str) -> TeraResult<&'a crate::data::MetricDef> {
-    s.catalogue.get(key).ok_or_else(|| match s.catalogue.suggest(key) {
-        Some(n) => err(format!("unknown metric key `{key}`; did you mean `{n}`?")),
-        None => err(format!("unknown metric key `{key}`")),
-    })
+    s.catalogue
+        .get(key)
+        .ok_or_else(|| match s.catalogue.suggest(key) {
+            Some(n) => err(format!("unknown metric key `{key}`; did you mean `{n}`?")),
+            None => err(format!("unknown metric key `{key}`")),
+        })
 }
 
 fn value_of(s: &Shared, fig: &Figure, key: &str) -> TeraResult<f64> {
     metric_def(s, key)?;
-    fig.get(key).ok_or_else(|| err(format!("the metric `{key}` has no value for unit `{}`, period `{}`", fig.unit, fig.period.id())))
+    fig.get(key).ok_or_else(|| {
+        err(format!(
+            "the metric `{key}` has no value for unit `{}`, period `{}`",
+            fig.unit,
+            fig.period.id()
+        ))
+    })
 }
 
 /// The record named by `unit=` / `period=`, each defaulting to the page's.
 fn record_from_args<'a>(s: &'a Shared, k: &Kwargs, st: &State) -> TeraResult<&'a Figure> {
-    let page_unit = st.get::<Value>("unit")?.and_then(|u| u.get_from_path("id").and_then(|v| v.as_str().map(str::to_string)));
-    let page_period = st.get::<Value>("period")?.and_then(|p| p.get_from_path("id").and_then(|v| v.as_str().map(str::to_string)));
+    let page_unit = st.get::<Value>("unit")?.and_then(|u| {
+        u.get_from_path("id")
+            .and_then(|v| v.as_str().map(str::to_string))
+    });
+    let page_period = st.get::<Value>("period")?.and_then(|p| {
+        p.get_from_path("id")
+            .and_then(|v| v.as_str().map(str::to_string))
+    });
     let unit = match k.get::<&str>("unit")? {
         Some(u) => u.to_string(),
-        None => page_unit.ok_or_else(|| err("this page has no unit: pass unit=\"…\" or set `unit:` in the front matter"))?,
+        None => page_unit.ok_or_else(|| {
+            err("this page has no unit: pass unit=\"…\" or set `unit:` in the front matter")
+        })?,
     };
     let period_text = match k.get::<Value>("period")? {
-        Some(v) => v.as_str().map(str::to_string).or_else(|| v.as_i64().map(|n| n.to_string())).unwrap_or_default(),
-        None => page_period.ok_or_else(|| err("this page has no period: pass period=\"…\" or set `period:` in the front matter"))?,
+        Some(v) => v
+            .as_str()
+            .map(str::to_string)
+            .or_else(|| v.as_i64().map(|n| n.to_string()))
+            .unwrap_or_default(),
+        None => page_period.ok_or_else(|| {
+            err("this page has no period: pass period=\"…\" or set `period:` in the front matter")
+        })?,
     };
     let unit_id = UnitId(unit.clone());
     if !s.units.contains_key(&unit_id) {
         let (msg, hint) = crate::site::unknown_unit(&unit, &s.units);
         return Err(err(format!("{msg}; {hint}")));
     }
-    let period = Period::parse(&period_text).map_err(|why| err(format!("bad period `{period_text}`: {why}")))?;
-    s.figures.get(&unit_id, &period).ok_or_else(|| err(format!("there is no record for unit `{unit}`, period `{}`", period.id())))
+    let period = Period::parse(&period_text)
+        .map_err(|why| err(format!("bad period `{period_text}`: {why}")))?;
+    s.figures.get(&unit_id, &period).ok_or_else(|| {
+        err(format!(
+            "there is no record for unit `{unit}`, period `{}`",
+            period.id()
+        ))
+    })
 }
 
 /// Where a template came from, to turn Tera's positions into file positions.
@@ -146,8 +191,17 @@ pub struct Source<'a> {
 /// naming the metric key when the fault is `data.<key>` or `prev.<key>`.
 pub fn diagnose(e: &tera::Error, src: &Source<'_>, catalogue: &Catalogue) -> Diagnostic {
     let (message, span) = match e.kind() {
-        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => (r.message().to_string(), Some(r.span().clone())),
-        tera::ErrorKind::Msg(m) => (m.lines().next().unwrap_or(m).trim_start_matches("error: ").to_string(), None),
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+            (r.message().to_string(), Some(r.span().clone()))
+        }
+        tera::ErrorKind::Msg(m) => (
+            m.lines()
+                .next()
+                .unwrap_or(m)
+                .trim_start_matches("error: ")
+                .to_string(),
+            None,
+        ),
         other => (other.to_string(), None),
     };
     // Function errors carry our own message in the source chain.
@@ -167,20 +221,37 @@ pub fn diagnose(e: &tera::Error, src: &Source<'_>, catalogue: &Catalogue) -> Dia
     // Tera's span may cover only `data` of `data.visits`: read the whole
     // dotted path from the template text.
     let from = src.template.get(span.range.start..).unwrap_or("");
-    let path_len = from.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.')).unwrap_or(from.len());
+    let path_len = from
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
+        .unwrap_or(from.len());
     let snippet = src.template.get(span.range.clone()).unwrap_or("");
-    let expr = if path_len > snippet.len() { &from[..path_len] } else { snippet.trim() };
+    let expr = if path_len > snippet.len() {
+        &from[..path_len]
+    } else {
+        snippet.trim()
+    };
     let line = src.first_line + span.start_line.saturating_sub(1);
-    d = d.at(src.file_text, line, span.start_col + 1).len(expr.chars().count());
+    d = d
+        .at(src.file_text, line, span.start_col + 1)
+        .len(expr.chars().count());
     // `data.key` / `prev.key`: say which metric and why it has no value.
     let attr = message.split('`').nth(1).unwrap_or("");
-    for (var, record) in [("data", "this article's record"), ("prev", "the cùng kỳ record")] {
+    for (var, record) in [
+        ("data", "this article's record"),
+        ("prev", "the cùng kỳ record"),
+    ] {
         let key = expr
             .strip_prefix(var)
             .and_then(|r| r.strip_prefix('.'))
-            .map(|k| k.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).next().unwrap_or(k))
+            .map(|k| {
+                k.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .next()
+                    .unwrap_or(k)
+            })
             .or_else(|| (expr == var && message.contains("Field")).then_some(attr));
-        let Some(key) = key.filter(|k| !k.is_empty()) else { continue };
+        let Some(key) = key.filter(|k| !k.is_empty()) else {
+            continue;
+        };
         let who = match (src.unit, src.period) {
             (Some(u), Some(p)) => format!("unit `{u}`, period `{}`", p.id()),
             _ => "this article".to_string(),
@@ -191,11 +262,15 @@ pub fn diagnose(e: &tera::Error, src: &Source<'_>, catalogue: &Catalogue) -> Dia
         }
         if var == "data" && !src.has_data {
             d.message = format!("`data.{key}` is used, but there is no record for {who}");
-            return d.hint("add the record to content/data/, or correct the article's unit or period");
+            return d
+                .hint("add the record to content/data/, or correct the article's unit or period");
         }
         if var == "prev" && !src.has_prev {
             let p = src.period.map(|p| p.same_period().id()).unwrap_or_default();
-            d.message = format!("`prev.{key}` is used, but there is no cùng kỳ record (unit `{}`, period `{p}`)", src.unit.map(|u| u.0.as_str()).unwrap_or(""));
+            d.message = format!(
+                "`prev.{key}` is used, but there is no cùng kỳ record (unit `{}`, period `{p}`)",
+                src.unit.map(|u| u.0.as_str()).unwrap_or("")
+            );
             return d.hint("add that record to content/data/, or remove the comparison");
         }
         if catalogue.get(key).is_none() {
@@ -212,12 +287,20 @@ pub fn diagnose(e: &tera::Error, src: &Source<'_>, catalogue: &Catalogue) -> Dia
     hint_for(d, &message, Some(expr), catalogue)
 }
 
-fn hint_for(d: Diagnostic, message: &str, _expr: Option<&str>, _catalogue: &Catalogue) -> Diagnostic {
+fn hint_for(
+    d: Diagnostic,
+    message: &str,
+    _expr: Option<&str>,
+    _catalogue: &Catalogue,
+) -> Diagnostic {
     let hint = if message.contains("Unknown function") {
         "the functions are metric(), label(), compare(); arguments are named: metric(key=\"received\")"
     } else if message.contains("Unknown filter") {
         "the filters are num, pct, vnd, date, slugify"
-    } else if message.contains("did you mean") || message.contains("has no value") || message.contains("no record") {
+    } else if message.contains("did you mean")
+        || message.contains("has no value")
+        || message.contains("no record")
+    {
         "check the key, unit and period against content/data/"
     } else if message.contains("expected identifier") {
         "functions take named arguments only: metric(key=\"received\"), not metric(\"received\")"
@@ -228,7 +311,9 @@ fn hint_for(d: Diagnostic, message: &str, _expr: Option<&str>, _catalogue: &Cata
 }
 
 fn position_in_report(report: &str) -> Option<(usize, usize)> {
-    let arrow = report.lines().find_map(|l| l.trim_start().strip_prefix("--> "))?;
+    let arrow = report
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("--> "))?;
     let mut parts = arrow.rsplitn(3, ':');
     let col = parts.next()?.trim().parse().ok()?;
     let line = parts.next()?.trim().parse().ok()?;
@@ -243,7 +328,7 @@ pub fn function_names() -> &'static [&'static str] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::{compute, MetricKey, Origin, Record};
+    use crate::data::{MetricKey, Origin, Record, compute};
     use crate::site::Level;
 
     fn shared() -> Arc<Shared> {
@@ -252,12 +337,37 @@ mod tests {
             unit: UnitId("lao-cai".into()),
             period: Period::parse(p).unwrap(),
             source: None,
-            values: [("received", received), ("online_rate", online)].iter().map(|(k, v)| (MetricKey::parse(k).unwrap(), *v)).collect(),
-            origin: Origin { path: "d.yaml".into(), line: 1, col: 1, source_line: String::new() },
+            values: [("received", received), ("online_rate", online)]
+                .iter()
+                .map(|(k, v)| (MetricKey::parse(k).unwrap(), *v))
+                .collect(),
+            origin: Origin {
+                path: "d.yaml".into(),
+                line: 1,
+                col: 1,
+                source_line: String::new(),
+            },
         };
-        let (figures, _) = compute(vec![rec("2023", 83786.0, 54.76), rec("2022", 66204.0, 42.46)], &cat);
-        let units = [(UnitId("lao-cai".into()), Unit { id: UnitId("lao-cai".into()), name: "Lào Cai".into(), short: None, parent: None, level: Level::Center })].into();
-        Arc::new(Shared { catalogue: cat, figures, units })
+        let (figures, _) = compute(
+            vec![rec("2023", 83786.0, 54.76), rec("2022", 66204.0, 42.46)],
+            &cat,
+        );
+        let units = [(
+            UnitId("lao-cai".into()),
+            Unit {
+                id: UnitId("lao-cai".into()),
+                name: "Lào Cai".into(),
+                short: None,
+                parent: None,
+                level: Level::Center,
+            },
+        )]
+        .into();
+        Arc::new(Shared {
+            catalogue: cat,
+            figures,
+            units,
+        })
     }
 
     fn render(src: &str) -> Result<String, String> {
@@ -268,32 +378,91 @@ mod tests {
         let mut ctx = tera::Context::new();
         ctx.insert("unit", &serde_json::json!({"id": "lao-cai"}));
         ctx.insert("period", &serde_json::json!({"id": "2023"}));
-        ctx.insert("data", &serde_json::json!({"received": 83786, "online_rate": 54.76}));
+        ctx.insert(
+            "data",
+            &serde_json::json!({"received": 83786, "online_rate": 54.76}),
+        );
         t.render("t", &ctx).map_err(|e| {
-            let d = diagnose(&e, &Source { path: "a.md".as_ref(), file_text: src, first_line: 1, template: src, unit: None, period: None, has_data: true, has_prev: false }, &sh.catalogue);
+            let d = diagnose(
+                &e,
+                &Source {
+                    path: "a.md".as_ref(),
+                    file_text: src,
+                    first_line: 1,
+                    template: src,
+                    unit: None,
+                    period: None,
+                    has_data: true,
+                    has_prev: false,
+                },
+                &sh.catalogue,
+            );
             d.message
         })
     }
 
     #[test]
     fn filters_and_functions() {
-        assert_eq!(render("{{ data.received | num }} {{ data.online_rate | pct }} {{ 4700000 | vnd }}").unwrap(), "83.786 54,76% 4,7 triệu đồng");
+        assert_eq!(
+            render("{{ data.received | num }} {{ data.online_rate | pct }} {{ 4700000 | vnd }}")
+                .unwrap(),
+            "83.786 54,76% 4,7 triệu đồng"
+        );
         assert_eq!(render("{{ 93.1 | pct(decimals=2) }}").unwrap(), "93,10%");
-        assert_eq!(render("{{ \"2023-10-26T07:00:00+07:00\" | date(format=\"full\") }}").unwrap(), "Thứ Năm, 26/10/2023 | 07:00 GMT+7");
-        assert_eq!(render("{{ compare(key=\"received\") }}").unwrap(), "tăng 17.582 hồ sơ (+26,56%) so với cùng kỳ");
-        assert_eq!(render("{{ compare(key=\"online_rate\") }}").unwrap(), "tăng 12,3 điểm phần trăm so với cùng kỳ");
-        assert_eq!(render("{{ metric(key=\"received\", unit=\"lao-cai\", period=\"2022\") | num }}").unwrap(), "66.204");
-        assert_eq!(render("{{ metric(key=\"received\", period=2022) | num }}").unwrap(), "66.204");
-        assert_eq!(render("{{ label(key=\"online_rate\") }}").unwrap(), "Tỷ lệ hồ sơ trực tuyến");
+        assert_eq!(
+            render("{{ \"2023-10-26T07:00:00+07:00\" | date(format=\"full\") }}").unwrap(),
+            "Thứ Năm, 26/10/2023 | 07:00 GMT+7"
+        );
+        assert_eq!(
+            render("{{ compare(key=\"received\") }}").unwrap(),
+            "tăng 17.582 hồ sơ (+26,56%) so với cùng kỳ"
+        );
+        assert_eq!(
+            render("{{ compare(key=\"online_rate\") }}").unwrap(),
+            "tăng 12,3 điểm phần trăm so với cùng kỳ"
+        );
+        assert_eq!(
+            render("{{ metric(key=\"received\", unit=\"lao-cai\", period=\"2022\") | num }}")
+                .unwrap(),
+            "66.204"
+        );
+        assert_eq!(
+            render("{{ metric(key=\"received\", period=2022) | num }}").unwrap(),
+            "66.204"
+        );
+        assert_eq!(
+            render("{{ label(key=\"online_rate\") }}").unwrap(),
+            "Tỷ lệ hồ sơ trực tuyến"
+        );
         assert_eq!(render("{% raw %}{{ x }}{% endraw %}").unwrap(), "{{ x }}");
     }
 
     #[test]
     fn function_errors_name_the_key() {
-        assert!(render("{{ metric(key=\"recieved\") }}").unwrap_err().contains("did you mean `received`?"));
-        assert!(render("{{ metric(key=\"visits\") }}").unwrap_err().contains("`visits` has no value for unit `lao-cai`"));
-        assert!(render("{{ compare(key=\"received\", period=\"2022\", against=\"previous\") }}").unwrap_err().contains("năm 2021"));
-        assert!(render("{{ metric(key=\"received\", unit=\"lao-ca\") }}").unwrap_err().contains("did you mean `lao-cai`?"));
-        assert!(render("{{ metric(key=\"received\", period=\"2023-Q9\") }}").unwrap_err().contains("bad period"));
+        assert!(
+            render("{{ metric(key=\"recieved\") }}")
+                .unwrap_err()
+                .contains("did you mean `received`?")
+        );
+        assert!(
+            render("{{ metric(key=\"visits\") }}")
+                .unwrap_err()
+                .contains("`visits` has no value for unit `lao-cai`")
+        );
+        assert!(
+            render("{{ compare(key=\"received\", period=\"2022\", against=\"previous\") }}")
+                .unwrap_err()
+                .contains("năm 2021")
+        );
+        assert!(
+            render("{{ metric(key=\"received\", unit=\"lao-ca\") }}")
+                .unwrap_err()
+                .contains("did you mean `lao-cai`?")
+        );
+        assert!(
+            render("{{ metric(key=\"received\", period=\"2023-Q9\") }}")
+                .unwrap_err()
+                .contains("bad period")
+        );
     }
 }

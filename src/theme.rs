@@ -15,10 +15,20 @@ macro_rules! embed {
 }
 
 /// The default theme's templates, embedded.
-const TEMPLATES: &[(&str, &str)] = embed!["base.html", "index.html", "section.html", "article.html", "page.html", "list.html"];
+const TEMPLATES: &[(&str, &str)] = embed![
+    "base.html",
+    "index.html",
+    "section.html",
+    "article.html",
+    "page.html",
+    "list.html"
+];
 
 /// The default theme's assets, embedded.
-const ASSETS: &[(&str, &[u8])] = &[("css/baocao.css", include_bytes!("../themes/default/static/css/baocao.css"))];
+const ASSETS: &[(&str, &[u8])] = &[(
+    "css/baocao.css",
+    include_bytes!("../themes/default/static/css/baocao.css"),
+)];
 
 /// Templates by name and assets by output path.
 #[derive(Clone, Debug, Default)]
@@ -35,8 +45,14 @@ impl Theme {
     /// The embedded default theme.
     pub fn builtin() -> Theme {
         Theme {
-            templates: TEMPLATES.iter().map(|(n, s)| (n.to_string(), s.to_string())).collect(),
-            assets: ASSETS.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect(),
+            templates: TEMPLATES
+                .iter()
+                .map(|(n, s)| (n.to_string(), s.to_string()))
+                .collect(),
+            assets: ASSETS
+                .iter()
+                .map(|(n, b)| (n.to_string(), b.to_vec()))
+                .collect(),
             overridden: BTreeSet::new(),
         }
     }
@@ -49,8 +65,12 @@ impl Theme {
             if name == "default" {
                 return Ok(theme);
             }
-            return Err(Diagnostic::error(format!("the theme `{name}` does not exist"))
-                .hint(format!("create {} or set `theme: default`", posix(&relative(root, &dir)))));
+            return Err(
+                Diagnostic::error(format!("the theme `{name}` does not exist")).hint(format!(
+                    "create {} or set `theme: default`",
+                    posix(&relative(root, &dir))
+                )),
+            );
         }
         let templates = dir.join("templates");
         for path in files_under(&templates) {
@@ -61,7 +81,8 @@ impl Theme {
         }
         let assets = dir.join("static");
         for path in files_under(&assets) {
-            let bytes = std::fs::read(&path).map_err(|e| crate::site::io_error(&relative(root, &path), &e))?;
+            let bytes = std::fs::read(&path)
+                .map_err(|e| crate::site::io_error(&relative(root, &path), &e))?;
             theme.assets.insert(posix(&relative(&assets, &path)), bytes);
         }
         Ok(theme)

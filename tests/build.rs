@@ -14,12 +14,27 @@ fn article_page_shows_computed_figures_in_vietnamese_format() {
     let site = built();
     let doc = site.html("tin-tuc/thuan-an-9-thang/index.html");
     assert_eq!(texts(&doc, "h1"), ["Thuận An: kết quả 9 tháng"]);
-    assert_eq!(texts(&doc, ".bc-article__date time"), ["Thứ Năm, 26/10/2023 | 07:00 GMT+7"]);
-    assert_eq!(attrs(&doc, ".bc-article__date time", "datetime"), ["2023-10-26T07:00:00+07:00"]);
-    assert_eq!(texts(&doc, ".bc-article__lead"), ["Tiếp nhận 10.551 hồ sơ, trước hạn 82,34%."]);
+    assert_eq!(
+        texts(&doc, ".bc-article__date time"),
+        ["Thứ Năm, 26/10/2023 | 07:00 GMT+7"]
+    );
+    assert_eq!(
+        attrs(&doc, ".bc-article__date time", "datetime"),
+        ["2023-10-26T07:00:00+07:00"]
+    );
+    assert_eq!(
+        texts(&doc, ".bc-article__lead"),
+        ["Tiếp nhận 10.551 hồ sơ, trước hạn 82,34%."]
+    );
     assert_eq!(texts(&doc, ".bc-article__author"), ["Hà Thu – Minh Trí"]);
-    assert_eq!(texts(&doc, ".bc-article__category"), ["Tin Ủy ban nhân dân"]);
-    assert_eq!(texts(&doc, ".bc-article__source"), ["Nguồn số liệu: Báo cáo số 245/BC-UBND"]);
+    assert_eq!(
+        texts(&doc, ".bc-article__category"),
+        ["Tin Ủy ban nhân dân"]
+    );
+    assert_eq!(
+        texts(&doc, ".bc-article__source"),
+        ["Nguồn số liệu: Báo cáo số 245/BC-UBND"]
+    );
     let body = texts(&doc, ".bc-prose").join(" ");
     for expected in [
         "Trong 9 tháng đầu năm 2023, Thành phố Thuận An & vùng <lân cận> tiếp nhận 10.551 hồ sơ.",
@@ -43,9 +58,18 @@ fn markdown_gets_heading_ids_footnotes_and_rewritten_links() {
     assert_eq!(attrs(&doc, ".bc-footnote", "id"), ["fn-nguon"]);
     assert_eq!(attrs(&doc, ".bc-footnote-ref a", "href"), ["#fn-nguon"]);
     let links = attrs(&doc, ".bc-prose a:not(.bc-footnote-ref a)", "href");
-    assert_eq!(links, ["../../su-kien/2023/lao-cai-nam-2023/#ket-qua", "../../gioi-thieu/"]);
+    assert_eq!(
+        links,
+        [
+            "../../su-kien/2023/lao-cai-nam-2023/#ket-qua",
+            "../../gioi-thieu/"
+        ]
+    );
     let page = site.html("gioi-thieu/index.html");
-    assert_eq!(attrs(&page, ".bc-prose a", "href"), ["../tin-tuc/thuan-an-9-thang/", "../"]);
+    assert_eq!(
+        attrs(&page, ".bc-prose a", "href"),
+        ["../tin-tuc/thuan-an-9-thang/", "../"]
+    );
 }
 
 #[test]
@@ -53,8 +77,16 @@ fn compare_against_the_same_period_and_prev() {
     let site = built();
     let doc = site.html("su-kien/2023/lao-cai-nam-2023/index.html");
     let body = texts(&doc, ".bc-prose p").join(" ");
-    assert!(body.contains("Tiếp nhận 83.786 hồ sơ, tăng 17.582 hồ sơ (+26,56%) so với cùng kỳ."), "{body}");
-    assert!(body.contains("Trực tuyến 54,76%, tăng 12,3 điểm phần trăm so với cùng kỳ; năm trước 66.204."), "{body}");
+    assert!(
+        body.contains("Tiếp nhận 83.786 hồ sơ, tăng 17.582 hồ sơ (+26,56%) so với cùng kỳ."),
+        "{body}"
+    );
+    assert!(
+        body.contains(
+            "Trực tuyến 54,76%, tăng 12,3 điểm phần trăm so với cùng kỳ; năm trước 66.204."
+        ),
+        "{body}"
+    );
 }
 
 #[test]
@@ -75,7 +107,10 @@ fn urls_follow_folders_slugs_and_pages() {
     ] {
         assert!(site.out().join(page).is_file(), "{page} missing");
     }
-    assert!(!site.out().join("tin-tuc/ban-nhap").exists(), "drafts are not built");
+    assert!(
+        !site.out().join("tin-tuc/ban-nhap").exists(),
+        "drafts are not built"
+    );
     assert!(!site.out().join("tin-tuc/_index").exists());
     assert_eq!(site.read("files/huong-dan.txt"), "Hướng dẫn nộp hồ sơ.\n");
 }
@@ -84,26 +119,69 @@ fn urls_follow_folders_slugs_and_pages() {
 fn home_lists_newest_first_with_pagination_and_the_portal_frame() {
     let site = built();
     let home = site.html("index.html");
-    assert_eq!(texts(&home, ".bc-list__title"), ["Lào Cai: 83.786 hồ sơ", "Thuận An: kết quả 9 tháng"]);
-    assert_eq!(attrs(&home, ".bc-list__title a", "href"), ["su-kien/2023/lao-cai-nam-2023/", "tin-tuc/thuan-an-9-thang/"]);
-    assert_eq!(attrs(&home, ".bc-pagination a[rel=next]", "href"), ["trang/2/"]);
+    assert_eq!(
+        texts(&home, ".bc-list__title"),
+        ["Lào Cai: 83.786 hồ sơ", "Thuận An: kết quả 9 tháng"]
+    );
+    assert_eq!(
+        attrs(&home, ".bc-list__title a", "href"),
+        [
+            "su-kien/2023/lao-cai-nam-2023/",
+            "tin-tuc/thuan-an-9-thang/"
+        ]
+    );
+    assert_eq!(
+        attrs(&home, ".bc-pagination a[rel=next]", "href"),
+        ["trang/2/"]
+    );
     let second = site.html("trang/2/index.html");
-    assert_eq!(texts(&second, ".bc-list__title"), ["Thông báo lịch tiếp công dân"]);
-    assert_eq!(attrs(&second, ".bc-pagination a[rel=prev]", "href"), ["../../"]);
+    assert_eq!(
+        texts(&second, ".bc-list__title"),
+        ["Thông báo lịch tiếp công dân"]
+    );
+    assert_eq!(
+        attrs(&second, ".bc-pagination a[rel=prev]", "href"),
+        ["../../"]
+    );
     assert_eq!(attrs(&home, "html", "lang"), ["vi"]);
     assert_eq!(attrs(&home, ".bc-skip-link", "href"), ["#noi-dung"]);
     assert_eq!(attrs(&home, "main", "id"), ["noi-dung"]);
     let footer = texts(&home, ".bc-footer").join(" ");
-    for part in ["Ủy ban nhân dân thành phố Thử", "Trưởng Ban biên tập", "1 Đường Chính", "0200 000 000", "bbt@thu.example.gov.vn", "Giấy phép số 01/GP-TTĐT"] {
+    for part in [
+        "Ủy ban nhân dân thành phố Thử",
+        "Trưởng Ban biên tập",
+        "1 Đường Chính",
+        "0200 000 000",
+        "bbt@thu.example.gov.vn",
+        "Giấy phép số 01/GP-TTĐT",
+    ] {
         assert!(footer.contains(part), "{part} not in footer");
     }
     let article = site.html("tin-tuc/thuan-an-9-thang/index.html");
-    assert_eq!(attrs(&article, ".bc-nav__link", "href"), ["../../", "../../tin-tuc/", "../../gioi-thieu/"]);
-    assert_eq!(attrs(&article, ".bc-nav__link[aria-current]", "href"), ["../../tin-tuc/"]);
-    assert_eq!(texts(&article, ".bc-breadcrumb__item"), ["Trang chủ", "Tin tức", "Thuận An: kết quả 9 tháng"]);
-    assert_eq!(attrs(&article, "link[rel=stylesheet]", "href"), ["../../css/baocao.css"]);
-    assert_eq!(texts(&article, "section[aria-labelledby=tin-lien-quan] a"), ["Lào Cai: 83.786 hồ sơ"]);
-    assert_eq!(texts(&article, "section[aria-labelledby=tin-khac] a"), ["Thông báo lịch tiếp công dân"]);
+    assert_eq!(
+        attrs(&article, ".bc-nav__link", "href"),
+        ["../../", "../../tin-tuc/", "../../gioi-thieu/"]
+    );
+    assert_eq!(
+        attrs(&article, ".bc-nav__link[aria-current]", "href"),
+        ["../../tin-tuc/"]
+    );
+    assert_eq!(
+        texts(&article, ".bc-breadcrumb__item"),
+        ["Trang chủ", "Tin tức", "Thuận An: kết quả 9 tháng"]
+    );
+    assert_eq!(
+        attrs(&article, "link[rel=stylesheet]", "href"),
+        ["../../css/baocao.css"]
+    );
+    assert_eq!(
+        texts(&article, "section[aria-labelledby=tin-lien-quan] a"),
+        ["Lào Cai: 83.786 hồ sơ"]
+    );
+    assert_eq!(
+        texts(&article, "section[aria-labelledby=tin-khac] a"),
+        ["Thông báo lịch tiếp công dân"]
+    );
 }
 
 #[test]
@@ -112,7 +190,10 @@ fn sections_list_their_articles_with_the_index_page_intro() {
     let sec = site.html("tin-tuc/index.html");
     assert_eq!(texts(&sec, "h1"), ["Tin tức"]);
     assert_eq!(texts(&sec, ".bc-prose"), ["Giới thiệu chuyên mục."]);
-    assert_eq!(texts(&sec, ".bc-list__title"), ["Thuận An: kết quả 9 tháng", "Thông báo lịch tiếp công dân"]);
+    assert_eq!(
+        texts(&sec, ".bc-list__title"),
+        ["Thuận An: kết quả 9 tháng", "Thông báo lịch tiếp công dân"]
+    );
     let nested = site.html("su-kien/index.html");
     assert_eq!(texts(&nested, ".bc-list__title"), ["Lào Cai: 83.786 hồ sơ"]);
 }
@@ -121,15 +202,22 @@ fn sections_list_their_articles_with_the_index_page_intro() {
 fn drafts_are_built_with_the_flag() {
     let site = SiteTest::fixture("good");
     site.build_with(&["--drafts"]).succeeds();
-    assert_eq!(texts(&site.html("tin-tuc/ban-nhap/index.html"), "h1"), ["Bản nháp"]);
+    assert_eq!(
+        texts(&site.html("tin-tuc/ban-nhap/index.html"), "h1"),
+        ["Bản nháp"]
+    );
 }
 
 #[test]
 fn base_url_with_a_sub_path_keeps_links_relative() {
     let site = SiteTest::fixture("good");
-    site.build_with(&["--base-url", "https://thu.example.gov.vn/cchc"]).succeeds();
+    site.build_with(&["--base-url", "https://thu.example.gov.vn/cchc"])
+        .succeeds();
     let doc = site.html("tin-tuc/thuan-an-9-thang/index.html");
-    assert_eq!(attrs(&doc, "link[rel=canonical]", "href"), ["https://thu.example.gov.vn/cchc/tin-tuc/thuan-an-9-thang/"]);
+    assert_eq!(
+        attrs(&doc, "link[rel=canonical]", "href"),
+        ["https://thu.example.gov.vn/cchc/tin-tuc/thuan-an-9-thang/"]
+    );
     let html = site.read("tin-tuc/thuan-an-9-thang/index.html");
     assert!(!html.contains("href=\"/"), "no root-absolute links");
 }
@@ -157,10 +245,29 @@ fn the_bundled_example_site_builds_without_warnings() {
     let root = env!("CARGO_MANIFEST_DIR");
     let out = tempfile::tempdir().unwrap();
     let site = SiteTest::fixture("good");
-    let outcome = site.run(&["build", "--root", root, "--output", out.path().join("o").to_str().unwrap(), "--strict"]);
+    let outcome = site.run(&[
+        "build",
+        "--root",
+        root,
+        "--output",
+        out.path().join("o").to_str().unwrap(),
+        "--strict",
+    ]);
     outcome.succeeds().stderr_lacks("warning");
-    let doc = Html::parse_document(&std::fs::read_to_string(out.path().join("o/tin-tuc/lao-cai-trung-tam-pvhcc-2023/index.html")).unwrap());
+    let doc = Html::parse_document(
+        &std::fs::read_to_string(
+            out.path()
+                .join("o/tin-tuc/lao-cai-trung-tam-pvhcc-2023/index.html"),
+        )
+        .unwrap(),
+    );
     let body = texts(&doc, ".bc-prose").join(" ");
-    assert!(body.contains("83.786 hồ sơ, tăng 17.582 hồ sơ (+26,56%) so với cùng kỳ"), "{body}");
-    assert!(body.contains("54,76%, tăng 12,3 điểm phần trăm so với cùng kỳ"), "{body}");
+    assert!(
+        body.contains("83.786 hồ sơ, tăng 17.582 hồ sơ (+26,56%) so với cùng kỳ"),
+        "{body}"
+    );
+    assert!(
+        body.contains("54,76%, tăng 12,3 điểm phần trăm so với cùng kỳ"),
+        "{body}"
+    );
 }

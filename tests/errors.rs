@@ -9,25 +9,50 @@ const LAO_CAI: &str = "content/data/nested/lao-cai.yaml";
 
 #[test]
 fn yaml_syntax_error() {
-    let site = SiteTest::fixture("good").edit("content/data/thuan-an.yaml", "  received: 10551", "  received: [10551");
-    site.build().fails().stderr_has("error: cannot read content/data/thuan-an.yaml").stderr_has("--> content/data/thuan-an.yaml:").stderr_has("= hint:");
+    let site = SiteTest::fixture("good").edit(
+        "content/data/thuan-an.yaml",
+        "  received: 10551",
+        "  received: [10551",
+    );
+    site.build()
+        .fails()
+        .stderr_has("error: cannot read content/data/thuan-an.yaml")
+        .stderr_has("--> content/data/thuan-an.yaml:")
+        .stderr_has("= hint:");
 }
 
 #[test]
 fn csv_syntax_error() {
-    let site = SiteTest::fixture("good").write("content/data/hong-ngu.csv", "unit,period,received\nhong-ngu,2022-H1,5,6\n");
-    site.build().fails().stderr_has("error: cannot read CSV").stderr_has("--> content/data/hong-ngu.csv:2:1").stderr_has("2 | hong-ngu,2022-H1,5,6");
+    let site = SiteTest::fixture("good").write(
+        "content/data/hong-ngu.csv",
+        "unit,period,received\nhong-ngu,2022-H1,5,6\n",
+    );
+    site.build()
+        .fails()
+        .stderr_has("error: cannot read CSV")
+        .stderr_has("--> content/data/hong-ngu.csv:2:1")
+        .stderr_has("2 | hong-ngu,2022-H1,5,6");
 }
 
 #[test]
 fn xlsx_that_is_not_a_workbook() {
-    let site = SiteTest::fixture("good").write("content/data/can-giuoc.xlsx", "this is not a zip file");
-    site.build().fails().stderr_has("cannot read content/data/can-giuoc.xlsx as an Excel workbook").stderr_has("hint: save the sheet as .xlsx");
+    let site =
+        SiteTest::fixture("good").write("content/data/can-giuoc.xlsx", "this is not a zip file");
+    site.build()
+        .fails()
+        .stderr_has("cannot read content/data/can-giuoc.xlsx as an Excel workbook")
+        .stderr_has("hint: save the sheet as .xlsx");
 }
 
 #[test]
 fn malformed_period_in_data_and_front_matter() {
-    let site = SiteTest::fixture("good").edit("content/data/thuan-an.yaml", "period: 2023-9M", "period: 2023-Q5").edit(ARTICLE, "period: 2023-9M", "period: quý 3");
+    let site = SiteTest::fixture("good")
+        .edit(
+            "content/data/thuan-an.yaml",
+            "period: 2023-9M",
+            "period: 2023-Q5",
+        )
+        .edit(ARTICLE, "period: 2023-9M", "period: quý 3");
     site.build()
         .fails()
         .stderr_has("error: bad period `2023-Q5`")
@@ -40,25 +65,49 @@ fn malformed_period_in_data_and_front_matter() {
 
 #[test]
 fn data_file_naming_an_unknown_unit() {
-    let site = SiteTest::fixture("good").edit(LAO_CAI, "- unit: lao-cai\n  period: \"2022\"", "- unit: lao-kai\n  period: \"2022\"");
-    site.build().fails().stderr_has("error: unknown unit `lao-kai`").stderr_has(&format!("--> {LAO_CAI}:6:9")).stderr_has("did you mean `lao-cai`?");
+    let site = SiteTest::fixture("good").edit(
+        LAO_CAI,
+        "- unit: lao-cai\n  period: \"2022\"",
+        "- unit: lao-kai\n  period: \"2022\"",
+    );
+    site.build()
+        .fails()
+        .stderr_has("error: unknown unit `lao-kai`")
+        .stderr_has(&format!("--> {LAO_CAI}:6:9"))
+        .stderr_has("did you mean `lao-cai`?");
 }
 
 #[test]
 fn unknown_unit_in_a_spreadsheet_row() {
-    let site = SiteTest::fixture("good").edit("content/data/hong-ngu.csv", "hong-ngu,", "hong-ngo,");
-    site.build().fails().stderr_has("error: unknown unit `hong-ngo`").stderr_has("--> content/data/hong-ngu.csv:2:1").stderr_has("did you mean `hong-ngu`?");
+    let site =
+        SiteTest::fixture("good").edit("content/data/hong-ngu.csv", "hong-ngu,", "hong-ngo,");
+    site.build()
+        .fails()
+        .stderr_has("error: unknown unit `hong-ngo`")
+        .stderr_has("--> content/data/hong-ngu.csv:2:1")
+        .stderr_has("did you mean `hong-ngu`?");
 }
 
 #[test]
 fn unknown_metric_key_in_a_data_file() {
-    let site = SiteTest::fixture("good").edit("content/data/thuan-an.yaml", "  carried_over: 305", "  carried_ovr: 305");
-    site.build().fails().stderr_has("error: unknown metric key `carried_ovr`").stderr_has("--> content/data/thuan-an.yaml:8:3").stderr_has("did you mean `carried_over`?");
+    let site = SiteTest::fixture("good").edit(
+        "content/data/thuan-an.yaml",
+        "  carried_over: 305",
+        "  carried_ovr: 305",
+    );
+    site.build()
+        .fails()
+        .stderr_has("error: unknown metric key `carried_ovr`")
+        .stderr_has("--> content/data/thuan-an.yaml:8:3")
+        .stderr_has("did you mean `carried_over`?");
 }
 
 #[test]
 fn duplicate_record_across_files() {
-    let site = SiteTest::fixture("good").write("content/data/again.yaml", "unit: lao-cai\nperiod: 2023\nmetrics:\n  received: 1\n");
+    let site = SiteTest::fixture("good").write(
+        "content/data/again.yaml",
+        "unit: lao-cai\nperiod: 2023\nmetrics:\n  received: 1\n",
+    );
     site.build()
         .fails()
         .stderr_has("error: a second record for unit `lao-cai` and period `2023`")
@@ -68,7 +117,11 @@ fn duplicate_record_across_files() {
 
 #[test]
 fn article_referencing_a_metric_without_value() {
-    let site = SiteTest::fixture("good").edit(ARTICLE, "quá hạn {{ data.resolved_late | num }}", "lượt {{ data.visits | num }}");
+    let site = SiteTest::fixture("good").edit(
+        ARTICLE,
+        "quá hạn {{ data.resolved_late | num }}",
+        "lượt {{ data.visits | num }}",
+    );
     site.build()
         .fails()
         .stderr_has("error: the metric `visits` has no value in this article's record (unit `thuan-an`, period `2023-9M`)")
@@ -78,27 +131,57 @@ fn article_referencing_a_metric_without_value() {
 
 #[test]
 fn article_referencing_an_unknown_key() {
-    let site = SiteTest::fixture("good").edit(ARTICLE, "{{ data.received | num }}**", "{{ data.recieved | num }}**");
-    site.build().fails().stderr_has("error: unknown metric key `recieved`").stderr_has(&format!("--> {ARTICLE}:11:")).stderr_has("did you mean `received`?");
+    let site = SiteTest::fixture("good").edit(
+        ARTICLE,
+        "{{ data.received | num }}**",
+        "{{ data.recieved | num }}**",
+    );
+    site.build()
+        .fails()
+        .stderr_has("error: unknown metric key `recieved`")
+        .stderr_has(&format!("--> {ARTICLE}:11:"))
+        .stderr_has("did you mean `received`?");
 }
 
 #[test]
 fn function_errors_name_the_article_and_line() {
-    let site = SiteTest::fixture("good").edit(ARTICLE, "unit=\"hong-ngu\", period=\"2022-H1\"", "unit=\"hong-ngu\", period=\"2021-H1\"");
-    site.build().fails().stderr_has("there is no record for unit `hong-ngu`, period `2021-H1`").stderr_has(&format!("--> {ARTICLE}:22:17"));
+    let site = SiteTest::fixture("good").edit(
+        ARTICLE,
+        "unit=\"hong-ngu\", period=\"2022-H1\"",
+        "unit=\"hong-ngu\", period=\"2021-H1\"",
+    );
+    site.build()
+        .fails()
+        .stderr_has("there is no record for unit `hong-ngu`, period `2021-H1`")
+        .stderr_has(&format!("--> {ARTICLE}:22:17"));
 }
 
 #[test]
 fn summary_template_errors_point_at_the_summary_line() {
-    let site = SiteTest::fixture("good").edit(ARTICLE, "trước hạn {{ data.early_rate | pct }}", "trước hạn {{ data.early_rat | pct }}");
-    site.build().fails().stderr_has("unknown metric key `early_rat`").stderr_has(&format!("--> {ARTICLE}:6:"));
+    let site = SiteTest::fixture("good").edit(
+        ARTICLE,
+        "trước hạn {{ data.early_rate | pct }}",
+        "trước hạn {{ data.early_rat | pct }}",
+    );
+    site.build()
+        .fails()
+        .stderr_has("unknown metric key `early_rat`")
+        .stderr_has(&format!("--> {ARTICLE}:6:"));
 }
 
 #[test]
 fn template_syntax_errors_in_several_articles_are_all_reported() {
     let site = SiteTest::fixture("good")
-        .edit(ARTICLE, "## Kết quả giải quyết", "## Kết quả {{ data.received ")
-        .edit("content/articles/su-kien/2023/lao-cai.md", "{{ compare(key=\"received\") }}", "{{ compare(\"received\") }}");
+        .edit(
+            ARTICLE,
+            "## Kết quả giải quyết",
+            "## Kết quả {{ data.received ",
+        )
+        .edit(
+            "content/articles/su-kien/2023/lao-cai.md",
+            "{{ compare(key=\"received\") }}",
+            "{{ compare(\"received\") }}",
+        );
     site.build()
         .fails()
         .stderr_has(&format!("--> {ARTICLE}:"))
@@ -109,19 +192,35 @@ fn template_syntax_errors_in_several_articles_are_all_reported() {
 
 #[test]
 fn invalid_front_matter_date() {
-    let site = SiteTest::fixture("good").edit(ARTICLE, "date: 2023-10-26T07:00:00+07:00", "date: 26/10/2023");
-    site.build().fails().stderr_has("error: `26/10/2023` is not a date").stderr_has(&format!("--> {ARTICLE}:3:7")).stderr_has("2023-10-26T07:00:00+07:00");
+    let site = SiteTest::fixture("good").edit(
+        ARTICLE,
+        "date: 2023-10-26T07:00:00+07:00",
+        "date: 26/10/2023",
+    );
+    site.build()
+        .fails()
+        .stderr_has("error: `26/10/2023` is not a date")
+        .stderr_has(&format!("--> {ARTICLE}:3:7"))
+        .stderr_has("2023-10-26T07:00:00+07:00");
 }
 
 #[test]
 fn misspelt_front_matter_field() {
     let site = SiteTest::fixture("good").edit(ARTICLE, "author:", "autor:");
-    site.build().fails().stderr_has("unknown field `autor`").stderr_has(&format!("--> {ARTICLE}:7:")).stderr_has("the fields are: title, date");
+    site.build()
+        .fails()
+        .stderr_has("unknown field `autor`")
+        .stderr_has(&format!("--> {ARTICLE}:7:"))
+        .stderr_has("the fields are: title, date");
 }
 
 #[test]
 fn two_sources_with_the_same_url() {
-    let site = SiteTest::fixture("good").edit("content/articles/tin-tuc/thong-bao.md", "title:", "slug: thuan-an-9-thang\ntitle:");
+    let site = SiteTest::fixture("good").edit(
+        "content/articles/tin-tuc/thong-bao.md",
+        "title:",
+        "slug: thuan-an-9-thang\ntitle:",
+    );
     site.build()
         .fails()
         .stderr_has("both map to the URL /tin-tuc/thuan-an-9-thang/")
@@ -131,15 +230,25 @@ fn two_sources_with_the_same_url() {
 
 #[test]
 fn a_page_and_a_section_with_the_same_url() {
-    let site = SiteTest::fixture("good").write("content/pages/tin-tuc.md", "---\ntitle: Trùng\n---\n");
-    site.build().fails().stderr_has("both map to the URL /tin-tuc/").stderr_has("content/pages/tin-tuc.md");
+    let site =
+        SiteTest::fixture("good").write("content/pages/tin-tuc.md", "---\ntitle: Trùng\n---\n");
+    site.build()
+        .fails()
+        .stderr_has("both map to the URL /tin-tuc/")
+        .stderr_has("content/pages/tin-tuc.md");
 }
 
 #[test]
 fn non_utf8_files() {
     let site = SiteTest::fixture("good")
-        .write_bytes("content/data/hong-ngu.csv", b"unit,period,received\nhong-ngu,2022-H1,5\n\xc4\x90\xff\n")
-        .write_bytes("content/articles/tin-tuc/latin1.md", b"---\ntitle: Tin\n---\nCh\xe0o\n");
+        .write_bytes(
+            "content/data/hong-ngu.csv",
+            b"unit,period,received\nhong-ngu,2022-H1,5\n\xc4\x90\xff\n",
+        )
+        .write_bytes(
+            "content/articles/tin-tuc/latin1.md",
+            b"---\ntitle: Tin\n---\nCh\xe0o\n",
+        );
     site.build()
         .fails()
         .stderr_has("error: content/data/hong-ngu.csv is not UTF-8 text")
@@ -151,7 +260,11 @@ fn non_utf8_files() {
 
 #[test]
 fn broken_internal_link() {
-    let site = SiteTest::fixture("good").edit(ARTICLE, "../su-kien/2023/lao-cai.md", "../su-kien/lao-cai.md");
+    let site = SiteTest::fixture("good").edit(
+        ARTICLE,
+        "../su-kien/2023/lao-cai.md",
+        "../su-kien/lao-cai.md",
+    );
     site.build()
         .fails()
         .stderr_has("error: broken link `../su-kien/lao-cai.md#ket-qua`")
@@ -162,11 +275,23 @@ fn broken_internal_link() {
 #[test]
 fn errors_in_different_files_are_reported_together() {
     let site = SiteTest::fixture("good")
-        .edit("content/data/thuan-an.yaml", "unit: thuan-an", "unit: thuan-am")
+        .edit(
+            "content/data/thuan-an.yaml",
+            "unit: thuan-an",
+            "unit: thuan-am",
+        )
         .edit(LAO_CAI, "    received: 66204", "    recieved: 66204")
-        .edit(ARTICLE, "date: 2023-10-26T07:00:00+07:00", "date: 2023-13-01");
+        .edit(
+            ARTICLE,
+            "date: 2023-10-26T07:00:00+07:00",
+            "date: 2023-13-01",
+        );
     let out = site.build();
-    out.fails().stderr_has("unknown unit `thuan-am`").stderr_has("unknown metric key `recieved`").stderr_has("`2023-13-01` is not a date").stderr_has("3 errors");
+    out.fails()
+        .stderr_has("unknown unit `thuan-am`")
+        .stderr_has("unknown metric key `recieved`")
+        .stderr_has("`2023-13-01` is not a date")
+        .stderr_has("3 errors");
     // Sorted by file: articles before data.
     let a = out.stderr.find("2023-13-01").unwrap();
     let b = out.stderr.find("recieved").unwrap();
@@ -176,16 +301,23 @@ fn errors_in_different_files_are_reported_together() {
 
 #[test]
 fn inconsistent_figures_warn_and_fail_under_strict() {
-    let site = SiteTest::fixture("good").edit("content/data/thuan-an.yaml", "  resolved: 10816", "  resolved: 10816\n  pending: 99");
+    let site = SiteTest::fixture("good").edit(
+        "content/data/thuan-an.yaml",
+        "  resolved: 10816",
+        "  resolved: 10816\n  pending: 99",
+    );
     site.build()
         .succeeds()
         .stderr_has("warning: unit `thuan-an`, period `2023-9M`: pending is given as 99 but received + carried_over - resolved gives 40");
-    site.build_with(&["--strict"]).fails().stderr_has("error: unit `thuan-an`, period `2023-9M`: pending is given as 99");
+    site.build_with(&["--strict"])
+        .fails()
+        .stderr_has("error: unit `thuan-an`, period `2023-9M`: pending is given as 99");
 }
 
 #[test]
 fn check_exits_non_zero_on_error() {
-    let site = SiteTest::fixture("good").edit(ARTICLE, "date: 2023-10-26T07:00:00+07:00", "date: hôm qua");
+    let site =
+        SiteTest::fixture("good").edit(ARTICLE, "date: 2023-10-26T07:00:00+07:00", "date: hôm qua");
     site.check().fails().stderr_has("`hôm qua` is not a date");
     assert!(!site.out().exists());
 }
@@ -195,7 +327,13 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     let site = SiteTest::fixture("good");
     site.build().succeeds();
     let before = snapshot(&site.out());
-    let site = site.edit(ARTICLE, "{{ data.received | num }}**", "{{ data.nothing | num }}**").remove("content/articles/tin-tuc/thong-bao.md");
+    let site = site
+        .edit(
+            ARTICLE,
+            "{{ data.received | num }}**",
+            "{{ data.nothing | num }}**",
+        )
+        .remove("content/articles/tin-tuc/thong-bao.md");
     site.build().fails().stderr_has("nothing was written");
     assert_eq!(snapshot(&site.out()), before);
 }
@@ -206,7 +344,13 @@ fn snapshot(dir: &std::path::Path) -> Vec<(String, Vec<u8>, std::time::SystemTim
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().display().to_string(), std::fs::read(e.path()).unwrap(), e.metadata().unwrap().modified().unwrap()))
+        .map(|e| {
+            (
+                e.path().display().to_string(),
+                std::fs::read(e.path()).unwrap(),
+                e.metadata().unwrap().modified().unwrap(),
+            )
+        })
         .collect();
     v.sort();
     v
@@ -215,11 +359,17 @@ fn snapshot(dir: &std::path::Path) -> Vec<(String, Vec<u8>, std::time::SystemTim
 #[test]
 fn no_site_folder() {
     let site = SiteTest::fixture("good").remove("content/site.yaml");
-    site.build().fails().stderr_has("no content/site.yaml").stderr_has("--root DIR");
+    site.build()
+        .fails()
+        .stderr_has("no content/site.yaml")
+        .stderr_has("--root DIR");
 }
 
 #[test]
 fn unknown_field_in_site_yaml() {
     let site = SiteTest::fixture("good").edit("content/site.yaml", "per_page: 2", "per_pages: 2");
-    site.build().fails().stderr_has("unknown field `per_pages`").stderr_has("--> content/site.yaml:15:1");
+    site.build()
+        .fails()
+        .stderr_has("unknown field `per_pages`")
+        .stderr_has("--> content/site.yaml:15:1");
 }

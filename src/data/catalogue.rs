@@ -22,8 +22,10 @@ impl MetricKey {
     pub fn parse(s: &str) -> Option<MetricKey> {
         let mut chars = s.chars();
         let first_ok = chars.next().is_some_and(|c| c.is_ascii_lowercase());
-        (first_ok && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'))
-            .then(|| MetricKey(s.to_string()))
+        (first_ok
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'))
+        .then(|| MetricKey(s.to_string()))
     }
 
     /// The key as text.
@@ -164,7 +166,10 @@ struct RawCheck {
 
 /// Header text as compared: lower case, single spaces.
 pub fn normalize_header(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 impl Catalogue {
@@ -181,15 +186,32 @@ impl Catalogue {
     pub fn merge(&mut self, text: &str, path: &Path) -> Vec<Diagnostic> {
         let raw = match yaml_serde::from_str::<Option<RawFile>>(text) {
             Ok(Some(RawFile::Map(m))) => m,
-            Ok(Some(RawFile::List(metrics))) => RawCatalogue { metrics, checks: Vec::new() },
+            Ok(Some(RawFile::List(metrics))) => RawCatalogue {
+                metrics,
+                checks: Vec::new(),
+            },
             Ok(None) => RawCatalogue::default(),
-            Err(e) => return vec![yaml_error(&e, text, path, "a metric catalogue: `metrics:` (a list of entries with key, label, unit, …) and optional `checks:`")],
+            Err(e) => {
+                return vec![yaml_error(
+                    &e,
+                    text,
+                    path,
+                    "a metric catalogue: `metrics:` (a list of entries with key, label, unit, …) and optional `checks:`",
+                )];
+            }
         };
         let mut diags = Vec::new();
-        let at = |d: Diagnostic, needle: &str| d.file(path).find(text, needle, |l| l.contains(needle));
+        let at =
+            |d: Diagnostic, needle: &str| d.file(path).find(text, needle, |l| l.contains(needle));
         for m in raw.metrics {
             let Some(key) = MetricKey::parse(&m.key) else {
-                diags.push(at(Diagnostic::error(format!("`{}` is not a valid metric key", m.key)), &m.key).hint("keys use lower-case letters, digits and `_`, e.g. `resolved_share`"));
+                diags.push(
+                    at(
+                        Diagnostic::error(format!("`{}` is not a valid metric key", m.key)),
+                        &m.key,
+                    )
+                    .hint("keys use lower-case letters, digits and `_`, e.g. `resolved_share`"),
+                );
                 continue;
             };
             let formula = match &m.formula {
@@ -200,7 +222,16 @@ impl Catalogue {
                         None
                     }
                     Err(err) => {
-                        diags.push(at(Diagnostic::error(format!("the formula of `{key}` cannot be read: {}", err.message)), f).hint("use metric keys, numbers, + - * / and parentheses"));
+                        diags.push(
+                            at(
+                                Diagnostic::error(format!(
+                                    "the formula of `{key}` cannot be read: {}",
+                                    err.message
+                                )),
+                                f,
+                            )
+                            .hint("use metric keys, numbers, + - * / and parentheses"),
+                        );
                         None
                     }
                 },
@@ -208,12 +239,24 @@ impl Catalogue {
             };
             match self.metrics.get_mut(&key) {
                 Some(def) => {
-                    if let Some(v) = m.label { def.label = v; }
-                    if let Some(v) = m.short { def.short = v; }
-                    if let Some(v) = m.unit { def.unit = v; }
-                    if let Some(v) = m.better { def.better = v; }
-                    if let Some(v) = m.noun { def.noun = v; }
-                    if let Some(v) = m.aliases { def.aliases = v; }
+                    if let Some(v) = m.label {
+                        def.label = v;
+                    }
+                    if let Some(v) = m.short {
+                        def.short = v;
+                    }
+                    if let Some(v) = m.unit {
+                        def.unit = v;
+                    }
+                    if let Some(v) = m.better {
+                        def.better = v;
+                    }
+                    if let Some(v) = m.noun {
+                        def.noun = v;
+                    }
+                    if let Some(v) = m.aliases {
+                        def.aliases = v;
+                    }
                     if formula.is_some() {
                         def.formula = formula;
                         def.formula_text = m.formula;
@@ -221,7 +264,17 @@ impl Catalogue {
                 }
                 None => {
                     let (Some(label), Some(unit)) = (m.label, m.unit) else {
-                        diags.push(at(Diagnostic::error(format!("the new metric `{key}` needs a `label` and a `unit`")), &m.key).hint("unit is one of count, percent, vnd, people, documents, procedures"));
+                        diags.push(
+                            at(
+                                Diagnostic::error(format!(
+                                    "the new metric `{key}` needs a `label` and a `unit`"
+                                )),
+                                &m.key,
+                            )
+                            .hint(
+                                "unit is one of count, percent, vnd, people, documents, procedures",
+                            ),
+                        );
                         continue;
                     };
                     let def = MetricDef {
@@ -242,9 +295,25 @@ impl Catalogue {
         }
         for c in raw.checks {
             match Expr::parse(&c.expr) {
-                Ok(expr) if expr.is_comparison() => self.checks.push(Check { name: c.name, expr, text: c.expr }),
-                Ok(_) => diags.push(at(Diagnostic::error(format!("the check `{}` is not a comparison", c.name)), &c.expr).hint("write it as `a + b <= c` with one of == != <= >= < >")),
-                Err(err) => diags.push(at(Diagnostic::error(format!("the check `{}` cannot be read: {}", c.name, err.message)), &c.expr)),
+                Ok(expr) if expr.is_comparison() => self.checks.push(Check {
+                    name: c.name,
+                    expr,
+                    text: c.expr,
+                }),
+                Ok(_) => diags.push(
+                    at(
+                        Diagnostic::error(format!("the check `{}` is not a comparison", c.name)),
+                        &c.expr,
+                    )
+                    .hint("write it as `a + b <= c` with one of == != <= >= < >"),
+                ),
+                Err(err) => diags.push(at(
+                    Diagnostic::error(format!(
+                        "the check `{}` cannot be read: {}",
+                        c.name, err.message
+                    )),
+                    &c.expr,
+                )),
             }
         }
         diags.extend(self.reindex(path, text));
@@ -276,21 +345,33 @@ impl Catalogue {
                     // Two labels or aliases that name different metrics would
                     // make a spreadsheet column ambiguous; short labels may repeat.
                     if tier < 3 {
-                        diags.push(Diagnostic::error(format!("`{name}` names both `{other}` and `{key}`")).file(path).find(text, name, |l| l.contains(name.as_str())).hint("give each metric its own labels and aliases"));
+                        diags.push(
+                            Diagnostic::error(format!("`{name}` names both `{other}` and `{key}`"))
+                                .file(path)
+                                .find(text, name, |l| l.contains(name.as_str()))
+                                .hint("give each metric its own labels and aliases"),
+                        );
                     }
                     continue;
                 }
                 this_tier.insert(norm, key);
             }
-            self.headers.extend(this_tier.into_iter().map(|(n, k)| (n, k.clone())));
+            self.headers
+                .extend(this_tier.into_iter().map(|(n, k)| (n, k.clone())));
         }
         let known = |k: &str| MetricKey::parse(k).is_some_and(|k| self.metrics.contains_key(&k));
-        let formulas = self.order.iter().filter_map(|k| self.metrics[k].formula.as_ref().map(|f| (k.to_string(), f)));
+        let formulas = self
+            .order
+            .iter()
+            .filter_map(|k| self.metrics[k].formula.as_ref().map(|f| (k.to_string(), f)));
         let checks = self.checks.iter().map(|c| (c.name.clone(), &c.expr));
         for (owner, expr) in formulas.chain(checks) {
             for var in expr.vars() {
                 if !known(var) {
-                    let mut d = Diagnostic::error(format!("`{owner}` uses the unknown metric `{var}`")).file(path).find(text, var, |l| l.contains(var));
+                    let mut d =
+                        Diagnostic::error(format!("`{owner}` uses the unknown metric `{var}`"))
+                            .file(path)
+                            .find(text, var, |l| l.contains(var));
                     if let Some(s) = self.suggest(var) {
                         d = d.hint(format!("did you mean `{s}`?"));
                     }
@@ -308,7 +389,9 @@ impl Catalogue {
 
     /// The metric a spreadsheet header names (key, label, alias or short label).
     pub fn by_header(&self, header: &str) -> Option<&MetricDef> {
-        self.headers.get(&normalize_header(header)).and_then(|k| self.metrics.get(k))
+        self.headers
+            .get(&normalize_header(header))
+            .and_then(|k| self.metrics.get(k))
     }
 
     /// All metrics in catalogue order.
@@ -326,7 +409,11 @@ impl Catalogue {
 pub fn yaml_error(err: &yaml_serde::Error, text: &str, path: &Path, expected: &str) -> Diagnostic {
     let message = err.to_string();
     // The location is shown on its own line, so drop it from the message.
-    let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+    let message = message
+        .split(" at line ")
+        .next()
+        .unwrap_or(&message)
+        .to_string();
     let d = Diagnostic::error(format!("cannot read {}: {message}", path.display())).file(path);
     let d = match err.location() {
         Some(loc) => d.at(text, loc.line(), loc.column()),
@@ -340,11 +427,36 @@ mod tests {
     use super::*;
 
     const SPEC_KEYS: &[&str] = &[
-        "received", "received_online", "received_direct", "received_postal", "returned_postal", "carried_over",
-        "resolved", "resolved_early", "resolved_on_time", "resolved_late", "pending", "pending_overdue",
-        "on_time_rate", "early_rate", "late_rate", "online_rate", "satisfaction", "procedures", "procedures_online",
-        "docs_incoming", "docs_outgoing", "digital_signature_rate", "e_docs_rate", "digitized", "e_results",
-        "e_results_rate", "online_payments", "online_payment_amount", "visits", "digital_accounts",
+        "received",
+        "received_online",
+        "received_direct",
+        "received_postal",
+        "returned_postal",
+        "carried_over",
+        "resolved",
+        "resolved_early",
+        "resolved_on_time",
+        "resolved_late",
+        "pending",
+        "pending_overdue",
+        "on_time_rate",
+        "early_rate",
+        "late_rate",
+        "online_rate",
+        "satisfaction",
+        "procedures",
+        "procedures_online",
+        "docs_incoming",
+        "docs_outgoing",
+        "digital_signature_rate",
+        "e_docs_rate",
+        "digitized",
+        "e_results",
+        "e_results_rate",
+        "online_payments",
+        "online_payment_amount",
+        "visits",
+        "digital_accounts",
     ];
 
     #[test]
@@ -367,7 +479,10 @@ mod tests {
         assert_eq!(key("  trước   hạn ").as_deref(), Some("resolved_early"));
         assert_eq!(key("Đúng hạn").as_deref(), Some("resolved_on_time"));
         assert_eq!(key("Quá hạn").as_deref(), Some("resolved_late"));
-        assert_eq!(key("Tỷ lệ giải quyết đúng hạn").as_deref(), Some("on_time_rate"));
+        assert_eq!(
+            key("Tỷ lệ giải quyết đúng hạn").as_deref(),
+            Some("on_time_rate")
+        );
         assert_eq!(key("on_time_rate").as_deref(), Some("on_time_rate"));
         assert_eq!(key("Ghi chú"), None);
     }
@@ -379,7 +494,10 @@ mod tests {
         assert!(cat.merge(text, Path::new("m.yaml")).is_empty());
         assert_eq!(cat.get("received").unwrap().label, "Hồ sơ nhận mới");
         assert!(cat.get("resolved_share").unwrap().formula.is_some());
-        assert_eq!(cat.by_header("Tỷ lệ đã giải quyết").unwrap().key.as_str(), "resolved_share");
+        assert_eq!(
+            cat.by_header("Tỷ lệ đã giải quyết").unwrap().key.as_str(),
+            "resolved_share"
+        );
     }
 
     #[test]
@@ -388,8 +506,15 @@ mod tests {
         let text = "- key: x_rate\n  label: X\n  unit: percent\n  formula: \"recieved / 2\"\n- key: y\n  label: Y\n";
         let diags = cat.merge(text, Path::new("m.yaml"));
         assert_eq!(diags.len(), 2, "{diags:#?}");
-        assert!(diags.iter().any(|d| d.message.contains("needs a `label` and a `unit`")));
-        let unknown = diags.iter().find(|d| d.message.contains("unknown metric `recieved`")).unwrap();
+        assert!(
+            diags
+                .iter()
+                .any(|d| d.message.contains("needs a `label` and a `unit`"))
+        );
+        let unknown = diags
+            .iter()
+            .find(|d| d.message.contains("unknown metric `recieved`"))
+            .unwrap();
         assert_eq!(unknown.line, Some(4));
         assert_eq!(unknown.hint.as_deref(), Some("did you mean `received`?"));
     }

@@ -134,7 +134,9 @@ impl Expr {
     /// Evaluates a comparison; `None` when an input is missing or the
     /// expression is not a comparison.
     pub fn check(&self, get: &dyn Fn(&str) -> Option<f64>, tolerance: f64) -> Option<CheckOutcome> {
-        let Expr::Cmp(op, a, b) = self else { return None };
+        let Expr::Cmp(op, a, b) = self else {
+            return None;
+        };
         let (lhs, rhs) = (a.eval(get)?, b.eval(get)?);
         let holds = match op {
             CmpOp::Eq => (lhs - rhs).abs() <= tolerance,
@@ -173,7 +175,9 @@ fn lex(src: &str) -> Result<Vec<(Tok, usize)>, FormulaError> {
     while i < chars.len() {
         let c = chars[i];
         let start = i;
-        let two = |s: &str| chars.get(i + 1) == s.chars().nth(1).as_ref() && c == s.chars().next().unwrap_or(' ');
+        let two = |s: &str| {
+            chars.get(i + 1) == s.chars().nth(1).as_ref() && c == s.chars().next().unwrap_or(' ')
+        };
         let tok = match c {
             ' ' | '\t' => {
                 i += 1;
@@ -196,9 +200,10 @@ fn lex(src: &str) -> Result<Vec<(Tok, usize)>, FormulaError> {
                     i += 1;
                 }
                 let text: String = chars[start..i].iter().collect();
-                let n = text
-                    .parse()
-                    .map_err(|_| FormulaError { message: format!("`{text}` is not a number"), col: start })?;
+                let n = text.parse().map_err(|_| FormulaError {
+                    message: format!("`{text}` is not a number"),
+                    col: start,
+                })?;
                 out.push((Tok::Num(n), start));
                 continue;
             }
@@ -210,10 +215,17 @@ fn lex(src: &str) -> Result<Vec<(Tok, usize)>, FormulaError> {
                 continue;
             }
             other => {
-                return Err(FormulaError { message: format!("unexpected character `{other}`"), col: start });
+                return Err(FormulaError {
+                    message: format!("unexpected character `{other}`"),
+                    col: start,
+                });
             }
         };
-        i += if matches!(tok, Tok::Cmp(CmpOp::Eq | CmpOp::Ne | CmpOp::Le | CmpOp::Ge)) { 2 } else { 1 };
+        i += if matches!(tok, Tok::Cmp(CmpOp::Eq | CmpOp::Ne | CmpOp::Le | CmpOp::Ge)) {
+            2
+        } else {
+            1
+        };
         out.push((tok, start));
     }
     Ok(out)
@@ -230,8 +242,14 @@ impl Parser {
     }
 
     fn err(&self, message: &str) -> FormulaError {
-        let col = self.toks.get(self.pos).map_or_else(|| self.toks.last().map_or(0, |t| t.1 + 1), |t| t.1);
-        FormulaError { message: message.to_string(), col }
+        let col = self
+            .toks
+            .get(self.pos)
+            .map_or_else(|| self.toks.last().map_or(0, |t| t.1 + 1), |t| t.1);
+        FormulaError {
+            message: message.to_string(),
+            col,
+        }
     }
 
     fn comparison(&mut self) -> Result<Expr, FormulaError> {
@@ -310,7 +328,12 @@ mod tests {
         assert!((e.eval(&vals).unwrap() - 97.485_207).abs() < 1e-4);
         assert_eq!(Expr::parse("2 + 3 × 4").unwrap().eval(&vals), Some(14.0));
         assert_eq!(Expr::parse("-(2 - 5) ÷ 3").unwrap().eval(&vals), Some(1.0));
-        assert_eq!(Expr::parse("resolved - resolved_early - resolved_on_time").unwrap().eval(&vals), Some(272.0));
+        assert_eq!(
+            Expr::parse("resolved - resolved_early - resolved_on_time")
+                .unwrap()
+                .eval(&vals),
+            Some(272.0)
+        );
     }
 
     #[test]

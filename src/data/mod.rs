@@ -146,7 +146,9 @@ fn derive(rec: Record, catalogue: &Catalogue, diags: &mut Vec<Diagnostic>) -> Fi
     loop {
         let mut changed = false;
         for def in catalogue.iter() {
-            let (Some(f), false) = (&def.formula, values.contains_key(&def.key)) else { continue };
+            let (Some(f), false) = (&def.formula, values.contains_key(&def.key)) else {
+                continue;
+            };
             let get = |k: &str| MetricKey::parse(k).and_then(|k| values.get(&k).copied());
             if let Some(v) = f.eval(&get) {
                 values.insert(def.key.clone(), v);
@@ -159,21 +161,35 @@ fn derive(rec: Record, catalogue: &Catalogue, diags: &mut Vec<Diagnostic>) -> Fi
         }
     }
     let what = format!("unit `{}`, period `{}`", rec.unit, rec.period);
-    let warn = |msg: String, hint: &str| rec.origin.locate(Diagnostic::warning(format!("{what}: {msg}"))).hint(hint);
+    let warn = |msg: String, hint: &str| {
+        rec.origin
+            .locate(Diagnostic::warning(format!("{what}: {msg}")))
+            .hint(hint)
+    };
     let get = |k: &str| MetricKey::parse(k).and_then(|k| values.get(&k).copied());
     for def in catalogue.iter() {
-        let Some(&v) = values.get(&def.key) else { continue };
+        let Some(&v) = values.get(&def.key) else {
+            continue;
+        };
         if def.unit == MetricUnit::Percent && !(0.0..=100.0).contains(&v) {
             diags.push(warn(
                 format!("{} is {v}, outside 0..100", def.key),
                 "percentages are written on the 0–100 scale (93.1, not 0.931); a derived rate outside it means the counts disagree",
             ));
         } else if def.unit != MetricUnit::Percent && v < 0.0 {
-            diags.push(warn(format!("{} is negative ({v})", def.key), "counts cannot be negative: check the figures it is computed from"));
+            diags.push(warn(
+                format!("{} is negative ({v})", def.key),
+                "counts cannot be negative: check the figures it is computed from",
+            ));
         }
         // A given value whose formula inputs are given too must agree with them.
-        let (Some(f), false) = (&def.formula, derived.contains(&def.key)) else { continue };
-        let inputs_given = f.vars().iter().all(|k| MetricKey::parse(k).is_some_and(|k| rec.values.contains_key(&k)));
+        let (Some(f), false) = (&def.formula, derived.contains(&def.key)) else {
+            continue;
+        };
+        let inputs_given = f
+            .vars()
+            .iter()
+            .all(|k| MetricKey::parse(k).is_some_and(|k| rec.values.contains_key(&k)));
         if !inputs_given {
             continue;
         }
@@ -204,7 +220,14 @@ fn derive(rec: Record, catalogue: &Catalogue, diags: &mut Vec<Diagnostic>) -> Fi
             ));
         }
     }
-    Figure { unit: rec.unit, period: rec.period, source: rec.source, values, derived, origin: rec.origin }
+    Figure {
+        unit: rec.unit,
+        period: rec.period,
+        source: rec.source,
+        values,
+        derived,
+        origin: rec.origin,
+    }
 }
 
 #[cfg(test)]
@@ -216,8 +239,16 @@ mod tests {
             unit: UnitId(unit.into()),
             period: Period::parse(period).unwrap(),
             source: None,
-            values: vals.iter().map(|(k, v)| (MetricKey::parse(k).unwrap(), *v)).collect(),
-            origin: Origin { path: "d.yaml".into(), line: 1, col: 1, source_line: "unit: x".into() },
+            values: vals
+                .iter()
+                .map(|(k, v)| (MetricKey::parse(k).unwrap(), *v))
+                .collect(),
+            origin: Origin {
+                path: "d.yaml".into(),
+                line: 1,
+                col: 1,
+                source_line: "unit: x".into(),
+            },
         }
     }
 
@@ -242,8 +273,14 @@ mod tests {
         let f = figs.records.values().next().unwrap();
         assert_eq!(f.get("resolved_late"), Some(272.0));
         assert_eq!(f.get("pending"), Some(40.0));
-        assert_eq!(crate::format::pct(f.get("early_rate").unwrap(), None), "82,34%");
-        assert_eq!(crate::format::pct(f.get("late_rate").unwrap(), None), "2,51%");
+        assert_eq!(
+            crate::format::pct(f.get("early_rate").unwrap(), None),
+            "82,34%"
+        );
+        assert_eq!(
+            crate::format::pct(f.get("late_rate").unwrap(), None),
+            "2,51%"
+        );
         assert!(f.derived.contains(&MetricKey::parse("late_rate").unwrap()));
         assert!(!f.derived.contains(&MetricKey::parse("resolved").unwrap()));
     }
@@ -254,37 +291,79 @@ mod tests {
         let rec = record(
             "x",
             "2023",
-            &[("resolved", 100.0), ("resolved_early", 50.0), ("resolved_on_time", 40.0), ("resolved_late", 5.0), ("on_time_rate", 95.0)],
+            &[
+                ("resolved", 100.0),
+                ("resolved_early", 50.0),
+                ("resolved_on_time", 40.0),
+                ("resolved_late", 5.0),
+                ("on_time_rate", 95.0),
+            ],
         );
         let (_, diags) = compute(vec![rec], &cat);
         let msgs: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
         assert!(msgs.iter().any(|m| m.contains("resolved is given as 100 but resolved_early + resolved_on_time + resolved_late gives 95")), "{msgs:#?}");
-        assert!(msgs.iter().any(|m| m.contains("on_time_rate is given as 95 but")), "{msgs:#?}");
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("on_time_rate is given as 95 but")),
+            "{msgs:#?}"
+        );
         assert!(diags.iter().all(|d| !d.is_error()));
     }
 
     #[test]
     fn a_stated_rate_within_rounding_passes() {
         let cat = Catalogue::builtin();
-        let rec = record("x", "2023", &[("resolved", 6580.0), ("resolved_early", 0.0), ("resolved_on_time", 6123.0), ("resolved_late", 457.0), ("on_time_rate", 93.1)]);
+        let rec = record(
+            "x",
+            "2023",
+            &[
+                ("resolved", 6580.0),
+                ("resolved_early", 0.0),
+                ("resolved_on_time", 6123.0),
+                ("resolved_late", 457.0),
+                ("on_time_rate", 93.1),
+            ],
+        );
         assert!(compute(vec![rec], &cat).1.is_empty());
     }
 
     #[test]
     fn rates_outside_0_100_and_failed_checks_warn() {
         let cat = Catalogue::builtin();
-        let rec = record("x", "2023", &[("satisfaction", 930.0), ("received", 10.0), ("received_online", 20.0)]);
+        let rec = record(
+            "x",
+            "2023",
+            &[
+                ("satisfaction", 930.0),
+                ("received", 10.0),
+                ("received_online", 20.0),
+            ],
+        );
         let (_, diags) = compute(vec![rec], &cat);
-        assert!(diags.iter().any(|d| d.message.contains("satisfaction is 930, outside 0..100")));
-        assert!(diags.iter().any(|d| d.message.contains("check failed: trực tuyến không vượt quá tiếp nhận")));
+        assert!(
+            diags
+                .iter()
+                .any(|d| d.message.contains("satisfaction is 930, outside 0..100"))
+        );
+        assert!(diags.iter().any(|d| {
+            d.message
+                .contains("check failed: trực tuyến không vượt quá tiếp nhận")
+        }));
     }
 
     #[test]
     fn duplicate_records_are_errors_naming_both() {
         let cat = Catalogue::builtin();
-        let (figs, diags) = compute(vec![record("x", "2023", &[]), record("x", "2023", &[])], &cat);
+        let (figs, diags) = compute(
+            vec![record("x", "2023", &[]), record("x", "2023", &[])],
+            &cat,
+        );
         assert_eq!(figs.records.len(), 1);
         assert!(diags[0].is_error());
-        assert!(diags[0].message.contains("a second record for unit `x` and period `2023`"));
+        assert!(
+            diags[0]
+                .message
+                .contains("a second record for unit `x` and period `2023`")
+        );
     }
 }

@@ -35,8 +35,10 @@ impl Period {
             return Err("the period is empty".into());
         }
         if let Some((a, b)) = s.split_once("..") {
-            let start = Date::parse(a.trim()).ok_or_else(|| format!("`{}` is not a date YYYY-MM-DD", a.trim()))?;
-            let end = Date::parse(b.trim()).ok_or_else(|| format!("`{}` is not a date YYYY-MM-DD", b.trim()))?;
+            let start = Date::parse(a.trim())
+                .ok_or_else(|| format!("`{}` is not a date YYYY-MM-DD", a.trim()))?;
+            let end = Date::parse(b.trim())
+                .ok_or_else(|| format!("`{}` is not a date YYYY-MM-DD", b.trim()))?;
             if end < start {
                 return Err(format!("the range ends ({end}) before it starts ({start})"));
             }
@@ -52,7 +54,11 @@ impl Period {
         };
         let upper = rest.to_ascii_uppercase();
         let bad = || format!("`{s}` is not a period");
-        let number = |t: &str| t.parse::<u8>().ok().filter(|_| t.bytes().all(|b| b.is_ascii_digit()));
+        let number = |t: &str| {
+            t.parse::<u8>()
+                .ok()
+                .filter(|_| t.bytes().all(|b| b.is_ascii_digit()))
+        };
         if let Some(q) = upper.strip_prefix('Q') {
             let q = number(q).filter(|q| (1..=4).contains(q)).ok_or_else(bad)?;
             Ok(Period::Quarter(year, q))
@@ -63,7 +69,9 @@ impl Period {
             let n = number(n).filter(|n| (1..=12).contains(n)).ok_or_else(bad)?;
             Ok(Period::Months(year, n))
         } else if upper.len() == 2 {
-            let m = number(&upper).filter(|m| (1..=12).contains(m)).ok_or_else(bad)?;
+            let m = number(&upper)
+                .filter(|m| (1..=12).contains(m))
+                .ok_or_else(bad)?;
             Ok(Period::Month(year, m))
         } else {
             Err(bad())
@@ -88,7 +96,9 @@ impl Period {
             Period::Year(y) => format!("năm {y}"),
             Period::Half(y, 1) => format!("6 tháng đầu năm {y}"),
             Period::Half(y, _) => format!("6 tháng cuối năm {y}"),
-            Period::Quarter(y, q) => format!("quý {}/{y}", ["I", "II", "III", "IV"][usize::from(q - 1)]),
+            Period::Quarter(y, q) => {
+                format!("quý {}/{y}", ["I", "II", "III", "IV"][usize::from(q - 1)])
+            }
             Period::Months(y, 12) => format!("năm {y}"),
             Period::Months(y, n) => format!("{n} tháng đầu năm {y}"),
             Period::Month(y, m) => format!("tháng {m}/{y}"),
@@ -98,7 +108,11 @@ impl Period {
 
     /// First day.
     pub fn start(&self) -> Date {
-        let first = |y: i32, m: u8| Date { year: y, month: m, day: 1 };
+        let first = |y: i32, m: u8| Date {
+            year: y,
+            month: m,
+            day: 1,
+        };
         match *self {
             Period::Year(y) | Period::Months(y, _) => first(y, 1),
             Period::Half(y, h) => first(y, 1 + (h - 1) * 6),
@@ -110,7 +124,15 @@ impl Period {
 
     /// Last day (inclusive).
     pub fn end(&self) -> Date {
-        let after = |y: i32, m: u8, months: i32| Date { year: y, month: m, day: 1 }.add_months_first(months).add_days(-1);
+        let after = |y: i32, m: u8, months: i32| {
+            Date {
+                year: y,
+                month: m,
+                day: 1,
+            }
+            .add_months_first(months)
+            .add_days(-1)
+        };
         match *self {
             Period::Year(y) => after(y, 1, 12),
             Period::Half(y, h) => after(y, 1 + (h - 1) * 6, 6),
@@ -150,7 +172,11 @@ impl Period {
             Period::Month(y, m) => Period::Month(y, m - 1),
             // The N months before January are not a named period.
             Period::Months(y, n) => {
-                let start = Date { year: y, month: 1, day: 1 };
+                let start = Date {
+                    year: y,
+                    month: 1,
+                    day: 1,
+                };
                 Period::Range(start.add_months_first(-i32::from(n)), start.add_days(-1))
             }
             Period::Range(a, b) => {
@@ -215,7 +241,18 @@ mod tests {
 
     #[test]
     fn malformed_periods_are_errors() {
-        for bad in ["", "23", "2023-Q5", "2023-H3", "2023-13M", "2023-13", "2023-1", "quý 3", "2020-01-01..2019-01-01", "2023-02-30..2023-03-01"] {
+        for bad in [
+            "",
+            "23",
+            "2023-Q5",
+            "2023-H3",
+            "2023-13M",
+            "2023-13",
+            "2023-1",
+            "quý 3",
+            "2020-01-01..2019-01-01",
+            "2023-02-30..2023-03-01",
+        ] {
             assert!(Period::parse(bad).is_err(), "{bad}");
         }
     }
@@ -236,8 +273,14 @@ mod tests {
         assert_eq!(p("2023-H2").previous(), p("2023-H1"));
         assert_eq!(p("2023-01").previous(), p("2022-12"));
         assert_eq!(p("2023-9M").previous(), p("2022-04-01..2022-12-31"));
-        assert_eq!(p("2020-01-01..2020-01-10").previous(), p("2019-12-22..2019-12-31"));
-        assert_eq!(p("2020-01-01..2020-11-13").same_period(), p("2019-01-01..2019-11-13"));
+        assert_eq!(
+            p("2020-01-01..2020-01-10").previous(),
+            p("2019-12-22..2019-12-31")
+        );
+        assert_eq!(
+            p("2020-01-01..2020-11-13").same_period(),
+            p("2019-01-01..2019-11-13")
+        );
     }
 
     #[test]

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::{files_under, read_text, relative, unknown_unit, Unit};
-use crate::data::{period, Period, UnitId};
+use super::{Unit, files_under, read_text, relative, unknown_unit};
+use crate::data::{Period, UnitId, period};
 use crate::date::DateTime;
 use crate::diagnostic::Diagnostic;
 
@@ -78,7 +78,12 @@ pub struct Document {
 }
 
 /// Loads every `.md` file below `dir`.
-pub fn load_all(root: &Path, dir: &Path, units: &BTreeMap<UnitId, Unit>, diags: &mut Vec<Diagnostic>) -> Vec<Document> {
+pub fn load_all(
+    root: &Path,
+    dir: &Path,
+    units: &BTreeMap<UnitId, Unit>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Document> {
     let mut out = Vec::new();
     for path in files_under(dir) {
         if path.extension().and_then(|e| e.to_str()) != Some("md") {
@@ -103,17 +108,31 @@ pub fn load_all(root: &Path, dir: &Path, units: &BTreeMap<UnitId, Unit>, diags: 
 const FRONT_HINT: &str = "start the file with front matter between two `---` lines:\n---\ntitle: \"…\"\ndate: 2023-10-26T07:00:00+07:00\n---";
 
 /// Splits and types the front matter of one file.
-pub fn parse(path: &Path, rel: String, text: String, units: &BTreeMap<UnitId, Unit>, diags: &mut Vec<Diagnostic>) -> Option<Document> {
+pub fn parse(
+    path: &Path,
+    rel: String,
+    text: String,
+    units: &BTreeMap<UnitId, Unit>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Document> {
     let src = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let first = src.lines().next().unwrap_or("");
     if first.trim_end() != "---" {
-        diags.push(Diagnostic::error("no front matter").file(path).at(src, 1, 1).hint(FRONT_HINT));
+        diags.push(
+            Diagnostic::error("no front matter")
+                .file(path)
+                .at(src, 1, 1)
+                .hint(FRONT_HINT),
+        );
         return None;
     }
     // Find the closing `---` line.
     let mut offset = first.len() + 1;
     let mut end = None;
-    for (i, line) in src[offset.min(src.len())..].split_inclusive('\n').enumerate() {
+    for (i, line) in src[offset.min(src.len())..]
+        .split_inclusive('\n')
+        .enumerate()
+    {
         if line.trim_end() == "---" {
             end = Some((offset, offset + line.len(), i + 2));
             break;
@@ -121,7 +140,12 @@ pub fn parse(path: &Path, rel: String, text: String, units: &BTreeMap<UnitId, Un
         offset += line.len();
     }
     let Some((yaml_end, body_start, close_line)) = end else {
-        diags.push(Diagnostic::error("the front matter is not closed").file(path).at(src, 1, 1).hint("end the front matter with a line holding only `---`"));
+        diags.push(
+            Diagnostic::error("the front matter is not closed")
+                .file(path)
+                .at(src, 1, 1)
+                .hint("end the front matter with a line holding only `---`"),
+        );
         return None;
     };
     let yaml = &src[first.len() + 1..yaml_end];
@@ -130,13 +154,23 @@ pub fn parse(path: &Path, rel: String, text: String, units: &BTreeMap<UnitId, Un
     let raw: RawFront = match yaml_serde::from_str::<Option<RawFront>>(yaml) {
         Ok(Some(r)) => r,
         Ok(None) => {
-            diags.push(Diagnostic::error("the front matter is empty").file(path).at(src, 2, 1).hint("give at least a title"));
+            diags.push(
+                Diagnostic::error("the front matter is empty")
+                    .file(path)
+                    .at(src, 2, 1)
+                    .hint("give at least a title"),
+            );
             return None;
         }
         Err(e) => {
             let mut message = e.to_string();
-            message = message.split(" at line ").next().unwrap_or(&message).to_string();
-            let mut d = Diagnostic::error(format!("cannot read the front matter: {message}")).file(path);
+            message = message
+                .split(" at line ")
+                .next()
+                .unwrap_or(&message)
+                .to_string();
+            let mut d =
+                Diagnostic::error(format!("cannot read the front matter: {message}")).file(path);
             if let Some(loc) = e.location() {
                 d = d.at(src, shifted(loc.line()), loc.column());
             }
@@ -150,7 +184,8 @@ pub fn parse(path: &Path, rel: String, text: String, units: &BTreeMap<UnitId, Un
         }
     };
     let find = |field: &str, needle: &str, d: Diagnostic| -> Diagnostic {
-        d.file(path).find(src, needle, |l| l.starts_with(&format!("{field}:")))
+        d.file(path)
+            .find(src, needle, |l| l.starts_with(&format!("{field}:")))
     };
     let mut ok = true;
     let mut front = FrontMatter {
@@ -166,7 +201,12 @@ pub fn parse(path: &Path, rel: String, text: String, units: &BTreeMap<UnitId, Un
         ..FrontMatter::default()
     };
     if front.title.trim().is_empty() {
-        diags.push(Diagnostic::error("no title").file(path).at(src, 1, 1).hint("add `title: \"…\"` to the front matter"));
+        diags.push(
+            Diagnostic::error("no title")
+                .file(path)
+                .at(src, 1, 1)
+                .hint("add `title: \"…\"` to the front matter"),
+        );
         ok = false;
     }
     if let Some(date) = &raw.date {
@@ -194,20 +234,52 @@ pub fn parse(path: &Path, rel: String, text: String, units: &BTreeMap<UnitId, Un
         match Period::parse(&text) {
             Ok(p) => front.period = Some(p),
             Err(why) => {
-                diags.push(find("period", &text, Diagnostic::error(format!("bad period `{text}`: {why}"))).hint(format!("write the period as one of: {}", period::ACCEPTED_FORMS)));
+                diags.push(
+                    find(
+                        "period",
+                        &text,
+                        Diagnostic::error(format!("bad period `{text}`: {why}")),
+                    )
+                    .hint(format!(
+                        "write the period as one of: {}",
+                        period::ACCEPTED_FORMS
+                    )),
+                );
                 ok = false;
             }
         }
     }
     if let Some(slug) = &front.slug {
-        if slug.is_empty() || !slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
-            diags.push(find("slug", slug, Diagnostic::error(format!("`{slug}` is not a valid slug"))).hint("a slug uses lower-case letters without diacritics, digits and `-`"));
+        if slug.is_empty()
+            || !slug
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            diags.push(
+                find(
+                    "slug",
+                    slug,
+                    Diagnostic::error(format!("`{slug}` is not a valid slug")),
+                )
+                .hint("a slug uses lower-case letters without diacritics, digits and `-`"),
+            );
             ok = false;
         }
     }
-    let summary_line = src.lines().position(|l| l.starts_with("summary:")).map_or(2, |i| i + 1);
+    let summary_line = src
+        .lines()
+        .position(|l| l.starts_with("summary:"))
+        .map_or(2, |i| i + 1);
     let body = src[body_start.min(src.len())..].to_string();
-    ok.then(|| Document { path: path.to_path_buf(), rel, text: src.to_string(), front, body, body_line: close_line + 1, summary_line })
+    ok.then(|| Document {
+        path: path.to_path_buf(),
+        rel,
+        text: src.to_string(),
+        front,
+        body,
+        body_line: close_line + 1,
+        summary_line,
+    })
 }
 
 fn scalar(v: &yaml_serde::Value) -> String {
@@ -225,13 +297,21 @@ mod tests {
 
     fn parse_str(text: &str) -> (Option<Document>, Vec<Diagnostic>) {
         let mut diags = Vec::new();
-        let doc = parse(Path::new("a.md"), "a.md".into(), text.to_string(), &BTreeMap::new(), &mut diags);
+        let doc = parse(
+            Path::new("a.md"),
+            "a.md".into(),
+            text.to_string(),
+            &BTreeMap::new(),
+            &mut diags,
+        );
         (doc, diags)
     }
 
     #[test]
     fn splits_front_matter_and_body() {
-        let (doc, diags) = parse_str("---\ntitle: \"Tin\"\ndate: 2023-10-26T07:00:00+07:00\nperiod: 2023\ntags: [a, b]\n---\nBody {{ x }}\n");
+        let (doc, diags) = parse_str(
+            "---\ntitle: \"Tin\"\ndate: 2023-10-26T07:00:00+07:00\nperiod: 2023\ntags: [a, b]\n---\nBody {{ x }}\n",
+        );
         assert!(diags.is_empty(), "{diags:#?}");
         let doc = doc.unwrap();
         assert_eq!(doc.body, "Body {{ x }}\n");
@@ -253,7 +333,15 @@ mod tests {
 
     #[test]
     fn missing_front_matter_is_an_error() {
-        assert!(parse_str("# Tin\n").1[0].message.contains("no front matter"));
-        assert!(parse_str("---\ntitle: T\n").1[0].message.contains("not closed"));
+        assert!(
+            parse_str("# Tin\n").1[0]
+                .message
+                .contains("no front matter")
+        );
+        assert!(
+            parse_str("---\ntitle: T\n").1[0]
+                .message
+                .contains("not closed")
+        );
     }
 }

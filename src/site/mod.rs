@@ -184,7 +184,8 @@ pub fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
 
 /// `path` relative to `root` when it is inside it.
 pub fn relative(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
+    path.strip_prefix(root)
+        .map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
 }
 
 /// Files below `dir` in a stable order, skipping hidden files and editors'
@@ -205,12 +206,20 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
 
 /// Hidden files and the temporary files editors leave beside the real ones.
 pub fn is_ignored(name: &str) -> bool {
-    name.starts_with('.') || name.starts_with('#') || name.starts_with("~$") || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp")
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.starts_with("~$")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
 }
 
 /// `a/b/c` with forward slashes, whatever the platform.
 pub fn posix(path: &Path) -> String {
-    path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Loads a site folder. All problems found are returned together.
@@ -226,7 +235,14 @@ pub fn load(root: &Path) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
     let text = read_text(root, &site_yaml).map_err(|d| vec![d])?;
     let config: SiteConfig = match yaml_serde::from_str(&text) {
         Ok(c) => c,
-        Err(e) => return Err(vec![crate::data::catalogue::yaml_error(&e, &text, &rel_site, "the site settings: title, base_url, owner, menu, units (SPEC §2)")]),
+        Err(e) => {
+            return Err(vec![crate::data::catalogue::yaml_error(
+                &e,
+                &text,
+                &rel_site,
+                "the site settings: title, base_url, owner, menu, units (SPEC §2)",
+            )]);
+        }
     };
     let units = check_units(&config, &text, &rel_site, &mut diags);
 
@@ -242,7 +258,10 @@ pub fn load(root: &Path) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut records = Vec::new();
     for path in files_under(&content.join("data")) {
         let rel = relative(root, &path);
-        let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
         match ext.as_deref() {
             Some("yaml" | "yml") => match read_text(root, &path) {
                 Ok(t) => records.extend(records::yaml(&t, &rel, &catalogue, &units, &mut diags)),
@@ -278,33 +297,73 @@ pub fn load(root: &Path) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
     let theme = match Theme::load(root, &config.theme) {
         Ok(t) => t,
         Err(d) => {
-            diags.push(d.file(&rel_site).find(&text, &config.theme, |l| l.trim_start().starts_with("theme:")));
+            diags.push(d.file(&rel_site).find(&text, &config.theme, |l| {
+                l.trim_start().starts_with("theme:")
+            }));
             Theme::builtin()
         }
     };
 
-    let site = Site { root: root.to_path_buf(), config, units, catalogue, records, articles, pages, static_files, theme };
-    if diags.iter().any(Diagnostic::is_error) { Err(diags) } else { Ok((site, diags)) }
+    let site = Site {
+        root: root.to_path_buf(),
+        config,
+        units,
+        catalogue,
+        records,
+        articles,
+        pages,
+        static_files,
+        theme,
+    };
+    if diags.iter().any(Diagnostic::is_error) {
+        Err(diags)
+    } else {
+        Ok((site, diags))
+    }
 }
 
-fn check_units(config: &SiteConfig, text: &str, path: &Path, diags: &mut Vec<Diagnostic>) -> BTreeMap<UnitId, Unit> {
+fn check_units(
+    config: &SiteConfig,
+    text: &str,
+    path: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<UnitId, Unit> {
     let mut units = BTreeMap::new();
-    let at = |d: Diagnostic, needle: &str| d.file(path).find(text, needle, |l| l.contains(needle) && l.contains("id:"));
+    let at = |d: Diagnostic, needle: &str| {
+        d.file(path)
+            .find(text, needle, |l| l.contains(needle) && l.contains("id:"))
+    };
     for u in &config.units {
-        let valid = !u.id.0.is_empty() && u.id.0.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        let valid = !u.id.0.is_empty()
+            && u.id
+                .0
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if !valid {
             diags.push(at(Diagnostic::error(format!("`{}` is not a valid unit id", u.id)), &u.id.0).hint("unit ids use lower-case letters without diacritics, digits and `-`, e.g. `thuan-an`"));
         } else if units.insert(u.id.clone(), u.clone()).is_some() {
-            diags.push(at(Diagnostic::error(format!("the unit `{}` is declared twice", u.id)), &u.id.0).hint("give each unit its own id"));
+            diags.push(
+                at(
+                    Diagnostic::error(format!("the unit `{}` is declared twice", u.id)),
+                    &u.id.0,
+                )
+                .hint("give each unit its own id"),
+            );
         }
     }
     for u in &config.units {
         if let Some(parent) = &u.parent {
             if !units.contains_key(parent) {
-                let mut d = Diagnostic::error(format!("the parent `{parent}` of unit `{}` is not a unit", u.id))
-                    .file(path)
-                    .find(text, &parent.0, |l| l.contains("parent") && l.contains(parent.0.as_str()));
-                if let Some(s) = diagnostic::nearest(&parent.0, units.keys().map(|k| k.0.as_str())) {
+                let mut d = Diagnostic::error(format!(
+                    "the parent `{parent}` of unit `{}` is not a unit",
+                    u.id
+                ))
+                .file(path)
+                .find(text, &parent.0, |l| {
+                    l.contains("parent") && l.contains(parent.0.as_str())
+                });
+                if let Some(s) = diagnostic::nearest(&parent.0, units.keys().map(|k| k.0.as_str()))
+                {
                     d = d.hint(format!("did you mean `{s}`?"));
                 }
                 diags.push(d);
@@ -317,8 +376,12 @@ fn check_units(config: &SiteConfig, text: &str, path: &Path, diags: &mut Vec<Dia
 /// An unknown unit id as an error with the nearest known id.
 pub fn unknown_unit(id: &str, units: &BTreeMap<UnitId, Unit>) -> (String, String) {
     let hint = match diagnostic::nearest(id, units.keys().map(|k| k.0.as_str())) {
-        Some(s) => format!("did you mean `{s}`? Units are declared in content/site.yaml under `units:`"),
-        None => "declare the unit in content/site.yaml under `units:` (id, name, level)".to_string(),
+        Some(s) => {
+            format!("did you mean `{s}`? Units are declared in content/site.yaml under `units:`")
+        }
+        None => {
+            "declare the unit in content/site.yaml under `units:` (id, name, level)".to_string()
+        }
     };
     (format!("unknown unit `{id}`"), hint)
 }

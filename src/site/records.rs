@@ -6,9 +6,9 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::{unknown_unit, Unit};
-use crate::data::catalogue::{normalize_header, yaml_error, MetricUnit};
-use crate::data::{period, Catalogue, MetricKey, Origin, Period, Record, UnitId};
+use super::{Unit, unknown_unit};
+use crate::data::catalogue::{MetricUnit, normalize_header, yaml_error};
+use crate::data::{Catalogue, MetricKey, Origin, Period, Record, UnitId, period};
 use crate::diagnostic::Diagnostic;
 
 #[derive(Deserialize)]
@@ -22,11 +22,22 @@ struct RawRecord {
     metrics: BTreeMap<String, yaml_serde::Value>,
 }
 
-const RECORD_SHAPE: &str = "one record (unit, period, optional source, metrics: {key: number}) or a list of them";
+const RECORD_SHAPE: &str =
+    "one record (unit, period, optional source, metrics: {key: number}) or a list of them";
 
 /// Reads a YAML data file.
-pub fn yaml(text: &str, path: &Path, catalogue: &Catalogue, units: &BTreeMap<UnitId, Unit>, diags: &mut Vec<Diagnostic>) -> Vec<Record> {
-    let is_list = text.lines().map(str::trim_start).find(|l| !l.is_empty() && !l.starts_with('#') && *l != "---").is_some_and(|l| l.starts_with('-'));
+pub fn yaml(
+    text: &str,
+    path: &Path,
+    catalogue: &Catalogue,
+    units: &BTreeMap<UnitId, Unit>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Record> {
+    let is_list = text
+        .lines()
+        .map(str::trim_start)
+        .find(|l| !l.is_empty() && !l.starts_with('#') && *l != "---")
+        .is_some_and(|l| l.starts_with('-'));
     let parsed = if is_list {
         yaml_serde::from_str::<Vec<RawRecord>>(text)
     } else {
@@ -43,7 +54,12 @@ pub fn yaml(text: &str, path: &Path, catalogue: &Catalogue, units: &BTreeMap<Uni
     // found from the text: a list item starts at a `-` in column 0.
     let lines: Vec<&str> = text.lines().collect();
     let starts: Vec<usize> = if is_list {
-        lines.iter().enumerate().filter(|(_, l)| l.starts_with('-')).map(|(i, _)| i).collect()
+        lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.starts_with('-'))
+            .map(|(i, _)| i)
+            .collect()
     } else {
         vec![0]
     };
@@ -52,18 +68,34 @@ pub fn yaml(text: &str, path: &Path, catalogue: &Catalogue, units: &BTreeMap<Uni
         let first = starts.get(i).copied().unwrap_or(0);
         let last = starts.get(i + 1).copied().unwrap_or(lines.len());
         let find = |d: Diagnostic, key: &str, needle: &str| -> Diagnostic {
-            let line = (first..last).find(|&n| lines[n].trim_start_matches(['-', ' ']).starts_with(&format!("{key}:")));
+            let line = (first..last).find(|&n| {
+                lines[n]
+                    .trim_start_matches(['-', ' '])
+                    .starts_with(&format!("{key}:"))
+            });
             match line {
                 Some(n) => {
                     let l = lines[n];
-                    let byte = l.find(needle).filter(|_| !needle.is_empty()).unwrap_or(l.len() - l.trim_start().len());
-                    d.file(path).at(text, n + 1, l[..byte].chars().count() + 1).len(needle.chars().count())
+                    let byte = l
+                        .find(needle)
+                        .filter(|_| !needle.is_empty())
+                        .unwrap_or(l.len() - l.trim_start().len());
+                    d.file(path)
+                        .at(text, n + 1, l[..byte].chars().count() + 1)
+                        .len(needle.chars().count())
                 }
                 None => d.file(path).at(text, first + 1, 1),
             }
         };
-        let unit_line = (first..last).find(|&n| lines[n].trim_start_matches(['-', ' ']).starts_with("unit:")).unwrap_or(first);
-        let origin = Origin { path: path.to_path_buf(), line: unit_line + 1, col: 1, source_line: lines.get(unit_line).unwrap_or(&"").to_string() };
+        let unit_line = (first..last)
+            .find(|&n| lines[n].trim_start_matches(['-', ' ']).starts_with("unit:"))
+            .unwrap_or(first);
+        let origin = Origin {
+            path: path.to_path_buf(),
+            line: unit_line + 1,
+            col: 1,
+            source_line: lines.get(unit_line).unwrap_or(&"").to_string(),
+        };
         let mut ok = true;
         let unit = UnitId(raw.unit.clone());
         if !units.contains_key(&unit) {
@@ -79,7 +111,17 @@ pub fn yaml(text: &str, path: &Path, catalogue: &Catalogue, units: &BTreeMap<Uni
         let period = match Period::parse(&period_text) {
             Ok(p) => Some(p),
             Err(why) => {
-                diags.push(find(Diagnostic::error(format!("bad period `{period_text}`: {why}")), "period", &period_text).hint(format!("write the period as one of: {}", period::ACCEPTED_FORMS)));
+                diags.push(
+                    find(
+                        Diagnostic::error(format!("bad period `{period_text}`: {why}")),
+                        "period",
+                        &period_text,
+                    )
+                    .hint(format!(
+                        "write the period as one of: {}",
+                        period::ACCEPTED_FORMS
+                    )),
+                );
                 ok = false;
                 None
             }
@@ -92,7 +134,14 @@ pub fn yaml(text: &str, path: &Path, catalogue: &Catalogue, units: &BTreeMap<Uni
                     (None, Some(s)) => format!("did you mean `{s}`? Add new metrics to content/metrics.yaml"),
                     (None, None) => "use a key of the metric catalogue, or add the metric to content/metrics.yaml".to_string(),
                 };
-                diags.push(find(Diagnostic::error(format!("unknown metric key `{key}`")), key, key).hint(hint));
+                diags.push(
+                    find(
+                        Diagnostic::error(format!("unknown metric key `{key}`")),
+                        key,
+                        key,
+                    )
+                    .hint(hint),
+                );
                 ok = false;
                 continue;
             };
@@ -105,7 +154,14 @@ pub fn yaml(text: &str, path: &Path, catalogue: &Catalogue, units: &BTreeMap<Uni
             match number.filter(|n| n.is_finite()) {
                 Some(n) => {
                     if let Some(w) = fraction_warning(def.unit, n) {
-                        diags.push(find(Diagnostic::warning(format!("`{key}` is {n}: {w}")), key, key).hint("write counts as plain digits without separators, e.g. 6580"));
+                        diags.push(
+                            find(
+                                Diagnostic::warning(format!("`{key}` is {n}: {w}")),
+                                key,
+                                key,
+                            )
+                            .hint("write counts as plain digits without separators, e.g. 6580"),
+                        );
                     }
                     values.insert(def.key.clone(), n);
                 }
@@ -116,7 +172,13 @@ pub fn yaml(text: &str, path: &Path, catalogue: &Catalogue, units: &BTreeMap<Uni
             }
         }
         if let (true, Some(period)) = (ok, period) {
-            out.push(Record { unit, period, source: raw.source, values, origin });
+            out.push(Record {
+                unit,
+                period,
+                source: raw.source,
+                values,
+                origin,
+            });
         }
     }
     out
@@ -125,8 +187,12 @@ pub fn yaml(text: &str, path: &Path, catalogue: &Catalogue, units: &BTreeMap<Uni
 /// A count with decimals is most likely a thousands separator read as a
 /// decimal point ("6.580" → 6.58).
 fn fraction_warning(unit: MetricUnit, n: f64) -> Option<&'static str> {
-    let counts = matches!(unit, MetricUnit::Count | MetricUnit::People | MetricUnit::Documents | MetricUnit::Procedures);
-    (counts && n.fract() != 0.0).then_some("a count with decimals (was a thousands separator read as a decimal point?)")
+    let counts = matches!(
+        unit,
+        MetricUnit::Count | MetricUnit::People | MetricUnit::Documents | MetricUnit::Procedures
+    );
+    (counts && n.fract() != 0.0)
+        .then_some("a count with decimals (was a thousands separator read as a decimal point?)")
 }
 
 /// What a column of a sheet holds.
@@ -145,7 +211,9 @@ fn column_for(header: &str, catalogue: &Catalogue) -> Option<Column> {
         "unit" | "đơn vị" | "don vi" | "mã đơn vị" => Some(Column::Unit),
         "period" | "kỳ" | "kỳ báo cáo" | "ky bao cao" => Some(Column::Period),
         "source" | "nguồn" | "nguồn số liệu" => Some(Column::Source),
-        _ => catalogue.by_header(header).map(|d| Column::Metric(d.key.clone(), d.unit)),
+        _ => catalogue
+            .by_header(header)
+            .map(|d| Column::Metric(d.key.clone(), d.unit)),
     }
 }
 
@@ -172,7 +240,12 @@ impl Locate for CsvText<'_> {
         d.file(self.path).at(self.text, line, col).len(len)
     }
     fn origin(&self, line: usize) -> Origin {
-        Origin { path: self.path.to_path_buf(), line, col: 1, source_line: self.text.lines().nth(line - 1).unwrap_or("").to_string() }
+        Origin {
+            path: self.path.to_path_buf(),
+            line,
+            col: 1,
+            source_line: self.text.lines().nth(line - 1).unwrap_or("").to_string(),
+        }
     }
 }
 
@@ -184,13 +257,23 @@ struct Sheet<'a> {
 impl Locate for Sheet<'_> {
     fn at(&self, d: Diagnostic, line: usize, col: usize, _len: usize) -> Diagnostic {
         let mut d = d.file(self.path);
-        d.message = format!("{} (sheet `{}`, cell {}{line})", d.message, self.name, column_letters(col));
+        d.message = format!(
+            "{} (sheet `{}`, cell {}{line})",
+            d.message,
+            self.name,
+            column_letters(col)
+        );
         d.line = Some(line);
         d.col = Some(col);
         d
     }
     fn origin(&self, line: usize) -> Origin {
-        Origin { path: self.path.to_path_buf(), line, col: 1, source_line: format!("sheet `{}`, row {line}", self.name) }
+        Origin {
+            path: self.path.to_path_buf(),
+            line,
+            col: 1,
+            source_line: format!("sheet `{}`, row {line}", self.name),
+        }
     }
 }
 
@@ -206,10 +289,19 @@ fn column_letters(col: usize) -> String {
 }
 
 /// Turns a table (header row, then data rows) into records.
-fn table(rows: &[Vec<Cell<'_>>], loc: &dyn Locate, catalogue: &Catalogue, units: &BTreeMap<UnitId, Unit>, diags: &mut Vec<Diagnostic>) -> Vec<Record> {
+fn table(
+    rows: &[Vec<Cell<'_>>],
+    loc: &dyn Locate,
+    catalogue: &Catalogue,
+    units: &BTreeMap<UnitId, Unit>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Record> {
     // Title rows may stand above the table: the header is the first row
     // with a unit column.
-    let Some(header_idx) = rows.iter().position(|r| r.iter().any(|c| matches!(column_for(c.text, catalogue), Some(Column::Unit)))) else {
+    let Some(header_idx) = rows.iter().position(|r| {
+        r.iter()
+            .any(|c| matches!(column_for(c.text, catalogue), Some(Column::Unit)))
+    }) else {
         if let Some(first) = rows.first().and_then(|r| r.first()) {
             diags.push(loc.at(Diagnostic::error("no `unit` column in the header row"), first.line, 1, 1).hint("the first row names the columns: unit (or Đơn vị), period (or Kỳ báo cáo), then one column per metric"));
         }
@@ -234,7 +326,15 @@ fn table(rows: &[Vec<Cell<'_>>], loc: &dyn Locate, catalogue: &Catalogue, units:
     }
     if !columns.values().any(|c| matches!(c, Column::Period)) {
         let c = &header[0];
-        diags.push(loc.at(Diagnostic::error("no `period` column in the header row"), c.line, 1, 1).hint("add a column `period` (or Kỳ báo cáo) holding e.g. 2023, 2023-Q3, 2023-9M"));
+        diags.push(
+            loc.at(
+                Diagnostic::error("no `period` column in the header row"),
+                c.line,
+                1,
+                1,
+            )
+            .hint("add a column `period` (or Kỳ báo cáo) holding e.g. 2023, 2023-Q3, 2023-9M"),
+        );
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -243,10 +343,13 @@ fn table(rows: &[Vec<Cell<'_>>], loc: &dyn Locate, catalogue: &Catalogue, units:
             continue;
         }
         let line = row[0].line;
-        let (mut unit, mut period, mut source, mut values, mut ok) = (None, None, None, BTreeMap::new(), true);
+        let (mut unit, mut period, mut source, mut values, mut ok) =
+            (None, None, None, BTreeMap::new(), true);
         for (i, cell) in row.iter().enumerate() {
             let text = cell.text.trim();
-            let Some(column) = columns.get(&i) else { continue };
+            let Some(column) = columns.get(&i) else {
+                continue;
+            };
             let len = text.chars().count();
             match column {
                 Column::Unit => {
@@ -255,14 +358,28 @@ fn table(rows: &[Vec<Cell<'_>>], loc: &dyn Locate, catalogue: &Catalogue, units:
                         unit = Some(id);
                     } else {
                         let (msg, hint) = unknown_unit(text, units);
-                        diags.push(loc.at(Diagnostic::error(msg), cell.line, cell.col, len).hint(hint));
+                        diags.push(
+                            loc.at(Diagnostic::error(msg), cell.line, cell.col, len)
+                                .hint(hint),
+                        );
                         ok = false;
                     }
                 }
                 Column::Period => match Period::parse(text) {
                     Ok(p) => period = Some(p),
                     Err(why) => {
-                        diags.push(loc.at(Diagnostic::error(format!("bad period `{text}`: {why}")), cell.line, cell.col, len).hint(format!("write the period as one of: {}", period::ACCEPTED_FORMS)));
+                        diags.push(
+                            loc.at(
+                                Diagnostic::error(format!("bad period `{text}`: {why}")),
+                                cell.line,
+                                cell.col,
+                                len,
+                            )
+                            .hint(format!(
+                                "write the period as one of: {}",
+                                period::ACCEPTED_FORMS
+                            )),
+                        );
                         ok = false;
                     }
                 },
@@ -274,12 +391,27 @@ fn table(rows: &[Vec<Cell<'_>>], loc: &dyn Locate, catalogue: &Catalogue, units:
                     match parse_number(text) {
                         Some(n) => {
                             if let Some(w) = fraction_warning(*unit, n) {
-                                diags.push(loc.at(Diagnostic::warning(format!("`{key}` is {text}: {w}")), cell.line, cell.col, len));
+                                diags.push(loc.at(
+                                    Diagnostic::warning(format!("`{key}` is {text}: {w}")),
+                                    cell.line,
+                                    cell.col,
+                                    len,
+                                ));
                             }
                             values.insert(key.clone(), n);
                         }
                         None => {
-                            diags.push(loc.at(Diagnostic::error(format!("`{text}` in column `{key}` is not a number")), cell.line, cell.col, len).hint("write numbers as 6580 or 93.1 (93,1 is read as 93.1)"));
+                            diags.push(
+                                loc.at(
+                                    Diagnostic::error(format!(
+                                        "`{text}` in column `{key}` is not a number"
+                                    )),
+                                    cell.line,
+                                    cell.col,
+                                    len,
+                                )
+                                .hint("write numbers as 6580 or 93.1 (93,1 is read as 93.1)"),
+                            );
                             ok = false;
                         }
                     }
@@ -288,9 +420,23 @@ fn table(rows: &[Vec<Cell<'_>>], loc: &dyn Locate, catalogue: &Catalogue, units:
             }
         }
         match (unit, period, ok) {
-            (Some(unit), Some(period), true) => out.push(Record { unit, period, source, values, origin: loc.origin(line) }),
+            (Some(unit), Some(period), true) => out.push(Record {
+                unit,
+                period,
+                source,
+                values,
+                origin: loc.origin(line),
+            }),
             (None, _, true) | (_, None, true) => {
-                diags.push(loc.at(Diagnostic::error("a row without unit or period"), line, 1, 1).hint("every row names its unit and its period"));
+                diags.push(
+                    loc.at(
+                        Diagnostic::error("a row without unit or period"),
+                        line,
+                        1,
+                        1,
+                    )
+                    .hint("every row names its unit and its period"),
+                );
             }
             _ => {}
         }
@@ -301,14 +447,27 @@ fn table(rows: &[Vec<Cell<'_>>], loc: &dyn Locate, catalogue: &Catalogue, units:
 /// `6580`, `93.1`, and `93,1` (a decimal comma, as Vietnamese sheets write it).
 fn parse_number(text: &str) -> Option<f64> {
     let t = text.trim();
-    let t = if t.contains(',') && !t.contains('.') && t.matches(',').count() == 1 { t.replace(',', ".") } else { t.to_string() };
+    let t = if t.contains(',') && !t.contains('.') && t.matches(',').count() == 1 {
+        t.replace(',', ".")
+    } else {
+        t.to_string()
+    };
     t.parse::<f64>().ok().filter(|n| n.is_finite())
 }
 
 /// Reads a CSV data file.
-pub fn csv(text: &str, path: &Path, catalogue: &Catalogue, units: &BTreeMap<UnitId, Unit>, diags: &mut Vec<Diagnostic>) -> Vec<Record> {
+pub fn csv(
+    text: &str,
+    path: &Path,
+    catalogue: &Catalogue,
+    units: &BTreeMap<UnitId, Unit>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Record> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = ::csv::ReaderBuilder::new().has_headers(false).flexible(false).from_reader(text.as_bytes());
+    let mut reader = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(false)
+        .from_reader(text.as_bytes());
     let mut raw: Vec<(usize, ::csv::StringRecord)> = Vec::new();
     for result in reader.records() {
         match result {
@@ -331,7 +490,11 @@ pub fn csv(text: &str, path: &Path, catalogue: &Catalogue, units: &BTreeMap<Unit
                     // Column of the field on its line, for the caret.
                     let byte = src[search..].find(field).map_or(search, |b| b + search);
                     search = (byte + field.len()).min(src.len());
-                    Cell { text: field, line: *line, col: src[..byte].chars().count() + 1 }
+                    Cell {
+                        text: field,
+                        line: *line,
+                        col: src[..byte].chars().count() + 1,
+                    }
                 })
                 .collect()
         })
@@ -340,12 +503,25 @@ pub fn csv(text: &str, path: &Path, catalogue: &Catalogue, units: &BTreeMap<Unit
 }
 
 /// Reads an XLSX data file: every sheet holding a table with a unit column.
-pub fn xlsx(bytes: Vec<u8>, path: &Path, catalogue: &Catalogue, units: &BTreeMap<UnitId, Unit>, diags: &mut Vec<Diagnostic>) -> Vec<Record> {
+pub fn xlsx(
+    bytes: Vec<u8>,
+    path: &Path,
+    catalogue: &Catalogue,
+    units: &BTreeMap<UnitId, Unit>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Record> {
     use calamine::{Data, Reader};
     let mut book = match calamine::Xlsx::new(std::io::Cursor::new(bytes)) {
         Ok(b) => b,
         Err(e) => {
-            diags.push(Diagnostic::error(format!("cannot read {} as an Excel workbook: {e}", path.display())).file(path).hint("save the sheet as .xlsx (Excel Workbook), or export it as CSV UTF-8"));
+            diags.push(
+                Diagnostic::error(format!(
+                    "cannot read {} as an Excel workbook: {e}",
+                    path.display()
+                ))
+                .file(path)
+                .hint("save the sheet as .xlsx (Excel Workbook), or export it as CSV UTF-8"),
+            );
             return Vec::new();
         }
     };
@@ -354,11 +530,14 @@ pub fn xlsx(bytes: Vec<u8>, path: &Path, catalogue: &Catalogue, units: &BTreeMap
         let range = match book.worksheet_range(&name) {
             Ok(r) => r,
             Err(e) => {
-                diags.push(Diagnostic::error(format!("cannot read sheet `{name}`: {e}")).file(path));
+                diags
+                    .push(Diagnostic::error(format!("cannot read sheet `{name}`: {e}")).file(path));
                 continue;
             }
         };
-        let (row0, col0) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
+        let (row0, col0) = range
+            .start()
+            .map_or((0, 0), |(r, c)| (r as usize, c as usize));
         let texts: Vec<Vec<String>> = range
             .rows()
             .map(|row| {
@@ -366,7 +545,9 @@ pub fn xlsx(bytes: Vec<u8>, path: &Path, catalogue: &Catalogue, units: &BTreeMap
                     .map(|c| match c {
                         Data::Empty => String::new(),
                         Data::String(s) => s.clone(),
-                        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+                        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
+                            format!("{}", *f as i64)
+                        }
                         Data::Float(f) => f.to_string(),
                         Data::Int(i) => i.to_string(),
                         Data::Bool(b) => b.to_string(),
@@ -378,12 +559,30 @@ pub fn xlsx(bytes: Vec<u8>, path: &Path, catalogue: &Catalogue, units: &BTreeMap
         let rows: Vec<Vec<Cell<'_>>> = texts
             .iter()
             .enumerate()
-            .map(|(r, row)| row.iter().enumerate().map(|(c, t)| Cell { text: t, line: row0 + r + 1, col: col0 + c + 1 }).collect())
+            .map(|(r, row)| {
+                row.iter()
+                    .enumerate()
+                    .map(|(c, t)| Cell {
+                        text: t,
+                        line: row0 + r + 1,
+                        col: col0 + c + 1,
+                    })
+                    .collect()
+            })
             .collect();
-        let has_table = rows.iter().any(|r| r.iter().any(|c| matches!(column_for(c.text, catalogue), Some(Column::Unit))));
+        let has_table = rows.iter().any(|r| {
+            r.iter()
+                .any(|c| matches!(column_for(c.text, catalogue), Some(Column::Unit)))
+        });
         // Sheets of notes or charts beside the data are not an error.
         if has_table {
-            out.extend(table(&rows, &Sheet { path, name: &name }, catalogue, units, diags));
+            out.extend(table(
+                &rows,
+                &Sheet { path, name: &name },
+                catalogue,
+                units,
+                diags,
+            ));
         }
     }
     if out.is_empty() && !diags.iter().any(|d| d.path.as_deref() == Some(path)) {
@@ -400,7 +599,18 @@ mod tests {
     fn units() -> BTreeMap<UnitId, Unit> {
         ["thuan-an", "hong-ngu"]
             .iter()
-            .map(|id| (UnitId(id.to_string()), Unit { id: UnitId(id.to_string()), name: id.to_string(), short: None, parent: None, level: Level::City }))
+            .map(|id| {
+                (
+                    UnitId(id.to_string()),
+                    Unit {
+                        id: UnitId(id.to_string()),
+                        name: id.to_string(),
+                        short: None,
+                        parent: None,
+                        level: Level::City,
+                    },
+                )
+            })
             .collect()
     }
 
@@ -427,13 +637,29 @@ mod tests {
         let text = "- unit: thuan-an\n  period: 2023\n  metrics: {received: 1}\n- unit: thuan-am\n  period: 2023-Q5\n  metrics:\n    recieved: 5\n    resolved: \"6.580\"\n";
         let recs = yaml(text, Path::new("b.yaml"), &cat, &units(), &mut diags);
         assert_eq!(recs.len(), 1);
-        let find = |s: &str| diags.iter().find(|d| d.message.contains(s)).unwrap_or_else(|| panic!("{s}: {diags:#?}"));
+        let find = |s: &str| {
+            diags
+                .iter()
+                .find(|d| d.message.contains(s))
+                .unwrap_or_else(|| panic!("{s}: {diags:#?}"))
+        };
         assert_eq!(find("unknown unit `thuan-am`").line, Some(4));
-        assert_eq!(find("unknown unit").hint.as_deref().map(|h| h.starts_with("did you mean `thuan-an`?")), Some(true));
+        assert_eq!(
+            find("unknown unit")
+                .hint
+                .as_deref()
+                .map(|h| h.starts_with("did you mean `thuan-an`?")),
+            Some(true)
+        );
         assert_eq!(find("bad period `2023-Q5`").line, Some(5));
         let key = find("unknown metric key `recieved`");
         assert_eq!((key.line, key.col), (Some(7), Some(5)));
-        assert!(key.hint.as_deref().unwrap().contains("did you mean `received`?"));
+        assert!(
+            key.hint
+                .as_deref()
+                .unwrap()
+                .contains("did you mean `received`?")
+        );
         assert_eq!(find("value of `resolved` is not a number").line, Some(8));
     }
 
@@ -444,13 +670,29 @@ mod tests {
         let text = "Đơn vị,Kỳ báo cáo,Tiếp nhận,Trước hạn,Ghi chú\nthuan-an,2023-9M,10551,8906,xem báo cáo\nhong-ngu,2022-H1,\"1,5\",x,\n";
         let recs = csv(text, Path::new("c.csv"), &cat, &units(), &mut diags);
         assert_eq!(recs.len(), 1);
-        assert_eq!(recs[0].values[&MetricKey::parse("resolved_early").unwrap()], 8906.0);
-        let skipped = diags.iter().find(|d| d.message.contains("unknown column `Ghi chú`")).unwrap();
+        assert_eq!(
+            recs[0].values[&MetricKey::parse("resolved_early").unwrap()],
+            8906.0
+        );
+        let skipped = diags
+            .iter()
+            .find(|d| d.message.contains("unknown column `Ghi chú`"))
+            .unwrap();
         assert!(!skipped.is_error());
         assert_eq!((skipped.line, skipped.col), (Some(1), Some(39)));
-        let bad = diags.iter().find(|d| d.message.contains("`x` in column `resolved_early` is not a number")).unwrap();
+        let bad = diags
+            .iter()
+            .find(|d| {
+                d.message
+                    .contains("`x` in column `resolved_early` is not a number")
+            })
+            .unwrap();
         assert_eq!((bad.line, bad.col), (Some(3), Some(24)));
-        assert!(diags.iter().any(|d| d.message.contains("a count with decimals")));
+        assert!(
+            diags
+                .iter()
+                .any(|d| d.message.contains("a count with decimals"))
+        );
     }
 
     #[test]
