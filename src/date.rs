@@ -181,7 +181,7 @@ impl DateTime {
                 _ => {
                     let sign: i16 = if off.starts_with('-') { -1 } else { 1 };
                     let hm = &off[1..];
-                    if hm.len() != 5 || &hm[2..3] != ":" {
+                    if hm.len() != 5 || !hm.is_ascii() || &hm[2..3] != ":" {
                         return None;
                     }
                     let h = digits(&hm[..2])? as i16;
@@ -266,6 +266,8 @@ mod tests {
         assert!(DateTime::parse("26/10/2023").is_none());
         assert!(DateTime::parse("2023-10-26T25:00").is_none());
         assert!(DateTime::parse("2023-10-26T07:00+7").is_none());
+        assert!(DateTime::parse("2023-10-26T07:00+1đ:0").is_none());
+        assert!(DateTime::parse("2023-10-2đ").is_none());
     }
 
     #[test]

@@ -373,3 +373,75 @@ fn unknown_field_in_site_yaml() {
         .stderr_has("unknown field `per_pages`")
         .stderr_has("--> content/site.yaml:15:1");
 }
+
+#[test]
+fn prev_without_a_same_period_record() {
+    let site = SiteTest::fixture("good").edit(
+        ARTICLE,
+        "quá hạn {{ data.resolved_late | num }}",
+        "năm trước {{ prev.received | num }}",
+    );
+    site.build()
+        .fails()
+        .stderr_has("`prev.received` is used, but there is no cùng kỳ record (unit `thuan-an`, period `2022-9M`)")
+        .stderr_has(&format!("--> {ARTICLE}:12:"));
+}
+
+#[test]
+fn a_theme_that_does_not_exist() {
+    let site = SiteTest::fixture("good").edit(
+        "content/site.yaml",
+        "language: vi",
+        "language: vi\ntheme: cong-thong-tin",
+    );
+    site.build()
+        .fails()
+        .stderr_has("the theme `cong-thong-tin` does not exist")
+        .stderr_has("--> content/site.yaml:4:8");
+}
+
+#[test]
+fn hostile_inputs_give_errors_never_panics() {
+    let cases: &[(&str, &[u8])] = &[
+        ("content/site.yaml", b""),
+        ("content/site.yaml", b"- just\n- a list\n"),
+        ("content/site.yaml", b"title: [unclosed\n"),
+        ("content/metrics.yaml", b"metrics: 5\n"),
+        ("content/metrics.yaml", b"- key: x\n  label: X\n  unit: percent\n  formula: \"((a\"\n"),
+        ("content/data/x.yaml", b""),
+        ("content/data/x.yaml", b"42\n"),
+        ("content/data/x.yaml", b"- 1\n- 2\n"),
+        ("content/data/x.yaml", b"unit: thuan-an\nperiod: {a: 1}\nmetrics: {received: .nan}\n"),
+        ("content/data/x.yaml", b"unit: thuan-an\nperiod: 2023-12-31..2023-01-01\n"),
+        ("content/data/x.csv", b""),
+        ("content/data/x.csv", b"unit\n"),
+        ("content/data/x.csv", b"period,unit\n\xc3\n"),
+        ("content/data/x.csv", b"\"unit,period\nthuan-an,2020\n"),
+        ("content/data/x.xlsx", b""),
+        ("content/data/x.xlsx", b"PK\x03\x04garbage"),
+        ("content/articles/x.md", b""),
+        ("content/articles/x.md", b"---"),
+        ("content/articles/x.md", b"---\n---\n"),
+        ("content/articles/x.md", b"---\r\ntitle: T\r\ndate: 2023-01-01T07:00+1\xc4\x91:0\r\n---\r\n"),
+        ("content/articles/x.md", b"---\ntitle: T\ndate: 2023-01-01\n---\n{{ }}\n{% for %}\n[a](.md)\n"),
+        ("content/articles/x.md", b"---\ntitle: T\ndate: 2023-01-01\nunit: thuan-an\nperiod: 2023-9M\n---\n{{ data }}{{ data.received.x }}{{ metric(key=1) }}\n"),
+        ("content/articles/x.md", b"---\ntitle: T\ndate: 2023-01-01\n---\n{{ 1 / 0 | num }} {{ \"x\" | date }} {{ label(key=\"\") }}\n"),
+        ("content/pages/x.md", b"---\ntitle: T\nslug: Trang Chu\n---\n"),
+    ];
+    for (path, bytes) in cases {
+        let site = SiteTest::fixture("good").write_bytes(path, bytes);
+        let out = site.build();
+        assert!(
+            out.code == 0 || out.code == 1,
+            "{path}: exit {}\n{}",
+            out.code,
+            out.stderr
+        );
+        assert!(
+            !out.stderr.contains("panicked"),
+            "{path} {:?}: {}",
+            String::from_utf8_lossy(bytes),
+            out.stderr
+        );
+    }
+}

@@ -115,6 +115,8 @@ pub fn parse(
     units: &BTreeMap<UnitId, Unit>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Document> {
+    // Windows line endings would shift every line count below.
+    let text = text.replace("\r\n", "\n");
     let src = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let first = src.lines().next().unwrap_or("");
     if first.trim_end() != "---" {
