@@ -85,27 +85,28 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let records = site.records.len();
     let (figures, data_diags) = data::compute(site.records.clone(), &site.catalogue);
     diags.extend(data_diags);
-    let base = base_url(opts.base_url.as_deref().unwrap_or(&site.config.base_url))
-        .map_err(|d| vec![d.file("content/site.yaml")])?;
-    let fail = |mut all: Vec<Diagnostic>| {
+    let base = match &opts.base_url {
+        Some(url) => base_url(url),
+        None => base_url(&site.config.base_url).map_err(|d| d.file("content/site.yaml")),
+    }
+    .map_err(|d| vec![d])?;
+    let fail = |all: Vec<Diagnostic>| {
+        let mut all = strictly(all, opts.strict);
         diagnostic::sort(&mut all);
         all
     };
-    if diags.iter().any(|d| d.is_error() || opts.strict) {
-        return Err(fail(strictly(diags, opts.strict)));
-    }
-    let rendered = match render::site(
-        &site,
-        &figures,
-        &render::Options {
-            base_url: base,
-            drafts: opts.drafts,
-        },
-    ) {
-        Ok(r) => r,
+    // Render even when loading found errors, so one run reports the
+    // problems of every stage; nothing is written either way.
+    let options = render::Options {
+        base_url: base,
+        drafts: opts.drafts,
+    };
+    let rendered = match render::site(&site, &figures, &options) {
+        Ok(r) if !diags.iter().any(|d| d.is_error() || opts.strict) => r,
+        Ok(_) => return Err(fail(diags)),
         Err(more) => {
             diags.extend(more);
-            return Err(fail(strictly(diags, opts.strict)));
+            return Err(fail(diags));
         }
     };
     let stats = match &opts.output {

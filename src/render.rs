@@ -130,6 +130,26 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
         .iter()
         .filter(|d| !is_index(d) && (opts.drafts || !d.front.draft))
         .collect();
+    let pages: Vec<&Document> = site
+        .pages
+        .iter()
+        .filter(|d| opts.drafts || !d.front.draft)
+        .collect();
+    for d in articles.iter().chain(&pages) {
+        if let Some(image) = &d.front.image {
+            if !site
+                .static_files
+                .contains_key(image.trim_start_matches('/'))
+            {
+                diags.push(
+                    Diagnostic::error(format!("the image `{image}` is not in content/static/"))
+                        .file(&d.path)
+                        .find(&d.text, image, |l| l.starts_with("image:"))
+                        .hint("put the file in content/static/ and give its path from there, e.g. `image: images/hoi-nghi.jpg`"),
+                );
+            }
+        }
+    }
     for a in &articles {
         if a.front.date.is_none() {
             diags.push(
@@ -153,11 +173,6 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
         .iter()
         .filter(is_index)
         .map(|d| (article_dir(&d.rel), d))
-        .collect();
-    let pages: Vec<&Document> = site
-        .pages
-        .iter()
-        .filter(|d| opts.drafts || !d.front.draft)
         .collect();
 
     // Every URL and who claims it; two claims are an error naming both.

@@ -225,15 +225,23 @@ pub fn diagnose(e: &tera::Error, src: &Source<'_>, catalogue: &Catalogue) -> Dia
         .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
         .unwrap_or(from.len());
     let snippet = src.template.get(span.range.clone()).unwrap_or("");
-    let expr = if path_len > snippet.len() {
-        &from[..path_len]
+    let mut expr = if path_len > snippet.len() {
+        from[..path_len].to_string()
     } else {
-        snippet.trim()
+        snippet.trim().to_string()
     };
+    // "Field `x` is not defined" points at `x` alone: put back what precedes it.
+    let before = src.template.get(..span.range.start).unwrap_or("");
+    let mut col = span.start_col + 1;
+    for var in ["data.", "prev."] {
+        if before.ends_with(var) {
+            expr = format!("{var}{expr}");
+            col = col.saturating_sub(var.len());
+        }
+    }
+    let expr = expr.as_str();
     let line = src.first_line + span.start_line.saturating_sub(1);
-    d = d
-        .at(src.file_text, line, span.start_col + 1)
-        .len(expr.chars().count());
+    d = d.at(src.file_text, line, col).len(expr.chars().count());
     // `data.key` / `prev.key`: say which metric and why it has no value.
     let attr = message.split('`').nth(1).unwrap_or("");
     for (var, record) in [
@@ -302,6 +310,8 @@ fn hint_for(
         || message.contains("no record")
     {
         "check the key, unit and period against content/data/"
+    } else if message.contains("needs the record") {
+        "add that earlier record to content/data/ (same unit, the period named above), or remove the comparison"
     } else if message.contains("expected identifier") {
         "functions take named arguments only: metric(key=\"received\"), not metric(\"received\")"
     } else {

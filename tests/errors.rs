@@ -273,30 +273,105 @@ fn broken_internal_link() {
 }
 
 #[test]
-fn errors_in_different_files_are_reported_together() {
+fn errors_of_every_stage_and_file_are_reported_together() {
     let site = SiteTest::fixture("good")
-        .edit(
-            "content/data/thuan-an.yaml",
-            "unit: thuan-an",
-            "unit: thuan-am",
+        .write(
+            "content/data/extra.yaml",
+            "unit: thuan-am\nperiod: 2023\nmetrics: {received: 1}\n",
         )
-        .edit(LAO_CAI, "    received: 66204", "    recieved: 66204")
         .edit(
-            ARTICLE,
-            "date: 2023-10-26T07:00:00+07:00",
+            "content/articles/tin-tuc/thong-bao.md",
+            "date: 2023-01-05",
             "date: 2023-13-01",
+        )
+        .edit(
+            "content/articles/su-kien/2023/lao-cai.md",
+            "năm trước {{ prev.received | num }}",
+            "lượt {{ data.visits | num }}",
         );
     let out = site.build();
     out.fails()
         .stderr_has("unknown unit `thuan-am`")
-        .stderr_has("unknown metric key `recieved`")
         .stderr_has("`2023-13-01` is not a date")
+        .stderr_has("the metric `visits` has no value")
         .stderr_has("3 errors");
-    // Sorted by file: articles before data.
-    let a = out.stderr.find("2023-13-01").unwrap();
-    let b = out.stderr.find("recieved").unwrap();
+    // Sorted by file and line.
+    let a = out.stderr.find("visits").unwrap();
+    let b = out.stderr.find("2023-13-01").unwrap();
     let c = out.stderr.find("thuan-am").unwrap();
     assert!(a < b && b < c, "{}", out.stderr);
+}
+
+#[test]
+fn a_misspelt_key_keeps_the_rest_of_its_record() {
+    let site =
+        SiteTest::fixture("good").edit(LAO_CAI, "    online_rate: 42.46", "    online_rat: 42.46");
+    site.build()
+        .fails()
+        .stderr_has("unknown metric key `online_rat`")
+        .stderr_has("the metric `online_rate` has no value for unit `lao-cai`, period `2022`")
+        .stderr_has("2 errors");
+}
+
+#[test]
+fn a_metric_without_filter_and_without_value() {
+    let site = SiteTest::fixture("good").edit(
+        ARTICLE,
+        "quá hạn {{ data.resolved_late | num }}",
+        "lượt {{ data.visits }}",
+    );
+    site.build()
+        .fails()
+        .stderr_has("the metric `visits` has no value in this article's record")
+        .stderr_has(" ^^^^^^^^^^^\n");
+}
+
+#[test]
+fn compare_without_the_earlier_record() {
+    let site = SiteTest::fixture("good").edit(
+        ARTICLE,
+        "quá hạn {{ data.resolved_late | num }}",
+        "{{ compare(key=\"received\") }}",
+    );
+    site.build()
+        .fails()
+        .stderr_has("compare(key=\"received\") needs the record of unit `thuan-an` for 9 tháng đầu năm 2022 (2022-9M), and there is none")
+        .stderr_has("hint: add that earlier record to content/data/");
+}
+
+#[test]
+fn an_image_that_is_not_in_static() {
+    let site =
+        SiteTest::fixture("good").edit(ARTICLE, "author:", "image: images/hoi-nghi.jpg\nauthor:");
+    site.build()
+        .fails()
+        .stderr_has("the image `images/hoi-nghi.jpg` is not in content/static/")
+        .stderr_has(&format!("--> {ARTICLE}:7:8"));
+    let site = site.write_bytes("content/static/images/hoi-nghi.jpg", b"\xff\xd8");
+    site.build().succeeds();
+    assert_eq!(
+        attrs(
+            &site.html("tin-tuc/thuan-an-9-thang/index.html"),
+            ".bc-article__image",
+            "src"
+        ),
+        ["../../images/hoi-nghi.jpg"]
+    );
+}
+
+#[test]
+fn a_bad_base_url_on_the_command_line() {
+    let site = SiteTest::fixture("good");
+    site.build_with(&["--base-url", "thu.example.gov.vn"])
+        .fails()
+        .stderr_has("base_url `thu.example.gov.vn` is not an absolute URL")
+        .stderr_lacks("site.yaml");
+    let site = site.edit(
+        "content/site.yaml",
+        "base_url: \"https://thu.example.gov.vn/\"",
+        "base_url: \"/cchc/\"",
+    );
+    site.build().fails().stderr_has("--> content/site.yaml");
 }
 
 #[test]

@@ -222,7 +222,9 @@ pub fn posix(path: &Path) -> String {
         .join("/")
 }
 
-/// Loads a site folder. All problems found are returned together.
+/// Loads a site folder. Problems in single files are returned beside the
+/// site (without the broken parts) so later stages can report theirs too;
+/// only a missing or unreadable `site.yaml` stops here.
 pub fn load(root: &Path) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut diags = Vec::new();
     let content = root.join("content");
@@ -315,11 +317,7 @@ pub fn load(root: &Path) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
         static_files,
         theme,
     };
-    if diags.iter().any(Diagnostic::is_error) {
-        Err(diags)
-    } else {
-        Ok((site, diags))
-    }
+    Ok((site, diags))
 }
 
 fn check_units(

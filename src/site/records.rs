@@ -142,7 +142,6 @@ pub fn yaml(
                     )
                     .hint(hint),
                 );
-                ok = false;
                 continue;
             };
             let number = match value {
@@ -167,7 +166,6 @@ pub fn yaml(
                 }
                 None => {
                     diags.push(find(Diagnostic::error(format!("the value of `{key}` is not a number")), key, key).hint("write numbers without quotes or separators: 6580, 93.1 (a percentage on the 0–100 scale)"));
-                    ok = false;
                 }
             }
         }
@@ -412,7 +410,6 @@ fn table(
                                 )
                                 .hint("write numbers as 6580 or 93.1 (93,1 is read as 93.1)"),
                             );
-                            ok = false;
                         }
                     }
                 }
@@ -669,7 +666,10 @@ mod tests {
         let mut diags = Vec::new();
         let text = "Đơn vị,Kỳ báo cáo,Tiếp nhận,Trước hạn,Ghi chú\nthuan-an,2023-9M,10551,8906,xem báo cáo\nhong-ngu,2022-H1,\"1,5\",x,\n";
         let recs = csv(text, Path::new("c.csv"), &cat, &units(), &mut diags);
-        assert_eq!(recs.len(), 1);
+        // A bad cell is an error, but the row's other figures stay, so
+        // articles do not cascade into more errors.
+        assert_eq!(recs.len(), 2);
+        assert_eq!(recs[1].values.len(), 1);
         assert_eq!(
             recs[0].values[&MetricKey::parse("resolved_early").unwrap()],
             8906.0
