@@ -19,14 +19,22 @@ pub fn pct(value: f64, decimals: Option<usize>) -> String {
 /// Money in đồng: `4700000` → `4,7 triệu đồng`, `1200000000` → `1,2 tỷ đồng`,
 /// `850000` → `850.000 đồng`.
 pub fn vnd(value: f64) -> String {
+    // Choose the unit after rounding: 999.999.999 đồng is "1 tỷ", not "1.000 triệu".
     let abs = value.abs();
-    if abs >= 1e9 {
+    if round_to(abs / 1e6, 2) >= 1000.0 {
         format!("{} tỷ đồng", decimal(value / 1e9, 2, false))
-    } else if abs >= 1e6 {
+    } else if round_to(abs, 0) >= 1e6 {
         format!("{} triệu đồng", decimal(value / 1e6, 2, false))
     } else {
         format!("{} đồng", decimal(value, 0, false))
     }
+}
+
+/// Rounds half away from zero at `decimals` places, as reports do
+/// (12,5 → 13), not half to even.
+fn round_to(value: f64, decimals: usize) -> f64 {
+    let scale = 10f64.powi(decimals as i32);
+    (value * scale).round() / scale
 }
 
 /// Formats with `.` between thousands and `,` before decimals.
@@ -34,19 +42,24 @@ fn decimal(value: f64, max_decimals: usize, fixed: bool) -> String {
     if !value.is_finite() {
         return "—".to_string();
     }
-    let text = format!("{:.*}", max_decimals, value.abs());
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let frac = if fixed {
-        frac
+    let scale = 10u128.pow(max_decimals as u32);
+    // Beyond u128 no report figure goes; saturate rather than wrap.
+    let scaled = (value.abs() * scale as f64).round().min(u128::MAX as f64) as u128;
+    let int = (scaled / scale).to_string();
+    let frac = format!("{:0width$}", scaled % scale, width = max_decimals);
+    let frac = if max_decimals == 0 {
+        ""
+    } else if fixed {
+        frac.as_str()
     } else {
         frac.trim_end_matches('0')
     };
     let mut out = String::new();
     // "-0" is not a number a reader should see.
-    if value < 0.0 && text.bytes().any(|b| matches!(b, b'1'..=b'9')) {
+    if value < 0.0 && scaled > 0 {
         out.push('-');
     }
-    out.push_str(&group_thousands(int));
+    out.push_str(&group_thousands(&int));
     if !frac.is_empty() {
         out.push(',');
         out.push_str(frac);
@@ -111,10 +124,11 @@ pub fn date(dt: &DateTime, format: DateFormat) -> String {
         DateFormat::Long => format!("{}, {}", weekday(d), d.vi()),
         DateFormat::Full => {
             let off = dt.offset_minutes;
-            let zone = match (off / 60, off % 60) {
+            let sign = if off < 0 { '-' } else { '+' };
+            let zone = match (off.abs() / 60, off.abs() % 60) {
                 (0, 0) => "GMT".to_string(),
-                (h, 0) => format!("GMT{h:+}"),
-                (h, m) => format!("GMT{h:+}:{:02}", m.abs()),
+                (h, 0) => format!("GMT{sign}{h}"),
+                (h, m) => format!("GMT{sign}{h}:{m:02}"),
             };
             format!(
                 "{}, {} | {:02}:{:02} {zone}",
@@ -182,6 +196,10 @@ pub fn change(current: f64, earlier: f64, style: ChangeStyle<'_>, against: Again
         return format!("{verb} {amount} {}", against.words());
     }
     let rel = diff / earlier.abs() * 100.0;
+    // A change too small to show as a percentage gets none, not "(+0%)".
+    if round_to(rel.abs(), 2) == 0.0 {
+        return format!("{verb} {amount} {}", against.words());
+    }
     let sign = if rel > 0.0 { "+" } else { "-" };
     format!(
         "{verb} {amount} ({sign}{}) {}",
@@ -235,6 +253,17 @@ mod tests {
     }
 
     #[test]
+    fn rounding_is_half_up_and_units_follow_the_rounded_value() {
+        assert_eq!(pct(12.5, Some(0)), "13%");
+        assert_eq!(pct(99.125, None), "99,13%");
+        assert_eq!(pct(0.125, None), "0,13%");
+        assert_eq!(num(-2.5, Some(0)), "-3");
+        assert_eq!(vnd(999_999_999.0), "1 tỷ đồng");
+        assert_eq!(vnd(999_999.6), "1 triệu đồng");
+        assert_eq!(vnd(999_994.0), "999.994 đồng");
+    }
+
+    #[test]
     fn money() {
         assert_eq!(vnd(4_700_000.0), "4,7 triệu đồng");
         assert_eq!(vnd(1_200_000_000.0), "1,2 tỷ đồng");
@@ -278,6 +307,15 @@ mod tests {
                 Against::Previous
             ),
             "giảm 100 văn bản (-10%) so với kỳ trước"
+        );
+        assert_eq!(
+            change(
+                83787.0,
+                83786.0,
+                ChangeStyle::Count("hồ sơ"),
+                Against::SamePeriod
+            ),
+            "tăng 1 hồ sơ so với cùng kỳ"
         );
         assert_eq!(
             change(5.0, 5.0, ChangeStyle::Count("hồ sơ"), Against::SamePeriod),

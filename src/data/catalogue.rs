@@ -166,7 +166,10 @@ struct RawCheck {
 
 /// Header text as compared: lower case, single spaces.
 pub fn normalize_header(s: &str) -> String {
-    s.split_whitespace()
+    use unicode_normalization::UnicodeNormalization;
+    // Some systems export decomposed letters (e + ̂ + ́ for ế): compare in NFC.
+    let nfc: String = s.nfc().collect();
+    nfc.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()

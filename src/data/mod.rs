@@ -101,11 +101,16 @@ impl Figures {
     }
 }
 
-/// Tolerance for checking a given value against its formula: a stated rate
-/// is rounded by whoever wrote it, a count is exact.
-fn tolerance(def: &MetricDef) -> f64 {
+/// Tolerance for checking a given value against its formula: half a unit
+/// of the precision it was written with (97 → ±0,5; 93,1 → ±0,05), since
+/// whoever stated a rate rounded it; a count must be exact.
+fn tolerance(def: &MetricDef, given: f64) -> f64 {
     match def.unit {
-        MetricUnit::Percent => 0.051,
+        MetricUnit::Percent => {
+            let text = given.to_string();
+            let decimals = text.split_once('.').map_or(0, |(_, f)| f.len()).min(6);
+            0.5 * 10f64.powi(-(decimals as i32)) + 1e-9
+        }
         _ => 0.5,
     }
 }
@@ -193,7 +198,7 @@ fn derive(rec: Record, catalogue: &Catalogue, diags: &mut Vec<Diagnostic>) -> Fi
         if !inputs_given {
             continue;
         }
-        if let Some(computed) = f.eval(&get).filter(|c| (c - v).abs() > tolerance(def)) {
+        if let Some(computed) = f.eval(&get).filter(|c| (c - v).abs() > tolerance(def, v)) {
             diags.push(warn(
                 format!(
                     "{} is given as {} but {} gives {}",
@@ -325,6 +330,25 @@ mod tests {
             ],
         );
         assert!(compute(vec![rec], &cat).1.is_empty());
+    }
+
+    #[test]
+    fn a_rate_stated_to_a_whole_percent_is_checked_at_that_precision() {
+        let cat = Catalogue::builtin();
+        let counts = [
+            ("resolved", 10816.0),
+            ("resolved_early", 8906.0),
+            ("resolved_on_time", 1638.0),
+        ];
+        let with = |rate: f64| {
+            let mut v = counts.to_vec();
+            v.push(("on_time_rate", rate));
+            compute(vec![record("x", "2023", &v)], &cat).1
+        };
+        assert!(with(97.0).is_empty(), "97,49 written as 97");
+        assert!(with(97.5).is_empty());
+        assert_eq!(with(97.4).len(), 1, "97,49 is not 97,4");
+        assert_eq!(with(96.0).len(), 1);
     }
 
     #[test]

@@ -67,7 +67,15 @@ impl Period {
             Ok(Period::Half(year, h))
         } else if let Some(n) = upper.strip_suffix('M') {
             let n = number(n).filter(|n| (1..=12).contains(n)).ok_or_else(bad)?;
-            Ok(Period::Months(year, n))
+            // The first 1, 3, 6 or 12 months are a month, quarter, half or
+            // year already: one span, one id, so duplicates are caught.
+            Ok(match n {
+                1 => Period::Month(year, 1),
+                3 => Period::Quarter(year, 1),
+                6 => Period::Half(year, 1),
+                12 => Period::Year(year),
+                _ => Period::Months(year, n),
+            })
         } else if upper.len() == 2 {
             let m = number(&upper)
                 .filter(|m| (1..=12).contains(m))
@@ -99,7 +107,6 @@ impl Period {
             Period::Quarter(y, q) => {
                 format!("quý {}/{y}", ["I", "II", "III", "IV"][usize::from(q - 1)])
             }
-            Period::Months(y, 12) => format!("năm {y}"),
             Period::Months(y, n) => format!("{n} tháng đầu năm {y}"),
             Period::Month(y, m) => format!("tháng {m}/{y}"),
             Period::Range(a, b) => format!("từ {} đến {}", a.vi(), b.vi()),
@@ -237,6 +244,10 @@ mod tests {
             assert_eq!(p(id).id(), id);
         }
         assert_eq!(p("2023-q3"), p("2023-Q3"));
+        assert_eq!(p("2023-12M"), p("2023"));
+        assert_eq!(p("2023-6M"), p("2023-H1"));
+        assert_eq!(p("2023-3M"), p("2023-Q1"));
+        assert_eq!(p("2023-1M"), p("2023-01"));
     }
 
     #[test]

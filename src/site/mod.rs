@@ -166,7 +166,9 @@ pub struct Site {
 pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     let rel = relative(root, path);
     let bytes = std::fs::read(path).map_err(|e| io_error(&rel, &e))?;
-    String::from_utf8(bytes).map_err(|e| {
+    // A byte-order mark (Notepad, Excel) is not text, and Windows line
+    // endings would shift the line numbers parsers report.
+    let text = String::from_utf8(bytes).map_err(|e| {
         let good = e.utf8_error().valid_up_to();
         let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
         let (line, col) = diagnostic::line_col(&String::from_utf8_lossy(&e.as_bytes()[..good]), good);
@@ -174,6 +176,15 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
             .file(&rel)
             .at(&lossy, line, col)
             .hint("save the file with UTF-8 encoding (in Excel: \"CSV UTF-8\"; in Notepad: Save As → Encoding: UTF-8)")
+    })?;
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
     })
 }
 

@@ -152,17 +152,11 @@ pub fn yaml(
             };
             match number.filter(|n| n.is_finite()) {
                 Some(n) => {
-                    if let Some(w) = fraction_warning(def.unit, n) {
-                        diags.push(
-                            find(
-                                Diagnostic::warning(format!("`{key}` is {n}: {w}")),
-                                key,
-                                key,
-                            )
-                            .hint("write counts as plain digits without separators, e.g. 6580"),
-                        );
+                    let problem = value_problem(key, def.unit, n, &n.to_string());
+                    if problem.as_ref().is_none_or(|d| !d.is_error()) {
+                        values.insert(def.key.clone(), n);
                     }
-                    values.insert(def.key.clone(), n);
+                    diags.extend(problem.map(|d| find(d, key, key)));
                 }
                 None => {
                     diags.push(find(Diagnostic::error(format!("the value of `{key}` is not a number")), key, key).hint("write numbers without quotes or separators: 6580, 93.1 (a percentage on the 0–100 scale)"));
@@ -182,15 +176,27 @@ pub fn yaml(
     out
 }
 
-/// A count with decimals is most likely a thousands separator read as a
-/// decimal point ("6.580" → 6.58).
-fn fraction_warning(unit: MetricUnit, n: f64) -> Option<&'static str> {
+/// Checks a figure against its metric's unit: a count with decimals is an
+/// error (most likely "6.580" read as 6,58); a rate between 0 and 1 is
+/// probably an Excel percentage cell (99,38% is stored as 0.9938).
+fn value_problem(key: &str, unit: MetricUnit, n: f64, shown: &str) -> Option<Diagnostic> {
     let counts = matches!(
         unit,
         MetricUnit::Count | MetricUnit::People | MetricUnit::Documents | MetricUnit::Procedures
     );
-    (counts && n.fract() != 0.0)
-        .then_some("a count with decimals (was a thousands separator read as a decimal point?)")
+    if counts && n.fract() != 0.0 {
+        return Some(
+            Diagnostic::error(format!("`{key}` is a count but {shown} has decimals"))
+                .hint("write counts as plain digits without thousands separators: 6580, not 6.580 or 6,580"),
+        );
+    }
+    if unit == MetricUnit::Percent && n > 0.0 && n < 1.0 {
+        return Some(
+            Diagnostic::warning(format!("`{key}` is {shown}: a rate under 1%, or a fraction of 1?"))
+                .hint("percentages are written on the 0–100 scale (99.38 for 99,38%); a cell formatted as % in Excel holds 0.9938"),
+        );
+    }
+    None
 }
 
 /// What a column of a sheet holds.
@@ -320,6 +326,33 @@ fn table(
             diags.push(loc.at(d, cell.line, cell.col, cell.text.chars().count()));
             Column::Skip
         });
+        // Two columns for one metric would let the last silently win.
+        let same = |c: &Column| match (c, &col) {
+            (Column::Metric(a, _), Column::Metric(b, _)) => a == b,
+            (Column::Unit, Column::Unit) | (Column::Period, Column::Period) => true,
+            _ => false,
+        };
+        if let Some(first) = columns
+            .iter()
+            .filter(|(_, c)| same(c))
+            .map(|(j, _)| *j)
+            .min()
+        {
+            diags.push(
+                loc.at(
+                    Diagnostic::error(format!(
+                        "the columns `{}` and `{}` hold the same figure",
+                        header[first].text.trim(),
+                        cell.text.trim()
+                    )),
+                    cell.line,
+                    cell.col,
+                    cell.text.chars().count(),
+                )
+                .hint("keep one of the two columns"),
+            );
+            return Vec::new();
+        }
         columns.insert(i, col);
     }
     if !columns.values().any(|c| matches!(c, Column::Period)) {
@@ -373,10 +406,7 @@ fn table(
                                 cell.col,
                                 len,
                             )
-                            .hint(format!(
-                                "write the period as one of: {}",
-                                period::ACCEPTED_FORMS
-                            )),
+                            .hint(period_hint(text)),
                         );
                         ok = false;
                     }
@@ -388,15 +418,11 @@ fn table(
                     }
                     match parse_number(text) {
                         Some(n) => {
-                            if let Some(w) = fraction_warning(*unit, n) {
-                                diags.push(loc.at(
-                                    Diagnostic::warning(format!("`{key}` is {text}: {w}")),
-                                    cell.line,
-                                    cell.col,
-                                    len,
-                                ));
+                            let problem = value_problem(key.as_str(), *unit, n, text);
+                            if problem.as_ref().is_none_or(|d| !d.is_error()) {
+                                values.insert(key.clone(), n);
                             }
-                            values.insert(key.clone(), n);
+                            diags.extend(problem.map(|d| loc.at(d, cell.line, cell.col, len)));
                         }
                         None => {
                             diags.push(
@@ -441,6 +467,15 @@ fn table(
     out
 }
 
+/// Excel turns "2023-10" into a date and stores its day number.
+fn period_hint(text: &str) -> String {
+    if text.len() == 5 && text.bytes().all(|b| b.is_ascii_digit()) {
+        "Excel turned this period into a date: format the period column as Text and type it again (e.g. 2023-10)".to_string()
+    } else {
+        format!("write the period as one of: {}", period::ACCEPTED_FORMS)
+    }
+}
+
 /// `6580`, `93.1`, and `93,1` (a decimal comma, as Vietnamese sheets write it).
 fn parse_number(text: &str) -> Option<f64> {
     let t = text.trim();
@@ -460,10 +495,18 @@ pub fn csv(
     units: &BTreeMap<UnitId, Unit>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Record> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Excel in a Vietnamese locale separates fields with `;` (the comma is
+    // the decimal mark there): take whichever the header row uses more.
+    let header = text.lines().next().unwrap_or("");
+    let delimiter = if header.matches(';').count() > header.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(false)
+        .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut raw: Vec<(usize, ::csv::StringRecord)> = Vec::new();
     for result in reader.records() {
@@ -471,7 +514,7 @@ pub fn csv(
             Ok(r) => raw.push((r.position().map_or(0, |p| p.line() as usize), r)),
             Err(e) => {
                 let line = e.position().map_or(1, |p| p.line() as usize);
-                diags.push(Diagnostic::error(format!("cannot read CSV: {e}")).file(path).at(text, line, 1).hint("check the quotes on this line: a field with a comma must be wrapped in \"…\""));
+                diags.push(Diagnostic::error(format!("cannot read CSV: {e}")).file(path).at(text, line, 1).hint("every row needs as many fields as the header row; a field holding the separator must be wrapped in \"…\""));
                 return Vec::new();
             }
         }
@@ -485,12 +528,19 @@ pub fn csv(
             rec.iter()
                 .map(|field| {
                     // Column of the field on its line, for the caret.
-                    let byte = src[search..].find(field).map_or(search, |b| b + search);
-                    search = (byte + field.len()).min(src.len());
+                    // A quoted field spanning lines may not be found: keep
+                    // the last position rather than guess.
+                    let byte = src
+                        .get(search..)
+                        .and_then(|rest| rest.find(field))
+                        .map_or(search, |b| b + search);
+                    if byte != search || src.get(search..).is_some_and(|r| r.starts_with(field)) {
+                        search = byte + field.len();
+                    }
                     Cell {
                         text: field,
                         line: *line,
-                        col: src[..byte].chars().count() + 1,
+                        col: src.get(..byte).map_or(1, |b| b.chars().count() + 1),
                     }
                 })
                 .collect()
@@ -523,6 +573,7 @@ pub fn xlsx(
         }
     };
     let mut out = Vec::new();
+    let mut found_table = false;
     for name in book.sheet_names() {
         let range = match book.worksheet_range(&name) {
             Ok(r) => r,
@@ -572,6 +623,7 @@ pub fn xlsx(
                 .any(|c| matches!(column_for(c.text, catalogue), Some(Column::Unit)))
         });
         // Sheets of notes or charts beside the data are not an error.
+        found_table |= has_table;
         if has_table {
             out.extend(table(
                 &rows,
@@ -582,8 +634,8 @@ pub fn xlsx(
             ));
         }
     }
-    if out.is_empty() && !diags.iter().any(|d| d.path.as_deref() == Some(path)) {
-        diags.push(Diagnostic::warning(format!("{} holds no sheet with a `unit` column", path.display())).file(path).hint("the header row names the columns: unit (or Đơn vị), period (or Kỳ báo cáo), then one column per metric"));
+    if !found_table && !diags.iter().any(|d| d.path.as_deref() == Some(path)) {
+        diags.push(Diagnostic::error(format!("{} holds no sheet with a `unit` column", path.display())).file(path).hint("the header row names the columns: unit (or Đơn vị), period (or Kỳ báo cáo), then one column per metric"));
     }
     out
 }
@@ -664,12 +716,12 @@ mod tests {
     fn csv_headers_by_label_and_unknown_columns() {
         let cat = Catalogue::builtin();
         let mut diags = Vec::new();
-        let text = "Đơn vị,Kỳ báo cáo,Tiếp nhận,Trước hạn,Ghi chú\nthuan-an,2023-9M,10551,8906,xem báo cáo\nhong-ngu,2022-H1,\"1,5\",x,\n";
+        let text = "Đơn vị,Kỳ báo cáo,Tiếp nhận,Trước hạn,Ghi chú,Hài lòng\nthuan-an,2023-9M,10551,8906,xem báo cáo,\nhong-ngu,2022-H1,\"1,5\",x,,97\n";
         let recs = csv(text, Path::new("c.csv"), &cat, &units(), &mut diags);
         // A bad cell is an error, but the row's other figures stay, so
         // articles do not cascade into more errors.
         assert_eq!(recs.len(), 2);
-        assert_eq!(recs[1].values.len(), 1);
+        assert_eq!(recs[1].values.len(), 1, "the satisfaction figure stays");
         assert_eq!(
             recs[0].values[&MetricKey::parse("resolved_early").unwrap()],
             8906.0
@@ -688,10 +740,65 @@ mod tests {
             })
             .unwrap();
         assert_eq!((bad.line, bad.col), (Some(3), Some(24)));
+        let count = diags
+            .iter()
+            .find(|d| {
+                d.message
+                    .contains("`received` is a count but 1,5 has decimals")
+            })
+            .unwrap();
+        assert!(count.is_error());
+        assert_eq!((count.line, count.col), (Some(3), Some(19)));
+    }
+
+    #[test]
+    fn windows_exports_semicolons_and_decomposed_letters() {
+        let cat = Catalogue::builtin();
+        let mut diags = Vec::new();
+        // Decomposed "Đơn vị" / "Kỳ báo cáo" and `;` with a decimal comma.
+        let text =
+            "Đơn vi\u{0323};Ky\u{0300} báo cáo;Tỷ lệ giải quyết đúng hạn\nhong-ngu;2022-H1;99,95\n";
+        let recs = csv(text, Path::new("c.csv"), &cat, &units(), &mut diags);
+        assert!(diags.is_empty(), "{diags:#?}");
+        assert_eq!(
+            recs[0].values[&MetricKey::parse("on_time_rate").unwrap()],
+            99.95
+        );
+    }
+
+    #[test]
+    fn two_columns_for_one_metric_are_an_error() {
+        let cat = Catalogue::builtin();
+        let mut diags = Vec::new();
+        let recs = csv(
+            "unit,period,Tỷ lệ giải quyết đúng hạn,on_time_rate\nhong-ngu,2022,99,12\n",
+            Path::new("c.csv"),
+            &cat,
+            &units(),
+            &mut diags,
+        );
+        assert!(recs.is_empty());
+        assert!(diags[0].message.contains(
+            "the columns `Tỷ lệ giải quyết đúng hạn` and `on_time_rate` hold the same figure"
+        ));
+    }
+
+    #[test]
+    fn percent_cells_stored_as_fractions_warn() {
+        let cat = Catalogue::builtin();
+        let mut diags = Vec::new();
+        csv(
+            "unit,period,on_time_rate\nhong-ngu,2022,0.9938\n",
+            Path::new("c.csv"),
+            &cat,
+            &units(),
+            &mut diags,
+        );
         assert!(
-            diags
-                .iter()
-                .any(|d| d.message.contains("a count with decimals"))
+            diags[0]
+                .message
+                .contains("a rate under 1%, or a fraction of 1?"),
+            "{diags:#?}"
         );
     }
 
