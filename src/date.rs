@@ -134,6 +134,8 @@ pub struct DateTime {
     pub second: u8,
     /// Offset from UTC in minutes (Vietnam: +420).
     pub offset_minutes: i16,
+    /// Whether a time of day was written (a date alone shows no time).
+    pub has_time: bool,
 }
 
 /// Vietnam's offset, used when a date is written without one.
@@ -152,6 +154,7 @@ impl DateTime {
             minute: 0,
             second: 0,
             offset_minutes: VIETNAM_OFFSET,
+            has_time: false,
         };
         if rest.is_empty() {
             return Some(dt);
@@ -161,13 +164,21 @@ impl DateTime {
             Some(i) => (&rest[..i], Some(&rest[i..])),
             None => (rest, None),
         };
+        dt.has_time = true;
+        // Fractions of a second are dropped: the portal shows minutes.
+        let time = time.split_once('.').map_or(time, |(t, frac)| {
+            if !frac.is_empty() && frac.bytes().all(|b| b.is_ascii_digit()) {
+                t
+            } else {
+                "x"
+            }
+        });
         let parts: Vec<&str> = time.trim().split(':').collect();
         if !(2..=3).contains(&parts.len()) || parts.iter().any(|p| p.len() != 2) {
             return None;
         }
         dt.hour = digits(parts[0])? as u8;
         dt.minute = digits(parts[1])? as u8;
-        // Fractions of a second are dropped: the portal shows minutes.
         dt.second = match parts.get(2) {
             Some(p) => digits(p)? as u8,
             None => 0,
@@ -264,6 +275,10 @@ mod tests {
             0
         );
         assert!(DateTime::parse("26/10/2023").is_none());
+        let frac = DateTime::parse("2023-10-26T07:00:00.250+07:00").unwrap();
+        assert_eq!((frac.hour, frac.second, frac.has_time), (7, 0, true));
+        assert!(!DateTime::parse("2023-10-26").unwrap().has_time);
+        assert!(DateTime::parse("2023-10-26T07:00:00.+07:00").is_none());
         assert!(DateTime::parse("2023-10-26T25:00").is_none());
         assert!(DateTime::parse("2023-10-26T07:00+7").is_none());
         assert!(DateTime::parse("2023-10-26T07:00+1đ:0").is_none());

@@ -122,6 +122,8 @@ pub fn date(dt: &DateTime, format: DateFormat) -> String {
     match format {
         DateFormat::Short => d.vi(),
         DateFormat::Long => format!("{}, {}", weekday(d), d.vi()),
+        // A date written without a time shows none rather than "00:00".
+        DateFormat::Full if !dt.has_time => format!("{}, {}", weekday(d), d.vi()),
         DateFormat::Full => {
             let off = dt.offset_minutes;
             let sign = if off < 0 { '-' } else { '+' };
@@ -279,6 +281,13 @@ mod tests {
         assert_eq!(
             date(&dt, DateFormat::Full),
             "Thứ Năm, 26/10/2023 | 07:00 GMT+7"
+        );
+        let date_only = DateTime::parse("2023-11-01").unwrap();
+        assert_eq!(date(&date_only, DateFormat::Full), "Thứ Tư, 01/11/2023");
+        let half_hour = DateTime::parse("2023-11-01T08:00-00:30").unwrap();
+        assert_eq!(
+            date(&half_hour, DateFormat::Full),
+            "Thứ Tư, 01/11/2023 | 08:00 GMT-0:30"
         );
         let sunday = DateTime::parse("2024-01-28T10:00:00+07:00").unwrap();
         assert_eq!(date(&sunday, DateFormat::Long), "Chủ Nhật, 28/01/2024");

@@ -82,10 +82,16 @@ pub fn render(
     (Html { html, headings }, broken)
 }
 
+/// Ids the theme uses on every page.
+pub const RESERVED_IDS: &[&str] = &["noi-dung", "tin-lien-quan", "tin-khac"];
+
 /// Gives every heading without an explicit `{#id}` one slugged from its
 /// text, unique within the document.
 fn heading_ids(events: &mut [Event<'_>]) -> Vec<Heading> {
-    let mut used: BTreeMap<String, usize> = BTreeMap::new();
+    // Ids the default theme gives its own landmarks: a heading "Nội dung"
+    // must not steal the skip link's target.
+    let mut used: BTreeMap<String, usize> =
+        RESERVED_IDS.iter().map(|id| (id.to_string(), 1)).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < events.len() {
@@ -164,6 +170,8 @@ mod tests {
         );
         assert!(out.html.contains("<h3 id=\"rieng\">"), "{}", out.html);
         assert_eq!(out.headings.len(), 3);
+        let (out, _) = render("## Nội dung\n", "", &no_links);
+        assert!(out.html.contains("<h2 id=\"noi-dung-1\">"), "{}", out.html);
     }
 
     #[test]

@@ -94,33 +94,13 @@ fn io(path: &Path, e: &std::io::Error) -> Diagnostic {
         .hint("check that the output folder is writable and the disk is not full")
 }
 
-/// Makes `out` hold exactly `files` (plus the marker).
+/// Makes `out` hold exactly `files`, plus the marker and any hidden entries
+/// (`.git`, `.well-known`) that deployment tools keep there.
 pub fn sync(files: &BTreeMap<String, Vec<u8>>, out: &Path) -> Result<WriteStats, Diagnostic> {
     let mut stats = WriteStats::default();
     std::fs::create_dir_all(out).map_err(|e| io(out, &e))?;
-    // Stale files go first, so a file that became a folder (or the
-    // reverse) does not block the writes.
-    let mut dirs = Vec::new();
-    for entry in walkdir::WalkDir::new(out)
-        .min_depth(1)
-        .contents_first(true)
-        .sort_by_file_name()
-    {
-        let entry =
-            entry.map_err(|e| Diagnostic::error(format!("cannot read {}: {e}", out.display())))?;
-        let path = entry.path();
-        let rel = crate::site::posix(path.strip_prefix(out).unwrap_or(path));
-        if entry.file_type().is_dir() {
-            dirs.push(path.to_path_buf());
-        } else if rel != MARKER && !files.contains_key(&rel) {
-            std::fs::remove_file(path).map_err(|e| io(path, &e))?;
-            stats.removed += 1;
-        }
-    }
-    for dir in dirs {
-        // Only empty folders go; a folder that still holds output stays.
-        let _ = std::fs::remove_dir(&dir);
-    }
+    // Writes first, deletions after: an interrupted run leaves every new
+    // file in place rather than a half-emptied folder.
     for (rel, bytes) in files {
         let path = out.join(rel);
         let same = std::fs::metadata(&path)
@@ -130,11 +110,32 @@ pub fn sync(files: &BTreeMap<String, Vec<u8>>, out: &Path) -> Result<WriteStats,
             stats.unchanged += 1;
             continue;
         }
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| io(parent, &e))?;
-        }
+        make_room(out, &path)?;
         std::fs::write(&path, bytes).map_err(|e| io(&path, &e))?;
         stats.written += 1;
+    }
+    let mut dirs = Vec::new();
+    let walk = walkdir::WalkDir::new(out)
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walk {
+        let entry =
+            entry.map_err(|e| Diagnostic::error(format!("cannot read {}: {e}", out.display())))?;
+        let path = entry.path();
+        let rel = crate::site::posix(path.strip_prefix(out).unwrap_or(path));
+        if entry.file_type().is_dir() {
+            dirs.push(path.to_path_buf());
+        } else if !files.contains_key(&rel) {
+            std::fs::remove_file(path).map_err(|e| io(path, &e))?;
+            stats.removed += 1;
+        }
+    }
+    // Deepest first, so a folder emptied of empty folders goes too.
+    for dir in dirs.iter().rev() {
+        // Only empty folders go; a folder that still holds output stays.
+        let _ = std::fs::remove_dir(dir);
     }
     let marker = out.join(MARKER);
     if !marker.exists() {
@@ -145,6 +146,28 @@ pub fn sync(files: &BTreeMap<String, Vec<u8>>, out: &Path) -> Result<WriteStats,
         .map_err(|e| io(&marker, &e))?;
     }
     Ok(stats)
+}
+
+/// Clears the way for a file: an old file where a folder must go, or an old
+/// folder where the file must go (both inside `out`, both stale).
+fn make_room(out: &Path, path: &Path) -> Result<(), Diagnostic> {
+    let mut ancestor = out.to_path_buf();
+    if let Ok(rel) = path.strip_prefix(out) {
+        let parts: Vec<_> = rel.components().collect();
+        for part in &parts[..parts.len().saturating_sub(1)] {
+            ancestor.push(part);
+            if ancestor.is_file() {
+                std::fs::remove_file(&ancestor).map_err(|e| io(&ancestor, &e))?;
+            }
+        }
+    }
+    if path.is_dir() {
+        std::fs::remove_dir_all(path).map_err(|e| io(path, &e))?;
+    }
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| io(parent, &e))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -190,6 +213,24 @@ mod tests {
         files.insert("b.txt/index.html".to_string(), b"C".to_vec());
         sync(&files, &out).unwrap();
         assert_eq!(std::fs::read(out.join("b.txt/index.html")).unwrap(), b"C");
+        // And back: a folder that becomes a file.
+        files.clear();
+        files.insert("b.txt".to_string(), b"D".to_vec());
+        sync(&files, &out).unwrap();
+        assert_eq!(std::fs::read(out.join("b.txt")).unwrap(), b"D");
+    }
+
+    #[test]
+    fn hidden_entries_of_deployment_tools_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        std::fs::create_dir_all(out.join(".git")).unwrap();
+        std::fs::write(out.join(".git/HEAD"), "ref").unwrap();
+        std::fs::write(out.join(".nojekyll"), "").unwrap();
+        std::fs::write(out.join("old.html"), "x").unwrap();
+        let files = BTreeMap::from([("index.html".to_string(), b"A".to_vec())]);
+        assert_eq!(sync(&files, &out).unwrap().removed, 1);
+        assert!(out.join(".git/HEAD").is_file() && out.join(".nojekyll").is_file());
     }
 
     #[test]

@@ -188,6 +188,19 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
         });
     }
     let mut sections: BTreeMap<String, Vec<&Document>> = BTreeMap::new();
+    let mut folder_names: BTreeMap<String, String> = BTreeMap::new();
+    for d in &site.articles {
+        let mut slugs = Vec::new();
+        for folder in Path::new(&d.rel)
+            .parent()
+            .into_iter()
+            .flat_map(Path::components)
+        {
+            let name = folder.as_os_str().to_string_lossy().into_owned();
+            slugs.push(slugify(&name));
+            folder_names.insert(format!("{}/", slugs.join("/")), name);
+        }
+    }
     for a in &articles {
         let path = article_path(a);
         let mut sec = section_of(&path);
@@ -307,10 +320,30 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
         return Err(diags);
     }
 
+    let known: BTreeSet<String> = entries
+        .iter()
+        .map(|e| e.path.clone())
+        .chain(site.static_files.keys().cloned())
+        .chain(site.theme.assets.keys().cloned())
+        .collect();
+    for m in &site.config.menu {
+        if let Err(why) = check_site_path(&m.url, &known) {
+            diags.push(
+                Diagnostic::error(format!(
+                    "the menu entry `{}` links to {}: {why}",
+                    m.name, m.url
+                ))
+                .file("content/site.yaml")
+                .find(&site.config_text, &m.url, |l| l.contains(m.url.as_str()))
+                .hint("menu URLs that start with / are paths inside the site, e.g. /tin-tuc/"),
+            );
+        }
+    }
     let base = Base {
         site,
         opts,
         figures,
+        known,
     };
     let rendered: Vec<Result<(PathBuf, Body), Vec<Diagnostic>>> = docs
         .par_iter()
@@ -344,6 +377,7 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
     }
 
     let lists = Lists {
+        folder_names: &folder_names,
         articles: &articles,
         sections: &sections,
         section_docs: &section_docs,
@@ -411,9 +445,13 @@ struct Base<'a> {
     site: &'a Site,
     opts: &'a Options,
     figures: &'a Figures,
+    /// Every site path a link may point at: pages (`tin-tuc/a/`) and files.
+    known: BTreeSet<String>,
 }
 
 struct Lists<'a> {
+    /// Section path → the folder name as written, for titles.
+    folder_names: &'a BTreeMap<String, String>,
     articles: &'a [&'a Document],
     sections: &'a BTreeMap<String, Vec<&'a Document>>,
     section_docs: &'a BTreeMap<String, &'a Document>,
@@ -421,14 +459,17 @@ struct Lists<'a> {
     body_of: &'a BTreeMap<PathBuf, Body>,
 }
 
-fn doc_source<'a>(d: &'a Document, figures: &Figures, summary: bool) -> Source<'a> {
+fn doc_source<'a>(d: &'a Document, figures: &'a Figures, summary: bool) -> Source<'a> {
     let (unit, period) = (d.front.unit.as_ref(), d.front.period.as_ref());
-    let has =
-        |p: Option<Period>| matches!((unit, p), (Some(u), Some(p)) if figures.get(u, &p).is_some());
+    let record = |p: Option<Period>| match (unit, p) {
+        (Some(u), Some(p)) => figures.get(u, &p),
+        _ => None,
+    };
     Source {
         path: &d.path,
         file_text: &d.text,
         first_line: if summary { d.summary_line } else { d.body_line },
+        first_col: if summary { d.summary_col } else { 0 },
         template: if summary {
             d.front.summary.as_deref().unwrap_or("")
         } else {
@@ -436,8 +477,8 @@ fn doc_source<'a>(d: &'a Document, figures: &Figures, summary: bool) -> Source<'
         },
         unit,
         period,
-        has_data: has(period.copied()),
-        has_prev: has(period.map(Period::same_period)),
+        data: record(period.copied()),
+        prev: record(period.map(Period::same_period)),
     }
 }
 
@@ -482,7 +523,7 @@ fn render_body(
         ),
         None => None,
     };
-    let resolve = |dest: &str| resolve_link(dest, d, &root, urls);
+    let resolve = |dest: &str| resolve_link(dest, d, &root, urls, &base.known);
     // One document's body per page: short ids ("fn-1") cannot collide.
     let (html, broken) = markdown::render(&text, "", &resolve);
     if !broken.is_empty() {
@@ -509,6 +550,7 @@ fn resolve_link(
     d: &Document,
     root: &str,
     urls: &BTreeMap<PathBuf, String>,
+    known: &BTreeSet<String>,
 ) -> Result<Option<String>, String> {
     if dest.contains("://")
         || dest.starts_with("mailto:")
@@ -519,6 +561,7 @@ fn resolve_link(
         return Ok(None);
     }
     if let Some(path) = dest.strip_prefix('/') {
+        check_site_path(dest, known)?;
         return Ok(Some(href(root, path)));
     }
     let (file, anchor) = match dest.split_once('#') {
@@ -624,14 +667,33 @@ fn pagination(path: &str, n: usize, total: usize, root: &str, base_path: &str) -
     })
 }
 
-fn page_number(path: &str) -> (String, usize) {
-    match path.rfind("trang/") {
-        Some(i) => (
-            path[..i].to_string(),
-            path[i + 6..].trim_end_matches('/').parse().unwrap_or(1),
-        ),
-        None => (path.to_string(), 1),
+/// Checks that a `/…` URL names a page or file the build produces.
+fn check_site_path(url: &str, known: &BTreeSet<String>) -> Result<(), String> {
+    let Some(path) = url.strip_prefix('/') else {
+        return Ok(());
+    };
+    let path = path.split(['#', '?']).next().unwrap_or("");
+    let path = path.strip_suffix("index.html").unwrap_or(path);
+    if path.is_empty() || known.contains(path) || known.contains(&format!("{path}/")) {
+        Ok(())
+    } else {
+        Err(format!("/{path} is not a page or file of this site"))
     }
+}
+
+/// Splits `tin-tuc/trang/2/` into the list's path and the page number;
+/// only a whole `trang/N/` step counts (`tinh-trang/` is a section).
+fn page_number(path: &str) -> (String, usize) {
+    let trimmed = path.trim_end_matches('/');
+    if let Some((head, n)) = trimmed.rsplit_once('/') {
+        let base = head
+            .strip_suffix("trang")
+            .filter(|b| b.is_empty() || b.ends_with('/'));
+        if let (Some(base), Ok(n)) = (base, n.parse::<usize>()) {
+            return (base.to_string(), n);
+        }
+    }
+    (path.to_string(), 1)
 }
 
 fn section_title(sec: &str, lists: &Lists<'_>) -> String {
@@ -641,7 +703,8 @@ fn section_title(sec: &str, lists: &Lists<'_>) -> String {
         .map(|d| d.front.title.clone())
         .unwrap_or_else(|| {
             let last = sec.trim_end_matches('/').rsplit('/').next().unwrap_or(sec);
-            let words = last.replace('-', " ");
+            let name = lists.folder_names.get(sec).map_or(last, String::as_str);
+            let words = name.replace(['-', '_'], " ");
             let mut c = words.chars();
             c.next()
                 .map(|f| f.to_uppercase().collect::<String>() + c.as_str())

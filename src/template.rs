@@ -34,7 +34,13 @@ fn decimals(kwargs: &Kwargs) -> TeraResult<Option<usize>> {
         .map(|d| d.clamp(0, 6) as usize))
 }
 
-/// Registers every filter and function. Later features add theirs here.
+/// The filters [`register`] installs, for hints.
+pub const FILTERS: &[&str] = &["num", "pct", "vnd", "date", "slugify"];
+/// The functions [`register`] installs, for hints.
+pub const FUNCTIONS: &[&str] = &["metric", "label", "compare"];
+
+/// Registers every filter and function. Later features add theirs here,
+/// and to [`FILTERS`] / [`FUNCTIONS`].
 pub fn register(tera: &mut Tera, shared: &Arc<Shared>) {
     tera.register_filter(
         "num",
@@ -175,16 +181,43 @@ pub struct Source<'a> {
     pub file_text: &'a str,
     /// 1-based line of the file where the template text starts.
     pub first_line: usize,
+    /// Characters before the template text on its first line (`summary: "`).
+    pub first_col: usize,
     /// The template text.
     pub template: &'a str,
     /// The page's unit and period, for messages about `data` and `prev`.
     pub unit: Option<&'a UnitId>,
     /// The page's period.
     pub period: Option<&'a Period>,
-    /// Whether the page's own record exists.
-    pub has_data: bool,
-    /// Whether the cùng kỳ record exists.
-    pub has_prev: bool,
+    /// The page's own record, if it exists.
+    pub data: Option<&'a Figure>,
+    /// The cùng kỳ record, if it exists.
+    pub prev: Option<&'a Figure>,
+}
+
+/// Every `data.key` / `prev.key` in an expression, with its byte offset.
+fn references(stmt: &str) -> Vec<(usize, &'static str, &str)> {
+    let mut out = Vec::new();
+    for var in ["data", "prev"] {
+        let pat = format!("{var}.");
+        let mut from = 0;
+        while let Some(i) = stmt[from..].find(&pat).map(|i| i + from) {
+            let boundary = stmt[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+            let rest = &stmt[i + pat.len()..];
+            let key = &rest[..rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(rest.len())];
+            if boundary && !key.is_empty() {
+                out.push((i, var, key));
+            }
+            from = i + pat.len();
+        }
+    }
+    out.sort();
+    out
 }
 
 /// Turns a Tera error into a diagnostic in the source file's coordinates,
@@ -214,9 +247,10 @@ pub fn diagnose(e: &tera::Error, src: &Source<'_>, catalogue: &Catalogue) -> Dia
         // Add-time errors (unknown function or filter) carry the position
         // only in their text: "--> name:line:col".
         if let Some((line, col)) = position_in_report(&e.to_string()) {
+            let col = if line <= 1 { col + src.first_col } else { col };
             d = d.at(src.file_text, src.first_line + line - 1, col);
         }
-        return hint_for(d, &message, None, catalogue);
+        return hint_for(d, &message);
     };
     // Tera's span may cover only `data` of `data.visits`: read the whole
     // dotted path from the template text.
@@ -239,8 +273,27 @@ pub fn diagnose(e: &tera::Error, src: &Source<'_>, catalogue: &Catalogue) -> Dia
             col = col.saturating_sub(var.len());
         }
     }
+    // In `data.a + data.b` name the reference that has no value, not
+    // merely the first one.
+    let stmt = &from[..from
+        .find("}}")
+        .or_else(|| from.find("%}"))
+        .unwrap_or(from.len())];
+    let lacking = references(stmt).into_iter().find(|(_, var, key)| {
+        let record = if *var == "data" { src.data } else { src.prev };
+        record.is_none_or(|f| f.get(key).is_none())
+    });
+    if let Some((off, var, key)) =
+        lacking.filter(|(off, ..)| *off > 0 && !stmt[..*off].contains('\n'))
+    {
+        expr = format!("{var}.{key}");
+        col += stmt[..off].chars().count();
+    }
     let expr = expr.as_str();
     let line = src.first_line + span.start_line.saturating_sub(1);
+    if span.start_line <= 1 {
+        col += src.first_col;
+    }
     d = d.at(src.file_text, line, col).len(expr.chars().count());
     // `data.key` / `prev.key`: say which metric and why it has no value.
     let attr = message.split('`').nth(1).unwrap_or("");
@@ -256,7 +309,15 @@ pub fn diagnose(e: &tera::Error, src: &Source<'_>, catalogue: &Catalogue) -> Dia
                     .next()
                     .unwrap_or(k)
             })
-            .or_else(|| (expr == var && message.contains("Field")).then_some(attr));
+            .or_else(|| (expr == var && message.contains("Field")).then_some(attr))
+            // In `data.a + data.b` Tera names the undefined field itself.
+            .map(|k| {
+                if message.starts_with("Field `") && expr.starts_with(var) {
+                    attr
+                } else {
+                    k
+                }
+            });
         let Some(key) = key.filter(|k| !k.is_empty()) else {
             continue;
         };
@@ -265,15 +326,20 @@ pub fn diagnose(e: &tera::Error, src: &Source<'_>, catalogue: &Catalogue) -> Dia
             _ => "this article".to_string(),
         };
         if src.unit.is_none() || src.period.is_none() {
-            d.message = format!("`{var}.{key}` is used, but the article names no unit and period");
+            let missing = match (src.unit, src.period) {
+                (None, None) => "no unit and no period",
+                (None, _) => "no unit",
+                _ => "no period",
+            };
+            d.message = format!("`{var}.{key}` is used, but the article names {missing}");
             return d.hint("set `unit:` and `period:` in the front matter, or use metric(key=…, unit=…, period=…)");
         }
-        if var == "data" && !src.has_data {
+        if var == "data" && src.data.is_none() {
             d.message = format!("`data.{key}` is used, but there is no record for {who}");
             return d
                 .hint("add the record to content/data/, or correct the article's unit or period");
         }
-        if var == "prev" && !src.has_prev {
+        if var == "prev" && src.prev.is_none() {
             let p = src.period.map(|p| p.same_period().id()).unwrap_or_default();
             d.message = format!(
                 "`prev.{key}` is used, but there is no cùng kỳ record (unit `{}`, period `{p}`)",
@@ -292,30 +358,30 @@ pub fn diagnose(e: &tera::Error, src: &Source<'_>, catalogue: &Catalogue) -> Dia
         d.message = format!("the metric `{key}` has no value in {record} ({who})");
         return d.hint(format!("add `{key}` to that record in content/data/, or the figures it is computed from; baocao never prints a missing figure as blank or 0"));
     }
-    hint_for(d, &message, Some(expr), catalogue)
+    hint_for(d, &message)
 }
 
-fn hint_for(
-    d: Diagnostic,
-    message: &str,
-    _expr: Option<&str>,
-    _catalogue: &Catalogue,
-) -> Diagnostic {
+fn hint_for(d: Diagnostic, message: &str) -> Diagnostic {
     let hint = if message.contains("Unknown function") {
-        "the functions are metric(), label(), compare(); arguments are named: metric(key=\"received\")"
+        format!(
+            "the functions are {}; arguments are named: metric(key=\"received\")",
+            FUNCTIONS.join(", ")
+        )
     } else if message.contains("Unknown filter") {
-        "the filters are num, pct, vnd, date, slugify"
+        format!("the filters are {}", FILTERS.join(", "))
     } else if message.contains("did you mean")
         || message.contains("has no value")
         || message.contains("no record")
     {
-        "check the key, unit and period against content/data/"
+        "check the key, unit and period against content/data/".to_string()
     } else if message.contains("needs the record") {
-        "add that earlier record to content/data/ (same unit, the period named above), or remove the comparison"
+        "add that earlier record to content/data/ (same unit, the period named above), or remove the comparison".to_string()
     } else if message.contains("expected identifier") {
         "functions take named arguments only: metric(key=\"received\"), not metric(\"received\")"
+            .to_string()
     } else {
         "Tera syntax: {{ data.received | num }}; write a literal {{ as {% raw %}{{{% endraw %}"
+            .to_string()
     };
     d.hint(hint)
 }
@@ -330,11 +396,6 @@ fn position_in_report(report: &str) -> Option<(usize, usize)> {
     Some((line, col))
 }
 
-/// Counts of a catalogue's keys used as unknown, for tests of the registry.
-pub fn function_names() -> &'static [&'static str] {
-    &["metric", "label", "compare"]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -347,10 +408,17 @@ mod tests {
             unit: UnitId("lao-cai".into()),
             period: Period::parse(p).unwrap(),
             source: None,
-            values: [("received", received), ("online_rate", online)]
-                .iter()
-                .map(|(k, v)| (MetricKey::parse(k).unwrap(), *v))
-                .collect(),
+            values: [
+                ("received", received),
+                ("online_rate", online),
+                ("visits", received / 2.0),
+                ("procedures", online.round()),
+                ("online_payment_amount", received * 100.0),
+                ("docs_incoming", received / 4.0),
+            ]
+            .iter()
+            .map(|(k, v)| (MetricKey::parse(k).unwrap(), *v))
+            .collect(),
             origin: Origin {
                 path: "d.yaml".into(),
                 line: 1,
@@ -399,11 +467,12 @@ mod tests {
                     path: "a.md".as_ref(),
                     file_text: src,
                     first_line: 1,
+                    first_col: 0,
                     template: src,
                     unit: None,
                     period: None,
-                    has_data: true,
-                    has_prev: false,
+                    data: None,
+                    prev: None,
                 },
                 &sh.catalogue,
             );
@@ -431,6 +500,23 @@ mod tests {
             render("{{ compare(key=\"online_rate\") }}").unwrap(),
             "tăng 12,3 điểm phần trăm so với cùng kỳ"
         );
+        // The metric's own word for its unit.
+        assert_eq!(
+            render("{{ compare(key=\"visits\") }}").unwrap(),
+            "tăng 8.791 lượt (+26,56%) so với cùng kỳ"
+        );
+        assert_eq!(
+            render("{{ compare(key=\"procedures\") }}").unwrap(),
+            "tăng 13 thủ tục (+30,95%) so với cùng kỳ"
+        );
+        assert_eq!(
+            render("{{ compare(key=\"docs_incoming\") }}").unwrap(),
+            "tăng 4.395,5 văn bản (+26,56%) so với cùng kỳ"
+        );
+        assert_eq!(
+            render("{{ compare(key=\"online_payment_amount\") }}").unwrap(),
+            "tăng 1,76 triệu đồng (+26,56%) so với cùng kỳ"
+        );
         assert_eq!(
             render("{{ metric(key=\"received\", unit=\"lao-cai\", period=\"2022\") | num }}")
                 .unwrap(),
@@ -448,6 +534,25 @@ mod tests {
     }
 
     #[test]
+    fn the_registry_installs_every_listed_name() {
+        for f in FILTERS {
+            let src = format!("{{{{ 1 | {f} }}}}");
+            let mut t = Tera::new();
+            register(&mut t, &shared());
+            assert!(t.add_raw_template("t", &src).is_ok(), "filter {f}");
+        }
+        for f in FUNCTIONS {
+            let mut t = Tera::new();
+            register(&mut t, &shared());
+            assert!(
+                t.add_raw_template("t", &format!("{{{{ {f}(key=\"x\") }}}}"))
+                    .is_ok(),
+                "function {f}"
+            );
+        }
+    }
+
+    #[test]
     fn function_errors_name_the_key() {
         assert!(
             render("{{ metric(key=\"recieved\") }}")
@@ -455,9 +560,9 @@ mod tests {
                 .contains("did you mean `received`?")
         );
         assert!(
-            render("{{ metric(key=\"visits\") }}")
+            render("{{ metric(key=\"digital_accounts\") }}")
                 .unwrap_err()
-                .contains("`visits` has no value for unit `lao-cai`")
+                .contains("`digital_accounts` has no value for unit `lao-cai`")
         );
         assert!(
             render("{{ compare(key=\"received\", period=\"2022\", against=\"previous\") }}")

@@ -271,3 +271,31 @@ fn the_bundled_example_site_builds_without_warnings() {
         "{body}"
     );
 }
+
+#[test]
+fn a_section_whose_name_ends_in_trang_is_not_a_pagination_page() {
+    let site = SiteTest::fixture("good").write(
+        "content/articles/tinh-trang/ho-so.md",
+        "---\ntitle: Tình trạng hồ sơ\ndate: 2023-02-01\n---\nNội dung.\n",
+    );
+    site.build().succeeds();
+    let sec = site.html("tinh-trang/index.html");
+    assert_eq!(texts(&sec, ".bc-list__title"), ["Tình trạng hồ sơ"]);
+    assert_eq!(texts(&sec, "h1"), ["Tinh trang"]);
+    // A date without a time shows no invented time.
+    let doc = site.html("tinh-trang/ho-so/index.html");
+    assert_eq!(texts(&doc, ".bc-article__date"), ["Thứ Tư, 01/02/2023"]);
+}
+
+#[test]
+fn a_heading_named_like_a_landmark_does_not_take_its_id() {
+    let site = SiteTest::fixture("good").edit(
+        "content/articles/tin-tuc/thong-bao.md",
+        "Không có số liệu.",
+        "## Nội dung\n\nKhông có số liệu.",
+    );
+    site.build().succeeds();
+    let doc = site.html("tin-tuc/thong-bao/index.html");
+    assert_eq!(attrs(&doc, "#noi-dung", "class"), ["bc-main"]);
+    assert_eq!(attrs(&doc, ".bc-prose h2", "id"), ["noi-dung-1"]);
+}

@@ -520,3 +520,87 @@ fn hostile_inputs_give_errors_never_panics() {
         );
     }
 }
+
+#[test]
+fn windows_exports_crlf_and_bom_are_read() {
+    let site = SiteTest::fixture("good")
+        .write_bytes("content/data/hong-ngu.csv", "Đơn vị;Kỳ báo cáo;Tỷ lệ giải quyết đúng hạn\r\nhong-ngu;2022-H1;99,95\r\n".as_bytes())
+        .write_bytes(LAO_CAI, b"\xef\xbb\xbf# Notepad\r\n- unit: lao-cai\r\n  period: 2023\r\n  metrics:\r\n    received: 83786\r\n    online_rate: 54.76\r\n- unit: lao-cai\r\n  period: \"2022\"\r\n  metrics: {received: 66204, online_rate: 42.46}\r\n");
+    site.build().succeeds().stderr_lacks("warning");
+    let body = texts(
+        &site.html("tin-tuc/thuan-an-9-thang/index.html"),
+        ".bc-prose",
+    )
+    .join(" ");
+    assert!(body.contains("Hồng Ngự đạt 99,95%"), "{body}");
+    // Errors in a CRLF file point at the right line.
+    let site = site.write_bytes(
+        "content/data/hong-ngu.csv",
+        "Đơn vị,Kỳ báo cáo,Tiếp nhận\r\nhong-ngu,2022-H1,5\r\nhong-ngu,2023-H9,6\r\n".as_bytes(),
+    );
+    site.build()
+        .fails()
+        .stderr_has("--> content/data/hong-ngu.csv:3:10")
+        .stderr_has("3 | hong-ngu,2023-H9,6");
+}
+
+#[test]
+fn a_count_written_with_a_thousands_separator_is_an_error() {
+    let site = SiteTest::fixture("good").write(
+        "content/data/extra.csv",
+        "unit,period,received\ncan-giuoc,2021,10.551\n",
+    );
+    site.build()
+        .fails()
+        .stderr_has("`received` is a count but 10.551 has decimals")
+        .stderr_has("--> content/data/extra.csv:2:16");
+}
+
+#[test]
+fn internal_links_and_menu_urls_must_exist() {
+    let site = SiteTest::fixture("good")
+        .edit(
+            "content/pages/gioi-thieu.md",
+            "[trang chủ](/)",
+            "[tệp](/files/khong-co.txt) [tin](/tin-tuc/khong-co/) [tệp có](/files/huong-dan.txt)",
+        )
+        .edit(
+            "content/site.yaml",
+            "url: \"/gioi-thieu/\"",
+            "url: \"/gioi-thieuu/\"",
+        );
+    site.build()
+        .fails()
+        .stderr_has("broken link `/files/khong-co.txt`: /files/khong-co.txt is not a page or file of this site")
+        .stderr_has("broken link `/tin-tuc/khong-co/`")
+        .stderr_lacks("broken link `/files/huong-dan.txt`")
+        .stderr_has("the menu entry `Giới thiệu` links to /gioi-thieuu/")
+        .stderr_has("--> content/site.yaml:14:");
+}
+
+#[test]
+fn summary_errors_point_at_the_column_in_the_front_matter() {
+    let site = SiteTest::fixture("good").edit(
+        ARTICLE,
+        "trước hạn {{ data.early_rate | pct }}",
+        "trước hạn {{ data.early_rat | pct }}",
+    );
+    // `summary: "Tiếp nhận {{ data.received | num }} hồ sơ, trước hạn {{ ` is 66 characters.
+    site.build()
+        .fails()
+        .stderr_has(&format!("--> {ARTICLE}:6:67"))
+        .stderr_has("^^^^^^^^^^^^^^\n");
+}
+
+#[test]
+fn the_missing_key_of_an_expression_is_named() {
+    let site = SiteTest::fixture("good").edit(
+        ARTICLE,
+        "quá hạn {{ data.resolved_late | num }}",
+        "tổng {{ data.received + data.visits }}",
+    );
+    site.build()
+        .fails()
+        .stderr_has("the metric `visits` has no value")
+        .stderr_lacks("the metric `received` has no value");
+}

@@ -75,6 +75,8 @@ pub struct Document {
     pub body_line: usize,
     /// 1-based line of `summary:` in the file, if any.
     pub summary_line: usize,
+    /// Characters before the summary's text on that line.
+    pub summary_col: usize,
 }
 
 /// Loads every `.md` file below `dir`.
@@ -272,6 +274,12 @@ pub fn parse(
         .lines()
         .position(|l| l.starts_with("summary:"))
         .map_or(2, |i| i + 1);
+    // The summary's text starts after `summary:`, blanks and a quote.
+    let summary_col = src.lines().nth(summary_line - 1).map_or(0, |l| {
+        let value = l.trim_start_matches("summary:").trim_start();
+        let value = value.strip_prefix(['"', '\'']).unwrap_or(value);
+        l.chars().count() - value.chars().count()
+    });
     let body = src[body_start.min(src.len())..].to_string();
     ok.then(|| Document {
         path: path.to_path_buf(),
@@ -281,6 +289,7 @@ pub fn parse(
         body,
         body_line: close_line + 1,
         summary_line,
+        summary_col,
     })
 }
 

@@ -145,6 +145,8 @@ pub struct Site {
     pub root: PathBuf,
     /// Settings.
     pub config: SiteConfig,
+    /// The text of `site.yaml`, to place diagnostics found later.
+    pub config_text: String,
     /// Units by id.
     pub units: BTreeMap<UnitId, Unit>,
     /// Built-in catalogue plus `content/metrics.yaml`.
@@ -320,6 +322,7 @@ pub fn load(root: &Path) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
     let site = Site {
         root: root.to_path_buf(),
         config,
+        config_text: text,
         units,
         catalogue,
         records,
