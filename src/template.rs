@@ -399,32 +399,24 @@ fn position_in_report(report: &str) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::{MetricKey, Origin, Record, compute};
+    use crate::data::compute;
     use crate::site::Level;
 
     fn shared() -> Arc<Shared> {
         let cat = Catalogue::builtin();
-        let rec = |p: &str, received: f64, online: f64| Record {
-            unit: UnitId("lao-cai".into()),
-            period: Period::parse(p).unwrap(),
-            source: None,
-            values: [
-                ("received", received),
-                ("online_rate", online),
-                ("visits", received / 2.0),
-                ("procedures", online.round()),
-                ("online_payment_amount", received * 100.0),
-                ("docs_incoming", received / 4.0),
-            ]
-            .iter()
-            .map(|(k, v)| (MetricKey::parse(k).unwrap(), *v))
-            .collect(),
-            origin: Origin {
-                path: "d.yaml".into(),
-                line: 1,
-                col: 1,
-                source_line: String::new(),
-            },
+        let rec = |p: &str, received: f64, online: f64| {
+            crate::data::record(
+                "lao-cai",
+                p,
+                &[
+                    ("received", received),
+                    ("online_rate", online),
+                    ("visits", received / 2.0),
+                    ("procedures", online.round()),
+                    ("online_payment_amount", received * 100.0),
+                    ("docs_incoming", received / 4.0),
+                ],
+            )
         };
         let (figures, _) = compute(
             vec![rec("2023", 83786.0, 54.76), rec("2022", 66204.0, 42.46)],

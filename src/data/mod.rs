@@ -235,27 +235,29 @@ fn derive(rec: Record, catalogue: &Catalogue, diags: &mut Vec<Diagnostic>) -> Fi
     }
 }
 
+/// A record for tests: a unit, a period and some values.
+#[cfg(test)]
+pub(crate) fn record(unit: &str, period: &str, vals: &[(&str, f64)]) -> Record {
+    Record {
+        unit: UnitId(unit.into()),
+        period: Period::parse(period).unwrap(),
+        source: None,
+        values: vals
+            .iter()
+            .map(|(k, v)| (MetricKey::parse(k).unwrap(), *v))
+            .collect(),
+        origin: Origin {
+            path: "d.yaml".into(),
+            line: 1,
+            col: 1,
+            source_line: "unit: x".into(),
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn record(unit: &str, period: &str, vals: &[(&str, f64)]) -> Record {
-        Record {
-            unit: UnitId(unit.into()),
-            period: Period::parse(period).unwrap(),
-            source: None,
-            values: vals
-                .iter()
-                .map(|(k, v)| (MetricKey::parse(k).unwrap(), *v))
-                .collect(),
-            origin: Origin {
-                path: "d.yaml".into(),
-                line: 1,
-                col: 1,
-                source_line: "unit: x".into(),
-            },
-        }
-    }
 
     #[test]
     fn derives_the_thuan_an_center_figures() {
