@@ -604,3 +604,19 @@ fn the_missing_key_of_an_expression_is_named() {
         .stderr_has("the metric `visits` has no value")
         .stderr_lacks("the metric `received` has no value");
 }
+
+#[test]
+fn errors_in_a_workbook_name_the_sheet_and_cell() {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/sheets/bad-cell.xlsx"
+    ))
+    .unwrap();
+    let site = SiteTest::fixture("good").write_bytes("content/data/can-giuoc-2021.xlsx", &bytes);
+    site.build()
+        .fails()
+        .stderr_has("`cao` in column `on_time_rate` is not a number (sheet `2021`, cell D4)")
+        .stderr_has("--> content/data/can-giuoc-2021.xlsx:4:4")
+        .stderr_has("warning: `on_time_rate` is 0.9938: a rate under 1%, or a fraction of 1? (sheet `2021`, cell D5)")
+        .stderr_has("1 error and 2 warnings");
+}
