@@ -9,6 +9,7 @@
 #![allow(clippy::result_large_err)]
 #![warn(missing_docs)]
 
+pub mod chart;
 pub mod cli;
 pub mod data;
 pub mod date;

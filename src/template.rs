@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use tera::{Kwargs, State, Tera, TeraResult, Value};
 
+use crate::chart;
 use crate::data::{Catalogue, Figure, Figures, MetricUnit, Period, UnitId};
 use crate::date::DateTime;
 use crate::diagnostic::Diagnostic;
@@ -37,7 +38,7 @@ fn decimals(kwargs: &Kwargs) -> TeraResult<Option<usize>> {
 /// The filters [`register`] installs, for hints.
 pub const FILTERS: &[&str] = &["num", "pct", "vnd", "date", "slugify"];
 /// The functions [`register`] installs, for hints.
-pub const FUNCTIONS: &[&str] = &["metric", "label", "compare"];
+pub const FUNCTIONS: &[&str] = &["metric", "label", "compare", "chart", "kpis", "table"];
 
 /// Registers every filter and function. Later features add theirs here,
 /// and to [`FILTERS`] / [`FUNCTIONS`].
@@ -110,6 +111,63 @@ pub fn register(tera: &mut Tera, shared: &Arc<Shared>) {
         };
         Ok(format::change(current, earlier, style, against))
     });
+    let s = Arc::clone(shared);
+    tera.register_function("chart", move |k: Kwargs, st: &State| -> TeraResult<Value> {
+        allow(
+            &k,
+            "chart",
+            &[
+                "kind", "metrics", "metric", "units", "periods", "title", "unit", "period",
+            ],
+        )?;
+        let args = chart::Args {
+            kind: k.must_get::<String>("kind")?,
+            metrics: k.get::<Vec<String>>("metrics")?.unwrap_or_default(),
+            metric: k.get::<String>("metric")?,
+            units: k.get::<Vec<String>>("units")?.unwrap_or_default(),
+            periods: count(&k, "periods")?,
+            title: k.get::<String>("title")?,
+            unit: k.get::<String>("unit")?,
+            period: period_arg(&k)?,
+        };
+        let html = chart::chart(&args, &chart_context(&s, st)?).map_err(err)?;
+        Ok(Value::safe_string(&html))
+    });
+    let s = Arc::clone(shared);
+    tera.register_function("kpis", move |k: Kwargs, st: &State| -> TeraResult<Value> {
+        allow(&k, "kpis", &["metrics", "unit", "period"])?;
+        let metrics = k.get::<Vec<String>>("metrics")?.unwrap_or_default();
+        let unit = k.get::<String>("unit")?;
+        let html = chart::kpis(
+            &metrics,
+            unit.as_deref(),
+            period_arg(&k)?.as_deref(),
+            &chart_context(&s, st)?,
+        )
+        .map_err(err)?;
+        Ok(Value::safe_string(&html))
+    });
+    let s = Arc::clone(shared);
+    tera.register_function("table", move |k: Kwargs, st: &State| -> TeraResult<Value> {
+        allow(
+            &k,
+            "table",
+            &["metrics", "units", "periods", "unit", "period"],
+        )?;
+        let metrics = k.get::<Vec<String>>("metrics")?.unwrap_or_default();
+        let units = k.get::<Vec<String>>("units")?.unwrap_or_default();
+        let unit = k.get::<String>("unit")?;
+        let html = chart::table(
+            &metrics,
+            &units,
+            count(&k, "periods")?,
+            unit.as_deref(),
+            period_arg(&k)?.as_deref(),
+            &chart_context(&s, st)?,
+        )
+        .map_err(err)?;
+        Ok(Value::safe_string(&html))
+    });
 }
 
 fn metric_def<'a>(s: &'a Shared, key: &str) -> TeraResult<&'a crate::data::MetricDef> {
@@ -133,6 +191,61 @@ fn value_of(s: &Shared, fig: &Figure, key: &str) -> TeraResult<f64> {
 }
 
 /// The record named by `unit=` / `period=`, each defaulting to the page's.
+/// Rejects an argument the function does not take: a typo must not be
+/// silently ignored.
+fn allow(k: &Kwargs, function: &str, names: &[&str]) -> TeraResult<()> {
+    for (key, _) in k.iter() {
+        let key = key.to_string();
+        if !names.contains(&key.as_str()) {
+            let mut msg = format!(
+                "{function}() has no argument `{key}`; it takes {}",
+                names.join(", ")
+            );
+            if let Some(n) = crate::diagnostic::nearest(&key, names.iter().copied()) {
+                msg = format!("{function}() has no argument `{key}`; did you mean `{n}`?");
+            }
+            return Err(err(msg));
+        }
+    }
+    Ok(())
+}
+
+fn count(k: &Kwargs, name: &str) -> TeraResult<Option<usize>> {
+    match k.get::<i64>(name)? {
+        Some(n) if n >= 1 => Ok(Some(n as usize)),
+        Some(n) => Err(err(format!(
+            "{name}={n}: give a number of periods from 1 up"
+        ))),
+        None => Ok(None),
+    }
+}
+
+/// `period=` as text, whether written "2023" or 2023.
+fn period_arg(k: &Kwargs) -> TeraResult<Option<String>> {
+    Ok(k.get::<Value>("period")?.map(|v| {
+        v.as_str()
+            .map(str::to_string)
+            .or_else(|| v.as_i64().map(|n| n.to_string()))
+            .unwrap_or_default()
+    }))
+}
+
+fn chart_context<'a>(s: &'a Shared, st: &State) -> TeraResult<chart::Context<'a>> {
+    let field = |name: &str| -> TeraResult<Option<String>> {
+        Ok(st.get::<Value>(name)?.and_then(|v| {
+            v.get_from_path("id")
+                .and_then(|id| id.as_str().map(str::to_string))
+        }))
+    };
+    Ok(chart::Context {
+        catalogue: &s.catalogue,
+        figures: &s.figures,
+        units: &s.units,
+        page_unit: field("unit")?.map(UnitId),
+        page_period: field("period")?.and_then(|p| Period::parse(&p).ok()),
+    })
+}
+
 fn record_from_args<'a>(s: &'a Shared, k: &Kwargs, st: &State) -> TeraResult<&'a Figure> {
     let page_unit = st.get::<Value>("unit")?.and_then(|u| {
         u.get_from_path("id")

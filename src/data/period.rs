@@ -113,6 +113,20 @@ impl Period {
         }
     }
 
+    /// A short label for chart axes: `2023`, `Quý III/2023`, `9T/2023`.
+    pub fn short_label(&self) -> String {
+        match *self {
+            Period::Year(y) => format!("{y}"),
+            Period::Half(y, h) => format!("{}/{y}", if h == 1 { "6T đầu" } else { "6T cuối" }),
+            Period::Quarter(y, q) => {
+                format!("Quý {}/{y}", ["I", "II", "III", "IV"][usize::from(q - 1)])
+            }
+            Period::Months(y, n) => format!("{n}T/{y}"),
+            Period::Month(y, m) => format!("T{m}/{y}"),
+            Period::Range(a, b) => format!("{:02}/{:02}–{}", a.day, a.month, b.vi()),
+        }
+    }
+
     /// First day.
     pub fn start(&self) -> Date {
         let first = |y: i32, m: u8| Date {

@@ -1,0 +1,195 @@
+//! The HTML around charts and the figure cards and tables: one line each
+//! (no blank lines, so Markdown passes them through untouched), every text
+//! escaped.
+
+use std::fmt::Write as _;
+
+use super::{Chart, Data, Kpi};
+use crate::format;
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A chart as `<figure>`: the SVG, a caption with title, period and
+/// source, and the same numbers in a table for those who cannot see it.
+pub fn figure(chart: &Chart, svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len() + 1024);
+    let _ = write!(
+        out,
+        "<figure class=\"bc-chart bc-chart--{}\">{svg}",
+        chart.kind.name()
+    );
+    let _ = write!(
+        out,
+        "<figcaption class=\"bc-chart__caption\"><span class=\"bc-chart__title\">{}</span> <span class=\"bc-chart__period\">{}</span>",
+        escape(&chart.title),
+        escape(&chart.period)
+    );
+    if let Some(source) = &chart.source {
+        let _ = write!(
+            out,
+            " <span class=\"bc-chart__source\">Nguồn: {}</span>",
+            escape(source)
+        );
+    }
+    out.push_str(
+        "</figcaption><details class=\"bc-chart__data\"><summary>Xem bảng số liệu</summary>",
+    );
+    out.push_str(&data_table(chart));
+    out.push_str("</details></figure>");
+    out
+}
+
+fn data_table(chart: &Chart) -> String {
+    let mut t = String::from("<table class=\"bc-table\">");
+    let _ = write!(t, "<caption>{}</caption>", escape(&chart.title));
+    let head = |t: &mut String, cols: &[&str]| {
+        t.push_str("<thead><tr>");
+        for (n, c) in cols.iter().enumerate() {
+            let class = if n == 0 { "" } else { " class=\"bc-num\"" };
+            let _ = write!(t, "<th scope=\"col\"{class}>{}</th>", escape(c));
+        }
+        t.push_str("</tr></thead><tbody>");
+    };
+    let row = |t: &mut String, label: &str, cells: &[String]| {
+        let _ = write!(t, "<tr><th scope=\"row\">{}</th>", escape(label));
+        for c in cells {
+            let _ = write!(t, "<td class=\"bc-num\">{}</td>", escape(c));
+        }
+        t.push_str("</tr>");
+    };
+    match &chart.data {
+        Data::Bars { items, .. } | Data::Line(items) => {
+            head(&mut t, &[&chart.row_header, "Số liệu"]);
+            for i in items {
+                row(&mut t, &i.label, std::slice::from_ref(&i.shown));
+            }
+        }
+        Data::Shares { items, total } => {
+            head(&mut t, &[&chart.row_header, "Số liệu", "Tỷ lệ"]);
+            let sum: f64 = items.iter().map(|i| i.value.max(0.0)).sum();
+            for i in items {
+                let share = if sum > 0.0 {
+                    i.value.max(0.0) / sum * 100.0
+                } else {
+                    0.0
+                };
+                row(
+                    &mut t,
+                    &i.label,
+                    &[i.shown.clone(), format::pct(share, None)],
+                );
+            }
+            row(&mut t, "Tổng số", &[total.clone(), "100%".into()]);
+        }
+        Data::Stacks { legend, stacks } => {
+            let cols: Vec<&str> = std::iter::once(chart.row_header.as_str())
+                .chain(legend.iter().map(String::as_str))
+                .collect();
+            head(&mut t, &cols);
+            for s in stacks {
+                let sum: f64 = s.parts.iter().map(|p| p.value.max(0.0)).sum();
+                let cells: Vec<String> = s
+                    .parts
+                    .iter()
+                    .map(|p| {
+                        let share = if sum > 0.0 {
+                            p.value.max(0.0) / sum * 100.0
+                        } else {
+                            0.0
+                        };
+                        format!("{} ({})", p.shown, format::pct(share, None))
+                    })
+                    .collect();
+                row(&mut t, &s.label, &cells);
+            }
+        }
+    }
+    t.push_str("</tbody></table>");
+    t
+}
+
+/// Figure cards: label, value, and the change against cùng kỳ in words
+/// with an arrow; the colour (good or bad news) is never the only signal.
+pub fn kpis(cards: &[Kpi], period: &str, unit: &str) -> String {
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<div class=\"bc-kpis\" role=\"group\" aria-label=\"{}, {}\">",
+        escape(unit),
+        escape(period)
+    );
+    for k in cards {
+        let modifier = match &k.change {
+            Some(c) if c.direction == std::cmp::Ordering::Equal => " bc-kpi--flat",
+            Some(c) if c.good => " bc-kpi--good",
+            Some(_) => " bc-kpi--bad",
+            None => "",
+        };
+        let _ = write!(
+            out,
+            "<div class=\"bc-kpi{modifier}\"><p class=\"bc-kpi__label\">{}</p><p class=\"bc-kpi__value\">{}</p>",
+            escape(&k.label),
+            escape(&k.shown)
+        );
+        if let Some(c) = &k.change {
+            let arrow = match c.direction {
+                std::cmp::Ordering::Greater => "▲",
+                std::cmp::Ordering::Less => "▼",
+                std::cmp::Ordering::Equal => "■",
+            };
+            let _ = write!(
+                out,
+                "<p class=\"bc-kpi__change\"><span class=\"bc-kpi__arrow\" aria-hidden=\"true\">{arrow}</span> {}</p>",
+                escape(&c.text)
+            );
+        }
+        out.push_str("</div>");
+    }
+    out.push_str("</div>");
+    out
+}
+
+/// A data table: rows with a label and formatted numbers, right-aligned.
+pub fn table(
+    row_header: &str,
+    headers: &[String],
+    rows: &[(String, Vec<String>)],
+    caption: &str,
+) -> String {
+    let mut t = String::from("<div class=\"bc-table-wrap\"><table class=\"bc-table\">");
+    if !caption.is_empty() {
+        let _ = write!(t, "<caption>{}</caption>", escape(caption));
+    }
+    let _ = write!(
+        t,
+        "<thead><tr><th scope=\"col\">{}</th>",
+        escape(row_header)
+    );
+    for h in headers {
+        let _ = write!(t, "<th scope=\"col\" class=\"bc-num\">{}</th>", escape(h));
+    }
+    t.push_str("</tr></thead><tbody>");
+    for (label, cells) in rows {
+        let _ = write!(t, "<tr><th scope=\"row\">{}</th>", escape(label));
+        for c in cells {
+            let _ = write!(t, "<td class=\"bc-num\">{}</td>", escape(c));
+        }
+        t.push_str("</tr>");
+    }
+    t.push_str("</tbody></table></div>");
+    t
+}

@@ -1,0 +1,655 @@
+//! Charts, figure cards and data tables (SPEC §6–7): what the template
+//! functions `chart()`, `kpis()` and `table()` draw, built from the figures.
+//! A chart is a model first (labels, values, formatted values), then SVG
+//! (`svg`), then a `<figure>` with caption and an accessible table (`html`).
+
+pub mod html;
+pub mod svg;
+
+use std::collections::BTreeMap;
+
+use crate::data::{Catalogue, Figure, Figures, MetricDef, MetricUnit, Period, UnitId};
+use crate::format::{self, Against, ChangeStyle};
+use crate::site::Unit;
+
+/// The chart kinds of SPEC §7.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// The given metrics of one record, one bar each.
+    Bar,
+    /// 100% bars split into parts, one per period.
+    Stacked,
+    /// Shares of a whole.
+    Donut,
+    /// One metric over the unit's periods of the same span.
+    Trend,
+    /// One metric across units for one period, sorted.
+    Compare,
+}
+
+/// The kinds' names, for messages.
+pub const KINDS: &str = "bar, stacked, donut, trend, compare";
+
+impl Kind {
+    /// Parses a kind name.
+    pub fn parse(s: &str) -> Option<Kind> {
+        Some(match s {
+            "bar" => Kind::Bar,
+            "stacked" => Kind::Stacked,
+            "donut" => Kind::Donut,
+            "trend" => Kind::Trend,
+            "compare" => Kind::Compare,
+            _ => return None,
+        })
+    }
+
+    /// The kind's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Bar => "bar",
+            Kind::Stacked => "stacked",
+            Kind::Donut => "donut",
+            Kind::Trend => "trend",
+            Kind::Compare => "compare",
+        }
+    }
+}
+
+/// One labelled value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    /// Label (metric, unit or period).
+    pub label: String,
+    /// The number.
+    pub value: f64,
+    /// The number as the reader sees it (`6.580`, `93,1%`).
+    pub shown: String,
+}
+
+/// One 100% bar of a stacked chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stack {
+    /// The bar's label (a period).
+    pub label: String,
+    /// The parts, in legend order.
+    pub parts: Vec<Item>,
+}
+
+/// What a chart shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Data {
+    /// Bars, optionally one highlighted (compare).
+    Bars {
+        /// The bars.
+        items: Vec<Item>,
+        /// The article's own unit.
+        highlight: Option<usize>,
+    },
+    /// Stacked 100% bars.
+    Stacks {
+        /// Part names.
+        legend: Vec<String>,
+        /// One bar per period.
+        stacks: Vec<Stack>,
+    },
+    /// Shares of a whole.
+    Shares {
+        /// The parts.
+        items: Vec<Item>,
+        /// The whole, formatted.
+        total: String,
+    },
+    /// A line over periods.
+    Line(Vec<Item>),
+}
+
+/// A chart ready to draw.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chart {
+    /// Kind.
+    pub kind: Kind,
+    /// Title (caption and accessible name).
+    pub title: String,
+    /// The period(s) shown, in words.
+    pub period: String,
+    /// Where the figures come from.
+    pub source: Option<String>,
+    /// The data.
+    pub data: Data,
+    /// Header of the accessible table's first column.
+    pub row_header: String,
+}
+
+/// The arguments of `chart()`, as written in the article.
+#[derive(Clone, Debug, Default)]
+pub struct Args {
+    /// `kind=`
+    pub kind: String,
+    /// `metrics=[…]`
+    pub metrics: Vec<String>,
+    /// `metric=`
+    pub metric: Option<String>,
+    /// `units=[…]`
+    pub units: Vec<String>,
+    /// `periods=N`
+    pub periods: Option<usize>,
+    /// `title=`
+    pub title: Option<String>,
+    /// `unit=` (default: the article's)
+    pub unit: Option<String>,
+    /// `period=` (default: the article's)
+    pub period: Option<String>,
+}
+
+/// What the functions read: all figures, and the page's unit and period.
+pub struct Context<'a> {
+    /// Catalogue.
+    pub catalogue: &'a Catalogue,
+    /// Every record.
+    pub figures: &'a Figures,
+    /// Units.
+    pub units: &'a BTreeMap<UnitId, Unit>,
+    /// The article's unit.
+    pub page_unit: Option<UnitId>,
+    /// The article's period.
+    pub page_period: Option<Period>,
+}
+
+/// Sorts before every period, to start a range scan of one unit's records.
+const EARLIEST: Period = Period::Range(
+    crate::date::Date {
+        year: 0,
+        month: 1,
+        day: 1,
+    },
+    crate::date::Date {
+        year: 0,
+        month: 1,
+        day: 1,
+    },
+);
+
+/// The number as the reader sees it, by the metric's unit.
+pub fn shown(def: &MetricDef, v: f64) -> String {
+    match def.unit {
+        MetricUnit::Percent => format::pct(v, None),
+        MetricUnit::Vnd => format::vnd(v),
+        _ => format::num(v, None),
+    }
+}
+
+impl Context<'_> {
+    fn unit(&self, given: Option<&str>) -> Result<&Unit, String> {
+        let id = match given {
+            Some(u) => UnitId(u.to_string()),
+            None => self.page_unit.clone().ok_or(
+                "this page has no unit: pass unit=\"…\" or set `unit:` in the front matter",
+            )?,
+        };
+        self.units.get(&id).ok_or_else(|| {
+            let (msg, hint) = crate::site::unknown_unit(&id.0, self.units);
+            format!("{msg}; {hint}")
+        })
+    }
+
+    fn period(&self, given: Option<&str>) -> Result<Period, String> {
+        match given {
+            Some(p) => Period::parse(p).map_err(|why| format!("bad period `{p}`: {why}")),
+            None => self.page_period.ok_or_else(|| "this page has no period: pass period=\"…\" or set `period:` in the front matter".to_string()),
+        }
+    }
+
+    fn def(&self, key: &str) -> Result<&MetricDef, String> {
+        self.catalogue
+            .get(key)
+            .ok_or_else(|| match self.catalogue.suggest(key) {
+                Some(s) => format!("unknown metric key `{key}`; did you mean `{s}`?"),
+                None => format!("unknown metric key `{key}`"),
+            })
+    }
+
+    fn record(&self, unit: &Unit, period: &Period) -> Result<&Figure, String> {
+        self.figures.get(&unit.id, period).ok_or_else(|| {
+            format!(
+                "there is no record for unit `{}`, period `{}`",
+                unit.id,
+                period.id()
+            )
+        })
+    }
+
+    /// The unit's records of the same span as `period` (years, quarters,
+    /// 9-month periods…), up to and including it, the last `n`.
+    fn series(&self, unit: &Unit, period: &Period, n: usize) -> Vec<&Figure> {
+        let mut all: Vec<&Figure> = self
+            .figures
+            .records
+            .range((unit.id.clone(), EARLIEST)..)
+            .take_while(|((u, _), _)| *u == unit.id)
+            .filter(|((_, p), _)| same_span(p, period) && p.start() <= period.start())
+            .map(|(_, f)| f)
+            .collect();
+        let skip = all.len().saturating_sub(n);
+        all.drain(..skip);
+        all
+    }
+}
+
+fn value(def: &MetricDef, fig: &Figure) -> Result<f64, String> {
+    fig.get(def.key.as_str()).ok_or_else(|| {
+        format!(
+            "the metric `{}` has no value for unit `{}`, period `{}`",
+            def.key,
+            fig.unit,
+            fig.period.id()
+        )
+    })
+}
+
+/// Whether two periods are spans of the same kind and length.
+pub fn same_span(a: &Period, b: &Period) -> bool {
+    match (a, b) {
+        (Period::Months(_, n), Period::Months(_, m)) => n == m,
+        (Period::Range(a0, a1), Period::Range(b0, b1)) => {
+            a1.to_days() - a0.to_days() == b1.to_days() - b0.to_days()
+        }
+        _ => std::mem::discriminant(a) == std::mem::discriminant(b),
+    }
+}
+
+fn sources<'a>(figs: impl IntoIterator<Item = &'a Figure>) -> Option<String> {
+    let mut seen: Vec<&str> = Vec::new();
+    for f in figs {
+        if let Some(s) = f.source.as_deref().filter(|s| !seen.contains(s)) {
+            seen.push(s);
+        }
+    }
+    (!seen.is_empty()).then(|| seen.join("; "))
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+/// Builds the chart model from the arguments; errors name the argument.
+pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
+    let kind = Kind::parse(&args.kind).ok_or_else(|| {
+        format!(
+            "chart(kind=\"{}\"): unknown kind; the kinds are {KINDS}",
+            args.kind
+        )
+    })?;
+    let fail = |msg: String| format!("chart(kind=\"{}\"): {msg}", kind.name());
+    let metric_defs = |min: usize| -> Result<Vec<&MetricDef>, String> {
+        if args.metrics.len() < min {
+            return Err(fail(format!(
+                "needs metrics=[…] with at least {min} metric key{}",
+                if min > 1 { "s" } else { "" }
+            )));
+        }
+        args.metrics
+            .iter()
+            .map(|k| cx.def(k).map_err(|e| fail(format!("metrics=[…]: {e}"))))
+            .collect()
+    };
+    let one_metric = || -> Result<&MetricDef, String> {
+        let key = args.metric.as_deref().or(if args.metrics.len() == 1 {
+            args.metrics.first().map(String::as_str)
+        } else {
+            None
+        });
+        let key = key.ok_or_else(|| fail("needs metric=\"…\" (one metric key)".into()))?;
+        cx.def(key)
+            .map_err(|e| fail(format!("metric=\"{key}\": {e}")))
+    };
+    let unit = cx.unit(args.unit.as_deref()).map_err(&fail)?;
+    let period = cx.period(args.period.as_deref()).map_err(&fail)?;
+    match kind {
+        Kind::Bar | Kind::Donut => {
+            let defs = metric_defs(if kind == Kind::Donut { 2 } else { 1 })?;
+            let fig = cx.record(unit, &period).map_err(&fail)?;
+            if let Some(other) = defs.iter().find(|d| d.unit != defs[0].unit) {
+                return Err(fail(format!(
+                    "`{}` and `{}` are measured differently and cannot share one chart",
+                    defs[0].key, other.key
+                )));
+            }
+            let items = defs
+                .iter()
+                .map(|d| {
+                    value(d, fig).map(|v| Item {
+                        label: d.label.clone(),
+                        value: v,
+                        shown: shown(d, v),
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(&fail)?;
+            let data = if kind == Kind::Bar {
+                Data::Bars {
+                    items,
+                    highlight: None,
+                }
+            } else {
+                let total: f64 = items.iter().map(|i| i.value).sum();
+                Data::Shares {
+                    total: shown(defs[0], total),
+                    items,
+                }
+            };
+            Ok(Chart {
+                kind,
+                title: args.title.clone().unwrap_or_else(|| unit.name.clone()),
+                period: capitalize(&period.label()),
+                source: sources([fig]),
+                data,
+                row_header: "Chỉ tiêu".into(),
+            })
+        }
+        Kind::Stacked => {
+            let defs = metric_defs(2)?;
+            let figs = cx.series(unit, &period, args.periods.unwrap_or(1).max(1));
+            if figs.is_empty() {
+                return Err(fail(format!(
+                    "there is no record for unit `{}`, period `{}`",
+                    unit.id,
+                    period.id()
+                )));
+            }
+            let stacks = figs
+                .iter()
+                .map(|f| {
+                    let parts = defs
+                        .iter()
+                        .map(|d| {
+                            value(d, f).map(|v| Item {
+                                label: d.short.clone(),
+                                value: v,
+                                shown: shown(d, v),
+                            })
+                        })
+                        .collect::<Result<Vec<_>, _>>()?;
+                    Ok(Stack {
+                        label: capitalize(&f.period.label()),
+                        parts,
+                    })
+                })
+                .collect::<Result<Vec<_>, String>>()
+                .map_err(&fail)?;
+            let span = span_words(&figs);
+            Ok(Chart {
+                kind,
+                title: args.title.clone().unwrap_or_else(|| unit.name.clone()),
+                period: span,
+                source: sources(figs.iter().copied()),
+                data: Data::Stacks {
+                    legend: defs.iter().map(|d| d.short.clone()).collect(),
+                    stacks,
+                },
+                row_header: "Kỳ báo cáo".into(),
+            })
+        }
+        Kind::Trend => {
+            let def = one_metric()?;
+            let n = args.periods.unwrap_or(5);
+            let figs: Vec<&Figure> = cx
+                .series(unit, &period, usize::MAX)
+                .into_iter()
+                .filter(|f| f.get(def.key.as_str()).is_some())
+                .collect();
+            let figs = &figs[figs.len().saturating_sub(n)..];
+            if figs.len() < 2 {
+                let found: Vec<String> = figs.iter().map(|f| f.period.id()).collect();
+                return Err(fail(format!(
+                    "needs at least 2 periods of the same span with `{}` for unit `{}`; found {} ({})",
+                    def.key,
+                    unit.id,
+                    figs.len(),
+                    if found.is_empty() {
+                        "none".to_string()
+                    } else {
+                        found.join(", ")
+                    }
+                )));
+            }
+            let items = figs
+                .iter()
+                .map(|f| {
+                    let v = f.get(def.key.as_str()).unwrap_or_default();
+                    Item {
+                        label: f.period.short_label(),
+                        value: v,
+                        shown: shown(def, v),
+                    }
+                })
+                .collect();
+            Ok(Chart {
+                kind,
+                title: args
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| format!("{} — {}", def.label, unit.name)),
+                period: span_words(figs),
+                source: sources(figs.iter().copied()),
+                data: Data::Line(items),
+                row_header: "Kỳ báo cáo".into(),
+            })
+        }
+        Kind::Compare => {
+            let def = one_metric()?;
+            let ids: Vec<UnitId> = if args.units.is_empty() {
+                // The unit and its siblings that report this metric.
+                let parent = unit.parent.clone();
+                cx.units
+                    .values()
+                    .filter(|u| u.id == unit.id || (parent.is_some() && u.parent == parent))
+                    .filter(|u| {
+                        cx.figures
+                            .get(&u.id, &period)
+                            .is_some_and(|f| f.get(def.key.as_str()).is_some())
+                    })
+                    .map(|u| u.id.clone())
+                    .collect()
+            } else {
+                args.units.iter().map(|u| UnitId(u.clone())).collect()
+            };
+            let mut rows = Vec::new();
+            for id in &ids {
+                let u = cx
+                    .unit(Some(&id.0))
+                    .map_err(|e| fail(format!("units=[…]: {e}")))?;
+                let fig = cx.record(u, &period).map_err(&fail)?;
+                let v = value(def, fig).map_err(&fail)?;
+                rows.push((u, fig, v));
+            }
+            if rows.len() < 2 {
+                return Err(fail(format!(
+                    "needs at least 2 units with `{}` in {}; name them with units=[…]",
+                    def.key,
+                    period.label()
+                )));
+            }
+            // Largest first; equal values by name, so the order is stable.
+            rows.sort_by(|a, b| b.2.total_cmp(&a.2).then_with(|| a.0.name.cmp(&b.0.name)));
+            let highlight = rows.iter().position(|(u, ..)| u.id == unit.id);
+            let items = rows
+                .iter()
+                .map(|(u, _, v)| Item {
+                    label: u.name.clone(),
+                    value: *v,
+                    shown: shown(def, *v),
+                })
+                .collect();
+            Ok(Chart {
+                kind,
+                title: args.title.clone().unwrap_or_else(|| def.label.clone()),
+                period: capitalize(&period.label()),
+                source: sources(rows.iter().map(|(_, f, _)| *f)),
+                data: Data::Bars { items, highlight },
+                row_header: "Đơn vị".into(),
+            })
+        }
+    }
+}
+
+fn span_words(figs: &[&Figure]) -> String {
+    match (figs.first(), figs.last()) {
+        (Some(a), Some(b)) if a.period != b.period => {
+            format!("{} – {}", capitalize(&a.period.label()), b.period.label())
+        }
+        (Some(a), _) => capitalize(&a.period.label()),
+        _ => String::new(),
+    }
+}
+
+/// `chart()`: the figure HTML.
+pub fn chart(args: &Args, cx: &Context<'_>) -> Result<String, String> {
+    let model = build(args, cx)?;
+    let svg = svg::draw(&model)?;
+    Ok(html::figure(&model, &svg))
+}
+
+/// One figure card of `kpis()`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Kpi {
+    /// Metric label.
+    pub label: String,
+    /// Formatted value.
+    pub shown: String,
+    /// The change against cùng kỳ, when that record exists.
+    pub change: Option<Change>,
+}
+
+/// A change, its direction and whether it is good news.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    /// The sentence fragment ("tăng 17.582 hồ sơ (+26,56%) so với cùng kỳ").
+    pub text: String,
+    /// Up, down or flat.
+    pub direction: std::cmp::Ordering,
+    /// Good news by the metric's `better`.
+    pub good: bool,
+}
+
+/// `kpis()`: figure cards for metrics of the page's record.
+pub fn kpis(
+    metrics: &[String],
+    unit: Option<&str>,
+    period: Option<&str>,
+    cx: &Context<'_>,
+) -> Result<String, String> {
+    let fail = |m: String| format!("kpis(): {m}");
+    if metrics.is_empty() {
+        return Err(fail(
+            "needs metrics=[…] with at least one metric key".into(),
+        ));
+    }
+    let unit = cx.unit(unit).map_err(&fail)?;
+    let period = cx.period(period).map_err(&fail)?;
+    let fig = cx.record(unit, &period).map_err(&fail)?;
+    let prev = cx.figures.get(&unit.id, &period.same_period());
+    let mut cards = Vec::new();
+    for key in metrics {
+        let def = cx.def(key).map_err(|e| fail(format!("metrics=[…]: {e}")))?;
+        let v = value(def, fig).map_err(&fail)?;
+        let change = prev.and_then(|p| p.get(key)).map(|before| {
+            let style = match def.unit {
+                MetricUnit::Percent => ChangeStyle::Points,
+                MetricUnit::Vnd => ChangeStyle::Money,
+                _ => ChangeStyle::Count(&def.noun),
+            };
+            let text = format::change(v, before, style, Against::SamePeriod);
+            let direction = if text.starts_with("không đổi") {
+                std::cmp::Ordering::Equal
+            } else {
+                v.total_cmp(&before)
+            };
+            let good = match def.better {
+                crate::data::catalogue::Better::Higher => direction != std::cmp::Ordering::Less,
+                crate::data::catalogue::Better::Lower => direction != std::cmp::Ordering::Greater,
+            };
+            Change {
+                text,
+                direction,
+                good,
+            }
+        });
+        cards.push(Kpi {
+            label: def.label.clone(),
+            shown: shown(def, v),
+            change,
+        });
+    }
+    Ok(html::kpis(&cards, &capitalize(&period.label()), &unit.name))
+}
+
+/// `table()`: units (for one period) or periods (for one unit) as rows,
+/// metrics as columns.
+pub fn table(
+    metrics: &[String],
+    units: &[String],
+    periods: Option<usize>,
+    unit: Option<&str>,
+    period: Option<&str>,
+    cx: &Context<'_>,
+) -> Result<String, String> {
+    let fail = |m: String| format!("table(): {m}");
+    if metrics.is_empty() {
+        return Err(fail(
+            "needs metrics=[…] with at least one metric key".into(),
+        ));
+    }
+    let defs = metrics
+        .iter()
+        .map(|k| cx.def(k).map_err(|e| fail(format!("metrics=[…]: {e}"))))
+        .collect::<Result<Vec<_>, _>>()?;
+    let period = cx.period(period).map_err(&fail)?;
+    let (row_header, rows): (&str, Vec<(String, &Figure)>) = if units.is_empty() {
+        let unit = cx.unit(unit).map_err(&fail)?;
+        let figs = cx.series(unit, &period, periods.unwrap_or(1).max(1));
+        if figs.is_empty() {
+            return Err(fail(format!(
+                "there is no record for unit `{}`, period `{}`",
+                unit.id,
+                period.id()
+            )));
+        }
+        (
+            "Kỳ báo cáo",
+            figs.into_iter()
+                .map(|f| (capitalize(&f.period.label()), f))
+                .collect(),
+        )
+    } else {
+        let mut rows = Vec::new();
+        for id in units {
+            let u = cx
+                .unit(Some(id))
+                .map_err(|e| fail(format!("units=[…]: {e}")))?;
+            rows.push((u.name.clone(), cx.record(u, &period).map_err(&fail)?));
+        }
+        ("Đơn vị", rows)
+    };
+    let mut cells = Vec::new();
+    for (label, fig) in &rows {
+        let values = defs
+            .iter()
+            .map(|d| value(d, fig).map(|v| shown(d, v)))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(&fail)?;
+        cells.push((label.clone(), values));
+    }
+    let headers: Vec<String> = defs.iter().map(|d| d.label.clone()).collect();
+    let caption = if units.is_empty() {
+        String::new()
+    } else {
+        capitalize(&period.label())
+    };
+    Ok(html::table(row_header, &headers, &cells, &caption))
+}
+
+#[cfg(test)]
+mod tests;

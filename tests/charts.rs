@@ -1,0 +1,160 @@
+//! chart(), kpis() and table() in articles: through Markdown intact,
+//! escaped, deterministic, and with errors that name the argument.
+
+mod common;
+use common::*;
+
+const PAGE: &str = "content/articles/bieu-do.md";
+
+fn with_body(body: &str) -> SiteTest {
+    SiteTest::fixture("good").write(
+        PAGE,
+        &format!("---\ntitle: Biểu đồ\ndate: 2023-11-01T08:00:00+07:00\nunit: thuan-an\nperiod: 2023-9M\n---\nĐoạn mở đầu.\n\n{body}\n\nĐoạn kết.\n"),
+    )
+}
+
+#[test]
+fn every_kind_renders_as_a_figure_with_svg_caption_and_table() {
+    let site = with_body(concat!(
+        "{{ chart(kind=\"bar\", metrics=[\"received\", \"resolved\", \"pending\"]) }}\n\n",
+        "{{ chart(kind=\"stacked\", metrics=[\"resolved_early\", \"resolved_on_time\", \"resolved_late\"], title=\"Theo thời hạn\") }}\n\n",
+        "{{ chart(kind=\"donut\", metrics=[\"received_online\", \"received_direct\"]) }}\n\n",
+        "{{ chart(kind=\"trend\", metric=\"received\", unit=\"lao-cai\", period=\"2023\") }}\n\n",
+        "{{ chart(kind=\"compare\", metric=\"received\", units=[\"thuan-an\", \"lao-cai\"], period=2023) }}",
+    ));
+    let site = site.write(
+        "content/data/thuan-an-2023.yaml",
+        "unit: thuan-an\nperiod: 2023\nmetrics: {received: 14000}\n",
+    );
+    site.build().succeeds();
+    let doc = site.html("bieu-do/index.html");
+    let kinds = attrs(&doc, ".bc-prose > figure", "class");
+    assert_eq!(
+        kinds,
+        [
+            "bc-chart bc-chart--bar",
+            "bc-chart bc-chart--stacked",
+            "bc-chart bc-chart--donut",
+            "bc-chart bc-chart--trend",
+            "bc-chart bc-chart--compare"
+        ]
+    );
+    assert_eq!(
+        texts(&doc, ".bc-prose > p"),
+        ["Đoạn mở đầu.", "Đoạn kết."],
+        "Markdown left the figures whole"
+    );
+    for view_box in attrs(&doc, "figure svg", "viewBox") {
+        assert!(view_box.starts_with("0 0 480 "), "{view_box}");
+    }
+    assert!(
+        attrs(&doc, "figure svg", "width").is_empty(),
+        "no fixed size"
+    );
+    assert_eq!(attrs(&doc, "figure svg", "role").len(), 5);
+    assert_eq!(
+        doc.select(&Selector::parse("figure > details > table").unwrap())
+            .count(),
+        5
+    );
+    // Unit names with & and < are text in the SVG, the caption and the table.
+    let titles = texts(&doc, "figure svg title");
+    assert_eq!(titles[0], "Thành phố Thuận An & vùng <lân cận>");
+    assert!(
+        texts(&doc, ".bc-chart__title")
+            .contains(&"Thành phố Thuận An & vùng <lân cận>".to_string())
+    );
+    let svg_text = texts(&doc, "figure.bc-chart--bar svg text");
+    assert!(
+        svg_text.contains(&"10.551".to_string())
+            && svg_text.contains(&"Hồ sơ tiếp nhận".to_string()),
+        "{svg_text:?}"
+    );
+    let compare = texts(&doc, "figure.bc-chart--compare svg text");
+    assert_eq!(
+        compare,
+        [
+            "Trung tâm PVHCC tỉnh Lào Cai",
+            "83.786",
+            "Thành phố Thuận An & vùng <lân cận>",
+            "14.000"
+        ]
+    );
+    assert_eq!(
+        texts(&doc, "figure.bc-chart--trend .bc-chart__period"),
+        ["Năm 2022 – năm 2023"]
+    );
+    assert_eq!(
+        texts(&doc, "figure.bc-chart--bar .bc-chart__source"),
+        ["Nguồn: Báo cáo số 245/BC-UBND"]
+    );
+}
+
+#[test]
+fn kpis_and_tables_in_an_article() {
+    let site = with_body(concat!(
+        "{{ kpis(metrics=[\"received\", \"online_rate\"], unit=\"lao-cai\", period=\"2023\") }}\n\n",
+        "{{ table(metrics=[\"received\", \"online_rate\"], units=[\"lao-cai\"], period=\"2023\") }}",
+    ));
+    site.build().succeeds();
+    let doc = site.html("bieu-do/index.html");
+    assert_eq!(texts(&doc, ".bc-kpi__value"), ["83.786", "54,76%"]);
+    assert_eq!(
+        texts(&doc, ".bc-kpi__change"),
+        [
+            "▲ tăng 17.582 hồ sơ (+26,56%) so với cùng kỳ",
+            "▲ tăng 12,3 điểm phần trăm so với cùng kỳ"
+        ]
+    );
+    assert_eq!(
+        attrs(&doc, ".bc-kpi", "class"),
+        ["bc-kpi bc-kpi--good", "bc-kpi bc-kpi--good"]
+    );
+    assert_eq!(texts(&doc, ".bc-table td.bc-num"), ["83.786", "54,76%"]);
+    assert_eq!(
+        attrs(&doc, ".bc-table th", "scope"),
+        ["col", "col", "col", "row"]
+    );
+}
+
+fn fails_with(body: &str, needles: &[&str]) {
+    let out = with_body(body).build();
+    out.fails().stderr_has(&format!("--> {PAGE}:9:"));
+    for n in needles {
+        out.stderr_has(n);
+    }
+}
+
+#[test]
+fn invalid_chart_arguments_are_build_errors_naming_the_article_and_argument() {
+    fails_with(
+        "{{ chart(kind=\"pie\", metrics=[\"received\"]) }}",
+        &["chart(kind=\"pie\"): unknown kind; the kinds are bar, stacked, donut, trend, compare"],
+    );
+    fails_with(
+        "{{ chart(kind=\"bar\", metrics=[\"recieved\"]) }}",
+        &["metrics=[…]: unknown metric key `recieved`; did you mean `received`?"],
+    );
+    fails_with(
+        "{{ chart(kind=\"bar\", metrics=[\"received\", \"pending_overdue\"]) }}",
+        &["the metric `pending_overdue` has no value for unit `thuan-an`, period `2023-9M`"],
+    );
+    fails_with(
+        "{{ chart(kind=\"trend\", metric=\"received\") }}",
+        &[
+            "chart(kind=\"trend\"): needs at least 2 periods of the same span with `received` for unit `thuan-an`; found 1 (2023-9M)",
+        ],
+    );
+    fails_with(
+        "{{ chart(kind=\"bar\", metrcs=[\"received\"]) }}",
+        &["chart() has no argument `metrcs`; did you mean `metrics`?"],
+    );
+    fails_with(
+        "{{ kpis(metrics=[\"visits\"]) }}",
+        &["kpis(): the metric `visits` has no value"],
+    );
+    fails_with(
+        "{{ table(metrics=[\"received\"], units=[\"thuan-an\", \"hong-ngu\"]) }}",
+        &["table(): there is no record for unit `hong-ngu`, period `2023-9M`"],
+    );
+}
