@@ -235,10 +235,25 @@ pub fn posix(path: &Path) -> String {
         .join("/")
 }
 
-/// Loads a site folder. Problems in single files are returned beside the
-/// site (without the broken parts) so later stages can report theirs too;
-/// only a missing or unreadable `site.yaml` stops here.
-pub fn load(root: &Path) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
+/// What every command needs before the content: settings, units and the
+/// metric catalogue.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// `site.yaml`, typed.
+    pub config: SiteConfig,
+    /// Its text, for diagnostics.
+    pub config_text: String,
+    /// Units by id.
+    pub units: BTreeMap<UnitId, Unit>,
+    /// Built-in catalogue plus `content/metrics.yaml`.
+    pub catalogue: Catalogue,
+    /// Problems found (errors among them fail a build).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Loads `content/site.yaml` and `content/metrics.yaml`. Only a missing or
+/// unreadable `site.yaml` is returned as `Err`.
+pub fn load_settings(root: &Path) -> Result<Settings, Vec<Diagnostic>> {
     let mut diags = Vec::new();
     let content = root.join("content");
     let site_yaml = content.join("site.yaml");
@@ -260,7 +275,6 @@ pub fn load(root: &Path) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
         }
     };
     let units = check_units(&config, &text, &rel_site, &mut diags);
-
     let mut catalogue = Catalogue::builtin();
     let metrics_yaml = content.join("metrics.yaml");
     if metrics_yaml.is_file() {
@@ -269,6 +283,16 @@ pub fn load(root: &Path) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
             Err(d) => diags.push(d),
         }
     }
+    Ok(Settings { config, config_text: text, units, catalogue, diagnostics: diags })
+}
+
+/// Loads a site folder. Problems in single files are returned beside the
+/// site (without the broken parts) so later stages can report theirs too;
+/// only a missing or unreadable `site.yaml` stops here.
+pub fn load(root: &Path) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let Settings { config, config_text: text, units, catalogue, diagnostics: mut diags } = load_settings(root)?;
+    let content = root.join("content");
+    let rel_site = relative(root, &content.join("site.yaml"));
 
     let mut records = Vec::new();
     for path in files_under(&content.join("data")) {
