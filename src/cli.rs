@@ -1,12 +1,16 @@
 //! The command line (SPEC §9): parses arguments, runs the pipeline, prints
 //! diagnostics, and decides the exit code.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 
 use crate::diagnostic::{self, count};
-use crate::{BuildOptions, build};
+use crate::{BuildOptions, BuildReport, build_with};
 
 /// baocao — figures once, articles that agree with them.
 #[derive(Parser, Debug)]
@@ -39,6 +43,9 @@ enum Command {
         /// Treat warnings (failed consistency checks, skipped columns) as errors.
         #[arg(long)]
         strict: bool,
+        /// No progress bar: only diagnostics and the summary line.
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Load, validate and render in memory; write nothing.
     Check {
@@ -51,23 +58,47 @@ enum Command {
         /// Treat warnings as errors.
         #[arg(long)]
         strict: bool,
+        /// No progress bar.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Preview the site on this computer; pages reload when files change.
+    Serve {
+        /// The site folder (holding content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on.
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Address to listen on (127.0.0.1: only this computer).
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Include drafts (on by default when previewing).
+        #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+        drafts: bool,
+    },
+    /// Create a new site with a small example.
+    New {
+        /// The folder to create (must be new or empty).
+        dir: PathBuf,
     },
 }
 
 /// Runs the command line and returns the process exit code.
 pub fn run() -> i32 {
     let cli = Cli::parse();
-    let (opts, verb) = match cli.command {
+    match cli.command {
         Command::Build {
             root,
             output,
             base_url,
             drafts,
             strict,
+            quiet,
         } => {
             let output = Some(output.unwrap_or_else(|| root.join("output")));
-            (
-                BuildOptions {
+            finish(
+                &BuildOptions {
                     root,
                     output,
                     base_url,
@@ -75,14 +106,16 @@ pub fn run() -> i32 {
                     strict,
                 },
                 "built",
+                quiet,
             )
         }
         Command::Check {
             root,
             drafts,
             strict,
-        } => (
-            BuildOptions {
+            quiet,
+        } => finish(
+            &BuildOptions {
                 root,
                 output: None,
                 base_url: None,
@@ -90,32 +123,88 @@ pub fn run() -> i32 {
                 strict,
             },
             "checked",
+            quiet,
         ),
-    };
-    match build(&opts) {
+        Command::Serve {
+            root,
+            port,
+            bind,
+            drafts,
+        } => crate::serve::run(&crate::serve::ServeOptions {
+            root,
+            bind,
+            port,
+            drafts,
+        }),
+        Command::New { dir } => match crate::scaffold::create(&dir) {
+            Ok(files) => {
+                for f in files {
+                    println!("  {}", dir.join(f).display());
+                }
+                println!(
+                    "created a new site in {0}: preview it with `baocao serve --root {0}`",
+                    dir.display()
+                );
+                0
+            }
+            Err(d) => {
+                eprint!("{}", diagnostic::render_all(&[d]));
+                1
+            }
+        },
+    }
+}
+
+/// A progress bar for builds that take more than a second, on a terminal.
+struct Progress {
+    bar: indicatif::ProgressBar,
+    done: Arc<AtomicBool>,
+}
+
+impl Progress {
+    fn new(quiet: bool) -> Progress {
+        let bar = indicatif::ProgressBar::hidden();
+        let done = Arc::new(AtomicBool::new(false));
+        if !quiet && std::io::stderr().is_terminal() {
+            let (bar, done) = (bar.clone(), Arc::clone(&done));
+            std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_secs(1));
+                if !done.load(Ordering::SeqCst) {
+                    bar.set_length(4);
+                    if let Ok(style) = indicatif::ProgressStyle::with_template(
+                        "{bar:30} {pos}/{len} {msg} {elapsed}",
+                    ) {
+                        bar.set_style(style);
+                    }
+                    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                    bar.enable_steady_tick(Duration::from_millis(100));
+                }
+            });
+        }
+        Progress { bar, done }
+    }
+
+    fn stage(&self, name: &str) {
+        self.bar.inc(1);
+        self.bar.set_message(name.to_string());
+    }
+
+    fn finish(&self) {
+        self.done.store(true, Ordering::SeqCst);
+        self.bar.finish_and_clear();
+    }
+}
+
+fn finish(opts: &BuildOptions, verb: &str, quiet: bool) -> i32 {
+    let progress = Progress::new(quiet);
+    let result = build_with(opts, &|stage| progress.stage(stage));
+    progress.finish();
+    match result {
         Ok(report) => {
             if !report.warnings.is_empty() {
                 eprint!("{}", diagnostic::render_all(&report.warnings));
             }
-            let written = report.stats.map_or_else(String::new, |s| {
-                format!(
-                    " → {} ({} written, {} unchanged, {} removed)",
-                    opts.output
-                        .as_ref()
-                        .map_or(String::new(), |o| o.display().to_string()),
-                    s.written,
-                    s.unchanged,
-                    s.removed
-                )
-            });
-            println!(
-                "{verb} {}, {} from {} and {} in {:.2} s{written}",
-                count(report.pages, "page", "pages"),
-                count(report.files, "file", "files"),
-                count(report.records, "record", "records"),
-                count(report.warnings.len(), "warning", "warnings"),
-                report.elapsed.as_secs_f64()
-            );
+            println!("{}", summary(&report, verb, opts));
             0
         }
         Err(diags) => {
@@ -124,4 +213,27 @@ pub fn run() -> i32 {
             1
         }
     }
+}
+
+/// The one line a build prints: what it made, from what, how long.
+fn summary(report: &BuildReport, verb: &str, opts: &BuildOptions) -> String {
+    let written = report.stats.map_or_else(String::new, |s| {
+        let out = opts
+            .output
+            .as_ref()
+            .map_or(String::new(), |o| o.display().to_string());
+        format!(
+            " → {out} ({} written, {} unchanged, {} removed)",
+            s.written, s.unchanged, s.removed
+        )
+    });
+    format!(
+        "{verb} {}, {} and {} from {} with {} in {:.2} s{written}",
+        count(report.pages, "page", "pages"),
+        count(report.charts, "chart", "charts"),
+        count(report.files, "file", "files"),
+        count(report.records, "record", "records"),
+        count(report.warnings.len(), "warning", "warnings"),
+        report.elapsed.as_secs_f64()
+    )
 }

@@ -15,9 +15,12 @@ pub mod data;
 pub mod date;
 pub mod diagnostic;
 pub mod format;
+pub mod import;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod scaffold;
+pub mod serve;
 pub mod site;
 pub mod template;
 pub mod theme;
@@ -49,6 +52,8 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
     /// HTML pages rendered.
     pub pages: usize,
+    /// Charts drawn.
+    pub charts: usize,
     /// Files in the output, pages included.
     pub files: usize,
     /// Data records.
@@ -75,15 +80,41 @@ fn base_url(url: &str) -> Result<String, Diagnostic> {
 /// Loads, validates, computes and renders a site, then (unless checking)
 /// updates the output folder. Nothing is written unless everything rendered.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
+    build_with(opts, &|_| {})
+}
+
+/// [`build`], telling `progress` which stage it is in.
+pub fn build_with(
+    opts: &BuildOptions,
+    progress: &dyn Fn(&str),
+) -> Result<BuildReport, Vec<Diagnostic>> {
     let start = Instant::now();
     if let Some(out) = &opts.output {
         output::check_output_dir(&opts.root, out).map_err(|d| vec![d])?;
     }
+    let (rendered, mut report) = render_in_memory(opts, progress)?;
+    if let Some(out) = &opts.output {
+        progress("writing");
+        report.stats = Some(output::sync(&rendered.files, out).map_err(|d| vec![d])?);
+    }
+    report.elapsed = start.elapsed();
+    Ok(report)
+}
+
+/// Loads, validates, computes and renders a site into memory: what `build`
+/// writes and what `serve` serves.
+pub fn render_in_memory(
+    opts: &BuildOptions,
+    progress: &dyn Fn(&str),
+) -> Result<(render::Rendered, BuildReport), Vec<Diagnostic>> {
+    let start = Instant::now();
+    progress("loading");
     let (site, mut diags) = site::load(&opts.root).map_err(|mut all| {
         diagnostic::sort(&mut all);
         all
     })?;
     let records = site.records.len();
+    progress("computing");
     let (figures, data_diags) = data::compute(site.records.clone(), &site.catalogue);
     diags.extend(data_diags);
     let base = match &opts.base_url {
@@ -102,6 +133,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
         base_url: base,
         drafts: opts.drafts,
     };
+    progress("rendering");
     let rendered = match render::site(&site, &figures, &options) {
         Ok(r) if !diags.iter().any(|d| d.is_error() || opts.strict) => r,
         Ok(_) => return Err(fail(diags)),
@@ -110,19 +142,17 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
             return Err(fail(diags));
         }
     };
-    let stats = match &opts.output {
-        Some(out) => Some(output::sync(&rendered.files, out).map_err(|d| vec![d])?),
-        None => None,
-    };
     diagnostic::sort(&mut diags);
-    Ok(BuildReport {
+    let report = BuildReport {
         warnings: diags,
         pages: rendered.pages,
+        charts: rendered.charts,
         files: rendered.files.len(),
         records,
-        stats,
+        stats: None,
         elapsed: start.elapsed(),
-    })
+    };
+    Ok((rendered, report))
 }
 
 /// Under `--strict`, warnings count as errors.

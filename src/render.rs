@@ -32,6 +32,8 @@ pub struct Rendered {
     pub files: BTreeMap<String, Vec<u8>>,
     /// Number of HTML pages.
     pub pages: usize,
+    /// Number of charts drawn.
+    pub charts: usize,
 }
 
 /// The kinds of page, each with its template. New kinds slot in here.
@@ -394,7 +396,13 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
                 .map_err(|err| theme_error(&err, site))
         })
         .collect();
-    let mut out = Rendered::default();
+    let mut out = Rendered {
+        charts: body_of
+            .values()
+            .map(|b| b.html.matches("<figure class=\"bc-chart ").count())
+            .sum(),
+        ..Rendered::default()
+    };
     for r in outputs {
         match r {
             Ok((path, html)) => {

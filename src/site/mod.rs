@@ -283,14 +283,26 @@ pub fn load_settings(root: &Path) -> Result<Settings, Vec<Diagnostic>> {
             Err(d) => diags.push(d),
         }
     }
-    Ok(Settings { config, config_text: text, units, catalogue, diagnostics: diags })
+    Ok(Settings {
+        config,
+        config_text: text,
+        units,
+        catalogue,
+        diagnostics: diags,
+    })
 }
 
 /// Loads a site folder. Problems in single files are returned beside the
 /// site (without the broken parts) so later stages can report theirs too;
 /// only a missing or unreadable `site.yaml` stops here.
 pub fn load(root: &Path) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let Settings { config, config_text: text, units, catalogue, diagnostics: mut diags } = load_settings(root)?;
+    let Settings {
+        config,
+        config_text: text,
+        units,
+        catalogue,
+        diagnostics: mut diags,
+    } = load_settings(root)?;
     let content = root.join("content");
     let rel_site = relative(root, &content.join("site.yaml"));
 

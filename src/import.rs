@@ -1,0 +1,1 @@
+//! Spreadsheet import (`baocao import`): being written.

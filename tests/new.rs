@@ -1,0 +1,49 @@
+//! `baocao new DIR`: a site that builds at once, with no warning.
+
+mod common;
+use common::*;
+
+#[test]
+fn a_new_site_builds_without_warnings() {
+    let site = SiteTest::fixture("good");
+    let dir = site.root.join("trang-moi");
+    let out = site.run(&["new", dir.to_str().unwrap()]);
+    out.succeeds();
+    assert!(out.stdout.contains("baocao serve --root"), "{}", out.stdout);
+    let built = site.run(&["build", "--root", dir.to_str().unwrap(), "--strict"]);
+    built.succeeds().stderr_lacks("warning");
+    assert!(built.stdout.contains("1 chart"), "{}", built.stdout);
+    let html =
+        std::fs::read_to_string(dir.join("output/tin-tuc/ket-qua-nam-2023/index.html")).unwrap();
+    let doc = Html::parse_document(&html);
+    let body = texts(&doc, ".bc-prose").join(" ");
+    assert!(
+        body.contains("đã giải quyết 12.400 hồ sơ; tỷ lệ giải quyết đúng và trước hạn đạt 99,03%"),
+        "{body}"
+    );
+    assert!(
+        body.contains(
+            "Tỷ lệ hồ sơ nộp trực tuyến đạt 48,8%, tăng 11,3 điểm phần trăm so với cùng kỳ"
+        ),
+        "{body}"
+    );
+    assert_eq!(
+        texts(&doc, ".bc-article__lead"),
+        [
+            "Trong năm 2023, Huyện Mẫu tiếp nhận 12.500 hồ sơ, tăng 1.300 hồ sơ (+11,61%) so với cùng kỳ."
+        ]
+    );
+    assert_eq!(
+        attrs(&doc, "figure", "class"),
+        ["bc-chart bc-chart--stacked"]
+    );
+}
+
+#[test]
+fn new_refuses_a_folder_that_is_not_empty() {
+    let site = SiteTest::fixture("good");
+    site.run(&["new", site.root.to_str().unwrap()])
+        .fails()
+        .stderr_has("already exists and is not an empty folder");
+    assert!(site.root.join("content/site.yaml").is_file());
+}
