@@ -10,6 +10,7 @@ use std::time::Duration;
 use clap::{Parser, Subcommand};
 
 use crate::diagnostic::{self, count};
+use crate::messages::Lang;
 use crate::{BuildOptions, BuildReport, build_with};
 
 /// baocao — figures once, articles that agree with them.
@@ -148,7 +149,7 @@ pub fn run() -> i32 {
                 0
             }
             Err(d) => {
-                eprint!("{}", diagnostic::render_all(&[d]));
+                eprint!("{}", diagnostic::render_all(&[d], Lang::for_site(&dir)));
                 1
             }
         },
@@ -196,20 +197,26 @@ impl Progress {
 }
 
 fn finish(opts: &BuildOptions, verb: &str, quiet: bool) -> i32 {
+    let lang = Lang::for_site(&opts.root);
     let progress = Progress::new(quiet);
     let result = build_with(opts, &|stage| progress.stage(stage));
     progress.finish();
     match result {
         Ok(report) => {
             if !report.warnings.is_empty() {
-                eprint!("{}", diagnostic::render_all(&report.warnings));
+                eprint!("{}", diagnostic::render_all(&report.warnings, lang));
             }
             println!("{}", summary(&report, verb, opts));
             0
         }
         Err(diags) => {
-            eprint!("{}", diagnostic::render_all(&diags));
-            eprintln!("nothing was written: fix the errors above and run the command again");
+            eprint!("{}", diagnostic::render_all(&diags, lang));
+            match lang {
+                Lang::En => {
+                    eprintln!("nothing was written: fix the errors above and run the command again")
+                }
+                Lang::Vi => eprintln!("{}", lang.word("nothing was written")),
+            }
             1
         }
     }

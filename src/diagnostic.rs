@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::messages::{self, Lang};
+
 /// How bad a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -120,14 +122,28 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// The diagnostic as the terminal shows it.
-    pub fn render(&self) -> String {
+    /// The diagnostic's code (`E0203`), from the message catalogue.
+    pub fn code(&self) -> Option<&'static str> {
+        messages::code(&self.message)
+    }
+
+    /// The diagnostic as the terminal and the browser overlay show it:
+    /// `error[E0203]: what`, `--> file:line:col`, the line, carets, hint.
+    pub fn render(&self, lang: Lang) -> String {
         let mut out = String::new();
-        let word = match self.severity {
+        let word = lang.word(match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
-        };
-        let _ = writeln!(out, "{word}: {}", self.message);
+        });
+        let message = messages::message(&self.message, lang);
+        match self.code() {
+            Some(code) => {
+                let _ = writeln!(out, "{word}[{code}]: {message}");
+            }
+            None => {
+                let _ = writeln!(out, "{word}: {message}");
+            }
+        }
         let gutter = self.line.map_or(1, |l| l.to_string().len());
         let pad = " ".repeat(gutter);
         if let Some(path) = &self.path {
@@ -148,13 +164,29 @@ impl Diagnostic {
             let _ = writeln!(out, "{pad} | {indent}{carets}");
         }
         if let Some(hint) = &self.hint {
-            let _ = writeln!(out, "{pad} = hint: {hint}");
+            let _ = writeln!(
+                out,
+                "{pad} = {}: {}",
+                lang.word("hint"),
+                messages::hint(hint, lang)
+            );
         }
         out
     }
 
-    fn sort_key(&self) -> (Option<&PathBuf>, usize, usize, Severity, &str) {
+    fn sort_key(&self) -> (u8, Option<&PathBuf>, usize, usize, Severity, &str) {
+        // Settings, catalogue and data come before the articles that use
+        // them: an error in a data file often causes the article errors
+        // below it, and should be read (and fixed) first.
+        let stage = match self.path.as_ref().map(|p| p.to_string_lossy()) {
+            None => 0,
+            Some(p) if p.ends_with("site.yaml") => 1,
+            Some(p) if p.ends_with("metrics.yaml") => 2,
+            Some(p) if p.starts_with("content/data") => 3,
+            Some(_) => 4,
+        };
         (
+            stage,
             self.path.as_ref(),
             self.line.unwrap_or(0),
             self.col.unwrap_or(0),
@@ -164,18 +196,18 @@ impl Diagnostic {
     }
 }
 
-/// Sorts diagnostics by file, line and column so reports are deterministic,
-/// and drops exact repeats.
+/// Sorts diagnostics by stage, file, line and column so reports are
+/// deterministic and causes come before their effects; drops repeats.
 pub fn sort(diags: &mut Vec<Diagnostic>) {
     diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diags.dedup();
 }
 
 /// Renders all diagnostics followed by a count line.
-pub fn render_all(diags: &[Diagnostic]) -> String {
+pub fn render_all(diags: &[Diagnostic], lang: Lang) -> String {
     let mut out = String::new();
     for d in diags {
-        out.push_str(&d.render());
+        out.push_str(&d.render(lang));
         out.push('\n');
     }
     let errors = diags.iter().filter(|d| d.is_error()).count();
@@ -186,10 +218,10 @@ pub fn render_all(diags: &[Diagnostic]) -> String {
     ]
     .iter()
     .filter(|(n, ..)| *n > 0)
-    .map(|(n, one, many)| count(*n, one, many))
+    .map(|(n, one, many)| count(*n, lang.word(one), lang.word(many)))
     .collect();
     if !parts.is_empty() {
-        let _ = writeln!(out, "{}", parts.join(" and "));
+        let _ = writeln!(out, "{}", parts.join(&format!(" {} ", lang.word("and"))));
     }
     out
 }
@@ -250,11 +282,21 @@ mod tests {
             .file("content/data/x.yaml")
             .find(src, "đã_nhận", |l| l.contains("đã_nhận:"))
             .hint("did you mean `received`?");
-        let text = d.render();
+        let text = d.render(Lang::En);
         assert!(text.contains("--> content/data/x.yaml:4:3"), "{text}");
         assert!(text.contains("4 |   đã_nhận: 5"), "{text}");
         assert!(text.contains("  |   ^^^^^^^\n"), "{text}");
         assert!(text.contains("= hint: did you mean `received`?"), "{text}");
+        assert!(
+            text.starts_with("error[E0203]: unknown metric key"),
+            "{text}"
+        );
+        let vi = d.render(Lang::Vi);
+        assert!(
+            vi.starts_with("lỗi[E0203]: không có mã chỉ tiêu `đã_nhận` trong danh mục"),
+            "{vi}"
+        );
+        assert!(vi.contains("= gợi ý: có phải là `received`?"), "{vi}");
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod diagnostic;
 pub mod format;
 pub mod import;
 pub mod markdown;
+pub mod messages;
 pub mod output;
 pub mod render;
 pub mod scaffold;

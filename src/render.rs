@@ -531,7 +531,7 @@ fn render_body(
         ),
         None => None,
     };
-    let resolve = |dest: &str| resolve_link(dest, d, &root, urls, &base.known);
+    let resolve = |dest: &str| resolve_link(dest, d, &root, urls, &base.known, &base.site.failed);
     // One document's body per page: short ids ("fn-1") cannot collide.
     let (html, broken) = markdown::render(&text, "", &resolve);
     if !broken.is_empty() {
@@ -559,6 +559,7 @@ fn resolve_link(
     root: &str,
     urls: &BTreeMap<PathBuf, String>,
     known: &BTreeSet<String>,
+    failed: &BTreeSet<PathBuf>,
 ) -> Result<Option<String>, String> {
     if dest.contains("://")
         || dest.starts_with("mailto:")
@@ -591,6 +592,8 @@ fn resolve_link(
     }
     match urls.get(&target) {
         Some(url) => Ok(Some(format!("{}{anchor}", href(root, url)))),
+        // Its own error is reported already; the build fails anyway.
+        None if failed.contains(&target) => Ok(None),
         None => Err(format!(
             "{} is not an article or page of this site (or is a draft)",
             posix(&target)

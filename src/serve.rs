@@ -65,10 +65,11 @@ fn sse(event: &str, data: &str) -> String {
 }
 
 fn render(opts: &BuildOptions) -> Result<BTreeMap<String, Vec<u8>>, String> {
+    let lang = crate::messages::Lang::for_site(&opts.root);
     match crate::render_in_memory(opts, &|_| {}) {
         Ok((rendered, report)) => {
             if !report.warnings.is_empty() {
-                eprint!("{}", diagnostic::render_all(&report.warnings));
+                eprint!("{}", diagnostic::render_all(&report.warnings, lang));
             }
             println!(
                 "rebuilt {} and {} in {:.2} s",
@@ -79,7 +80,7 @@ fn render(opts: &BuildOptions) -> Result<BTreeMap<String, Vec<u8>>, String> {
             Ok(rendered.files)
         }
         Err(diags) => {
-            let text = diagnostic::render_all(&diags);
+            let text = diagnostic::render_all(&diags, lang);
             eprint!("{text}");
             Err(text)
         }
@@ -93,7 +94,10 @@ pub fn run(opts: &ServeOptions) -> i32 {
         Err(e) => {
             let d = Diagnostic::error(format!("cannot listen on {}:{}: {e}", opts.bind, opts.port))
                 .hint("another program may be using this port: choose another with --port 8081");
-            eprint!("{}", diagnostic::render_all(&[d]));
+            eprint!(
+                "{}",
+                diagnostic::render_all(&[d], crate::messages::Lang::for_site(&opts.root))
+            );
             return 1;
         }
     };

@@ -489,6 +489,11 @@ fn hint_for(d: Diagnostic, message: &str) -> Diagnostic {
         "check the key, unit and period against content/data/".to_string()
     } else if message.contains("needs the record") {
         "add that earlier record to content/data/ (same unit, the period named above), or remove the comparison".to_string()
+    } else if ["chart(", "kpis(", "table("]
+        .iter()
+        .any(|f| message.starts_with(f))
+    {
+        "the chart kinds and their arguments are listed in the README, section \"Biểu đồ, thẻ số liệu và bảng\"".to_string()
     } else if message.contains("expected identifier") {
         "functions take named arguments only: metric(key=\"received\"), not metric(\"received\")"
             .to_string()

@@ -159,7 +159,7 @@ fn serve_reloads_on_change_and_shows_errors_over_the_last_good_site() {
     );
     let error = wait_for(&mut events, "error");
     assert!(
-        error.contains("unknown metric key `recieved`")
+        error.contains("lỗi[E0203]: không có mã chỉ tiêu `recieved`")
             && error.contains("thuan-an-9-thang.md:11:"),
         "{error}"
     );
@@ -171,7 +171,7 @@ fn serve_reloads_on_change_and_shows_errors_over_the_last_good_site() {
     );
     assert!(
         page.contains("<div id=\"bc-error-overlay\"")
-            && page.contains("unknown metric key `recieved`"),
+            && page.contains("không có mã chỉ tiêu `recieved`"),
         "the overlay shows the error"
     );
 

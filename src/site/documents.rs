@@ -85,6 +85,7 @@ pub fn load_all(
     dir: &Path,
     units: &BTreeMap<UnitId, Unit>,
     diags: &mut Vec<Diagnostic>,
+    failed: &mut std::collections::BTreeSet<PathBuf>,
 ) -> Vec<Document> {
     let mut out = Vec::new();
     for path in files_under(dir) {
@@ -96,12 +97,16 @@ pub fn load_all(
             Ok(t) => t,
             Err(d) => {
                 diags.push(d);
+                failed.insert(rel_root);
                 continue;
             }
         };
         let rel = super::posix(&relative(dir, &path));
-        if let Some(doc) = parse(&rel_root, rel, text, units, diags) {
-            out.push(doc);
+        match parse(&rel_root, rel, text, units, diags) {
+            Some(doc) => out.push(doc),
+            None => {
+                failed.insert(rel_root);
+            }
         }
     }
     out

@@ -4,7 +4,7 @@
 mod documents;
 mod records;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -157,6 +157,9 @@ pub struct Site {
     pub articles: Vec<Document>,
     /// Standalone pages.
     pub pages: Vec<Document>,
+    /// Articles and pages that failed to load: links to them are not
+    /// reported again as broken.
+    pub failed: BTreeSet<PathBuf>,
     /// `content/static/` files by output path.
     pub static_files: BTreeMap<String, Vec<u8>>,
     /// Templates and assets: the built-in theme with the site's overrides.
@@ -331,8 +334,21 @@ pub fn load(root: &Path) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
         }
     }
 
-    let articles = documents::load_all(root, &content.join("articles"), &units, &mut diags);
-    let pages = documents::load_all(root, &content.join("pages"), &units, &mut diags);
+    let mut failed = BTreeSet::new();
+    let articles = documents::load_all(
+        root,
+        &content.join("articles"),
+        &units,
+        &mut diags,
+        &mut failed,
+    );
+    let pages = documents::load_all(
+        root,
+        &content.join("pages"),
+        &units,
+        &mut diags,
+        &mut failed,
+    );
 
     let mut static_files = BTreeMap::new();
     let static_dir = content.join("static");
@@ -364,6 +380,7 @@ pub fn load(root: &Path) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
         records,
         articles,
         pages,
+        failed,
         static_files,
         theme,
     };

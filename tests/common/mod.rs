@@ -16,6 +16,30 @@ pub struct Outcome {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
+    /// `stderr` without the `[E0203]` codes, for wording checks.
+    pub plain: String,
+}
+
+/// Removes the `[E0203]` / `[W0101]` codes after `error` / `warning`.
+pub fn strip_codes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('[') {
+        let tail = rest[i..].as_bytes();
+        let code = tail.len() >= 7
+            && matches!(tail[1], b'E' | b'W')
+            && tail[2..6].iter().all(u8::is_ascii_digit)
+            && tail[6] == b']';
+        out.push_str(&rest[..i]);
+        if code {
+            rest = &rest[i + 7..];
+        } else {
+            out.push('[');
+            rest = &rest[i + 1..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -73,15 +97,24 @@ impl SiteTest {
         self.root.join("output")
     }
 
+    /// Runs baocao with English messages (most tests check wording).
     pub fn run(&self, args: &[&str]) -> Outcome {
+        self.run_in("en", args)
+    }
+
+    /// Runs baocao with messages in `lang` (`vi` or `en`).
+    pub fn run_in(&self, lang: &str, args: &[&str]) -> Outcome {
         let out = Command::new(env!("CARGO_BIN_EXE_baocao"))
+            .env("BAOCAO_LANG", lang)
             .args(args)
             .output()
             .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
         Outcome {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+            plain: strip_codes(&stderr),
+            stderr,
         }
     }
 
@@ -131,7 +164,7 @@ impl Outcome {
 
     pub fn stderr_has(&self, needle: &str) -> &Self {
         assert!(
-            self.stderr.contains(needle),
+            self.plain.contains(needle),
             "stderr lacks {needle:?}:\n{}",
             self.stderr
         );
@@ -140,7 +173,7 @@ impl Outcome {
 
     pub fn stderr_lacks(&self, needle: &str) -> &Self {
         assert!(
-            !self.stderr.contains(needle),
+            !self.plain.contains(needle),
             "stderr has {needle:?}:\n{}",
             self.stderr
         );

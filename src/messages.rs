@@ -1,0 +1,997 @@
+//! All message wording in one place: every diagnostic's code, and its text
+//! in Vietnamese beside the English it is written in at the call site.
+//! Messages are matched by pattern (`{}` stands for a value, itself
+//! translated when it is a message too), so the call sites stay readable
+//! and a test checks that every message a build can print has its entry.
+
+use std::path::Path;
+
+/// The language diagnostics are shown in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Vietnamese.
+    Vi,
+}
+
+impl Lang {
+    /// `BAOCAO_LANG` (`vi` / `en`) when set, else the site's `language`,
+    /// else Vietnamese.
+    pub fn for_site(root: &Path) -> Lang {
+        if let Ok(v) = std::env::var("BAOCAO_LANG") {
+            return if v.starts_with("en") {
+                Lang::En
+            } else {
+                Lang::Vi
+            };
+        }
+        #[derive(serde::Deserialize)]
+        struct Only {
+            #[serde(default)]
+            language: crate::site::Language,
+        }
+        let text = std::fs::read_to_string(root.join("content/site.yaml")).unwrap_or_default();
+        match yaml_serde::from_str::<Only>(&text).map(|o| o.language) {
+            Ok(crate::site::Language::En) => Lang::En,
+            _ => Lang::Vi,
+        }
+    }
+
+    /// "error" / "lỗi" and the other fixed words of a report.
+    pub fn word(self, en: &'static str) -> &'static str {
+        if self == Lang::En {
+            return en;
+        }
+        match en {
+            "error" => "lỗi",
+            "warning" => "cảnh báo",
+            "hint" => "gợi ý",
+            "errors" => "lỗi",
+            "warnings" => "cảnh báo",
+            "and" => "và",
+            "nothing was written" => "chưa ghi tệp nào: sửa các lỗi trên rồi chạy lại lệnh",
+            _ => en,
+        }
+    }
+}
+
+/// (code, English pattern, Vietnamese pattern). More specific patterns
+/// come before more general ones.
+const MESSAGES: &[(&str, &str, &str)] = &[
+    // Site, files, output, server.
+    ("E0101", "no {} in {}", "không có {} trong {}"),
+    (
+        "E0102",
+        "cannot read {} as an Excel workbook: {}",
+        "không đọc được {} như một bảng tính Excel: {}",
+    ),
+    ("E0103", "cannot read CSV: {}", "không đọc được tệp CSV: {}"),
+    (
+        "E0104",
+        "cannot read sheet `{}`: {}",
+        "không đọc được trang tính `{}`: {}",
+    ),
+    (
+        "E0105",
+        "cannot read the front matter: {}",
+        "không đọc được phần đầu bài (front matter): {}",
+    ),
+    ("E0106", "cannot read {}: {}", "không đọc được {}: {}"),
+    (
+        "E0107",
+        "{} is not UTF-8 text",
+        "{} không phải văn bản mã UTF-8",
+    ),
+    ("E0108", "cannot write {}: {}", "không ghi được {}: {}"),
+    (
+        "E0109",
+        "refusing to write the site into {}: it holds or is inside the site's sources",
+        "không ghi trang vào {}: thư mục này chứa hoặc nằm trong mã nguồn của trang",
+    ),
+    (
+        "E0110",
+        "{} is not empty and was not made by baocao",
+        "{} không trống và không do baocao tạo ra",
+    ),
+    (
+        "E0111",
+        "the theme `{}` does not exist",
+        "không có giao diện `{}`",
+    ),
+    ("E0112", "theme template: {}", "mẫu giao diện: {}"),
+    (
+        "E0113",
+        "base_url `{}` is not an absolute URL",
+        "base_url `{}` không phải địa chỉ đầy đủ",
+    ),
+    (
+        "E0114",
+        "cannot listen on {}: {}",
+        "không mở được cổng {}: {}",
+    ),
+    (
+        "E0115",
+        "`{}` is not a valid unit id",
+        "`{}` không phải mã đơn vị hợp lệ",
+    ),
+    (
+        "E0116",
+        "the unit `{}` is declared twice",
+        "đơn vị `{}` được khai báo hai lần",
+    ),
+    (
+        "E0117",
+        "the parent `{}` of unit `{}` is not a unit",
+        "đơn vị cấp trên `{}` của đơn vị `{}` chưa được khai báo",
+    ),
+    (
+        "E0118",
+        "the menu entry `{}` links to {}: {}",
+        "mục menu `{}` trỏ tới {}: {}",
+    ),
+    (
+        "E0119",
+        "{} already exists and is not an empty folder",
+        "{} đã có và không phải thư mục trống",
+    ),
+    // Data files.
+    ("E0201", "unknown unit `{}`; {}", "không có đơn vị `{}`; {}"),
+    ("E0201", "unknown unit `{}`", "không có đơn vị `{}`"),
+    (
+        "E0202",
+        "bad period `{}`: {}",
+        "kỳ báo cáo `{}` không hợp lệ: {}",
+    ),
+    (
+        "E0203",
+        "unknown metric key `{}`; did you mean `{}`?",
+        "không có mã chỉ tiêu `{}`; có phải là `{}`?",
+    ),
+    (
+        "E0203",
+        "unknown metric key `{}`",
+        "không có mã chỉ tiêu `{}` trong danh mục",
+    ),
+    (
+        "E0204",
+        "the value of `{}` is not a number",
+        "giá trị của `{}` không phải là số",
+    ),
+    (
+        "E0205",
+        "`{}` in column `{}` is not a number",
+        "`{}` ở cột `{}` không phải là số",
+    ),
+    (
+        "E0206",
+        "`{}` is a count but {} has decimals",
+        "`{}` là số đếm nhưng {} có phần thập phân",
+    ),
+    (
+        "E0207",
+        "a second record for unit `{}` and period `{}` (the first is in {})",
+        "bản ghi thứ hai của đơn vị `{}`, kỳ `{}` (bản ghi thứ nhất ở {})",
+    ),
+    (
+        "E0208",
+        "no `unit` column in the header row",
+        "dòng tiêu đề không có cột `unit` (Đơn vị)",
+    ),
+    (
+        "E0209",
+        "no `period` column in the header row",
+        "dòng tiêu đề không có cột `period` (Kỳ báo cáo)",
+    ),
+    (
+        "E0210",
+        "a row without unit or period",
+        "một dòng thiếu đơn vị hoặc kỳ báo cáo",
+    ),
+    (
+        "E0211",
+        "the columns `{}` and `{}` hold the same figure",
+        "hai cột `{}` và `{}` cùng ghi một chỉ tiêu",
+    ),
+    (
+        "E0212",
+        "{} holds no sheet with a `unit` column",
+        "{} không có trang tính nào có cột `unit` (Đơn vị)",
+    ),
+    // The metric catalogue.
+    (
+        "E0301",
+        "`{}` is not a valid metric key",
+        "`{}` không phải mã chỉ tiêu hợp lệ",
+    ),
+    (
+        "E0302",
+        "the formula of `{}` is a comparison",
+        "công thức của `{}` là một phép so sánh",
+    ),
+    (
+        "E0303",
+        "the formula of `{}` cannot be read: {}",
+        "không đọc được công thức của `{}`: {}",
+    ),
+    (
+        "E0304",
+        "the new metric `{}` needs a `label` and a `unit`",
+        "chỉ tiêu mới `{}` cần có `label` và `unit`",
+    ),
+    (
+        "E0305",
+        "the check `{}` is not a comparison",
+        "phép kiểm tra `{}` không phải là phép so sánh",
+    ),
+    (
+        "E0306",
+        "the check `{}` cannot be read: {}",
+        "không đọc được phép kiểm tra `{}`: {}",
+    ),
+    (
+        "E0307",
+        "`{}` names both `{}` and `{}`",
+        "`{}` vừa là tên của `{}` vừa là tên của `{}`",
+    ),
+    (
+        "E0308",
+        "`{}` uses the unknown metric `{}`",
+        "`{}` dùng chỉ tiêu chưa có trong danh mục `{}`",
+    ),
+    // Articles and pages.
+    (
+        "E0401",
+        "no front matter",
+        "bài viết thiếu phần đầu (front matter)",
+    ),
+    (
+        "E0402",
+        "the front matter is not closed",
+        "phần đầu bài chưa được đóng",
+    ),
+    (
+        "E0403",
+        "the front matter is empty",
+        "phần đầu bài còn trống",
+    ),
+    ("E0404", "no title", "bài viết chưa có tiêu đề"),
+    ("E0405", "`{}` is not a date", "`{}` không phải ngày tháng"),
+    (
+        "E0406",
+        "`{}` is not a valid slug",
+        "`{}` không phải địa chỉ (slug) hợp lệ",
+    ),
+    (
+        "E0407",
+        "an article without a date",
+        "bài viết chưa có ngày đăng",
+    ),
+    (
+        "E0408",
+        "the image `{}` is not in content/static/",
+        "ảnh `{}` không có trong content/static/",
+    ),
+    (
+        "E0409",
+        "{} and {} both map to the URL {}",
+        "{} và {} cùng trỏ tới địa chỉ {}",
+    ),
+    (
+        "E0410",
+        "content/static/{} would overwrite a generated file",
+        "tệp content/static/{} sẽ ghi đè lên một trang được tạo ra",
+    ),
+    ("E0411", "broken link `{}`: {}", "liên kết hỏng `{}`: {}"),
+    (
+        "E0412",
+        "the metric `{}` has no value in {} ({})",
+        "chỉ tiêu `{}` không có số liệu trong {} ({})",
+    ),
+    (
+        "E0413",
+        "`{}` is used, but there is no cùng kỳ record (unit `{}`, period `{}`)",
+        "bài dùng `{}` nhưng không có bản ghi cùng kỳ (đơn vị `{}`, kỳ `{}`)",
+    ),
+    (
+        "E0414",
+        "`{}` is used, but there is no record for {}",
+        "bài dùng `{}` nhưng không có bản ghi cho {}",
+    ),
+    (
+        "E0415",
+        "`{}` is used, but the article names {}",
+        "bài dùng `{}` nhưng chưa ghi {}",
+    ),
+    // Template functions and Tera.
+    (
+        "E0501",
+        "the metric `{}` has no value for unit `{}`, period `{}`",
+        "chỉ tiêu `{}` không có số liệu cho đơn vị `{}`, kỳ `{}`",
+    ),
+    (
+        "E0502",
+        "there is no record for unit `{}`, period `{}`",
+        "không có bản ghi của đơn vị `{}`, kỳ `{}`",
+    ),
+    (
+        "E0503",
+        "compare(key=\"{}\") needs the record of unit `{}` for {} ({}), and there is none",
+        "compare(key=\"{}\") cần bản ghi của đơn vị `{}` cho {} ({}), nhưng chưa có",
+    ),
+    (
+        "E0504",
+        "this page has no unit: pass unit=\"…\" or set `unit:` in the front matter",
+        "trang này chưa có đơn vị: ghi unit=\"…\" hoặc `unit:` ở phần đầu bài",
+    ),
+    (
+        "E0505",
+        "this page has no period: pass period=\"…\" or set `period:` in the front matter",
+        "trang này chưa có kỳ báo cáo: ghi period=\"…\" hoặc `period:` ở phần đầu bài",
+    ),
+    (
+        "E0506",
+        "against=\"{}\" is not known: use \"same_period\" (cùng kỳ) or \"previous\" (kỳ trước)",
+        "against=\"{}\" không hợp lệ: dùng \"same_period\" (cùng kỳ) hoặc \"previous\" (kỳ trước)",
+    ),
+    (
+        "E0507",
+        "unknown date format `{}`: use \"short\", \"long\" or \"full\"",
+        "không có kiểu ngày `{}`: dùng \"short\", \"long\" hoặc \"full\"",
+    ),
+    (
+        "E0508",
+        "{}() has no argument `{}`; did you mean `{}`?",
+        "{}() không có tham số `{}`; có phải là `{}`?",
+    ),
+    (
+        "E0508",
+        "{}() has no argument `{}`; it takes {}",
+        "{}() không có tham số `{}`; các tham số là {}",
+    ),
+    (
+        "E0509",
+        "{}={}: give a number of periods from 1 up",
+        "{}={}: ghi số kỳ từ 1 trở lên",
+    ),
+    (
+        "E0510",
+        "chart(kind=\"{}\"): unknown kind; the kinds are {}",
+        "chart(kind=\"{}\"): không có loại biểu đồ này; các loại là {}",
+    ),
+    ("E0511", "chart(kind=\"{}\"): {}", "chart(kind=\"{}\"): {}"),
+    ("E0512", "kpis(): {}", "kpis(): {}"),
+    ("E0513", "table(): {}", "table(): {}"),
+    ("E0520", "Unknown function `{}`", "không có hàm `{}`"),
+    ("E0521", "Unknown filter `{}`", "không có bộ lọc `{}`"),
+    (
+        "E0522",
+        "Found {} but expected {}.",
+        "gặp {} trong khi cần {}.",
+    ),
+    (
+        "E0523",
+        "Unexpected end of input",
+        "mẫu kết thúc đột ngột (thiếu `}}` hoặc `%}`)",
+    ),
+    ("E0524", "Unexpected character", "ký tự không đúng chỗ"),
+    (
+        "E0525",
+        "Invalid type for the value, expected `{}` but got `{}`",
+        "giá trị cần kiểu `{}` nhưng lại là `{}`",
+    ),
+    (
+        "E0526",
+        "Missing keyword argument `{}`",
+        "thiếu tham số `{}`",
+    ),
+    (
+        "E0527",
+        "Field `{}` is not defined. {}",
+        "không có trường `{}`. {}",
+    ),
+    (
+        "E0528",
+        "Tried to render a variable that is undefined",
+        "biến này chưa được định nghĩa",
+    ),
+    // Warnings.
+    (
+        "W0101",
+        "unit `{}`, period `{}`: {}",
+        "đơn vị `{}`, kỳ `{}`: {}",
+    ),
+    (
+        "W0102",
+        "unknown column `{}` is skipped",
+        "bỏ qua cột không rõ `{}`",
+    ),
+    (
+        "W0103",
+        "`{}` is {}: a rate under 1%, or a fraction of 1?",
+        "`{}` bằng {}: tỷ lệ dưới 1%, hay là phần thập phân của 1?",
+    ),
+    // Parts of messages (the values inside the ones above).
+    ("", "`{}` is not a period", "`{}` không phải kỳ báo cáo"),
+    ("", "`{}` is not a year", "`{}` không phải năm"),
+    (
+        "",
+        "`{}` is not a date YYYY-MM-DD",
+        "`{}` không phải ngày dạng YYYY-MM-DD",
+    ),
+    (
+        "",
+        "the range ends ({}) before it starts ({})",
+        "khoảng thời gian kết thúc ({}) trước khi bắt đầu ({})",
+    ),
+    ("", "the period is empty", "chưa ghi kỳ báo cáo"),
+    (
+        "",
+        "{} is not an article or page of this site (or is a draft)",
+        "{} không phải bài viết hay trang của trang này (hoặc là bản nháp)",
+    ),
+    (
+        "",
+        "/{} is not a page or file of this site",
+        "/{} không phải trang hay tệp của trang này",
+    ),
+    ("", "this article's record", "bản ghi của bài"),
+    ("", "the cùng kỳ record", "bản ghi cùng kỳ"),
+    ("", "unit `{}`, period `{}`", "đơn vị `{}`, kỳ `{}`"),
+    ("", "this article", "bài này"),
+    ("", "no unit and no period", "đơn vị và kỳ báo cáo"),
+    ("", "no unit", "đơn vị"),
+    ("", "no period", "kỳ báo cáo"),
+    (
+        "",
+        "{} is {}, outside 0..100",
+        "{} bằng {}, nằm ngoài khoảng 0–100",
+    ),
+    ("", "{} is negative ({})", "{} bị âm ({})"),
+    (
+        "",
+        "{} is given as {} but {} gives {}",
+        "{} được ghi là {} nhưng {} cho ra {}",
+    ),
+    (
+        "",
+        "check failed: {} ({}: {} against {})",
+        "không đạt phép kiểm tra: {} ({}: {} so với {})",
+    ),
+    ("", "metrics=[…]: {}", "metrics=[…]: {}"),
+    ("", "metric=\"{}\": {}", "metric=\"{}\": {}"),
+    ("", "units=[…]: {}", "units=[…]: {}"),
+    (
+        "",
+        "needs metrics=[…] with at least {} metric key{}",
+        "cần metrics=[…] với ít nhất {} mã chỉ tiêu{}",
+    ),
+    (
+        "",
+        "needs metrics=[…] with at least one metric key",
+        "cần metrics=[…] với ít nhất một mã chỉ tiêu",
+    ),
+    (
+        "",
+        "needs metric=\"…\" (one metric key)",
+        "cần metric=\"…\" (một mã chỉ tiêu)",
+    ),
+    (
+        "",
+        "`{}` and `{}` are measured differently and cannot share one chart",
+        "`{}` và `{}` có đơn vị đo khác nhau, không vẽ chung một biểu đồ",
+    ),
+    (
+        "",
+        "needs at least 2 periods of the same span with `{}` for unit `{}`; found {} ({})",
+        "cần ít nhất 2 kỳ cùng loại có `{}` của đơn vị `{}`; mới có {} ({})",
+    ),
+    (
+        "",
+        "needs at least 2 units with `{}` in {}; name them with units=[…]",
+        "cần ít nhất 2 đơn vị có `{}` trong {}; ghi các đơn vị bằng units=[…]",
+    ),
+    (
+        "",
+        "unknown field `{}`, expected one of {}",
+        "không có trường `{}`; các trường là {}",
+    ),
+    ("", "unknown field `{}`", "không có trường `{}`"),
+    ("", "unexpected character `{}`", "ký tự không đúng chỗ `{}`"),
+    ("", "expected `)`", "thiếu dấu `)`"),
+    (
+        "",
+        "expected a metric key, a number or `(`",
+        "cần một mã chỉ tiêu, một số hoặc `(`",
+    ),
+    (
+        "",
+        "unexpected text after the expression",
+        "thừa chữ sau biểu thức",
+    ),
+    ("", "`{}` is not a number", "`{}` không phải là số"),
+    ("", "none", "chưa có"),
+];
+
+/// English hint pattern → Vietnamese.
+const HINTS: &[(&str, &str)] = &[
+    (
+        "did you mean `{}`? Add new metrics to content/metrics.yaml",
+        "có phải là `{}`? Chỉ tiêu mới được thêm trong content/metrics.yaml",
+    ),
+    (
+        "did you mean `{}`? If it is a notes column, nothing is lost",
+        "có phải là `{}`? Nếu đó là cột ghi chú thì không mất số liệu nào",
+    ),
+    (
+        "did you mean `{}`? Units are declared in content/site.yaml under `units:`",
+        "có phải là `{}`? Đơn vị được khai báo trong content/site.yaml, mục `units:`",
+    ),
+    ("did you mean `{}`?", "có phải là `{}`?"),
+    (
+        "data files use metric keys: write `{}` for \"{}\"",
+        "tệp số liệu dùng mã chỉ tiêu: ghi `{}` thay cho \"{}\"",
+    ),
+    (
+        "declare the unit in content/site.yaml under `units:` (id, name, level)",
+        "khai báo đơn vị trong content/site.yaml, mục `units:` (id, name, level)",
+    ),
+    (
+        "use a key of the metric catalogue, or add the metric to content/metrics.yaml",
+        "dùng mã có trong danh mục chỉ tiêu, hoặc thêm chỉ tiêu vào content/metrics.yaml",
+    ),
+    (
+        "use a key of the metric catalogue (see the README), or add one in content/metrics.yaml",
+        "dùng mã có trong danh mục chỉ tiêu (xem README), hoặc thêm chỉ tiêu vào content/metrics.yaml",
+    ),
+    (
+        "write the period as one of: {}",
+        "ghi kỳ báo cáo theo một trong các dạng: {}",
+    ),
+    (
+        "Excel turned this period into a date: format the period column as Text and type it again (e.g. 2023-10)",
+        "Excel đã đổi kỳ báo cáo thành ngày tháng: định dạng cột kỳ báo cáo là Văn bản (Text) rồi gõ lại (ví dụ 2023-10)",
+    ),
+    (
+        "write numbers without quotes or separators: 6580, 93.1 (a percentage on the 0–100 scale)",
+        "ghi số trơn, không ngoặc kép, không dấu phân cách: 6580, 93.1 (tỷ lệ phần trăm theo thang 0–100)",
+    ),
+    (
+        "write numbers as 6580 or 93.1 (93,1 is read as 93.1)",
+        "ghi số dạng 6580 hoặc 93.1 (93,1 được hiểu là 93.1)",
+    ),
+    (
+        "write counts as plain digits without thousands separators: 6580, not 6.580 or 6,580",
+        "số đếm ghi liền, không có dấu phân cách hàng nghìn: 6580, không ghi 6.580 hay 6,580",
+    ),
+    (
+        "percentages are written on the 0–100 scale (99.38 for 99,38%); a cell formatted as % in Excel holds 0.9938",
+        "tỷ lệ ghi theo thang 0–100 (99.38 cho 99,38%); ô Excel định dạng % lại lưu 0.9938",
+    ),
+    (
+        "if it holds figures, name it by a metric key or label of the catalogue (or add one in content/metrics.yaml)",
+        "nếu cột có số liệu, đặt tên cột theo mã hoặc tên chỉ tiêu trong danh mục (hoặc thêm chỉ tiêu vào content/metrics.yaml)",
+    ),
+    ("keep one of the two columns", "chỉ giữ một trong hai cột"),
+    (
+        "every row names its unit and its period",
+        "mỗi dòng phải ghi đơn vị và kỳ báo cáo",
+    ),
+    (
+        "the first row names the columns: unit (or Đơn vị), period (or Kỳ báo cáo), then one column per metric",
+        "dòng đầu ghi tên cột: unit (hoặc Đơn vị), period (hoặc Kỳ báo cáo), rồi mỗi chỉ tiêu một cột",
+    ),
+    (
+        "the header row names the columns: unit (or Đơn vị), period (or Kỳ báo cáo), then one column per metric",
+        "dòng tiêu đề ghi tên cột: unit (hoặc Đơn vị), period (hoặc Kỳ báo cáo), rồi mỗi chỉ tiêu một cột",
+    ),
+    (
+        "add a column `period` (or Kỳ báo cáo) holding e.g. 2023, 2023-Q3, 2023-9M",
+        "thêm cột `period` (hoặc Kỳ báo cáo) ghi ví dụ 2023, 2023-Q3, 2023-9M",
+    ),
+    (
+        "every row needs as many fields as the header row; a field holding the separator must be wrapped in \"…\"",
+        "mỗi dòng phải có đủ số ô như dòng tiêu đề; ô có chứa dấu ngăn cách phải đặt trong \"…\"",
+    ),
+    (
+        "save the sheet as .xlsx (Excel Workbook), or export it as CSV UTF-8",
+        "lưu bảng tính dạng .xlsx (Excel Workbook), hoặc xuất ra CSV UTF-8",
+    ),
+    (
+        "save the file with UTF-8 encoding (in Excel: \"CSV UTF-8\"; in Notepad: Save As → Encoding: UTF-8)",
+        "lưu tệp với bảng mã UTF-8 (Excel: chọn \"CSV UTF-8\"; Notepad: Save As → Encoding: UTF-8)",
+    ),
+    (
+        "each unit has one record per period: merge the two, or correct the unit or period of one",
+        "mỗi đơn vị chỉ có một bản ghi cho mỗi kỳ: gộp hai bản ghi, hoặc sửa đơn vị hay kỳ của một bản ghi",
+    ),
+    ("this file should hold {}", "tệp này phải có {}"),
+    (
+        "the site settings: title, base_url, owner, menu, units (SPEC §2)",
+        "các cài đặt của trang: title, base_url, owner, menu, units",
+    ),
+    (
+        "one record (unit, period, optional source, metrics: {key: number}) or a list of them",
+        "một bản ghi (unit, period, source nếu có, metrics: {mã: số}) hoặc một danh sách bản ghi",
+    ),
+    (
+        "a metric catalogue: `metrics:` (a list of entries with key, label, unit, …) and optional `checks:`",
+        "danh mục chỉ tiêu: `metrics:` (danh sách chỉ tiêu có key, label, unit, …) và `checks:` nếu có",
+    ),
+    (
+        "run baocao in a site folder (one with content/site.yaml), pass --root DIR, or create one with `baocao new DIR`",
+        "chạy baocao trong thư mục của trang (có content/site.yaml), dùng --root THƯ_MỤC, hoặc tạo trang mới bằng `baocao new THƯ_MỤC`",
+    ),
+    (
+        "unit ids use lower-case letters without diacritics, digits and `-`, e.g. `thuan-an`",
+        "mã đơn vị dùng chữ thường không dấu, chữ số và dấu `-`, ví dụ `thuan-an`",
+    ),
+    ("give each unit its own id", "mỗi đơn vị một mã riêng"),
+    (
+        "create {} or set `theme: default`",
+        "tạo thư mục {} hoặc ghi `theme: default`",
+    ),
+    (
+        "check the template against the theme documentation in the README",
+        "đối chiếu mẫu giao diện với hướng dẫn trong README",
+    ),
+    (
+        "write it as https://example.gov.vn/ (it may end in a sub-path: https://example.gov.vn/cchc/)",
+        "ghi dạng https://example.gov.vn/ (có thể có thư mục con: https://example.gov.vn/cchc/)",
+    ),
+    (
+        "menu URLs that start with / are paths inside the site, e.g. /tin-tuc/",
+        "địa chỉ menu bắt đầu bằng / là đường dẫn trong trang, ví dụ /tin-tuc/",
+    ),
+    (
+        "choose an output folder outside content/ and themes/, e.g. the default output/",
+        "chọn thư mục xuất nằm ngoài content/ và themes/, ví dụ thư mục mặc định output/",
+    ),
+    (
+        "baocao removes files it did not generate from its output folder: choose an empty or new folder",
+        "baocao xóa các tệp không do nó tạo trong thư mục xuất: hãy chọn thư mục trống hoặc thư mục mới",
+    ),
+    (
+        "check that the output folder is writable and the disk is not full",
+        "kiểm tra quyền ghi vào thư mục xuất và dung lượng đĩa",
+    ),
+    (
+        "check that the folder is writable",
+        "kiểm tra quyền ghi vào thư mục",
+    ),
+    (
+        "another program may be using this port: choose another with --port 8081",
+        "có thể chương trình khác đang dùng cổng này: chọn cổng khác, ví dụ --port 8081",
+    ),
+    (
+        "choose a new folder name: baocao new ten-trang-moi",
+        "chọn tên thư mục mới: baocao new ten-trang-moi",
+    ),
+    (
+        "keys use lower-case letters, digits and `_`, e.g. `resolved_share`",
+        "mã chỉ tiêu dùng chữ thường, chữ số và dấu `_`, ví dụ `resolved_share`",
+    ),
+    (
+        "a formula computes a number, e.g. `resolved / received * 100`; comparisons belong in `checks:`",
+        "công thức tính ra một số, ví dụ `resolved / received * 100`; phép so sánh đặt trong `checks:`",
+    ),
+    (
+        "use metric keys, numbers, + - * / and parentheses",
+        "dùng mã chỉ tiêu, số, các phép + - * / và dấu ngoặc",
+    ),
+    (
+        "unit is one of count, percent, vnd, people, documents, procedures",
+        "unit là một trong: count, percent, vnd, people, documents, procedures",
+    ),
+    (
+        "write it as `a + b <= c` with one of == != <= >= < >",
+        "viết dạng `a + b <= c` với một trong == != <= >= < >",
+    ),
+    (
+        "give each metric its own labels and aliases",
+        "mỗi chỉ tiêu có tên và tên gọi khác riêng",
+    ),
+    (
+        "start the file with front matter between two `---` lines:{}",
+        "mở đầu tệp bằng phần đầu bài nằm giữa hai dòng `---`:{}",
+    ),
+    (
+        "end the front matter with a line holding only `---`",
+        "kết thúc phần đầu bài bằng một dòng chỉ có `---`",
+    ),
+    ("give at least a title", "ít nhất phải có tiêu đề (title)"),
+    (
+        "the fields are: title, date, unit, period, summary, author, category, tags, image, slug, draft, source",
+        "các trường là: title, date, unit, period, summary, author, category, tags, image, slug, draft, source",
+    ),
+    (
+        "front matter is YAML: `field: value`, one per line; quote values that contain `:` or `#`",
+        "phần đầu bài viết theo YAML: `trường: giá trị`, mỗi trường một dòng; giá trị có `:` hoặc `#` thì đặt trong ngoặc kép",
+    ),
+    (
+        "add `title: \"…\"` to the front matter",
+        "thêm `title: \"…\"` vào phần đầu bài",
+    ),
+    (
+        "write the date as 2023-10-26T07:00:00+07:00 (or 2023-10-26; the time zone defaults to GMT+7)",
+        "ghi ngày dạng 2023-10-26T07:00:00+07:00 (hoặc 2023-10-26; mặc định giờ Việt Nam GMT+7)",
+    ),
+    (
+        "a slug uses lower-case letters without diacritics, digits and `-`",
+        "slug dùng chữ thường không dấu, chữ số và dấu `-`",
+    ),
+    (
+        "add `date: 2023-10-26T07:00:00+07:00` to the front matter",
+        "thêm `date: 2023-10-26T07:00:00+07:00` vào phần đầu bài",
+    ),
+    (
+        "put the file in content/static/ and give its path from there, e.g. `image: images/hoi-nghi.jpg`",
+        "đặt tệp ảnh trong content/static/ và ghi đường dẫn tính từ đó, ví dụ `image: images/hoi-nghi.jpg`",
+    ),
+    (
+        "give one of them another file name, or a `slug:` in its front matter",
+        "đổi tên tệp của một bài, hoặc ghi `slug:` khác ở phần đầu bài",
+    ),
+    (
+        "rename or move the static file",
+        "đổi tên hoặc chuyển tệp tĩnh đó",
+    ),
+    (
+        "link to another article by its .md file, relative to this file: [tiêu đề](../tin-tuc/bai-viet.md)",
+        "liên kết tới bài khác bằng tệp .md của bài đó, tính từ tệp này: [tiêu đề](../tin-tuc/bai-viet.md)",
+    ),
+    (
+        "add `{}` to that record in content/data/, or the figures it is computed from; baocao never prints a missing figure as blank or 0",
+        "thêm `{}` vào bản ghi đó trong content/data/, hoặc thêm các số dùng để tính ra nó; baocao không bao giờ in số thiếu thành chỗ trống hay số 0",
+    ),
+    (
+        "add the record to content/data/, or correct the article's unit or period",
+        "thêm bản ghi vào content/data/, hoặc sửa đơn vị, kỳ báo cáo của bài",
+    ),
+    (
+        "add that record to content/data/, or remove the comparison",
+        "thêm bản ghi đó vào content/data/, hoặc bỏ phần so sánh",
+    ),
+    (
+        "add that earlier record to content/data/ (same unit, the period named above), or remove the comparison",
+        "thêm bản ghi kỳ trước đó vào content/data/ (cùng đơn vị, kỳ nêu trên), hoặc bỏ phần so sánh",
+    ),
+    (
+        "set `unit:` and `period:` in the front matter, or use metric(key=…, unit=…, period=…)",
+        "ghi `unit:` và `period:` ở phần đầu bài, hoặc dùng metric(key=…, unit=…, period=…)",
+    ),
+    (
+        "check the key, unit and period against content/data/",
+        "đối chiếu mã chỉ tiêu, đơn vị và kỳ với content/data/",
+    ),
+    (
+        "functions take named arguments only: metric(key=\"received\"), not metric(\"received\")",
+        "tham số của hàm phải có tên: metric(key=\"received\"), không viết metric(\"received\")",
+    ),
+    (
+        "the functions are {}; arguments are named: metric(key=\"received\")",
+        "các hàm là {}; tham số phải có tên: metric(key=\"received\")",
+    ),
+    ("the filters are {}", "các bộ lọc là {}"),
+    (
+        "the chart kinds and their arguments are listed in the README, section \"Biểu đồ, thẻ số liệu và bảng\"",
+        "các loại biểu đồ và tham số có trong README, mục \"Biểu đồ, thẻ số liệu và bảng\"",
+    ),
+    (
+        "Tera syntax: {{ data.received | num }}; write a literal {{ as {% raw %}{{{% endraw %}",
+        "cách viết: {{ data.received | num }}; muốn in nguyên {{ thì viết {% raw %}{{{% endraw %}",
+    ),
+    (
+        "correct the figure or the counts it is computed from; or leave it out and let baocao compute it",
+        "sửa con số hoặc các số dùng để tính nó; hoặc bỏ đi để baocao tự tính",
+    ),
+    (
+        "percentages are written on the 0–100 scale (93.1, not 0.931); a derived rate outside it means the counts disagree",
+        "tỷ lệ ghi theo thang 0–100 (93.1, không ghi 0.931); tỷ lệ tự tính nằm ngoài khoảng này nghĩa là các số đếm mâu thuẫn",
+    ),
+    (
+        "counts cannot be negative: check the figures it is computed from",
+        "số đếm không thể âm: kiểm tra các số dùng để tính",
+    ),
+    (
+        "one of the figures is wrong; compare them with the source report",
+        "có một số sai; đối chiếu với báo cáo gốc",
+    ),
+];
+
+/// Splits a pattern at its `{}` slots and matches it against a text,
+/// returning the values in the slots. A slot takes the shortest text that
+/// lets the rest match; the last slot takes what remains.
+fn captures<'t>(pattern: &str, text: &'t str) -> Option<Vec<&'t str>> {
+    let pieces: Vec<&str> = pattern.split("{}").collect();
+    let mut rest = text.strip_prefix(pieces[0])?;
+    let mut caps = Vec::new();
+    for (n, piece) in pieces.iter().enumerate().skip(1) {
+        if n == pieces.len() - 1 {
+            let cap = rest.strip_suffix(piece)?;
+            caps.push(cap);
+            rest = "";
+        } else {
+            let at = rest.find(piece)?;
+            caps.push(&rest[..at]);
+            rest = &rest[at + piece.len()..];
+        }
+    }
+    rest.is_empty().then_some(caps)
+}
+
+fn fill(pattern: &str, caps: &[String]) -> String {
+    let mut out = String::new();
+    for (n, piece) in pattern.split("{}").enumerate() {
+        if n > 0 {
+            out.push_str(caps.get(n - 1).map_or("", String::as_str));
+        }
+        out.push_str(piece);
+    }
+    out
+}
+
+/// The code of a message, or `None` when no entry matches it.
+pub fn code(text: &str) -> Option<&'static str> {
+    let text = strip_sheet(text).0;
+    MESSAGES
+        .iter()
+        .find(|(c, en, _)| !c.is_empty() && captures(en, text).is_some())
+        .map(|(c, ..)| *c)
+}
+
+/// "… (sheet `x`, cell D4)" is added to spreadsheet messages: translate it
+/// apart from the message it follows.
+fn strip_sheet(text: &str) -> (&str, Option<(&str, &str)>) {
+    if let Some(i) = text.rfind(" (sheet `") {
+        if let Some(caps) = captures(" (sheet `{}`, cell {})", &text[i..]) {
+            return (&text[..i], Some((caps[0], caps[1])));
+        }
+    }
+    (text, None)
+}
+
+/// A message in the language, values inside it translated too.
+pub fn message(text: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return text.to_string();
+    }
+    let (body, sheet) = strip_sheet(text);
+    let mut out = translate(body, Table::Messages, 0);
+    if let Some((name, cell)) = sheet {
+        out.push_str(&format!(" (trang tính `{name}`, ô {cell})"));
+    }
+    out
+}
+
+/// A hint in the language.
+pub fn hint(text: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return text.to_string();
+    }
+    translate(text, Table::Hints, 0)
+}
+
+#[derive(Clone, Copy)]
+enum Table {
+    Messages,
+    Hints,
+}
+
+fn entries(table: Table) -> Vec<(&'static str, &'static str)> {
+    match table {
+        Table::Messages => MESSAGES.iter().map(|(_, en, vi)| (*en, *vi)).collect(),
+        Table::Hints => HINTS.to_vec(),
+    }
+}
+
+fn translate(text: &str, table: Table, depth: usize) -> String {
+    if depth > 4 {
+        return text.to_string();
+    }
+    for (en, vi) in entries(table) {
+        if let Some(caps) = captures(en, text) {
+            // A value may itself be a message ("bad period `x`: `x` is not a
+            // period") or a hint ("unknown unit `x`; did you mean …").
+            let caps: Vec<String> = caps
+                .iter()
+                .map(|c| {
+                    let m = translate(c, Table::Messages, depth + 1);
+                    if m != *c {
+                        m
+                    } else {
+                        translate(c, Table::Hints, depth + 1)
+                    }
+                })
+                .collect();
+            return fill(vi, &caps);
+        }
+    }
+    text.to_string()
+}
+
+/// Whether a hint has a Vietnamese entry, for the completeness test.
+pub fn has_hint(text: &str) -> bool {
+    HINTS.iter().any(|(en, _)| captures(en, text).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_capture_values() {
+        assert_eq!(
+            captures("unknown unit `{}`", "unknown unit `thuan-am`"),
+            Some(vec!["thuan-am"])
+        );
+        assert_eq!(
+            captures("no {} in {}", "no content/site.yaml in /tmp/x"),
+            Some(vec!["content/site.yaml", "/tmp/x"])
+        );
+        assert_eq!(
+            captures("unknown unit `{}`", "unknown unit `x`; more"),
+            None
+        );
+    }
+
+    #[test]
+    fn nested_messages_are_translated() {
+        assert_eq!(
+            message("bad period `2023-Q5`: `2023-Q5` is not a period", Lang::Vi),
+            "kỳ báo cáo `2023-Q5` không hợp lệ: `2023-Q5` không phải kỳ báo cáo"
+        );
+        assert_eq!(
+            message(
+                "the metric `visits` has no value in this article's record (unit `thuan-an`, period `2023-9M`)",
+                Lang::Vi
+            ),
+            "chỉ tiêu `visits` không có số liệu trong bản ghi của bài (đơn vị `thuan-an`, kỳ `2023-9M`)"
+        );
+        assert_eq!(
+            message(
+                "`cao` in column `on_time_rate` is not a number (sheet `2021`, cell D4)",
+                Lang::Vi
+            ),
+            "`cao` ở cột `on_time_rate` không phải là số (trang tính `2021`, ô D4)"
+        );
+        assert_eq!(
+            hint(
+                "did you mean `received`? Add new metrics to content/metrics.yaml",
+                Lang::Vi
+            ),
+            "có phải là `received`? Chỉ tiêu mới được thêm trong content/metrics.yaml"
+        );
+        assert_eq!(message("anything", Lang::En), "anything");
+    }
+
+    #[test]
+    fn codes_are_stable_per_message() {
+        assert_eq!(code("unknown metric key `x`"), Some("E0203"));
+        assert_eq!(
+            code("unknown metric key `x`; did you mean `y`?"),
+            Some("E0203")
+        );
+        assert_eq!(
+            code("unit `x`, period `2023`: check failed: a (b: 1 against 2)"),
+            Some("W0101")
+        );
+        assert_eq!(
+            code("`x` in column `y` is not a number (sheet `s`, cell B2)"),
+            Some("E0205")
+        );
+        assert_eq!(code("no such message"), None);
+    }
+
+    #[test]
+    fn every_code_belongs_to_one_kind() {
+        let mut seen = std::collections::BTreeMap::new();
+        for (c, en, _) in MESSAGES.iter().filter(|(c, ..)| !c.is_empty()) {
+            let first = en.split(' ').next().unwrap_or("");
+            seen.entry(*c).or_insert_with(Vec::new).push(first);
+        }
+        for (c, words) in seen {
+            assert!(words.len() <= 2, "{c} is used for {words:?}");
+        }
+    }
+}
