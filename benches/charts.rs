@@ -11,6 +11,7 @@ const N: usize = 1000;
 fn item(label: &str, value: f64) -> Item {
     Item {
         label: label.to_string(),
+        long: label.to_string(),
         value,
         shown: baocao::format::num(value, None),
     }
@@ -33,16 +34,17 @@ fn model(kind: Kind, i: usize) -> Chart {
         },
         Kind::Compare => Data::Bars {
             items: vec![
-                item("Thành phố Dĩ An", v(12000.0)),
-                item("Thành phố Thuận An", v(10551.0)),
-                item("Thị xã Bến Cát", v(8000.0)),
-                item("Thành phố Tân Uyên", v(6000.0)),
+                item("TP Dĩ An", v(12000.0)),
+                item("TP Thuận An", v(10551.0)),
+                item("TX Bến Cát", v(8000.0)),
+                item("TP Tân Uyên", v(6000.0)),
                 item("Huyện Dầu Tiếng", v(3000.0)),
             ],
             highlight: Some(1),
         },
         Kind::Stacked => Data::Stacks {
             legend: vec!["Trước hạn".into(), "Đúng hạn".into(), "Quá hạn".into()],
+            colors: vec![0, 1, 4],
             stacks: (2021..2024)
                 .map(|y| Stack {
                     label: format!("9 tháng đầu năm {y}"),
@@ -59,13 +61,15 @@ fn model(kind: Kind, i: usize) -> Chart {
                 item("Hồ sơ trực tuyến", v(2977.0)),
                 item("Hồ sơ trực tiếp", v(7574.0)),
             ],
+            colors: vec![0, 1],
             total: "10.551".into(),
         },
-        Kind::Trend => Data::Line(
-            (2019..2024)
+        Kind::Trend => Data::Line {
+            items: (2019..2024)
                 .map(|y| item(&y.to_string(), v(60000.0 + f64::from(y - 2019) * 5000.0)))
                 .collect(),
-        ),
+            x: (0..5).map(|k| f64::from(k) * 365.0).collect(),
+        },
     };
     Chart {
         kind,
@@ -74,6 +78,7 @@ fn model(kind: Kind, i: usize) -> Chart {
         source: Some("Báo cáo số 245/BC-UBND".into()),
         data,
         row_header: "Chỉ tiêu".into(),
+        scale: baocao::data::MetricUnit::Count,
     }
 }
 

@@ -83,6 +83,23 @@ enum Command {
         /// The folder to create (must be new or empty).
         dir: PathBuf,
     },
+    /// Turn a spreadsheet (.xlsx or .csv, incl. form II.06a/VPCP/KSTT) into data files.
+    Import {
+        /// The spreadsheet.
+        file: PathBuf,
+        /// The sheet to read [default: the first with a table].
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Where the YAML files go.
+        #[arg(long, default_value = "content/data")]
+        out: PathBuf,
+        /// Overwrite files that exist.
+        #[arg(long)]
+        force: bool,
+        /// The site folder (its site.yaml names the units).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 /// Runs the command line and returns the process exit code.
@@ -137,6 +154,40 @@ pub fn run() -> i32 {
             port,
             drafts,
         }),
+        Command::Import {
+            file,
+            sheet,
+            out,
+            force,
+            root,
+        } => {
+            let lang = Lang::for_site(&root);
+            match crate::import::run(&crate::import::ImportOptions {
+                root,
+                file,
+                sheet,
+                out,
+                force,
+            }) {
+                Ok(report) => {
+                    for line in &report.log {
+                        println!("{line}");
+                    }
+                    if !report.warnings.is_empty() {
+                        eprint!("{}", diagnostic::render_all(&report.warnings, lang));
+                    }
+                    println!(
+                        "imported into {}",
+                        count(report.written.len(), "file", "files")
+                    );
+                    0
+                }
+                Err(diags) => {
+                    eprint!("{}", diagnostic::render_all(&diags, lang));
+                    1
+                }
+            }
+        }
         Command::New { dir } => match crate::scaffold::create(&dir) {
             Ok(files) => {
                 for f in files {

@@ -77,6 +77,17 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "cannot read the front matter: {}",
         "không đọc được phần đầu bài (front matter): {}",
     ),
+    (
+        "E0611",
+        "cannot read sheet `{}` of {}: {}",
+        "không đọc được trang tính `{}` của {}: {}",
+    ),
+    (
+        "E0612",
+        "cannot read {} as CSV: {}",
+        "không đọc được {} dưới dạng CSV: {}",
+    ),
+    ("E0610", "cannot create {}: {}", "không tạo được {}: {}"),
     ("E0106", "cannot read {}: {}", "không đọc được {}: {}"),
     (
         "E0107",
@@ -350,16 +361,31 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "{}() không có tham số `{}`; các tham số là {}",
     ),
     (
-        "E0509",
-        "{}={}: give a number of periods from 1 up",
-        "{}={}: ghi số kỳ từ 1 trở lên",
-    ),
-    (
         "E0510",
         "chart(kind=\"{}\"): unknown kind; the kinds are {}",
         "chart(kind=\"{}\"): không có loại biểu đồ này; các loại là {}",
     ),
     ("E0511", "chart(kind=\"{}\"): {}", "chart(kind=\"{}\"): {}"),
+    (
+        "E0514",
+        "{}(): {}= must be a whole number from 1 up, e.g. {}",
+        "{}(): {}= phải là số nguyên từ 1 trở lên, ví dụ {}",
+    ),
+    (
+        "E0514",
+        "{}(): {}= must be a list in brackets, e.g. {}",
+        "{}(): {}= phải là danh sách trong ngoặc vuông, ví dụ {}",
+    ),
+    (
+        "E0514",
+        "{}(): {}= must be text in quotes, e.g. {}",
+        "{}(): {}= phải là chữ trong ngoặc kép, ví dụ {}",
+    ),
+    (
+        "E0515",
+        "chart() needs kind=\"…\": one of {}",
+        "chart() cần kind=\"…\": một trong {}",
+    ),
     ("E0512", "kpis(): {}", "kpis(): {}"),
     ("E0513", "table(): {}", "table(): {}"),
     ("E0520", "Unknown function `{}`", "không có hàm `{}`"),
@@ -411,8 +437,103 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "`{}` is {}: a rate under 1%, or a fraction of 1?",
         "`{}` bằng {}: tỷ lệ dưới 1%, hay là phần thập phân của 1?",
     ),
+    // Import.
+    (
+        "E0601",
+        "\"{}\" fits several units ({}): its row is skipped",
+        "\"{}\" khớp với nhiều đơn vị ({}): bỏ qua dòng này",
+    ),
+    (
+        "E0602",
+        "\"{}\" is `{}` again for {}: the row is skipped (the first is row {})",
+        "\"{}\" lại là `{}` trong {}: bỏ qua dòng này (dòng thứ nhất là dòng {})",
+    ),
+    (
+        "E0603",
+        "\"{}\" is not a unit of content/site.yaml: its row is skipped",
+        "\"{}\" không phải đơn vị trong content/site.yaml: bỏ qua dòng này",
+    ),
+    (
+        "E0604",
+        "\"{}\": the total received {} is not the in-period {} plus the carried-over {}",
+        "\"{}\": tổng số tiếp nhận {} không bằng số trong kỳ {} cộng số từ kỳ trước {}",
+    ),
+    (
+        "E0605",
+        "\"{}\" names the period {} but the dates give {}: the dates are used",
+        "\"{}\" ghi kỳ {} nhưng ngày tháng cho ra {}: dùng theo ngày tháng",
+    ),
+    (
+        "E0606",
+        "`{}` is a count but {} has decimals: it is not imported",
+        "`{}` là số đếm nhưng {} có phần thập phân: không nhập số này",
+    ),
+    (
+        "E0607",
+        "`{}` is not a number: it is not imported",
+        "`{}` không phải là số: không nhập số này",
+    ),
+    (
+        "E0609",
+        "a row with figures but no unit name is skipped",
+        "bỏ qua một dòng có số liệu nhưng không có tên đơn vị",
+    ),
+    (
+        "E0613",
+        "no period found in {}",
+        "không tìm thấy kỳ báo cáo trong {}",
+    ),
+    (
+        "E0614",
+        "no recognisable header in {}",
+        "không nhận ra dòng tiêu đề trong {}",
+    ),
+    (
+        "E0615",
+        "no row of {} names a unit of content/site.yaml with figures",
+        "không dòng nào của {} ghi đơn vị có trong content/site.yaml kèm số liệu",
+    ),
+    (
+        "E0616",
+        "no sheet of {} holds a table with a recognisable header",
+        "không trang tính nào của {} có bảng với dòng tiêu đề nhận ra được",
+    ),
+    (
+        "E0617",
+        "the header names a unit column but no column of figures the catalogue knows",
+        "dòng tiêu đề có cột đơn vị nhưng không có cột số liệu nào trong danh mục",
+    ),
+    (
+        "E0618",
+        "the row has no period",
+        "dòng này chưa có kỳ báo cáo",
+    ),
+    (
+        "E0619",
+        "the total row gives {} for \"{}\"{} but the unit rows add up to {}",
+        "dòng tổng cộng ghi {} cho \"{}\"{} nhưng các dòng đơn vị cộng lại được {}",
+    ),
+    (
+        "E0620",
+        "{} exists: it is not overwritten",
+        "{} đã có: không ghi đè",
+    ),
+    (
+        "E0621",
+        "{} has no sheet `{}`",
+        "{} không có trang tính `{}`",
+    ),
+    (
+        "E0622",
+        "{} is a CSV file: --sheet is ignored",
+        "{} là tệp CSV: bỏ qua --sheet",
+    ),
+    (
+        "E0608",
+        "`{}` is not a period",
+        "`{}` không phải kỳ báo cáo",
+    ),
     // Parts of messages (the values inside the ones above).
-    ("", "`{}` is not a period", "`{}` không phải kỳ báo cáo"),
     ("", "`{}` is not a year", "`{}` không phải năm"),
     (
         "",
@@ -475,6 +596,36 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "",
         "needs metric=\"…\" (one metric key)",
         "cần metric=\"…\" (một mã chỉ tiêu)",
+    ),
+    (
+        "",
+        "does not take {}=; it takes {}, and title=, unit=, period=",
+        "không nhận tham số {}=; loại này nhận {}, và title=, unit=, period=",
+    ),
+    (
+        "",
+        "metrics=[…] names `{}` twice",
+        "metrics=[…] ghi `{}` hai lần",
+    ),
+    (
+        "",
+        "units=[…] names `{}` twice",
+        "units=[…] ghi `{}` hai lần",
+    ),
+    (
+        "",
+        "`{}` is a rate; parts of a whole must be counts or amounts",
+        "`{}` là tỷ lệ; các phần của một tổng phải là số đếm hoặc số tiền",
+    ),
+    (
+        "",
+        "at most {} parts can be told apart; this chart has {}",
+        "chỉ phân biệt được tối đa {} phần; biểu đồ này có {}",
+    ),
+    (
+        "",
+        "takes either units=[…] (one row per unit) or periods=N (one row per period), not both",
+        "chỉ nhận units=[…] (mỗi đơn vị một dòng) hoặc periods=N (mỗi kỳ một dòng), không nhận cả hai",
     ),
     (
         "",
@@ -774,6 +925,74 @@ const HINTS: &[(&str, &str)] = &[
     ),
     ("the filters are {}", "các bộ lọc là {}"),
     (
+        "the header names a unit column (Đơn vị, or \"Lĩnh vực, công việc giải quyết theo cấp\" in form II.06a), optionally a period column (Kỳ báo cáo), and columns of figures named by the catalogue's labels or aliases (Tiếp nhận, Đã giải quyết, Trước hạn, …)",
+        "dòng tiêu đề có cột đơn vị (Đơn vị, hoặc \"Lĩnh vực, công việc giải quyết theo cấp\" trong biểu II.06a), có thể có cột kỳ (Kỳ báo cáo), và các cột số liệu đặt tên theo tên hoặc tên gọi khác trong danh mục (Tiếp nhận, Đã giải quyết, Trước hạn, …)",
+    ),
+    (
+        "check the path of the spreadsheet (relative paths start at the current folder)",
+        "kiểm tra đường dẫn tới bảng tính (đường dẫn tương đối tính từ thư mục hiện tại)",
+    ),
+    (
+        "a field holding the separator must be wrapped in \"…\"; or save the sheet as .xlsx and import that",
+        "ô có chứa dấu ngăn cách phải đặt trong \"…\"; hoặc lưu bảng tính dạng .xlsx rồi nhập tệp đó",
+    ),
+    (
+        "a unit's figure or the total is wrong, or rows are missing: compare them with the source report",
+        "số của một đơn vị hoặc dòng tổng sai, hoặc thiếu dòng: đối chiếu với báo cáo gốc",
+    ),
+    (
+        "add a column `period` (Kỳ báo cáo) holding e.g. 2023-Q3, or a line \"Kỳ báo cáo: Quý III năm 2023\" above the table",
+        "thêm cột `period` (Kỳ báo cáo) ghi ví dụ 2023-Q3, hoặc dòng \"Kỳ báo cáo: Quý III năm 2023\" phía trên bảng",
+    ),
+    (
+        "check --out: it is a folder, usually content/data/",
+        "kiểm tra --out: phải là một thư mục, thường là content/data/",
+    ),
+    (
+        "check the cell: a count is a whole number",
+        "kiểm tra ô này: số đếm là số nguyên",
+    ),
+    (
+        "check the report's dates; or correct the period in the written files",
+        "kiểm tra ngày tháng của báo cáo; hoặc sửa kỳ trong các tệp đã ghi",
+    ),
+    (
+        "each unit has one record per period",
+        "mỗi đơn vị chỉ có một bản ghi cho mỗi kỳ",
+    ),
+    (
+        "fill in the period column (e.g. 2023-Q3), or add a line \"Kỳ báo cáo: Quý III năm 2023\" above the table",
+        "điền cột kỳ báo cáo (ví dụ 2023-Q3), hoặc thêm dòng \"Kỳ báo cáo: Quý III năm 2023\" phía trên bảng",
+    ),
+    (
+        "one of the figures of the row is wrong: compare them with the source report",
+        "một số trong dòng này sai: đối chiếu với báo cáo gốc",
+    ),
+    (
+        "open the workbook in Excel and save it again as .xlsx",
+        "mở bảng tính bằng Excel rồi lưu lại dạng .xlsx",
+    ),
+    (
+        "to import it, declare it in content/site.yaml under units: {}",
+        "muốn nhập dòng này, khai báo đơn vị trong content/site.yaml, mục units: {}",
+    ),
+    (
+        "use --force to overwrite it (or --out to write elsewhere)",
+        "dùng --force để ghi đè (hoặc --out để ghi vào chỗ khác)",
+    ),
+    (
+        "write figures as plain numbers (6580, or 6.580 with a thousands dot)",
+        "ghi số trơn (6580, hoặc 6.580 với dấu chấm hàng nghìn)",
+    ),
+    (
+        "write the unit's full name as in content/site.yaml",
+        "ghi đủ tên đơn vị như trong content/site.yaml",
+    ),
+    (
+        "write the unit's name in the unit column",
+        "ghi tên đơn vị vào cột đơn vị",
+    ),
+    (
         "the chart kinds and their arguments are listed in the README, section \"Biểu đồ, thẻ số liệu và bảng\"",
         "các loại biểu đồ và tham số có trong README, mục \"Biểu đồ, thẻ số liệu và bảng\"",
     ),
@@ -840,12 +1059,21 @@ pub fn code(text: &str) -> Option<&'static str> {
         .map(|(c, ..)| *c)
 }
 
-/// "… (sheet `x`, cell D4)" is added to spreadsheet messages: translate it
-/// apart from the message it follows.
-fn strip_sheet(text: &str) -> (&str, Option<(&str, &str)>) {
-    if let Some(i) = text.rfind(" (sheet `") {
-        if let Some(caps) = captures(" (sheet `{}`, cell {})", &text[i..]) {
-            return (&text[..i], Some((caps[0], caps[1])));
+/// Where in a spreadsheet, added to its messages: "… (sheet `x`, cell D4)"
+/// or "… (line 2, column C)". Translated apart from the message.
+const PLACES: &[(&str, &str)] = &[
+    (" (sheet `{}`, cell {})", " (trang tính `{}`, ô {})"),
+    (" (line {}, column {})", " (dòng {}, cột {})"),
+];
+
+fn strip_sheet(text: &str) -> (&str, Option<String>) {
+    for (en, vi) in PLACES {
+        let start = &en[..en.find('{').unwrap_or(0)];
+        if let Some(i) = text.rfind(start) {
+            if let Some(caps) = captures(en, &text[i..]) {
+                let caps: Vec<String> = caps.iter().map(|c| c.to_string()).collect();
+                return (&text[..i], Some(fill(vi, &caps)));
+            }
         }
     }
     (text, None)
@@ -856,10 +1084,10 @@ pub fn message(text: &str, lang: Lang) -> String {
     if lang == Lang::En {
         return text.to_string();
     }
-    let (body, sheet) = strip_sheet(text);
+    let (body, place) = strip_sheet(text);
     let mut out = translate(body, Table::Messages, 0);
-    if let Some((name, cell)) = sheet {
-        out.push_str(&format!(" (trang tính `{name}`, ô {cell})"));
+    if let Some(place) = place {
+        out.push_str(&place);
     }
     out
 }
@@ -990,7 +1218,8 @@ mod tests {
             let first = en.split(' ').next().unwrap_or("");
             seen.entry(*c).or_insert_with(Vec::new).push(first);
         }
-        for (c, words) in seen {
+        for (c, mut words) in seen {
+            words.dedup();
             assert!(words.len() <= 2, "{c} is used for {words:?}");
         }
     }

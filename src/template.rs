@@ -121,13 +121,15 @@ pub fn register(tera: &mut Tera, shared: &Arc<Shared>) {
             ],
         )?;
         let args = chart::Args {
-            kind: k.must_get::<String>("kind")?,
-            metrics: k.get::<Vec<String>>("metrics")?.unwrap_or_default(),
-            metric: k.get::<String>("metric")?,
-            units: k.get::<Vec<String>>("units")?.unwrap_or_default(),
-            periods: count(&k, "periods")?,
-            title: k.get::<String>("title")?,
-            unit: k.get::<String>("unit")?,
+            kind: text(&k, "chart", "kind")?.ok_or_else(|| {
+                err("chart() needs kind=\"…\": one of bar, stacked, donut, trend, compare")
+            })?,
+            metrics: list(&k, "chart", "metrics")?,
+            metric: text(&k, "chart", "metric")?,
+            units: list(&k, "chart", "units")?,
+            periods: count(&k, "chart", "periods")?,
+            title: text(&k, "chart", "title")?,
+            unit: text(&k, "chart", "unit")?,
             period: period_arg(&k)?,
         };
         let html = chart::chart(&args, &chart_context(&s, st)?).map_err(err)?;
@@ -136,8 +138,8 @@ pub fn register(tera: &mut Tera, shared: &Arc<Shared>) {
     let s = Arc::clone(shared);
     tera.register_function("kpis", move |k: Kwargs, st: &State| -> TeraResult<Value> {
         allow(&k, "kpis", &["metrics", "unit", "period"])?;
-        let metrics = k.get::<Vec<String>>("metrics")?.unwrap_or_default();
-        let unit = k.get::<String>("unit")?;
+        let metrics = list(&k, "kpis", "metrics")?;
+        let unit = text(&k, "kpis", "unit")?;
         let html = chart::kpis(
             &metrics,
             unit.as_deref(),
@@ -154,13 +156,13 @@ pub fn register(tera: &mut Tera, shared: &Arc<Shared>) {
             "table",
             &["metrics", "units", "periods", "unit", "period"],
         )?;
-        let metrics = k.get::<Vec<String>>("metrics")?.unwrap_or_default();
-        let units = k.get::<Vec<String>>("units")?.unwrap_or_default();
-        let unit = k.get::<String>("unit")?;
+        let metrics = list(&k, "table", "metrics")?;
+        let units = list(&k, "table", "units")?;
+        let unit = text(&k, "table", "unit")?;
         let html = chart::table(
             &metrics,
             &units,
-            count(&k, "periods")?,
+            count(&k, "table", "periods")?,
             unit.as_deref(),
             period_arg(&k)?.as_deref(),
             &chart_context(&s, st)?,
@@ -210,14 +212,38 @@ fn allow(k: &Kwargs, function: &str, names: &[&str]) -> TeraResult<()> {
     Ok(())
 }
 
-fn count(k: &Kwargs, name: &str) -> TeraResult<Option<usize>> {
-    match k.get::<i64>(name)? {
+/// A whole-number argument; the error names the function and argument.
+fn count(k: &Kwargs, function: &str, name: &str) -> TeraResult<Option<usize>> {
+    let wrong = || {
+        err(format!(
+            "{function}(): {name}= must be a whole number from 1 up, e.g. {name}=3"
+        ))
+    };
+    match k.get::<i64>(name).map_err(|_| wrong())? {
         Some(n) if n >= 1 => Ok(Some(n as usize)),
-        Some(n) => Err(err(format!(
-            "{name}={n}: give a number of periods from 1 up"
-        ))),
+        Some(_) => Err(wrong()),
         None => Ok(None),
     }
+}
+
+/// A list argument (`metrics=["received"]`).
+fn list(k: &Kwargs, function: &str, name: &str) -> TeraResult<Vec<String>> {
+    k.get::<Vec<String>>(name)
+        .map(Option::unwrap_or_default)
+        .map_err(|_| {
+            err(format!(
+                "{function}(): {name}= must be a list in brackets, e.g. {name}=[\"received\"]"
+            ))
+        })
+}
+
+/// A text argument (`title="…"`).
+fn text(k: &Kwargs, function: &str, name: &str) -> TeraResult<Option<String>> {
+    k.get::<String>(name).map_err(|_| {
+        err(format!(
+            "{function}(): {name}= must be text in quotes, e.g. {name}=\"…\""
+        ))
+    })
 }
 
 /// `period=` as text, whether written "2023" or 2023.

@@ -71,13 +71,22 @@ fn every_kind_renders_as_a_figure_with_svg_caption_and_table() {
         "{svg_text:?}"
     );
     let compare = texts(&doc, "figure.bc-chart--compare svg text");
+    // Short names on the chart, full names in its table.
     assert_eq!(
         compare,
         [
             "Trung tâm PVHCC tỉnh Lào Cai",
             "83.786",
-            "Thành phố Thuận An & vùng <lân cận>",
+            "TP Thuận An",
             "14.000"
+        ]
+    );
+    let table = texts(&doc, "figure.bc-chart--compare tbody th");
+    assert_eq!(
+        table,
+        [
+            "Trung tâm PVHCC tỉnh Lào Cai",
+            "Thành phố Thuận An & vùng <lân cận> (đơn vị của bài)"
         ]
     );
     assert_eq!(

@@ -620,3 +620,19 @@ fn errors_in_a_workbook_name_the_sheet_and_cell() {
         .stderr_has("warning: `on_time_rate` is 0.9938: a rate under 1%, or a fraction of 1? (sheet `2021`, cell D5)")
         .stderr_has("1 error and 2 warnings");
 }
+
+#[test]
+fn postal_dossiers_count_in_received_when_reported() {
+    let site = SiteTest::fixture("good").write(
+        "content/data/buu-chinh.yaml",
+        "unit: can-giuoc\nperiod: 2021\nmetrics: {received: 40, received_online: 10, received_direct: 25, received_postal: 5}\n",
+    );
+    site.build().succeeds().stderr_lacks("received is given");
+    let site = site.write(
+        "content/data/buu-chinh.yaml",
+        "unit: can-giuoc\nperiod: 2021\nmetrics: {received: 40, received_online: 10, received_direct: 25}\n",
+    );
+    site.build().succeeds().stderr_has(
+        "received is given as 40 but received_online + received_direct + received_postal? gives 35",
+    );
+}

@@ -264,3 +264,66 @@ fn check(stderr: &str, problems: &mut Vec<String>) {
         }
     }
 }
+
+/// `baocao import` speaks through the same catalogue.
+#[test]
+fn import_messages_have_codes_and_vietnamese() {
+    let site = site();
+    let root = site.root.to_str().unwrap().to_string();
+    let out = site.root.join("nhap").to_str().unwrap().to_string();
+    let sheets = [
+        ("khong-tieu-de.csv", "a,b\n1,2\n"),
+        ("khong-ky.csv", "Đơn vị,Tiếp nhận\nTP Thuận An,5\n"),
+        (
+            "nhieu-loi.csv",
+            "Đơn vị,Kỳ báo cáo,Tiếp nhận,Trực tuyến\nTP Thuận An,2023-Q3,abc,1.5\nPhường Mới,2023-Q3,3,1\n,2023-Q3,4,2\nTP Thuận An,2023-Q3,5,1\n",
+        ),
+        (
+            "dung.csv",
+            "Đơn vị,Kỳ báo cáo,Tiếp nhận\nTP Thuận An,2023-Q3,5\n",
+        ),
+    ];
+    let mut problems = Vec::new();
+    for (name, text) in sheets {
+        let path = site.root.join(name);
+        std::fs::write(&path, text).unwrap();
+        let file = path.to_str().unwrap();
+        let r = site.run(&["import", file, "--out", &out, "--root", &root]);
+        assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+        check(&r.stderr, &mut problems);
+        let r = site.run(&[
+            "import", file, "--out", &out, "--root", &root, "--sheet", "Trang 1",
+        ]);
+        check(&r.stderr, &mut problems);
+    }
+    let r = site.run(&["import", "khong-co.xlsx", "--out", &out, "--root", &root]);
+    check(&r.stderr, &mut problems);
+    // The last import above wrote dung.csv's file: once more is refused.
+    let again = site.run(&[
+        "import",
+        site.root.join("dung.csv").to_str().unwrap(),
+        "--out",
+        &out,
+        "--root",
+        &root,
+    ]);
+    again.fails().stderr_has("is not overwritten");
+    check(&again.stderr, &mut problems);
+    let vi = site.run_in(
+        "vi",
+        &[
+            "import",
+            site.root.join("dung.csv").to_str().unwrap(),
+            "--out",
+            &out,
+            "--root",
+            &root,
+        ],
+    );
+    assert!(
+        vi.stderr.contains("đã có: không ghi đè") && vi.stderr.contains("gợi ý: dùng --force"),
+        "{}",
+        vi.stderr
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -72,13 +72,25 @@ fn data_table(chart: &Chart) -> String {
         t.push_str("</tr>");
     };
     match &chart.data {
-        Data::Bars { items, .. } | Data::Line(items) => {
+        Data::Bars { items, highlight } => {
             head(&mut t, &[&chart.row_header, "Số liệu"]);
-            for i in items {
-                row(&mut t, &i.label, std::slice::from_ref(&i.shown));
+            for (n, i) in items.iter().enumerate() {
+                // The article's own unit, said in words as well as in bold.
+                let label = if *highlight == Some(n) {
+                    format!("{} (đơn vị của bài)", i.long)
+                } else {
+                    i.long.clone()
+                };
+                row(&mut t, &label, std::slice::from_ref(&i.shown));
             }
         }
-        Data::Shares { items, total } => {
+        Data::Line { items, .. } => {
+            head(&mut t, &[&chart.row_header, "Số liệu"]);
+            for i in items {
+                row(&mut t, &i.long, std::slice::from_ref(&i.shown));
+            }
+        }
+        Data::Shares { items, total, .. } => {
             head(&mut t, &[&chart.row_header, "Số liệu", "Tỷ lệ"]);
             let sum: f64 = items.iter().map(|i| i.value.max(0.0)).sum();
             for i in items {
@@ -95,7 +107,7 @@ fn data_table(chart: &Chart) -> String {
             }
             row(&mut t, "Tổng số", &[total.clone(), "100%".into()]);
         }
-        Data::Stacks { legend, stacks } => {
+        Data::Stacks { legend, stacks, .. } => {
             let cols: Vec<&str> = std::iter::once(chart.row_header.as_str())
                 .chain(legend.iter().map(String::as_str))
                 .collect();

@@ -58,8 +58,10 @@ impl Kind {
 /// One labelled value.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Item {
-    /// Label (metric, unit or period).
+    /// Label on the chart (metric, unit's short name, short period).
     pub label: String,
+    /// Label in the accessible table (full unit name, full period).
+    pub long: String,
     /// The number.
     pub value: f64,
     /// The number as the reader sees it (`6.580`, `93,1%`).
@@ -89,6 +91,8 @@ pub enum Data {
     Stacks {
         /// Part names.
         legend: Vec<String>,
+        /// Palette index of each part.
+        colors: Vec<usize>,
         /// One bar per period.
         stacks: Vec<Stack>,
     },
@@ -96,11 +100,19 @@ pub enum Data {
     Shares {
         /// The parts.
         items: Vec<Item>,
+        /// Palette index of each part.
+        colors: Vec<usize>,
         /// The whole, formatted.
         total: String,
     },
-    /// A line over periods.
-    Line(Vec<Item>),
+    /// A line over periods; `x` is each period's start in days, so gaps
+    /// between reported periods show.
+    Line {
+        /// The points.
+        items: Vec<Item>,
+        /// Position of each point in time.
+        x: Vec<f64>,
+    },
 }
 
 /// A chart ready to draw.
@@ -118,6 +130,8 @@ pub struct Chart {
     pub data: Data,
     /// Header of the accessible table's first column.
     pub row_header: String,
+    /// What the values measure: axis ticks and totals are formatted by it.
+    pub scale: MetricUnit,
 }
 
 /// The arguments of `chart()`, as written in the article.
@@ -274,6 +288,32 @@ fn capitalize(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The arguments each kind takes: any other given is an error, so a
+/// misplaced argument is never silently ignored.
+fn takes(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Bar | Kind::Donut => &["metrics"],
+        Kind::Stacked => &["metrics", "periods"],
+        Kind::Trend => &["metric", "periods"],
+        Kind::Compare => &["metric", "units"],
+    }
+}
+
+/// Palette colours for parts: a part where less is better (quá hạn) gets
+/// the warning colour, the others the rest in order.
+fn part_colors(defs: &[&MetricDef]) -> Vec<usize> {
+    let mut others = (0..svg::PALETTE.len()).filter(|i| *i != svg::WARN);
+    defs.iter()
+        .map(|d| {
+            if d.better == crate::data::catalogue::Better::Lower {
+                svg::WARN
+            } else {
+                others.next().unwrap_or(0)
+            }
+        })
+        .collect()
+}
+
 /// Builds the chart model from the arguments; errors name the argument.
 pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
     let kind = Kind::parse(&args.kind).ok_or_else(|| {
@@ -283,6 +323,22 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
         )
     })?;
     let fail = |msg: String| format!("chart(kind=\"{}\"): {msg}", kind.name());
+    let given = [
+        ("metrics", !args.metrics.is_empty()),
+        ("metric", args.metric.is_some()),
+        ("units", !args.units.is_empty()),
+        ("periods", args.periods.is_some()),
+    ];
+    if let Some((name, _)) = given
+        .iter()
+        .find(|(name, set)| *set && !takes(kind).contains(name))
+    {
+        let list: Vec<String> = takes(kind).iter().map(|t| format!("{t}=")).collect();
+        return Err(fail(format!(
+            "does not take {name}=; it takes {}, and title=, unit=, period=",
+            list.join(", ")
+        )));
+    }
     let metric_defs = |min: usize| -> Result<Vec<&MetricDef>, String> {
         if args.metrics.len() < min {
             return Err(fail(format!(
@@ -290,20 +346,45 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
                 if min > 1 { "s" } else { "" }
             )));
         }
+        if let Some(dup) = args
+            .metrics
+            .iter()
+            .enumerate()
+            .find(|(i, k)| args.metrics[..*i].contains(k))
+            .map(|(_, k)| k)
+        {
+            return Err(fail(format!("metrics=[…] names `{dup}` twice")));
+        }
         args.metrics
             .iter()
             .map(|k| cx.def(k).map_err(|e| fail(format!("metrics=[…]: {e}"))))
             .collect()
     };
     let one_metric = || -> Result<&MetricDef, String> {
-        let key = args.metric.as_deref().or(if args.metrics.len() == 1 {
-            args.metrics.first().map(String::as_str)
-        } else {
-            None
-        });
-        let key = key.ok_or_else(|| fail("needs metric=\"…\" (one metric key)".into()))?;
+        let key = args
+            .metric
+            .as_deref()
+            .ok_or_else(|| fail("needs metric=\"…\" (one metric key)".into()))?;
         cx.def(key)
             .map_err(|e| fail(format!("metric=\"{key}\": {e}")))
+    };
+    // Shares of a whole add up: a rate has no share, and only as many
+    // parts as there are colours can be told apart.
+    let parts_of_a_whole = |defs: &[&MetricDef]| -> Result<(), String> {
+        if let Some(d) = defs.iter().find(|d| d.unit == MetricUnit::Percent) {
+            return Err(fail(format!(
+                "`{}` is a rate; parts of a whole must be counts or amounts",
+                d.key
+            )));
+        }
+        if defs.len() > svg::PALETTE.len() {
+            return Err(fail(format!(
+                "at most {} parts can be told apart; this chart has {}",
+                svg::PALETTE.len(),
+                defs.len()
+            )));
+        }
+        Ok(())
     };
     let unit = cx.unit(args.unit.as_deref()).map_err(&fail)?;
     let period = cx.period(args.period.as_deref()).map_err(&fail)?;
@@ -317,11 +398,15 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
                     defs[0].key, other.key
                 )));
             }
+            if kind == Kind::Donut {
+                parts_of_a_whole(&defs)?;
+            }
             let items = defs
                 .iter()
                 .map(|d| {
                     value(d, fig).map(|v| Item {
                         label: d.label.clone(),
+                        long: d.label.clone(),
                         value: v,
                         shown: shown(d, v),
                     })
@@ -337,6 +422,7 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
                 let total: f64 = items.iter().map(|i| i.value).sum();
                 Data::Shares {
                     total: shown(defs[0], total),
+                    colors: part_colors(&defs),
                     items,
                 }
             };
@@ -347,18 +433,15 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
                 source: sources([fig]),
                 data,
                 row_header: "Chỉ tiêu".into(),
+                scale: defs[0].unit,
             })
         }
         Kind::Stacked => {
             let defs = metric_defs(2)?;
-            let figs = cx.series(unit, &period, args.periods.unwrap_or(1).max(1));
-            if figs.is_empty() {
-                return Err(fail(format!(
-                    "there is no record for unit `{}`, period `{}`",
-                    unit.id,
-                    period.id()
-                )));
-            }
+            parts_of_a_whole(&defs)?;
+            // The article's own period must be there: never a silent stand-in.
+            cx.record(unit, &period).map_err(&fail)?;
+            let figs = cx.series(unit, &period, args.periods.unwrap_or(1));
             let stacks = figs
                 .iter()
                 .map(|f| {
@@ -367,6 +450,7 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
                         .map(|d| {
                             value(d, f).map(|v| Item {
                                 label: d.short.clone(),
+                                long: d.label.clone(),
                                 value: v,
                                 shown: shown(d, v),
                             })
@@ -379,21 +463,24 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
                 })
                 .collect::<Result<Vec<_>, String>>()
                 .map_err(&fail)?;
-            let span = span_words(&figs);
             Ok(Chart {
                 kind,
                 title: args.title.clone().unwrap_or_else(|| unit.name.clone()),
-                period: span,
+                period: span_words(&figs),
                 source: sources(figs.iter().copied()),
                 data: Data::Stacks {
                     legend: defs.iter().map(|d| d.short.clone()).collect(),
+                    colors: part_colors(&defs),
                     stacks,
                 },
                 row_header: "Kỳ báo cáo".into(),
+                scale: defs[0].unit,
             })
         }
         Kind::Trend => {
             let def = one_metric()?;
+            let anchor = cx.record(unit, &period).map_err(&fail)?;
+            value(def, anchor).map_err(&fail)?;
             let n = args.periods.unwrap_or(5);
             let figs: Vec<&Figure> = cx
                 .series(unit, &period, usize::MAX)
@@ -421,10 +508,15 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
                     let v = f.get(def.key.as_str()).unwrap_or_default();
                     Item {
                         label: f.period.short_label(),
+                        long: capitalize(&f.period.label()),
                         value: v,
                         shown: shown(def, v),
                     }
                 })
+                .collect();
+            let x = figs
+                .iter()
+                .map(|f| f.period.start().to_days() as f64)
                 .collect();
             Ok(Chart {
                 kind,
@@ -434,14 +526,17 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
                     .unwrap_or_else(|| format!("{} — {}", def.label, unit.name)),
                 period: span_words(figs),
                 source: sources(figs.iter().copied()),
-                data: Data::Line(items),
+                data: Data::Line { items, x },
                 row_header: "Kỳ báo cáo".into(),
+                scale: def.unit,
             })
         }
         Kind::Compare => {
             let def = one_metric()?;
             let ids: Vec<UnitId> = if args.units.is_empty() {
-                // The unit and its siblings that report this metric.
+                // The article's unit must report the metric: a comparison
+                // without it would silently leave it out.
+                value(def, cx.record(unit, &period).map_err(&fail)?).map_err(&fail)?;
                 let parent = unit.parent.clone();
                 cx.units
                     .values()
@@ -454,6 +549,15 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
                     .map(|u| u.id.clone())
                     .collect()
             } else {
+                if let Some(dup) = args
+                    .units
+                    .iter()
+                    .enumerate()
+                    .find(|(i, u)| args.units[..*i].contains(u))
+                    .map(|(_, u)| u)
+                {
+                    return Err(fail(format!("units=[…] names `{dup}` twice")));
+                }
                 args.units.iter().map(|u| UnitId(u.clone())).collect()
             };
             let mut rows = Vec::new();
@@ -478,7 +582,8 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
             let items = rows
                 .iter()
                 .map(|(u, _, v)| Item {
-                    label: u.name.clone(),
+                    label: u.short.clone().unwrap_or_else(|| u.name.clone()),
+                    long: u.name.clone(),
                     value: *v,
                     shown: shown(def, *v),
                 })
@@ -490,6 +595,7 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
                 source: sources(rows.iter().map(|(_, f, _)| *f)),
                 data: Data::Bars { items, highlight },
                 row_header: "Đơn vị".into(),
+                scale: def.unit,
             })
         }
     }
@@ -602,23 +708,25 @@ pub fn table(
             "needs metrics=[…] with at least one metric key".into(),
         ));
     }
+    if !units.is_empty() && periods.is_some() {
+        return Err(fail(
+            "takes either units=[…] (one row per unit) or periods=N (one row per period), not both"
+                .into(),
+        ));
+    }
     let defs = metrics
         .iter()
         .map(|k| cx.def(k).map_err(|e| fail(format!("metrics=[…]: {e}"))))
         .collect::<Result<Vec<_>, _>>()?;
     let period = cx.period(period).map_err(&fail)?;
-    let (row_header, rows): (&str, Vec<(String, &Figure)>) = if units.is_empty() {
+    let (row_header, caption, rows): (&str, String, Vec<(String, &Figure)>) = if units.is_empty() {
         let unit = cx.unit(unit).map_err(&fail)?;
-        let figs = cx.series(unit, &period, periods.unwrap_or(1).max(1));
-        if figs.is_empty() {
-            return Err(fail(format!(
-                "there is no record for unit `{}`, period `{}`",
-                unit.id,
-                period.id()
-            )));
-        }
+        // The article's own period must be there: never a silent stand-in.
+        cx.record(unit, &period).map_err(&fail)?;
+        let figs = cx.series(unit, &period, periods.unwrap_or(1));
         (
             "Kỳ báo cáo",
+            unit.name.clone(),
             figs.into_iter()
                 .map(|f| (capitalize(&f.period.label()), f))
                 .collect(),
@@ -631,7 +739,7 @@ pub fn table(
                 .map_err(|e| fail(format!("units=[…]: {e}")))?;
             rows.push((u.name.clone(), cx.record(u, &period).map_err(&fail)?));
         }
-        ("Đơn vị", rows)
+        ("Đơn vị", capitalize(&period.label()), rows)
     };
     let mut cells = Vec::new();
     for (label, fig) in &rows {
@@ -643,11 +751,6 @@ pub fn table(
         cells.push((label.clone(), values));
     }
     let headers: Vec<String> = defs.iter().map(|d| d.label.clone()).collect();
-    let caption = if units.is_empty() {
-        String::new()
-    } else {
-        capitalize(&period.label())
-    };
     Ok(html::table(row_header, &headers, &cells, &caption))
 }
 

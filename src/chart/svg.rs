@@ -1,7 +1,8 @@
 //! Drawing: each chart kind laid out by hand on a plotters SVG backend (in
 //! pixel coordinates of a fixed-width viewBox), then the SVG cleaned up for
 //! inline use. Text widths are measured with the bundled Noto Sans, so
-//! Vietnamese labels are placed where they fit.
+//! Vietnamese labels are placed where they fit; a label that cannot be
+//! placed without touching another is left out (the table holds it).
 
 use std::sync::Once;
 
@@ -9,29 +10,41 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontStyle, register_font};
 
-use super::{Chart, Data, Item};
+use super::{Chart, Data, Item, Stack};
+use crate::data::MetricUnit;
 use crate::format;
 
 /// Width of every chart's viewBox; the page scales it to the column.
 pub const WIDTH: i32 = 480;
 const PAD: i32 = 8;
+/// Labels, values, and small print, in viewBox units. On a phone the
+/// chart is drawn at about 3/4 of this.
+const LABEL: f64 = 18.0;
+const SMALL: f64 = 15.0;
 /// plotters writes `font-size` as the requested size divided by this.
 const FONT_SCALE: f64 = 1.24;
+/// ab_glyph scales a font by ascent + descent (1.362 em for Noto Sans),
+/// browsers by the em: widths it reports are this much too small; and
+/// readers' fonts differ a little from Noto Sans, hence a margin.
+const WIDTH_FACTOR: f64 = 1.362 / 1.24 * 1.05;
 const TEXT: RGBColor = RGBColor(0x0b, 0x0c, 0x0c);
-const MUTED: RGBColor = RGBColor(0x50, 0x5a, 0x5f);
+const MUTED: RGBColor = RGBColor(0x4c, 0x56, 0x5b);
 const GRID: RGBColor = RGBColor(0xd8, 0xdd, 0xe0);
-/// Bars that are not the article's own unit in a comparison.
-const OTHER: RGBColor = RGBColor(0x9d, 0xc1, 0xe3);
-/// The series colours; the theme's CSS may restyle them through the
-/// `bc-chart__cN` classes the cleanup adds.
+/// Bars of the other units in a comparison (4.6:1 on white).
+const OTHER: RGBColor = RGBColor(0x6f, 0x77, 0x7b);
+/// The series colours, each at least 3:1 against white; the theme's CSS
+/// may restyle them through the `bc-chart__cN` classes (keep a similar
+/// lightness: labels on the marks are black or white by this colour).
 pub const PALETTE: [RGBColor; 6] = [
     RGBColor(0x1d, 0x70, 0xb8),
-    RGBColor(0xf4, 0x77, 0x38),
+    RGBColor(0xc3, 0x5a, 0x0b),
     RGBColor(0x00, 0x70, 0x3c),
     RGBColor(0x91, 0x2b, 0x88),
     RGBColor(0xd4, 0x35, 0x1c),
     RGBColor(0x50, 0x5a, 0x5f),
 ];
+/// The palette's warning colour, for parts where less is better.
+pub const WARN: usize = 4;
 
 static FONTS: Once = Once::new();
 
@@ -61,13 +74,14 @@ fn font(size: f64, bold: bool) -> FontDesc<'static> {
     FontDesc::new(FontFamily::SansSerif, size * FONT_SCALE, style)
 }
 
-/// Width of a text in viewBox units.
+/// Width of a text in viewBox units, as a browser draws it (with margin).
 pub fn measure(text: &str, size: f64, bold: bool) -> i32 {
     fonts();
-    match font(size, bold).box_size(text) {
-        Ok((w, _)) => w as i32,
-        Err(_) => (text.chars().count() as f64 * size * 0.6) as i32,
-    }
+    let raw = match font(size, bold).box_size(text) {
+        Ok((w, _)) => f64::from(w),
+        Err(_) => text.chars().count() as f64 * size * 0.55,
+    };
+    (raw * WIDTH_FACTOR).ceil() as i32
 }
 
 /// Black or white, whichever reads better on a colour (WCAG contrast).
@@ -81,10 +95,32 @@ fn on(color: RGBColor) -> RGBColor {
         }
     };
     let l = 0.2126 * lin(color.0) + 0.7152 * lin(color.1) + 0.0722 * lin(color.2);
-    if (1.05) / (l + 0.05) >= 4.5 {
+    if 1.05 / (l + 0.05) >= 4.5 {
         WHITE
     } else {
         TEXT
+    }
+}
+
+fn hex(c: RGBColor) -> String {
+    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+}
+
+/// A value as the axis shows it, by what the chart measures.
+fn tick(scale: MetricUnit, v: f64) -> String {
+    match scale {
+        MetricUnit::Percent => format::pct(v, None),
+        MetricUnit::Vnd => format::vnd(v).replace(" đồng", ""),
+        _ => format::num(v, None),
+    }
+}
+
+/// A share as the marks show it: one decimal; a tiny share is "<0,1%".
+fn share_text(share: f64) -> String {
+    if share > 0.0 && share < 0.0005 {
+        "<0,1%".to_string()
+    } else {
+        format::pct(share * 100.0, Some(1))
     }
 }
 
@@ -129,7 +165,27 @@ impl Canvas<'_> {
 /// Draws a chart; returns the cleaned-up `<svg>` element.
 pub fn draw(chart: &Chart) -> Result<String, String> {
     fonts();
-    let height = height(chart);
+    let trend = match &chart.data {
+        Data::Line { items, x } => Some(TrendLayout::new(items, x, chart.scale)),
+        _ => None,
+    };
+    let height = match (&chart.data, &trend) {
+        (_, Some(t)) => t.height,
+        (Data::Bars { items, .. }, _) => {
+            PAD * 2 + items.len() as i32 * (LABEL_H + BAR_H + GAP) - GAP
+        }
+        (Data::Stacks { legend, stacks, .. }, _) => {
+            let rows: i32 = stacks
+                .iter()
+                .map(|s| LABEL_H + BAR_H + if overflow(s).is_empty() { 0 } else { 24 } + GAP)
+                .sum();
+            PAD * 2 + legend_lines(legend) * LEGEND_LINE + 6 + rows - GAP
+        }
+        (Data::Shares { items, .. }, _) => {
+            (PAD * 2 + 2 * RADIUS).max(PAD * 2 + 8 + items.len() as i32 * 50)
+        }
+        (Data::Line { .. }, None) => 0,
+    };
     let mut out = String::with_capacity(4096);
     let mut arcs = String::new();
     {
@@ -139,52 +195,49 @@ pub fn draw(chart: &Chart) -> Result<String, String> {
         };
         match &chart.data {
             Data::Bars { items, highlight } => bars(&canvas, items, *highlight)?,
-            Data::Stacks { legend, stacks } => self::stacks(&canvas, legend, stacks)?,
-            Data::Shares { items, total } => arcs = donut(&canvas, items, total)?,
-            Data::Line(items) => line(&canvas, items, height)?,
+            Data::Stacks {
+                legend,
+                colors,
+                stacks,
+            } => self::stacks(&canvas, legend, colors, stacks)?,
+            Data::Shares {
+                items,
+                colors,
+                total,
+            } => arcs = donut(&canvas, items, colors, total)?,
+            Data::Line { items, .. } => {
+                if let Some(t) = &trend {
+                    line(&canvas, items, t)?;
+                }
+            }
         }
         canvas.area.present().map_err(|e| e.to_string())?;
     }
     Ok(finish(&out, &chart.title, &arcs))
 }
 
-const LABEL_H: i32 = 25;
-const BAR_H: i32 = 24;
+const LABEL_H: i32 = 26;
+const BAR_H: i32 = 26;
 const GAP: i32 = 12;
-const LEGEND_LINE: i32 = 25;
-
-fn height(chart: &Chart) -> i32 {
-    match &chart.data {
-        Data::Bars { items, .. } => PAD * 2 + items.len() as i32 * (LABEL_H + BAR_H + GAP) - GAP,
-        Data::Stacks { legend, stacks } => {
-            let rows: i32 = stacks
-                .iter()
-                .map(|s| LABEL_H + BAR_H + if overflow(s).is_empty() { 0 } else { 22 } + GAP)
-                .sum();
-            PAD * 2 + legend_lines(legend) * LEGEND_LINE + 6 + rows - GAP
-        }
-        Data::Shares { items, .. } => (PAD * 2 + 2 * RADIUS).max(PAD * 2 + items.len() as i32 * 48),
-        Data::Line(items) => 270 + if stagger(items) { 20 } else { 0 },
-    }
-}
+const LEGEND_LINE: i32 = 26;
 
 fn bars(c: &Canvas<'_>, items: &[Item], highlight: Option<usize>) -> Result<(), String> {
     let value_w = items
         .iter()
-        .map(|i| measure(&i.shown, 17.0, true))
+        .map(|i| measure(&i.shown, LABEL, true))
         .max()
         .unwrap_or(0)
-        + 10;
+        + 8;
     let max = items.iter().map(|i| i.value).fold(0.0, f64::max);
-    let avail = f64::from(WIDTH - 2 * PAD - value_w);
+    let avail = f64::from(WIDTH - 2 * PAD - value_w).max(40.0);
     for (n, item) in items.iter().enumerate() {
         let y = PAD + n as i32 * (LABEL_H + BAR_H + GAP);
         let mine = highlight == Some(n);
         c.text(
-            &fit(&item.label, 17.0, mine, WIDTH - 2 * PAD),
+            &fit(&item.label, LABEL, mine, WIDTH - 2 * PAD),
             PAD,
             y,
-            17.0,
+            LABEL,
             mine,
             TEXT,
             HPos::Left,
@@ -204,16 +257,31 @@ fn bars(c: &Canvas<'_>, items: &[Item], highlight: Option<usize>) -> Result<(), 
         if w > 0 {
             c.rect(PAD, by, PAD + w, by + BAR_H, color)?;
         }
-        c.text(
-            &item.shown,
-            PAD + w + 6,
-            by + BAR_H / 2,
-            17.0,
-            true,
-            TEXT,
-            HPos::Left,
-            VPos::Center,
-        )?;
+        // A value too long for the room beside its bar goes inside it.
+        let vw = measure(&item.shown, LABEL, true);
+        if PAD + w + 6 + vw <= WIDTH - 2 {
+            c.text(
+                &item.shown,
+                PAD + w + 6,
+                by + BAR_H / 2,
+                LABEL,
+                true,
+                TEXT,
+                HPos::Left,
+                VPos::Center,
+            )?;
+        } else {
+            c.text(
+                &fit(&item.shown, LABEL, true, w - 8),
+                PAD + w - 6,
+                by + BAR_H / 2,
+                LABEL,
+                true,
+                on(color),
+                HPos::Right,
+                VPos::Center,
+            )?;
+        }
     }
     Ok(())
 }
@@ -234,11 +302,15 @@ fn fit(label: &str, size: f64, bold: bool, width: i32) -> String {
     "…".into()
 }
 
+fn legend_width(l: &str) -> i32 {
+    18 + measure(l, SMALL, false) + 18
+}
+
 fn legend_lines(legend: &[String]) -> i32 {
     let mut lines = 1;
     let mut x = PAD;
     for l in legend {
-        let w = 18 + measure(l, 16.0, false) + 16;
+        let w = legend_width(l);
         if x + w > WIDTH - PAD && x > PAD {
             lines += 1;
             x = PAD;
@@ -248,20 +320,26 @@ fn legend_lines(legend: &[String]) -> i32 {
     lines
 }
 
-fn legend(c: &Canvas<'_>, legend: &[String], y0: i32) -> Result<(), String> {
+fn legend(c: &Canvas<'_>, legend: &[String], colors: &[usize], y0: i32) -> Result<(), String> {
     let (mut x, mut y) = (PAD, y0);
     for (n, l) in legend.iter().enumerate() {
-        let w = 18 + measure(l, 16.0, false) + 16;
+        let w = legend_width(l);
         if x + w > WIDTH - PAD && x > PAD {
             x = PAD;
             y += LEGEND_LINE;
         }
-        c.rect(x, y + 3, x + 12, y + 15, PALETTE[n % PALETTE.len()])?;
+        c.rect(
+            x,
+            y + 4,
+            x + 13,
+            y + 17,
+            PALETTE[colors.get(n).copied().unwrap_or(n) % PALETTE.len()],
+        )?;
         c.text(
-            l,
+            &fit(l, SMALL, false, WIDTH - PAD - x - 18),
             x + 18,
-            y + 9,
-            16.0,
+            y + 10,
+            SMALL,
             false,
             TEXT,
             HPos::Left,
@@ -272,62 +350,78 @@ fn legend(c: &Canvas<'_>, legend: &[String], y0: i32) -> Result<(), String> {
     Ok(())
 }
 
-/// Parts whose share does not fit inside their segment, as "Quá hạn 2,51%".
-fn overflow(stack: &super::Stack) -> Vec<String> {
+/// What each segment of a stacked bar shows: its name and share when both
+/// fit, else the share, else nothing; and whether the name is on it.
+fn segment_labels(stack: &Stack) -> Vec<(f64, Option<String>, bool)> {
     let total: f64 = stack.parts.iter().map(|p| p.value.max(0.0)).sum();
     let avail = f64::from(WIDTH - 2 * PAD);
     stack
         .parts
         .iter()
-        .filter_map(|p| {
+        .map(|p| {
             let share = if total > 0.0 {
-                p.value.max(0.0) / total * 100.0
+                p.value.max(0.0) / total
             } else {
                 0.0
             };
-            let text = format::pct(share, Some(1));
-            let w = (share / 100.0 * avail) as i32;
-            (w < measure(&text, 15.0, true) + 8).then(|| format!("{} {}", p.label, text))
+            let room = (share * avail) as i32 - 8;
+            let both = format!("{} {}", p.label, share_text(share));
+            if measure(&both, SMALL, true) <= room {
+                (share, Some(both), true)
+            } else if measure(&share_text(share), SMALL, true) <= room {
+                (share, Some(share_text(share)), false)
+            } else {
+                (share, None, false)
+            }
         })
         .collect()
 }
 
-fn stacks(c: &Canvas<'_>, names: &[String], stacks: &[super::Stack]) -> Result<(), String> {
-    legend(c, names, PAD)?;
+/// Parts not named on their segment, listed under the bar as "Quá hạn 2,5%",
+/// so no share is told by colour alone.
+fn overflow(stack: &Stack) -> Vec<String> {
+    segment_labels(stack)
+        .iter()
+        .zip(&stack.parts)
+        .filter(|((_, _, named), _)| !named)
+        .map(|((share, ..), p)| format!("{} {}", p.label, share_text(*share)))
+        .collect()
+}
+
+fn stacks(
+    c: &Canvas<'_>,
+    names: &[String],
+    colors: &[usize],
+    stacks: &[Stack],
+) -> Result<(), String> {
+    legend(c, names, colors, PAD)?;
     let mut y = PAD + legend_lines(names) * LEGEND_LINE + 6;
     let avail = f64::from(WIDTH - 2 * PAD);
     for stack in stacks {
         c.text(
-            &fit(&stack.label, 17.0, true, WIDTH - 2 * PAD),
+            &fit(&stack.label, LABEL, true, WIDTH - 2 * PAD),
             PAD,
             y,
-            17.0,
+            LABEL,
             true,
             TEXT,
             HPos::Left,
             VPos::Top,
         )?;
         let by = y + LABEL_H;
-        let total: f64 = stack.parts.iter().map(|p| p.value.max(0.0)).sum();
         let mut x = f64::from(PAD);
-        for (n, p) in stack.parts.iter().enumerate() {
-            let share = if total > 0.0 {
-                p.value.max(0.0) / total
-            } else {
-                0.0
-            };
+        for (n, (share, label, _)) in segment_labels(stack).into_iter().enumerate() {
             let (x0, x1) = (x.round() as i32, (x + share * avail).round() as i32);
-            let color = PALETTE[n % PALETTE.len()];
+            let color = PALETTE[colors.get(n).copied().unwrap_or(n) % PALETTE.len()];
             if x1 > x0 {
                 c.rect(x0, by, x1, by + BAR_H, color)?;
             }
-            let text = format::pct(share * 100.0, Some(1));
-            if x1 - x0 >= measure(&text, 15.0, true) + 8 {
+            if let Some(text) = label {
                 c.text(
                     &text,
                     (x0 + x1) / 2,
                     by + BAR_H / 2,
-                    15.0,
+                    SMALL,
                     true,
                     on(color),
                     HPos::Center,
@@ -340,16 +434,16 @@ fn stacks(c: &Canvas<'_>, names: &[String], stacks: &[super::Stack]) -> Result<(
         let rest = overflow(stack);
         if !rest.is_empty() {
             c.text(
-                &fit(&rest.join(" · "), 15.0, false, WIDTH - 2 * PAD),
+                &fit(&rest.join(" · "), SMALL, false, WIDTH - 2 * PAD),
                 PAD,
-                y + 4,
-                15.0,
+                y + 5,
+                SMALL,
                 false,
                 MUTED,
                 HPos::Left,
                 VPos::Top,
             )?;
-            y += 22;
+            y += 24;
         }
         y += GAP;
     }
@@ -361,7 +455,12 @@ const INNER: i32 = 54;
 
 /// A donut: ring segments as SVG arcs (plotters has no arc path), with the
 /// share on each segment that has room and a legend with values.
-fn donut(c: &Canvas<'_>, items: &[Item], total_shown: &str) -> Result<String, String> {
+fn donut(
+    c: &Canvas<'_>,
+    items: &[Item],
+    colors: &[usize],
+    total_shown: &str,
+) -> Result<String, String> {
     let total: f64 = items.iter().map(|i| i.value.max(0.0)).sum();
     let (cx, cy) = (f64::from(PAD + RADIUS), f64::from(PAD + RADIUS));
     let (r1, r0) = (f64::from(RADIUS), f64::from(INNER));
@@ -373,6 +472,7 @@ fn donut(c: &Canvas<'_>, items: &[Item], total_shown: &str) -> Result<String, St
             cy + r * deg.to_radians().sin(),
         )
     };
+    let color_of = |n: usize| colors.get(n).copied().unwrap_or(n) % PALETTE.len();
     for (n, item) in items.iter().enumerate() {
         let share = if total > 0.0 {
             item.value.max(0.0) / total
@@ -383,8 +483,7 @@ fn donut(c: &Canvas<'_>, items: &[Item], total_shown: &str) -> Result<String, St
         if sweep <= 0.0 {
             continue;
         }
-        let color = PALETTE[n % PALETTE.len()];
-        let hex = format!("#{:02X}{:02X}{:02X}", color.0, color.1, color.2);
+        let k = color_of(n);
         // A full ring cannot be one arc: split it in two halves.
         let steps: Vec<(f64, f64)> = if sweep >= 359.99 {
             vec![(angle, angle + 180.0), (angle + 180.0, angle + 360.0)]
@@ -395,32 +494,46 @@ fn donut(c: &Canvas<'_>, items: &[Item], total_shown: &str) -> Result<String, St
             let large = i32::from(a1 - a0 > 180.0);
             let (p0, p1, p2, p3) = (point(r1, a0), point(r1, a1), point(r0, a1), point(r0, a0));
             arcs.push_str(&format!(
-                "<path class=\"bc-chart__c{}\" fill=\"{hex}\" d=\"M{:.1} {:.1}A{r1} {r1} 0 {large} 1 {:.1} {:.1}L{:.1} {:.1}A{r0} {r0} 0 {large} 0 {:.1} {:.1}Z\"/>",
-                n % PALETTE.len() + 1,
-                p0.0, p0.1, p1.0, p1.1, p2.0, p2.1, p3.0, p3.1
+                "<path class=\"bc-chart__c{}\" fill=\"{}\" d=\"M{:.1} {:.1}A{r1} {r1} 0 {large} 1 {:.1} {:.1}L{:.1} {:.1}A{r0} {r0} 0 {large} 0 {:.1} {:.1}Z\"/>",
+                k + 1,
+                hex(PALETTE[k]),
+                p0.0,
+                p0.1,
+                p1.0,
+                p1.1,
+                p2.0,
+                p2.1,
+                p3.0,
+                p3.1
             ));
         }
-        if sweep >= 24.0 {
+        let text = format::pct(share * 100.0, Some(0));
+        if sweep >= 30.0 && measure(&text, SMALL, true) < RADIUS - INNER + 10 {
             let (x, y) = point((r1 + r0) / 2.0, angle + sweep / 2.0);
-            let text = format::pct(share * 100.0, Some(0));
             c.text(
                 &text,
                 x.round() as i32,
                 y.round() as i32,
-                15.0,
+                SMALL,
                 true,
-                on(color),
+                on(PALETTE[k]),
                 HPos::Center,
                 VPos::Center,
             )?;
         }
         angle += sweep;
     }
+    // The total in the hole, as large as fits.
+    let room = 2 * INNER - 12;
+    let size = [20.0, 18.0, 16.0, 14.0, 12.0]
+        .into_iter()
+        .find(|s| measure(total_shown, *s, true) <= room)
+        .unwrap_or(12.0);
     c.text(
-        total_shown,
+        &fit(total_shown, size, true, room),
         cx as i32,
         cy as i32 - 2,
-        18.0,
+        size,
         true,
         TEXT,
         HPos::Center,
@@ -429,39 +542,39 @@ fn donut(c: &Canvas<'_>, items: &[Item], total_shown: &str) -> Result<String, St
     c.text(
         "tổng số",
         cx as i32,
-        cy as i32 + 2,
-        15.0,
+        cy as i32 + 4,
+        SMALL,
         false,
         MUTED,
         HPos::Center,
         VPos::Top,
     )?;
-    let lx = PAD + 2 * RADIUS + 24;
-    let width = WIDTH - lx - PAD;
+    let lx = PAD + 2 * RADIUS + 20;
+    let width = WIDTH - lx - PAD - 18;
     for (n, item) in items.iter().enumerate() {
-        let y = PAD + 8 + n as i32 * 48;
-        c.rect(lx, y + 2, lx + 13, y + 15, PALETTE[n % PALETTE.len()])?;
+        let y = PAD + 8 + n as i32 * 50;
+        c.rect(lx, y + 3, lx + 13, y + 16, PALETTE[color_of(n)])?;
         c.text(
-            &fit(&item.label, 16.0, true, width - 18),
+            &fit(&item.label, SMALL, true, width),
             lx + 18,
-            y + 8,
-            16.0,
+            y + 10,
+            SMALL,
             true,
             TEXT,
             HPos::Left,
             VPos::Center,
         )?;
         let share = if total > 0.0 {
-            item.value.max(0.0) / total * 100.0
+            item.value.max(0.0) / total
         } else {
             0.0
         };
-        let detail = format!("{} ({})", item.shown, format::pct(share, Some(1)));
+        let detail = format!("{} ({})", item.shown, share_text(share));
         c.text(
-            &fit(&detail, 15.0, false, width - 18),
+            &fit(&detail, SMALL, false, width),
             lx + 18,
-            y + 29,
-            15.0,
+            y + 31,
+            SMALL,
             false,
             MUTED,
             HPos::Left,
@@ -471,62 +584,116 @@ fn donut(c: &Canvas<'_>, items: &[Item], total_shown: &str) -> Result<String, St
     Ok(arcs)
 }
 
-/// Whether the x labels of a trend need two staggered rows.
-fn stagger(items: &[Item]) -> bool {
-    let n = items.len().max(1) as i32;
-    let step = (WIDTH - 2 * PAD - 60) / n;
-    items.iter().any(|i| {
-        measure(&i.label, 15.0, false) > step - 6 || measure(&i.shown, 16.0, true) > step - 6
-    })
-}
-
-/// A "nice" axis maximum: 1, 2, 2.5 or 5 times a power of ten.
-fn nice_max(v: f64) -> f64 {
-    if v <= 0.0 {
+/// A "nice" tick step: 1, 2, 2.5 or 5 times a power of ten; whole for counts.
+fn nice_step(raw: f64, whole: bool) -> f64 {
+    if raw <= 0.0 {
         return 1.0;
     }
-    let mag = 10f64.powf(v.log10().floor());
-    [1.0, 2.0, 2.5, 5.0, 10.0]
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
         .iter()
         .map(|m| m * mag)
-        .find(|m| *m >= v)
-        .unwrap_or(10.0 * mag)
+        .filter(|s| !whole || s.fract() == 0.0)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * mag);
+    if whole { step.max(1.0) } else { step }
 }
 
-fn line(c: &Canvas<'_>, items: &[Item], height: i32) -> Result<(), String> {
-    let max = nice_max(items.iter().map(|i| i.value).fold(0.0, f64::max) * 1.1);
-    let ticks: Vec<f64> = (0..=4).map(|k| max * f64::from(k) / 4.0).collect();
-    let tick_text: Vec<String> = ticks.iter().map(|t| format::num(*t, None)).collect();
-    let left = PAD
-        + tick_text
+/// Where everything of a trend chart goes, worked out before drawing so the
+/// height is known.
+struct TrendLayout {
+    height: i32,
+    left: i32,
+    top: i32,
+    bottom: i32,
+    ticks: Vec<(f64, String)>,
+    max: f64,
+    xs: Vec<i32>,
+    /// Row of each x label (0, 1) or `None` when it is left out.
+    x_rows: Vec<Option<i32>>,
+}
+
+impl TrendLayout {
+    fn new(items: &[Item], x: &[f64], scale: MetricUnit) -> TrendLayout {
+        let whole = !matches!(scale, MetricUnit::Percent | MetricUnit::Vnd);
+        let top_value = items.iter().map(|i| i.value).fold(0.0, f64::max);
+        let step = nice_step(top_value / 4.0, whole);
+        let mut max = (top_value / step).ceil().max(1.0) * step;
+        // A rate axis never goes past 100%.
+        if scale == MetricUnit::Percent && top_value <= 100.0 {
+            max = max.min(100.0);
+        }
+        let mut ticks = Vec::new();
+        let mut t = 0.0;
+        while t <= max + step / 1000.0 {
+            ticks.push((t, tick(scale, t)));
+            t += step;
+        }
+        let left = PAD
+            + ticks
+                .iter()
+                .map(|(_, s)| measure(s, SMALL, false))
+                .max()
+                .unwrap_or(0)
+            + 8;
+        let half =
+            |i: &Item| measure(&i.label, SMALL, false).max(measure(&i.shown, SMALL, true)) / 2 + 4;
+        let inset_l = items.first().map_or(12, half).max(12);
+        let inset_r = items.last().map_or(12, half).max(12);
+        let (x0, x1) = (
+            x.first().copied().unwrap_or(0.0),
+            x.last().copied().unwrap_or(1.0),
+        );
+        let span = (x1 - x0).max(1.0);
+        let width = f64::from(WIDTH - PAD - left - inset_l - inset_r);
+        let xs: Vec<i32> = x
             .iter()
-            .map(|t| measure(t, 15.0, false))
-            .max()
-            .unwrap_or(0)
-        + 8;
-    let staggered = stagger(items);
-    let (top, bottom) = (PAD + 26, height - PAD - if staggered { 46 } else { 26 });
-    let n = items.len();
-    // The first and last points sit far enough in that their centred
-    // labels clear the axis labels and the edge.
-    let half = |i: Option<&Item>| {
-        i.map_or(12, |i| {
-            measure(&i.label, 15.0, false).max(measure(&i.shown, 16.0, true)) / 2 + 6
-        })
-        .max(12)
-    };
-    let (inset_l, inset_r) = (half(items.first()), half(items.last()));
-    let step = f64::from(WIDTH - PAD - left - inset_l - inset_r) / (n.max(2) - 1) as f64;
-    let x_of = |k: usize| left + inset_l + (step * k as f64).round() as i32;
-    let y_of = |v: f64| bottom - ((v / max) * f64::from(bottom - top)).round() as i32;
-    for (t, text) in ticks.iter().zip(&tick_text) {
-        let y = y_of(*t);
-        c.line(vec![(left, y), (WIDTH - PAD, y)], GRID, 1)?;
+            .map(|v| left + inset_l + ((v - x0) / span * width).round() as i32)
+            .collect();
+        // X labels: the first row when there is room, else the second,
+        // else none.
+        let mut ends = [i32::MIN; 2];
+        let x_rows = items
+            .iter()
+            .zip(&xs)
+            .map(|(i, px)| {
+                let w = measure(&i.label, SMALL, false);
+                let (l, r) = (px - w / 2, px + w / 2);
+                (0..2)
+                    .find(|row| l > ends[*row as usize] + 6)
+                    .inspect(|row| {
+                        ends[*row as usize] = r;
+                    })
+            })
+            .collect::<Vec<_>>();
+        let rows = if x_rows.contains(&Some(1)) { 2 } else { 1 };
+        let height = 250 + rows * 22;
+        TrendLayout {
+            height,
+            left,
+            top: PAD + 30,
+            bottom: height - PAD - rows * 22 - 6,
+            ticks,
+            max,
+            xs,
+            x_rows,
+        }
+    }
+
+    fn y(&self, v: f64) -> i32 {
+        self.bottom - ((v / self.max) * f64::from(self.bottom - self.top)).round() as i32
+    }
+}
+
+fn line(c: &Canvas<'_>, items: &[Item], t: &TrendLayout) -> Result<(), String> {
+    for (v, text) in &t.ticks {
+        let y = t.y(*v);
+        c.line(vec![(t.left, y), (WIDTH - PAD, y)], GRID, 1)?;
         c.text(
             text,
-            left - 6,
+            t.left - 6,
             y,
-            15.0,
+            SMALL,
             false,
             MUTED,
             HPos::Right,
@@ -535,46 +702,75 @@ fn line(c: &Canvas<'_>, items: &[Item], height: i32) -> Result<(), String> {
     }
     let points: Vec<(i32, i32)> = items
         .iter()
-        .enumerate()
-        .map(|(k, i)| (x_of(k), y_of(i.value)))
+        .zip(&t.xs)
+        .map(|(i, x)| (*x, t.y(i.value)))
         .collect();
     c.line(points.clone(), PALETTE[0], 3)?;
-    for (k, ((x, y), item)) in points.iter().zip(items).enumerate() {
+    // Value labels above their point when that place is free, else below,
+    // else left out (the table has every value).
+    let mut placed: Vec<(i32, i32, i32, i32)> = Vec::new();
+    let size = SMALL as i32;
+    for ((x, y), item) in points.iter().zip(items) {
         c.area
             .draw(&Circle::new((*x, *y), 5, PALETTE[0].filled()))
             .map_err(|e| e.to_string())?;
-        let lift = if staggered && k % 2 == 1 { 20 } else { 0 };
-        c.text(
-            &item.shown,
-            *x,
-            y - 9 - lift,
-            16.0,
-            true,
-            TEXT,
-            HPos::Center,
-            VPos::Bottom,
-        )?;
-        let drop = if staggered && k % 2 == 1 { 20 } else { 0 };
-        c.text(
-            &item.label,
-            *x,
-            bottom + 6 + drop,
-            15.0,
-            false,
-            TEXT,
-            HPos::Center,
-            VPos::Top,
-        )?;
+        let w = measure(&item.shown, SMALL, true);
+        let (l, r) = (x - w / 2, x + w / 2);
+        let free = |b: (i32, i32, i32, i32)| {
+            placed
+                .iter()
+                .all(|p| b.1 + 4 <= p.0 || p.1 + 4 <= b.0 || b.3 + 2 <= p.2 || p.3 + 2 <= b.2)
+        };
+        let above = (l, r, y - 10 - size, y - 8);
+        let below = (l, r, y + 8, y + 10 + size);
+        if above.2 >= PAD && free(above) {
+            placed.push(above);
+            c.text(
+                &item.shown,
+                *x,
+                y - 9,
+                SMALL,
+                true,
+                TEXT,
+                HPos::Center,
+                VPos::Bottom,
+            )?;
+        } else if below.3 <= t.bottom - 2 && free(below) {
+            placed.push(below);
+            c.text(
+                &item.shown,
+                *x,
+                y + 9,
+                SMALL,
+                true,
+                TEXT,
+                HPos::Center,
+                VPos::Top,
+            )?;
+        }
+    }
+    for ((x, item), row) in t.xs.iter().zip(items).zip(&t.x_rows) {
+        if let Some(row) = row {
+            c.text(
+                &item.label,
+                *x,
+                t.bottom + 8 + row * 22,
+                SMALL,
+                false,
+                TEXT,
+                HPos::Center,
+                VPos::Top,
+            )?;
+        }
     }
     Ok(())
 }
 
 /// Makes plotters' SVG fit for inline HTML: no fixed size (the viewBox
 /// scales), a title for assistive technology, text on one line, tidy
-/// numbers, palette classes, arcs under the labels.
+/// numbers, classes the theme can restyle, arcs under the labels.
 fn finish(svg: &str, title: &str, arcs: &str) -> String {
     let esc = super::html::escape(title);
-    let mut out = String::with_capacity(svg.len());
     let body_start = svg.find('>').map_or(0, |i| i + 1);
     let head = &svg[..body_start];
     let view_box = head
@@ -582,10 +778,6 @@ fn finish(svg: &str, title: &str, arcs: &str) -> String {
         .nth(1)
         .and_then(|r| r.split('"').next())
         .unwrap_or("0 0 480 300");
-    out.push_str(&format!(
-        "<svg class=\"bc-chart__svg\" viewBox=\"{view_box}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"{esc}\"><title>{esc}</title>"
-    ));
-    out.push_str(arcs);
     let body = svg[body_start..]
         .trim_start_matches('\n')
         .replace(">\n", ">")
@@ -593,29 +785,43 @@ fn finish(svg: &str, title: &str, arcs: &str) -> String {
         .replace(" opacity=\"1\"", "")
         .replace(" stroke=\"none\"", "")
         .replace(" font-family=\"sans-serif\"", "");
+    let mut tidy = String::with_capacity(body.len());
     let mut rest = body.as_str();
     while let Some(i) = rest.find("font-size=\"") {
         let (before, after) = rest.split_at(i + 11);
-        out.push_str(before);
+        tidy.push_str(before);
         let end = after.find('"').unwrap_or(0);
-        let size: f64 = after[..end].parse().unwrap_or(17.0);
-        out.push_str(&format::num(size, Some(0)).replace('.', ""));
+        let size: f64 = after[..end].parse().unwrap_or(15.0);
+        tidy.push_str(&format::num(size, Some(0)).replace('.', ""));
         rest = &after[end..];
     }
-    out.push_str(rest);
-    for (n, c) in PALETTE.iter().enumerate() {
-        let hex = format!("fill=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2);
-        out = out.replace(
-            &format!("\" {hex}"),
-            &format!("\" class=\"bc-chart__c{}\" {hex}", n + 1),
-        );
-        let stroke = format!("stroke=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2);
-        out = out.replace(
-            &format!("\" {stroke}"),
-            &format!("\" class=\"bc-chart__l{}\" {stroke}", n + 1),
+    tidy.push_str(rest);
+    // Classes go on plotters' elements only; the arcs carry theirs already.
+    let mut classes: Vec<(String, String)> = PALETTE
+        .iter()
+        .enumerate()
+        .map(|(n, c)| {
+            (
+                format!("fill=\"{}\"", hex(*c)),
+                format!("bc-chart__c{}", n + 1),
+            )
+        })
+        .collect();
+    classes.push((format!("fill=\"{}\"", hex(OTHER)), "bc-chart__other".into()));
+    classes.push((
+        format!("stroke=\"{}\"", hex(PALETTE[0])),
+        "bc-chart__l1".into(),
+    ));
+    classes.push((format!("stroke=\"{}\"", hex(GRID)), "bc-chart__grid".into()));
+    for (attr, class) in classes {
+        tidy = tidy.replace(
+            &format!("\" {attr}"),
+            &format!("\" class=\"{class}\" {attr}"),
         );
     }
-    out
+    format!(
+        "<svg class=\"bc-chart__svg\" viewBox=\"{view_box}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"{esc}\"><title>{esc}</title>{arcs}{tidy}"
+    )
 }
 
 #[cfg(test)]
@@ -623,25 +829,53 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fonts_are_embedded_and_measure_vietnamese() {
-        let plain = measure("Tiep nhan", 15.0, false);
-        let viet = measure("Tiếp nhận", 15.0, false);
-        assert!(plain > 40 && (viet - plain).abs() <= 2, "{plain} {viet}");
-        assert!(measure("Tiếp nhận", 15.0, true) > viet);
+    fn fonts_are_embedded_and_measure_like_a_browser() {
+        let plain = measure("Tiep nhan", LABEL, false);
+        let viet = measure("Tiếp nhận", LABEL, false);
+        assert!((viet - plain).abs() <= 2, "{plain} {viet}");
+        assert!(measure("Tiếp nhận", LABEL, true) > viet);
+        // Chromium draws "1.234.567.890" in Noto Sans Bold 17 px 111.8 px wide.
+        let w = measure("1.234.567.890", 17.0, true);
+        assert!((112..=122).contains(&w), "{w}");
     }
 
     #[test]
-    fn text_colour_on_palette_keeps_aa_contrast() {
+    fn colours_keep_contrast() {
+        let contrast = |c: RGBColor| {
+            let lin = |v: u8| {
+                let v = f64::from(v) / 255.0;
+                if v <= 0.039_28 {
+                    v / 12.92
+                } else {
+                    ((v + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            1.05 / (0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2) + 0.05)
+        };
+        for c in PALETTE.iter().chain([&OTHER]) {
+            assert!(
+                contrast(*c) >= 3.0,
+                "{c:?} has {:.2}:1 against white",
+                contrast(*c)
+            );
+        }
+        assert!(contrast(MUTED) >= 4.5);
         assert_eq!(on(PALETTE[0]), WHITE);
-        assert_eq!(on(PALETTE[1]), TEXT, "white on orange fails AA");
-        assert_eq!(on(OTHER), TEXT);
+        assert_eq!(on(PALETTE[1]), TEXT, "white on this orange would miss AA");
     }
 
     #[test]
-    fn nice_maxima() {
-        assert_eq!(nice_max(83.0), 100.0);
-        assert_eq!(nice_max(92164.0), 100_000.0);
-        assert_eq!(nice_max(21.0), 25.0);
-        assert_eq!(nice_max(0.0), 1.0);
+    fn nice_steps() {
+        assert_eq!(nice_step(25000.0, true), 25000.0);
+        assert_eq!(nice_step(0.5, true), 1.0, "counts get whole ticks");
+        assert_eq!(nice_step(13.7, false), 20.0);
+        assert_eq!(nice_step(2.2, true), 5.0);
+    }
+
+    #[test]
+    fn tiny_shares() {
+        assert_eq!(share_text(0.0001), "<0,1%");
+        assert_eq!(share_text(0.823), "82,3%");
+        assert_eq!(share_text(0.0), "0,0%");
     }
 }

@@ -103,7 +103,17 @@ fn well_formed(svg: &str) {
     let mut depth = 0i32;
     loop {
         match reader.read_event() {
-            Ok(quick_xml::events::Event::Start(_)) => depth += 1,
+            Ok(quick_xml::events::Event::Start(e)) => {
+                depth += 1;
+                for a in e.attributes() {
+                    a.unwrap_or_else(|err| panic!("bad attribute: {err}\n{svg}"));
+                }
+            }
+            Ok(quick_xml::events::Event::Empty(e)) => {
+                for a in e.attributes() {
+                    a.unwrap_or_else(|err| panic!("bad attribute: {err}\n{svg}"));
+                }
+            }
             Ok(quick_xml::events::Event::End(_)) => depth -= 1,
             Ok(quick_xml::events::Event::Eof) => break,
             Ok(_) => {}
@@ -211,7 +221,7 @@ fn stacked_shares_labelled_over_periods() {
     });
     common_checks(&html, "stacked");
     // 8.906 of 10.816 = 82,3%; 272 late = 2,5% does not fit its segment and is written below.
-    assert!(html.contains(">82,3%</text>"), "{html}");
+    assert!(html.contains(">Trước hạn 82,3%</text>"), "{html}");
     assert!(html.contains("Quá hạn 2,5%"), "{html}");
     assert!(
         html.contains(">9 tháng đầu năm 2021</text>")
@@ -421,4 +431,388 @@ fn tables_of_units_or_periods() {
         e.contains("table(): the metric `received_online` has no value for unit `di-an`"),
         "{e}"
     );
+}
+
+/// Every `<text>` of an SVG with its box, from its position, anchor and
+/// size, measured as the browser will draw it.
+/// A text's box: left, right, top, bottom, and the text.
+type TextBox = (i32, i32, i32, i32, String);
+
+fn text_boxes(svg: &str) -> (i32, Vec<TextBox>) {
+    let height: i32 = svg
+        .split("viewBox=\"0 0 480 ")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .and_then(|h| h.parse().ok())
+        .unwrap();
+    let mut boxes = Vec::new();
+    let mut reader = quick_xml::Reader::from_str(svg);
+    let mut current: Option<(f64, f64, String, String, f64, bool)> = None;
+    loop {
+        match reader.read_event().unwrap() {
+            quick_xml::events::Event::Start(e) if e.name().as_ref() == "text" => {
+                let get = |k: &str| {
+                    e.attributes()
+                        .flatten()
+                        .find(|a| a.key.as_ref() == k)
+                        .map(|a| a.value.to_string())
+                        .unwrap_or_default()
+                };
+                current = Some((
+                    get("x").parse().unwrap(),
+                    get("y").parse().unwrap(),
+                    get("text-anchor"),
+                    get("dy"),
+                    get("font-size").parse().unwrap(),
+                    get("font-weight") == "bold",
+                ));
+            }
+            quick_xml::events::Event::Text(t) => {
+                if let Some((x, y, anchor, dy, size, bold)) = current.take() {
+                    let text = t
+                        .into_inner()
+                        .replace("&lt;", "<")
+                        .replace("&gt;", ">")
+                        .replace("&quot;", "\"")
+                        .replace("&#39;", "'")
+                        .replace("&amp;", "&");
+                    let w = f64::from(svg::measure(&text, size, bold));
+                    let l = match anchor.as_str() {
+                        "middle" => x - w / 2.0,
+                        "end" => x - w,
+                        _ => x,
+                    };
+                    let (t, b) = match dy.as_str() {
+                        "0.76em" => (y + 0.04 * size, y + 0.96 * size),
+                        "0.5ex" => (y - 0.48 * size, y + 0.44 * size),
+                        _ => (y - 0.98 * size, y - 0.02 * size),
+                    };
+                    boxes.push((
+                        l.round() as i32,
+                        (l + w).round() as i32,
+                        t.round() as i32,
+                        b.round() as i32,
+                        text,
+                    ));
+                }
+            }
+            quick_xml::events::Event::Eof => break,
+            _ => {}
+        }
+    }
+    (height, boxes)
+}
+
+fn assert_laid_out(chart: &Chart) {
+    let svg = svg::draw(chart).unwrap();
+    well_formed(&svg);
+    let (height, boxes) = text_boxes(&svg);
+    for (l, r, t, b, text) in &boxes {
+        assert!(
+            *l >= 0 && *r <= 480 && *t >= 0 && *b <= height,
+            "{text:?} ({l}..{r}, {t}..{b}) leaves the 480×{height} chart {:?}",
+            chart.kind
+        );
+    }
+    for (i, a) in boxes.iter().enumerate() {
+        for b in &boxes[i + 1..] {
+            let overlap = a.0 < b.1 - 1 && b.0 < a.1 - 1 && a.2 < b.3 - 1 && b.2 < a.3 - 1;
+            assert!(!overlap, "{:?} overlaps {:?} in {:?}", a, b, chart.kind);
+        }
+    }
+}
+
+fn model(kind: Kind, data: Data, scale: MetricUnit) -> Chart {
+    Chart {
+        kind,
+        title: "Kiểm tra".into(),
+        period: "Năm 2023".into(),
+        source: None,
+        data,
+        row_header: "Chỉ tiêu".into(),
+        scale,
+    }
+}
+
+fn item(label: &str, value: f64, shown: String) -> Item {
+    Item {
+        label: label.into(),
+        long: label.into(),
+        value,
+        shown,
+    }
+}
+
+#[test]
+fn labels_stay_inside_and_apart_even_with_hard_data() {
+    let n = |v: f64| format::num(v, None);
+    let long = "Ủy ban nhân dân các xã, phường, thị trấn thuộc thành phố Thuận An tỉnh Bình Dương";
+    assert_laid_out(&model(
+        Kind::Bar,
+        Data::Bars {
+            items: vec![
+                item(long, 1_234_567_890.0, n(1_234_567_890.0)),
+                item("Một", 1.0, n(1.0)),
+                item("Không", 0.0, n(0.0)),
+            ],
+            highlight: None,
+        },
+        MetricUnit::Count,
+    ));
+    assert_laid_out(&model(
+        Kind::Bar,
+        Data::Bars {
+            items: vec![
+                item(
+                    "Số tiền thanh toán trực tuyến",
+                    19_250_000_000.0,
+                    format::vnd(19_250_000_000.0),
+                ),
+                item("Nhỏ", 850_000.0, format::vnd(850_000.0)),
+            ],
+            highlight: None,
+        },
+        MetricUnit::Vnd,
+    ));
+    let units: Vec<Item> = (0..12)
+        .map(|k| {
+            item(
+                &format!("Phường số {k} thành phố"),
+                f64::from(k) * 1000.0 + 5.0,
+                n(f64::from(k) * 1000.0 + 5.0),
+            )
+        })
+        .collect();
+    assert_laid_out(&model(
+        Kind::Compare,
+        Data::Bars {
+            items: units,
+            highlight: Some(3),
+        },
+        MetricUnit::Count,
+    ));
+    let parts = [
+        "Trước hạn",
+        "Đúng hạn",
+        "Quá hạn",
+        "Trực tuyến toàn trình",
+        "Bưu chính công ích",
+        "Thư điện tử",
+    ];
+    let stacks = (0..3)
+        .map(|y| Stack {
+            label: format!("9 tháng đầu năm {}", 2021 + y),
+            parts: parts
+                .iter()
+                .enumerate()
+                .map(|(k, p)| item(p, [9000.0, 1600.0, 270.0, 3.0, 0.0, 1.0][k], n(1.0)))
+                .collect(),
+        })
+        .collect();
+    assert_laid_out(&model(
+        Kind::Stacked,
+        Data::Stacks {
+            legend: parts.iter().map(|p| p.to_string()).collect(),
+            colors: (0..6).collect(),
+            stacks,
+        },
+        MetricUnit::Count,
+    ));
+    assert_laid_out(&model(
+        Kind::Donut,
+        Data::Shares {
+            items: vec![
+                item(long, 1_234_000_000.0, n(1_234_000_000.0)),
+                item("Trực tiếp", 567_890.0, n(567_890.0)),
+                item("Không có", 0.0, n(0.0)),
+            ],
+            colors: vec![0, 1, 2],
+            total: n(1_234_567_890.0),
+        },
+        MetricUnit::Count,
+    ));
+    for (scale, values) in [
+        (
+            MetricUnit::Count,
+            vec![2.0, 1.0, 0.0, 2.0, 1.0, 2.0, 0.0, 1.0],
+        ),
+        (
+            MetricUnit::Percent,
+            vec![97.5, 98.1, 99.95, 96.2, 99.0, 98.7, 99.99, 100.0],
+        ),
+        (
+            MetricUnit::Vnd,
+            vec![4.7e6, 2.5e9, 19.25e9, 7.0e8, 1.0e10, 3.3e9, 12.0e9, 6.0e9],
+        ),
+        (MetricUnit::Count, vec![66204.0, 83786.0]),
+    ] {
+        let shown = |v: f64| match scale {
+            MetricUnit::Percent => format::pct(v, None),
+            MetricUnit::Vnd => format::vnd(v),
+            _ => n(v),
+        };
+        let items: Vec<Item> = values
+            .iter()
+            .enumerate()
+            .map(|(k, v)| {
+                item(
+                    &format!("Quý {}/{}", ["I", "II", "III", "IV"][k % 4], 2022 + k / 4),
+                    *v,
+                    shown(*v),
+                )
+            })
+            .collect();
+        let x = (0..items.len()).map(|k| k as f64 * 91.0).collect();
+        assert_laid_out(&model(Kind::Trend, Data::Line { items, x }, scale));
+    }
+}
+
+#[test]
+fn trend_axes_are_honest() {
+    let items = vec![
+        item("2022", 99.9, "99,9%".into()),
+        item("2023", 97.0, "97%".into()),
+    ];
+    let svg = svg::draw(&model(
+        Kind::Trend,
+        Data::Line {
+            items,
+            x: vec![0.0, 365.0],
+        },
+        MetricUnit::Percent,
+    ))
+    .unwrap();
+    assert!(
+        svg.contains(">100%</text>") && !svg.contains(">125%<") && !svg.contains(">200%<"),
+        "a rate axis stops at 100%: {svg}"
+    );
+    let items = vec![item("2022", 2.0, "2".into()), item("2023", 1.0, "1".into())];
+    let svg = svg::draw(&model(
+        Kind::Trend,
+        Data::Line {
+            items,
+            x: vec![0.0, 365.0],
+        },
+        MetricUnit::Count,
+    ))
+    .unwrap();
+    assert!(
+        !svg.contains(">0,5<") && !svg.contains(",25<"),
+        "counts get whole ticks: {svg}"
+    );
+    let items = vec![
+        item("2022", 2.5e9, "2,5 tỷ đồng".into()),
+        item("2023", 1.0e10, "10 tỷ đồng".into()),
+    ];
+    let svg = svg::draw(&model(
+        Kind::Trend,
+        Data::Line {
+            items,
+            x: vec![0.0, 365.0],
+        },
+        MetricUnit::Vnd,
+    ))
+    .unwrap();
+    assert!(
+        svg.contains(">10 tỷ</text>") && !svg.contains("10.000.000.000"),
+        "money ticks in words: {svg}"
+    );
+}
+
+#[test]
+fn more_errors_that_name_the_argument() {
+    let e = error(&Args {
+        metrics: keys(&["received"]),
+        units: keys(&["di-an"]),
+        ..args("bar")
+    });
+    assert!(e.contains("chart(kind=\"bar\"): does not take units=; it takes metrics=, and title=, unit=, period="), "{e}");
+    assert!(
+        error(&Args {
+            metrics: keys(&["received", "received"]),
+            ..args("stacked")
+        })
+        .contains("names `received` twice")
+    );
+    assert!(
+        error(&Args {
+            metrics: keys(&["on_time_rate", "late_rate"]),
+            ..args("donut")
+        })
+        .contains("`on_time_rate` is a rate; parts of a whole must be counts or amounts")
+    );
+    let seven = keys(&[
+        "received",
+        "received_online",
+        "received_direct",
+        "resolved",
+        "resolved_early",
+        "resolved_on_time",
+        "carried_over",
+    ]);
+    assert!(
+        error(&Args {
+            metrics: seven,
+            ..args("stacked")
+        })
+        .contains("at most 6 parts")
+    );
+    // The article's own period must exist: no silent stand-in.
+    let e = error(&Args {
+        metric: Some("received".into()),
+        period: Some("2025-9M".into()),
+        ..args("trend")
+    });
+    assert!(
+        e.contains("there is no record for unit `thuan-an`, period `2025-9M`"),
+        "{e}"
+    );
+    let e = error(&Args {
+        metrics: keys(&["resolved_early", "resolved_on_time"]),
+        period: Some("2025-9M".into()),
+        periods: Some(3),
+        ..args("stacked")
+    });
+    assert!(
+        e.contains("there is no record for unit `thuan-an`, period `2025-9M`"),
+        "{e}"
+    );
+    // Compare without units= needs the article's own unit to report.
+    let e = error(&Args {
+        metric: Some("received_online".into()),
+        unit: Some("di-an".into()),
+        ..args("compare")
+    });
+    assert!(
+        e.contains("the metric `received_online` has no value for unit `di-an`"),
+        "{e}"
+    );
+    assert!(
+        error(&Args {
+            metric: Some("received".into()),
+            units: keys(&["di-an", "di-an"]),
+            ..args("compare")
+        })
+        .contains("names `di-an` twice")
+    );
+    let (cat, figs, units) = (Catalogue::builtin(), figures(), units());
+    let e = table(
+        &keys(&["received"]),
+        &keys(&["di-an"]),
+        Some(2),
+        None,
+        None,
+        &cx(&cat, &figs, &units),
+    )
+    .unwrap_err();
+    assert!(e.contains("not both"), "{e}");
+}
+
+#[test]
+fn compare_uses_short_names_on_the_chart_and_marks_the_article_unit_in_the_table() {
+    let html = render(&Args {
+        metric: Some("received".into()),
+        ..args("compare")
+    });
+    assert!(html.contains("(đơn vị của bài)</th>"), "{html}");
 }

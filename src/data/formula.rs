@@ -1,6 +1,7 @@
 //! The catalogue's small expression language: metric keys, numbers,
 //! `+ - * /` (also `× ÷`), parentheses, and for checks one comparison
-//! (`== != <= >= < >`).
+//! (`== != <= >= < >`). A key followed by `?` is optional: it counts as 0
+//! when the record does not report it (`received_postal?`).
 
 use std::fmt;
 
@@ -11,6 +12,8 @@ pub enum Expr {
     Num(f64),
     /// A metric key.
     Var(String),
+    /// A metric key that counts as 0 when missing.
+    Opt(String),
     /// Unary minus.
     Neg(Box<Expr>),
     /// Arithmetic.
@@ -62,6 +65,7 @@ pub struct FormulaError {
 enum Tok {
     Num(f64),
     Ident(String),
+    Opt(String),
     Op(Op),
     Cmp(CmpOp),
     LParen,
@@ -101,11 +105,30 @@ impl Expr {
     fn collect<'a>(&'a self, out: &mut Vec<&'a str>) {
         match self {
             Expr::Num(_) => {}
-            Expr::Var(v) => out.push(v),
+            Expr::Var(v) | Expr::Opt(v) => out.push(v),
             Expr::Neg(e) => e.collect(out),
             Expr::Bin(_, a, b) | Expr::Cmp(_, a, b) => {
                 a.collect(out);
                 b.collect(out);
+            }
+        }
+    }
+
+    /// The keys that must be present for the expression to have a value.
+    pub fn required(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        self.collect_required(&mut out);
+        out
+    }
+
+    fn collect_required<'a>(&'a self, out: &mut Vec<&'a str>) {
+        match self {
+            Expr::Num(_) | Expr::Opt(_) => {}
+            Expr::Var(v) => out.push(v),
+            Expr::Neg(e) => e.collect_required(out),
+            Expr::Bin(_, a, b) | Expr::Cmp(_, a, b) => {
+                a.collect_required(out);
+                b.collect_required(out);
             }
         }
     }
@@ -116,6 +139,7 @@ impl Expr {
         let v = match self {
             Expr::Num(n) => *n,
             Expr::Var(k) => get(k)?,
+            Expr::Opt(k) => get(k).unwrap_or(0.0),
             Expr::Neg(e) => -e.eval(get)?,
             Expr::Bin(op, a, b) => {
                 let (a, b) = (a.eval(get)?, b.eval(get)?);
@@ -211,7 +235,13 @@ fn lex(src: &str) -> Result<Vec<(Tok, usize)>, FormulaError> {
                 while i < chars.len() && (chars[i].is_ascii_alphanumeric() || chars[i] == '_') {
                     i += 1;
                 }
-                out.push((Tok::Ident(chars[start..i].iter().collect()), start));
+                let name: String = chars[start..i].iter().collect();
+                if chars.get(i) == Some(&'?') {
+                    i += 1;
+                    out.push((Tok::Opt(name), start));
+                } else {
+                    out.push((Tok::Ident(name), start));
+                }
                 continue;
             }
             other => {
@@ -294,6 +324,10 @@ impl Parser {
                 self.pos += 1;
                 Ok(Expr::Var(k))
             }
+            Some(Tok::Opt(k)) => {
+                self.pos += 1;
+                Ok(Expr::Opt(k))
+            }
             Some(Tok::LParen) => {
                 self.pos += 1;
                 let e = self.sum()?;
@@ -340,6 +374,17 @@ mod tests {
     fn missing_input_or_division_by_zero_gives_none() {
         assert_eq!(Expr::parse("received + 1").unwrap().eval(&vals), None);
         assert_eq!(Expr::parse("resolved / zero").unwrap().eval(&vals), None);
+    }
+
+    #[test]
+    fn optional_keys_count_as_zero() {
+        let e = Expr::parse("resolved_early + resolved_on_time + received_postal?").unwrap();
+        assert_eq!(e.eval(&vals), Some(10544.0));
+        assert_eq!(e.required(), vec!["resolved_early", "resolved_on_time"]);
+        assert_eq!(
+            e.vars(),
+            vec!["resolved_early", "resolved_on_time", "received_postal"]
+        );
     }
 
     #[test]

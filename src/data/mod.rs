@@ -192,7 +192,7 @@ fn derive(rec: Record, catalogue: &Catalogue, diags: &mut Vec<Diagnostic>) -> Fi
             continue;
         };
         let inputs_given = f
-            .vars()
+            .required()
             .iter()
             .all(|k| MetricKey::parse(k).is_some_and(|k| rec.values.contains_key(&k)));
         if !inputs_given {

@@ -25,7 +25,7 @@ pub fn strip_codes(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(i) = rest.find('[') {
-        let tail = rest[i..].as_bytes();
+        let tail = &rest.as_bytes()[i..];
         let code = tail.len() >= 7
             && matches!(tail[1], b'E' | b'W')
             && tail[2..6].iter().all(u8::is_ascii_digit)
