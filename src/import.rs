@@ -1855,10 +1855,12 @@ fn import_table(
             .or_else(|| {
                 (0..label_area.min(table.rows[r].len()))
                     .map(|c| clean_name(&table.text(r, c)))
+                    // A period cell ("2023-Q3") is never a unit's name.
                     .find(|t| {
                         !t.is_empty()
                             && !is_numeric(&Cell::Text(t.clone()))
                             && !is_group_label("", t)
+                            && Period::parse(t).is_err()
                     })
             })
             .unwrap_or_default();

@@ -925,6 +925,14 @@ const HINTS: &[(&str, &str)] = &[
     ),
     ("the filters are {}", "các bộ lọc là {}"),
     (
+        "declare the units in content/site.yaml (see the suggested ids above), or check that the unit column holds their names",
+        "khai báo các đơn vị trong content/site.yaml (xem các mã gợi ý ở trên), hoặc kiểm tra cột đơn vị có ghi tên đơn vị",
+    ),
+    (
+        "the rows under the header name units of content/site.yaml and hold their figures",
+        "các dòng dưới dòng tiêu đề phải ghi tên đơn vị có trong content/site.yaml kèm số liệu",
+    ),
+    (
         "the header names a unit column (Đơn vị, or \"Lĩnh vực, công việc giải quyết theo cấp\" in form II.06a), optionally a period column (Kỳ báo cáo), and columns of figures named by the catalogue's labels or aliases (Tiếp nhận, Đã giải quyết, Trước hạn, …)",
         "dòng tiêu đề có cột đơn vị (Đơn vị, hoặc \"Lĩnh vực, công việc giải quyết theo cấp\" trong biểu II.06a), có thể có cột kỳ (Kỳ báo cáo), và các cột số liệu đặt tên theo tên hoặc tên gọi khác trong danh mục (Tiếp nhận, Đã giải quyết, Trước hạn, …)",
     ),
@@ -1064,11 +1072,13 @@ pub fn code(text: &str) -> Option<&'static str> {
 const PLACES: &[(&str, &str)] = &[
     (" (sheet `{}`, cell {})", " (trang tính `{}`, ô {})"),
     (" (line {}, column {})", " (dòng {}, cột {})"),
+    (" (sheet `{}`)", " (trang tính `{}`)"),
+    (" (the CSV file)", " (tệp CSV)"),
 ];
 
 fn strip_sheet(text: &str) -> (&str, Option<String>) {
     for (en, vi) in PLACES {
-        let start = &en[..en.find('{').unwrap_or(0)];
+        let start = en.find('{').map_or(*en, |i| &en[..i]);
         if let Some(i) = text.rfind(start) {
             if let Some(caps) = captures(en, &text[i..]) {
                 let caps: Vec<String> = caps.iter().map(|c| c.to_string()).collect();
