@@ -1045,3 +1045,42 @@ fn group_subtotals_are_neither_units_nor_summed() {
     assert!(report.warnings.is_empty(), "{}", render(&report.warnings));
     assert_eq!(site.records("2023-Q3.yaml").len(), 2);
 }
+
+/// A row whose unit cell is empty is skipped as such: its period is not
+/// taken for a unit's name.
+#[test]
+fn an_empty_unit_cell_is_not_filled_from_the_period() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("content")).unwrap();
+    std::fs::write(root.join("content/site.yaml"), "title: T\nbase_url: \"https://x.vn/\"\nunits:\n  - { id: an-thanh, name: \"Phường An Thạnh\", level: commune }\n").unwrap();
+    std::fs::write(
+        root.join("a.csv"),
+        "Đơn vị,Kỳ báo cáo,Tiếp nhận\n,2023-Q3,4\nPhường An Thạnh,2023-Q3,5\n",
+    )
+    .unwrap();
+    let report = baocao::import::run(&baocao::import::ImportOptions {
+        root: root.to_path_buf(),
+        file: root.join("a.csv"),
+        sheet: None,
+        out: root.join("content/data"),
+        force: false,
+    })
+    .unwrap();
+    assert!(
+        report.warnings.iter().any(|d| d
+            .message
+            .starts_with("a row with figures but no unit name is skipped")),
+        "{:#?}",
+        report.warnings
+    );
+    assert!(
+        !report
+            .warnings
+            .iter()
+            .any(|d| d.message.contains("\"2023-Q3\" is not a unit")),
+        "{:#?}",
+        report.warnings
+    );
+    assert_eq!(report.written.len(), 1);
+}

@@ -279,6 +279,14 @@ fn import_messages_have_codes_and_vietnamese() {
             "Đơn vị,Kỳ báo cáo,Tiếp nhận,Trực tuyến\nTP Thuận An,2023-Q3,abc,1.5\nPhường Mới,2023-Q3,3,1\n,2023-Q3,4,2\nTP Thuận An,2023-Q3,5,1\n",
         ),
         (
+            "khong-don-vi.csv",
+            "Đơn vị,Kỳ báo cáo,Tiếp nhận\n,2023-Q3,4\n",
+        ),
+        (
+            "don-vi-la.csv",
+            "Đơn vị,Kỳ báo cáo,Tiếp nhận\nPhường Mới,2023-Q3,4\n",
+        ),
+        (
             "dung.csv",
             "Đơn vị,Kỳ báo cáo,Tiếp nhận\nTP Thuận An,2023-Q3,5\n",
         ),
