@@ -230,6 +230,16 @@ fn every_message_and_hint_has_a_code_and_vietnamese() {
         "{{ chart(kind=\"bar\", metrics=[\"pending_overdue\"]) }}",
         "{{ chart(kind=\"bar\", metrics=[\"received\"], unit=\"thuan-am\") }}",
         "{{ chart(kind=\"bar\", metrics=[\"received\"], period=\"2023-Q9\") }}",
+        "{{ chart(kind=\"bar\", metrics=[\"received\"], periods=3) }}",
+        "{{ chart(kind=\"donut\", metrics=[\"on_time_rate\", \"late_rate\"]) }}",
+        "{{ chart(kind=\"stacked\", metrics=[\"received\", \"received\"]) }}",
+        "{{ chart(kind=\"compare\", metric=\"received\", units=[\"thuan-an\", \"thuan-an\"]) }}",
+        "{{ chart(kind=\"bar\", metrics=\"received\") }}",
+        "{{ chart(kind=\"trend\", metric=\"received\", periods=\"3\") }}",
+        "{{ chart(kind=\"bar\", metrics=[\"received\"], title=3) }}",
+        "{{ chart(metrics=[\"received\"]) }}",
+        "{{ table(metrics=[\"received\"], units=[\"thuan-an\"], periods=2) }}",
+        "{{ chart(kind=\"stacked\", metrics=[\"received\", \"resolved\", \"pending\", \"carried_over\", \"resolved_early\", \"resolved_on_time\", \"resolved_late\"]) }}",
     ];
     for call in calls {
         let s = SiteTest::fixture("good").write(
