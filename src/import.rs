@@ -13,6 +13,7 @@ use crate::data::{Catalogue, MetricKey, MetricUnit, Period, UnitId};
 use crate::date::{Date, days_in_month};
 use crate::diagnostic::{self, Diagnostic};
 use crate::format::slugify;
+use crate::site::column_letters;
 use crate::site::{Unit, load_settings};
 
 /// Options of `baocao import`.
@@ -628,17 +629,6 @@ fn has(folded: &str, phrase: &str) -> bool {
 
 fn any_of(folded: &str, phrases: &[&str]) -> bool {
     phrases.iter().any(|p| has(folded, p))
-}
-
-fn column_letters(col: usize) -> String {
-    let mut n = col;
-    let mut s = Vec::new();
-    while n > 0 {
-        s.push(b'A' + ((n - 1) % 26) as u8);
-        n = (n - 1) / 26;
-    }
-    s.reverse();
-    String::from_utf8(s).unwrap_or_default()
 }
 
 /// Integers without `.0`; other numbers in their shortest form.

@@ -3,6 +3,7 @@
 
 mod documents;
 mod records;
+pub(crate) use records::column_letters;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

@@ -281,7 +281,8 @@ impl Locate for Sheet<'_> {
     }
 }
 
-fn column_letters(col: usize) -> String {
+/// Excel's name of a 1-based column: 1 → A, 27 → AA.
+pub(crate) fn column_letters(col: usize) -> String {
     let mut n = col;
     let mut s = Vec::new();
     while n > 0 {
