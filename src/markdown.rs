@@ -82,6 +82,65 @@ pub fn render(
     (Html { html, headings }, broken)
 }
 
+/// Opens an opaque block: an HTML comment, which CommonMark passes through
+/// untouched up to its `-->`, blank lines and Markdown syntax included.
+const OPAQUE_OPEN: &str = "<!--baocao-block ";
+const OPAQUE_CLOSE: &str = " baocao-block-->";
+
+/// Wraps block HTML (a chart, cards, a table) so that Markdown passes it
+/// through whole: never re-read as Markdown, never joined with the text
+/// around it. [`unwrap_opaque`] restores it after rendering.
+pub fn opaque(html: &str) -> String {
+    // The HTML escapes all user text, so `-->` cannot occur in it; make
+    // sure anyway, since it would end the comment early.
+    let html = html.replace("-->", "--&gt;");
+    format!("\n\n{OPAQUE_OPEN}{html}{OPAQUE_CLOSE}\n\n")
+}
+
+/// Replaces every opaque block of rendered HTML by the HTML it holds.
+/// Inside code, `<` is escaped, so only real blocks match.
+pub fn unwrap_opaque(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find(OPAQUE_OPEN) {
+        let inner = &rest[start + OPAQUE_OPEN.len()..];
+        let Some(end) = inner.find(OPAQUE_CLOSE) else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        out.push_str(&inner[..end]);
+        rest = &inner[end + OPAQUE_CLOSE.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Tera's escape function for Markdown bodies: a value is text. HTML's
+/// special characters become entities, Markdown's punctuation is escaped
+/// with `\`, and line breaks become spaces, so a unit name like
+/// `[Mẫu](javascript:…)` or a `# heading` prints as written.
+pub fn escape_text(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut buf = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => buf.push_str("&amp;"),
+            '<' => buf.push_str("&lt;"),
+            '>' => buf.push_str("&gt;"),
+            '"' => buf.push_str("&quot;"),
+            '\'' => buf.push_str("&#39;"),
+            '\n' | '\r' => buf.push(' '),
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.'
+            | '!' | '|' | '~' | '^' | '=' | ':' => {
+                buf.push('\\');
+                buf.push(c);
+            }
+            c if c.is_control() && c != '\t' => {}
+            c => buf.push(c),
+        }
+    }
+    out.write_all(buf.as_bytes())
+}
+
 /// Ids the theme uses on every page.
 pub const RESERVED_IDS: &[&str] = &["noi-dung", "tin-lien-quan", "tin-khac"];
 

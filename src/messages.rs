@@ -101,6 +101,16 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "không ghi trang vào {}: thư mục này chứa hoặc nằm trong mã nguồn của trang",
     ),
     (
+        "E0150",
+        "refusing to write `{}`: the path would leave the output folder",
+        "không ghi `{}`: đường dẫn này nằm ngoài thư mục kết quả",
+    ),
+    (
+        "E0450",
+        "`{}` gives an empty part of the URL: its name has no letter or digit",
+        "`{}` cho ra một phần rỗng trong đường dẫn (URL): tên không có chữ cái hay chữ số nào",
+    ),
+    (
         "E0110",
         "{} is not empty and was not made by baocao",
         "{} không trống và không do baocao tạo ra",
@@ -421,6 +431,21 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "Tried to render a variable that is undefined",
         "biến này chưa được định nghĩa",
     ),
+    (
+        "E0530",
+        "the template did more than {} steps of work (a loop that never ends, or too many nested loops?)",
+        "mẫu đã chạy quá {} bước (vòng lặp không dừng, hoặc lồng quá nhiều vòng lặp?)",
+    ),
+    (
+        "E0531",
+        "the template built a text of more than {} bytes",
+        "mẫu đã tạo một đoạn chữ dài quá {} byte",
+    ),
+    (
+        "E0532",
+        "the template wrote more than {} bytes",
+        "mẫu đã viết ra quá {} byte",
+    ),
     // Warnings.
     (
         "W0101",
@@ -560,6 +585,21 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ("", "the cùng kỳ record", "bản ghi cùng kỳ"),
     ("", "unit `{}`, period `{}`", "đơn vị `{}`, kỳ `{}`"),
     ("", "this article", "bài này"),
+    (
+        "",
+        "a link may not run code (javascript:, vbscript:, data:)",
+        "liên kết không được chạy mã lệnh (javascript:, vbscript:, data:)",
+    ),
+    (
+        "",
+        "{} is not in content/static/",
+        "{} không có trong content/static/",
+    ),
+    (
+        "",
+        "{} is not an article, a page or a file in content/static/",
+        "{} không phải bài viết, trang, hay tệp trong content/static/",
+    ),
     ("", "no unit and no period", "đơn vị và kỳ báo cáo"),
     ("", "no unit", "đơn vị"),
     ("", "no period", "kỳ báo cáo"),
@@ -666,6 +706,30 @@ const MESSAGES: &[(&str, &str, &str)] = &[
 
 /// English hint pattern → Vietnamese.
 const HINTS: &[(&str, &str)] = &[
+    (
+        "links go to pages (https://…, /tin-tuc/…, bai-viet.md), never to code",
+        "liên kết chỉ dẫn tới trang (https://…, /tin-tuc/…, bai-viet.md), không bao giờ tới mã lệnh",
+    ),
+    (
+        "put the file in content/static/ and link to it from the site root: ![ảnh](/images/hoi-nghi.jpg)",
+        "đặt tệp vào content/static/ rồi liên kết tới nó tính từ gốc trang: ![ảnh](/images/hoi-nghi.jpg)",
+    ),
+    (
+        "this is a bug in baocao or its theme; please report it with the site that causes it",
+        "đây là lỗi của baocao hoặc của giao diện; hãy báo lỗi, gửi kèm trang gây ra lỗi",
+    ),
+    (
+        "rename the folder `{}` with letters or digits, e.g. tin-tuc",
+        "đổi tên thư mục `{}` sao cho có chữ cái hoặc chữ số, ví dụ tin-tuc",
+    ),
+    (
+        "give it a `slug:` in the front matter, e.g. `slug: gioi-thieu`, or rename the file with letters or digits",
+        "thêm `slug:` vào phần đầu bài, ví dụ `slug: gioi-thieu`, hoặc đổi tên tệp sao cho có chữ cái hoặc chữ số",
+    ),
+    (
+        "a page's template has a bounded amount of work and text: loop over the units or periods you show, not over large ranges, and do not build text by doubling it",
+        "mỗi trang chỉ được dùng một lượng tính toán và chữ có giới hạn: chỉ lặp qua các đơn vị hoặc kỳ cần hiển thị, không lặp qua dãy số lớn, không nhân đôi chuỗi chữ",
+    ),
     (
         "did you mean `{}`? Add new metrics to content/metrics.yaml",
         "có phải là `{}`? Chỉ tiêu mới được thêm trong content/metrics.yaml",

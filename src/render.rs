@@ -117,6 +117,27 @@ fn href(root: &str, path: &str) -> String {
     }
 }
 
+/// What one article body (or summary) may cost: far above any real article,
+/// far below what would stall a build. Bodies are written by site users, so
+/// a loop that never ends must be an error, not a hung build.
+const BODY_LIMITS: tera::limits::Limits = tera::limits::Limits {
+    steps: 5_000_000,
+    output_bytes: 8 << 20,
+    string_bytes: 4 << 20,
+};
+
+/// What one theme page may cost; list pages write more than an article.
+const THEME_LIMITS: tera::limits::Limits = tera::limits::Limits {
+    steps: 50_000_000,
+    output_bytes: 64 << 20,
+    string_bytes: 16 << 20,
+};
+
+/// Runs one render within `limits`.
+fn bounded<T>(limits: tera::limits::Limits, render: impl FnOnce() -> T) -> T {
+    tera::limits::with_limits(limits, render)
+}
+
 /// Renders the whole site in memory.
 pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, Vec<Diagnostic>> {
     let mut diags = Vec::new();
@@ -152,6 +173,20 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
             }
         }
     }
+    // A name without letters or digits slugs to nothing: its URL would
+    // start with `/` or hold `//`. Such documents are reported and left out.
+    let mut empty = BTreeSet::new();
+    for d in articles.iter().chain(&pages) {
+        if let Some(diag) = empty_slug(d) {
+            diags.push(diag);
+            empty.insert(d.path.clone());
+        }
+    }
+    articles.retain(|d| !empty.contains(&d.path));
+    let pages: Vec<&Document> = pages
+        .into_iter()
+        .filter(|d| !empty.contains(&d.path))
+        .collect();
     for a in &articles {
         if a.front.date.is_none() {
             diags.push(
@@ -278,7 +313,7 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
         .collect();
     let mut bodies = Tera::new();
     bodies.autoescape_on([".md"]);
-    template::register(&mut bodies, &shared);
+    template::register_for_bodies(&mut bodies, &shared);
     let sources: Vec<(String, String)> = docs
         .iter()
         .flat_map(|d| {
@@ -296,7 +331,7 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
         // Compile one by one to report every broken template, not just the first.
         let _ = e;
         let mut scratch = Tera::new();
-        template::register(&mut scratch, &shared);
+        template::register_for_bodies(&mut scratch, &shared);
         for d in &docs {
             let name = posix(&d.path);
             if let Err(e) = scratch.add_raw_template(&name, &d.body) {
@@ -329,7 +364,12 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
         .chain(site.theme.assets.keys().cloned())
         .collect();
     for m in &site.config.menu {
-        if let Err(why) = check_site_path(&m.url, &known) {
+        let checked = if is_code_url(&m.url) {
+            Err("a link may not run code (javascript:, vbscript:, data:)".to_string())
+        } else {
+            check_site_path(&m.url, &known)
+        };
+        if let Err(why) = checked {
             diags.push(
                 Diagnostic::error(format!(
                     "the menu entry `{}` links to {}: {why}",
@@ -390,8 +430,7 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
         .par_iter()
         .map(|e| {
             let ctx = page_context(e, &base, &lists);
-            theme
-                .render(e.kind.template(), &ctx)
+            bounded(THEME_LIMITS, || theme.render(e.kind.template(), &ctx))
                 .map(|html| (format!("{}index.html", e.path), html))
                 .map_err(|err| theme_error(&err, site))
         })
@@ -427,6 +466,41 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
     } else {
         Ok(out)
     }
+}
+
+/// An error when a folder of `d`, or its file name without a `slug:`, has
+/// no letter or digit to make a URL from.
+fn empty_slug(d: &Document) -> Option<Diagnostic> {
+    let rel = Path::new(&d.rel);
+    let folder = rel
+        .parent()
+        .into_iter()
+        .flat_map(Path::components)
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .find(|name| slugify(name).is_empty());
+    let stem = rel
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (name, hint) = match folder {
+        Some(name) => {
+            let hint = format!("rename the folder `{name}` with letters or digits, e.g. tin-tuc");
+            (name, hint)
+        }
+        None if d.front.slug.is_none() && slugify(&stem).is_empty() => (
+            stem,
+            "give it a `slug:` in the front matter, e.g. `slug: gioi-thieu`, or rename the file with letters or digits".to_string(),
+        ),
+        None => return None,
+    };
+    Some(
+        Diagnostic::error(format!(
+            "`{name}` gives an empty part of the URL: its name has no letter or digit"
+        ))
+        .file(&d.path)
+        .at(&d.text, 1, 1)
+        .hint(hint),
+    )
 }
 
 fn article_dir(rel: &str) -> String {
@@ -523,11 +597,14 @@ fn render_body(
     let diag = |e: tera::Error, summary: bool| {
         template::diagnose(&e, &doc_source(d, base.figures, summary), &shared.catalogue)
     };
-    let text = tera.render(&name, &ctx).map_err(|e| vec![diag(e, false)])?;
+    let text =
+        bounded(BODY_LIMITS, || tera.render(&name, &ctx)).map_err(|e| vec![diag(e, false)])?;
     let summary = match &d.front.summary {
         Some(_) => Some(
-            tera.render(&format!("{name}#summary"), &ctx)
-                .map_err(|e| vec![diag(e, true)])?,
+            bounded(BODY_LIMITS, || {
+                tera.render(&format!("{name}#summary"), &ctx)
+            })
+            .map_err(|e| vec![diag(e, true)])?,
         ),
         None => None,
     };
@@ -538,15 +615,27 @@ fn render_body(
         return Err(broken
             .into_iter()
             .map(|(dest, why)| {
+                let hint = if is_code_url(&dest) {
+                    "links go to pages (https://…, /tin-tuc/…, bai-viet.md), never to code"
+                } else if !dest
+                    .split(['#', '?'])
+                    .next()
+                    .and_then(|f| f.rsplit('/').next())
+                    .is_some_and(|name| name.contains('.') && !name.ends_with(".md"))
+                {
+                    "link to another article by its .md file, relative to this file: [tiêu đề](../tin-tuc/bai-viet.md)"
+                } else {
+                    "put the file in content/static/ and link to it from the site root: ![ảnh](/images/hoi-nghi.jpg)"
+                };
                 Diagnostic::error(format!("broken link `{dest}`: {why}"))
                     .file(&d.path)
                     .find(&d.text, &dest, |l| l.contains(&format!("]({dest}")) || l.contains(dest.as_str()))
-                    .hint("link to another article by its .md file, relative to this file: [tiêu đề](../tin-tuc/bai-viet.md)")
+                    .hint(hint)
             })
             .collect());
     }
     Ok(Body {
-        html: html.html,
+        html: markdown::unwrap_opaque(&html.html),
         summary,
         headings: html.headings,
     })
@@ -561,6 +650,9 @@ fn resolve_link(
     known: &BTreeSet<String>,
     failed: &BTreeSet<PathBuf>,
 ) -> Result<Option<String>, String> {
+    if is_code_url(dest) {
+        return Err("a link may not run code (javascript:, vbscript:, data:)".to_string());
+    }
     if dest.contains("://")
         || dest.starts_with("mailto:")
         || dest.starts_with("tel:")
@@ -577,9 +669,7 @@ fn resolve_link(
         Some((f, a)) => (f, format!("#{a}")),
         None => (dest, String::new()),
     };
-    if !file.ends_with(".md") {
-        return Ok(None);
-    }
+    let file = file.split('?').next().unwrap_or(file);
     let mut target = d.path.parent().map(Path::to_path_buf).unwrap_or_default();
     for part in file.split('/') {
         match part {
@@ -590,6 +680,19 @@ fn resolve_link(
             p => target.push(p),
         }
     }
+    if !file.ends_with(".md") {
+        // A file (it has an extension) must exist; a folder-style link
+        // such as `../gioi-thieu/` is left as written.
+        let is_file = file
+            .rsplit('/')
+            .next()
+            .is_some_and(|name| name.contains('.'));
+        return if is_file {
+            static_link(&target, &anchor, root, known)
+        } else {
+            Ok(None)
+        };
+    }
     match urls.get(&target) {
         Some(url) => Ok(Some(format!("{}{anchor}", href(root, url)))),
         // Its own error is reported already; the build fails anyway.
@@ -599,6 +702,41 @@ fn resolve_link(
             posix(&target)
         )),
     }
+}
+
+/// A relative link to a file that is not an article: it must land in
+/// `content/static/`, and is rewritten to that file's URL.
+fn static_link(
+    target: &Path,
+    anchor: &str,
+    root: &str,
+    known: &BTreeSet<String>,
+) -> Result<Option<String>, String> {
+    let shown = posix(target);
+    let in_static = target
+        .components()
+        .skip_while(|c| c.as_os_str() != "content")
+        .skip(1)
+        .collect::<PathBuf>();
+    match posix(&in_static).strip_prefix("static/") {
+        Some(rel) if known.contains(rel) => Ok(Some(format!("{}{anchor}", href(root, rel)))),
+        Some(_) => Err(format!("{shown} is not in content/static/")),
+        None => Err(format!(
+            "{shown} is not an article, a page or a file in content/static/"
+        )),
+    }
+}
+
+/// A URL whose scheme runs code in the browser. Browsers ignore
+/// whitespace and control characters in a scheme and its case.
+pub fn is_code_url(url: &str) -> bool {
+    let scheme: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take_while(|&c| c != ':')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    url.contains(':') && matches!(scheme.as_str(), "javascript" | "vbscript" | "data")
 }
 
 fn num_json(v: f64) -> Json {

@@ -12,6 +12,7 @@ use crate::data::{Catalogue, Figure, Figures, MetricUnit, Period, UnitId};
 use crate::date::DateTime;
 use crate::diagnostic::Diagnostic;
 use crate::format::{self, Against, ChangeStyle, DateFormat};
+use crate::markdown;
 use crate::site::Unit;
 
 /// What template functions may read: the catalogue, every figure, the units.
@@ -40,9 +41,30 @@ pub const FILTERS: &[&str] = &["num", "pct", "vnd", "date", "slugify"];
 /// The functions [`register`] installs, for hints.
 pub const FUNCTIONS: &[&str] = &["metric", "label", "compare", "chart", "kpis", "table"];
 
-/// Registers every filter and function. Later features add theirs here,
-/// and to [`FILTERS`] / [`FUNCTIONS`].
+/// Registers every filter and function for theme templates, which write
+/// HTML. Later features add theirs here, and to [`FILTERS`] / [`FUNCTIONS`].
 pub fn register(tera: &mut Tera, shared: &Arc<Shared>) {
+    register_with(tera, shared, false);
+}
+
+/// Registers every filter and function for article bodies, which are
+/// Markdown: values are escaped as text (never read as Markdown or HTML),
+/// and the HTML of charts, cards and tables travels through the Markdown
+/// as one opaque block.
+pub fn register_for_bodies(tera: &mut Tera, shared: &Arc<Shared>) {
+    tera.set_escape_fn(markdown::escape_text);
+    register_with(tera, shared, true);
+}
+
+fn register_with(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
+    // Block HTML in a Markdown body must not be re-read as Markdown.
+    let block = move |html: String| {
+        Value::safe_string(&if in_markdown {
+            markdown::opaque(&html)
+        } else {
+            html
+        })
+    };
     tera.register_filter(
         "num",
         |v: f64, k: Kwargs, _: &State| -> TeraResult<String> { Ok(format::num(v, decimals(&k)?)) },
@@ -133,7 +155,7 @@ pub fn register(tera: &mut Tera, shared: &Arc<Shared>) {
             period: period_arg(&k)?,
         };
         let html = chart::chart(&args, &chart_context(&s, st)?).map_err(err)?;
-        Ok(Value::safe_string(&html))
+        Ok(block(html))
     });
     let s = Arc::clone(shared);
     tera.register_function("kpis", move |k: Kwargs, st: &State| -> TeraResult<Value> {
@@ -147,7 +169,7 @@ pub fn register(tera: &mut Tera, shared: &Arc<Shared>) {
             &chart_context(&s, st)?,
         )
         .map_err(err)?;
-        Ok(Value::safe_string(&html))
+        Ok(block(html))
     });
     let s = Arc::clone(shared);
     tera.register_function("table", move |k: Kwargs, st: &State| -> TeraResult<Value> {
@@ -168,7 +190,7 @@ pub fn register(tera: &mut Tera, shared: &Arc<Shared>) {
             &chart_context(&s, st)?,
         )
         .map_err(err)?;
-        Ok(Value::safe_string(&html))
+        Ok(block(html))
     });
 }
 
@@ -501,7 +523,9 @@ pub fn diagnose(e: &tera::Error, src: &Source<'_>, catalogue: &Catalogue) -> Dia
 }
 
 fn hint_for(d: Diagnostic, message: &str) -> Diagnostic {
-    let hint = if message.contains("Unknown function") {
+    let hint = if message.starts_with("the template ") {
+        "a page's template has a bounded amount of work and text: loop over the units or periods you show, not over large ranges, and do not build text by doubling it".to_string()
+    } else if message.contains("Unknown function") {
         format!(
             "the functions are {}; arguments are named: metric(key=\"received\")",
             FUNCTIONS.join(", ")

@@ -1,0 +1,219 @@
+//! Hardening: nothing is written outside the output folder, templates
+//! cannot run for ever, and what template functions emit reaches the page
+//! as one opaque block. Each test failed before its fix.
+
+mod common;
+use common::*;
+
+use std::path::Path;
+
+const ARTICLE: &str = "content/articles/tin-tuc/thuan-an-9-thang.md";
+
+/// Every file and link under `dir`, as sorted relative paths.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut all: Vec<String> = walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .follow_links(false)
+        .into_iter()
+        .map(|e| {
+            let e = e.unwrap();
+            e.path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn a_page_whose_name_slugs_to_nothing_is_an_error_not_a_write_at_the_root() {
+    let site = SiteTest::fixture("good").write(
+        "content/pages/---.md",
+        "---\ntitle: Trang\n---\nNội dung.\n",
+    );
+    // `check` renders in memory only, so even the old code could not write
+    // to `/` here; the error must name the file.
+    site.check()
+        .fails()
+        .stderr_has("error: `---` gives an empty part of the URL")
+        .stderr_has("--> content/pages/---.md:1:1")
+        .stderr_has("slug:");
+}
+
+#[test]
+fn a_folder_whose_name_slugs_to_nothing_is_an_error() {
+    let site = SiteTest::fixture("good").write(
+        "content/articles/!!!/x/a.md",
+        "---\ntitle: A\ndate: 2023-01-01\nslug: web\n---\nA.\n",
+    );
+    site.check()
+        .fails()
+        .stderr_has("error: `!!!` gives an empty part of the URL")
+        .stderr_has("--> content/articles/!!!/x/a.md")
+        .stderr_has("rename the folder `!!!`");
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_in_the_output_are_replaced_not_followed() {
+    use std::os::unix::fs::symlink;
+    let site = SiteTest::fixture("good");
+    site.build().succeeds();
+    let outside = site.root.join("outside");
+    std::fs::create_dir_all(outside.join("dir")).unwrap();
+    std::fs::write(outside.join("victim.html"), "keep me").unwrap();
+    std::fs::write(outside.join("stale-target.txt"), "keep me too").unwrap();
+    let out = site.out();
+    std::fs::remove_file(out.join("index.html")).unwrap();
+    symlink(outside.join("victim.html"), out.join("index.html")).unwrap();
+    std::fs::remove_dir_all(out.join("tin-tuc")).unwrap();
+    symlink(outside.join("dir"), out.join("tin-tuc")).unwrap();
+    symlink(outside.join("stale-target.txt"), out.join("stale.txt")).unwrap();
+    symlink(
+        outside.join("missing.html"),
+        out.join(".baocao-output-link"),
+    )
+    .unwrap();
+
+    site.build().succeeds();
+
+    assert_eq!(
+        std::fs::read_to_string(outside.join("victim.html")).unwrap(),
+        "keep me"
+    );
+    assert_eq!(
+        std::fs::read_to_string(outside.join("stale-target.txt")).unwrap(),
+        "keep me too"
+    );
+    assert!(
+        listing(&outside.join("dir")).is_empty(),
+        "pages written through the link"
+    );
+    let meta = std::fs::symlink_metadata(out.join("index.html")).unwrap();
+    assert!(meta.is_file(), "index.html is a real file again");
+    let meta = std::fs::symlink_metadata(out.join("tin-tuc")).unwrap();
+    assert!(meta.is_dir(), "tin-tuc/ is a real folder again");
+    assert!(out.join("tin-tuc/index.html").is_file());
+    assert!(std::fs::symlink_metadata(out.join("stale.txt")).is_err());
+}
+
+#[test]
+fn nested_ranges_stop_with_a_located_error() {
+    let site = SiteTest::fixture("good").edit(
+        ARTICLE,
+        "Ghi chú[^nguon].",
+        "{% for i in range(end=100000) %}{% for j in range(end=100000) %}{% endfor %}{% endfor %}",
+    );
+    let start = std::time::Instant::now();
+    site.build()
+        .fails()
+        .stderr_has("steps of work")
+        .stderr_has(&format!("--> {ARTICLE}:"))
+        .stderr_has("hint:");
+    // Not a timing assertion of speed, a guard against a hang: the old
+    // code ran for hours.
+    assert!(start.elapsed().as_secs() < 120);
+}
+
+#[test]
+fn doubling_a_string_stops_before_memory_runs_out() {
+    let doubling = "{% set_global s = s ~ s %}".repeat(40);
+    let site = SiteTest::fixture("good").edit(
+        ARTICLE,
+        "Ghi chú[^nguon].",
+        &format!("{{% set_global s = \"ab\" %}}{doubling}{{{{ s | length }}}}"),
+    );
+    site.build()
+        .fails()
+        .stderr_has("the template built a text of more than")
+        .stderr_has(&format!("--> {ARTICLE}:"));
+}
+
+#[test]
+fn data_text_with_markdown_stays_inside_the_chart() {
+    let site = SiteTest::fixture("good")
+        .edit(
+            "content/data/thuan-an.yaml",
+            "source: \"Báo cáo số 245/BC-UBND\"",
+            "source: \"Báo cáo\\n\\n# Tiêu đề giả\\n\\n[bấm](javascript:alert(1))\"",
+        )
+        .edit(
+            "content/site.yaml",
+            "name: \"Thành phố Thuận An & vùng <lân cận>\"",
+            "name: \"[Mẫu](javascript:alert(1)) *đậm* # x\"",
+        )
+        .edit(
+            ARTICLE,
+            "Ghi chú[^nguon].",
+            "{{ chart(kind=\"bar\", metrics=[\"received\", \"resolved\"]) }}\nDòng ngay sau [biểu đồ](khong-co.md).\n\nĐơn vị: {{ unit.name }}.",
+        );
+    // The line right after the chart is Markdown again: its link is checked.
+    site.build().fails().stderr_has("broken link `khong-co.md`");
+    let site = site.edit(ARTICLE, "[biểu đồ](khong-co.md)", "**biểu đồ**");
+    site.build().succeeds();
+    let page = site.html("tin-tuc/thuan-an-9-thang/index.html");
+    let hrefs = attrs(&page, "a", "href");
+    assert!(
+        hrefs
+            .iter()
+            .all(|h| !h.to_lowercase().contains("javascript")),
+        "{hrefs:?}"
+    );
+    assert!(texts(&page, "figure h1, .bc-chart h1").is_empty());
+    assert!(texts(&page, "article h1, main h1").len() <= 1);
+    let text = texts(&page, "main").join(" ");
+    assert!(
+        text.contains("[Mẫu](javascript:alert(1)) *đậm* # x"),
+        "{text}"
+    );
+    assert!(texts(&page, "main strong").iter().any(|t| t == "biểu đồ"));
+    assert!(texts(&page, "main em").iter().all(|t| t != "đậm"));
+}
+
+#[test]
+fn javascript_links_are_refused_in_bodies_and_menus() {
+    let site = SiteTest::fixture("good")
+        .edit(ARTICLE, "Ghi chú[^nguon].", "[bấm](JavaScript:alert(1))")
+        .edit(
+            "content/site.yaml",
+            "url: \"/gioi-thieu/\"",
+            "url: \" javascript:alert(1)\"",
+        );
+    site.build()
+        .fails()
+        .stderr_has("broken link `JavaScript:alert(1)`: a link may not run code")
+        .stderr_has("links to  javascript:alert(1): a link may not run code");
+}
+
+#[test]
+fn images_that_point_at_missing_files_are_reported() {
+    let site = SiteTest::fixture("good").edit(
+        ARTICLE,
+        "Ghi chú[^nguon].",
+        "![a](../../static/images/khong-co.png) ![b](/images/cung-khong-co.png)",
+    );
+    site.build()
+        .fails()
+        .stderr_has("broken link `../../static/images/khong-co.png`")
+        .stderr_has("is not in content/static/")
+        .stderr_has("broken link `/images/cung-khong-co.png`")
+        .stderr_has("put the file in content/static/")
+        .stderr_lacks(".md file");
+}
+
+#[test]
+fn images_in_static_are_linked_by_their_url() {
+    let site = SiteTest::fixture("good")
+        .write_bytes("content/static/images/co.png", b"\x89PNG")
+        .edit(
+            ARTICLE,
+            "Ghi chú[^nguon].",
+            "![a](../../static/images/co.png)",
+        );
+    site.build().succeeds();
+    let page = site.html("tin-tuc/thuan-an-9-thang/index.html");
+    assert!(attrs(&page, "img", "src").contains(&"../../images/co.png".to_string()));
+}
