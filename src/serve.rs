@@ -299,6 +299,20 @@ const EVENTS: &str = "__baocao/events";
 const CLIENT: &str = r#"<script>(function(){var s=new EventSource("/__baocao/events");function show(t){var o=document.getElementById("bc-error-overlay");if(!o){o=document.createElement("div");o.id="bc-error-overlay";o.setAttribute("role","alert");o.style.cssText="position:fixed;inset:0;z-index:2147483647;background:rgba(11,12,12,.92);color:#fff;overflow:auto;padding:2rem;font:14px/1.5 monospace;white-space:pre-wrap";document.body.appendChild(o);}o.textContent=t;}s.addEventListener("reload",function(){location.reload();});s.addEventListener("error",function(e){if(e.data)show(e.data);});})();</script>"#;
 
 fn handle(request: tiny_http::Request, hub: &Hub) {
+    // A preview only reads: anything but GET and HEAD is refused.
+    let head = match request.method() {
+        tiny_http::Method::Get => false,
+        tiny_http::Method::Head => true,
+        _ => {
+            let mut response =
+                tiny_http::Response::from_string("405 Method Not Allowed").with_status_code(405);
+            if let Ok(h) = tiny_http::Header::from_bytes("Allow", "GET, HEAD".as_bytes()) {
+                response.add_header(h);
+            }
+            let _ = request.respond(response);
+            return;
+        }
+    };
     let url = request.url().to_string();
     let Some(path) = site_path(&url) else {
         let _ = request
@@ -306,6 +320,20 @@ fn handle(request: tiny_http::Request, hub: &Hub) {
         return;
     };
     if path == EVENTS {
+        if head {
+            // The headers of the stream, without opening it.
+            let mut response = tiny_http::Response::empty(200);
+            for (name, value) in [
+                ("Content-Type", "text/event-stream"),
+                ("Cache-Control", "no-store"),
+            ] {
+                if let Ok(h) = tiny_http::Header::from_bytes(name, value.as_bytes()) {
+                    response.add_header(h);
+                }
+            }
+            let _ = request.respond(response);
+            return;
+        }
         return events(request, hub);
     }
     let Ok(state) = hub.state.read() else { return };

@@ -370,3 +370,45 @@ fn an_idle_server_stays_idle_and_only_changed_output_reloads() {
     let (_, _, page) = get(server.1, "/tin-tuc/thuan-an-9-thang/");
     assert!(page.contains("Ghi chú đã sửa"));
 }
+
+#[test]
+fn only_get_and_head_are_allowed() {
+    let site = SiteTest::fixture("good");
+    let server = start(&site);
+    let port = server.1;
+    for method in ["POST", "PUT", "DELETE", "TRACE", "PATCH", "OPTIONS"] {
+        for path in ["/", "/tin-tuc/thuan-an-9-thang/", "/__baocao/events"] {
+            let (status, head, body) = request(port, method, path, "a=1");
+            assert_eq!(status, 405, "{method} {path}: {head}");
+            assert!(head.contains("Allow: GET, HEAD"), "{method} {path}: {head}");
+            assert!(
+                !body.contains("Thuận An") && !body.contains("EventSource"),
+                "{method} {path}: {body}"
+            );
+        }
+    }
+
+    let (status, head, body) = request(port, "HEAD", "/tin-tuc/thuan-an-9-thang/", "");
+    assert_eq!(status, 200, "{head}");
+    assert!(
+        head.to_lowercase()
+            .contains("content-type: text/html; charset=utf-8"),
+        "{head}"
+    );
+    assert!(body.is_empty(), "HEAD has no body: {body}");
+    let (_, _, page) = get(port, "/tin-tuc/thuan-an-9-thang/");
+    assert!(
+        head.contains(&format!("Content-Length: {}", page.len())),
+        "HEAD gives the length of the page: {head}"
+    );
+    let (status, head, body) = request(port, "HEAD", "/__baocao/events", "");
+    assert_eq!(status, 200, "{head}");
+    assert!(
+        head.to_lowercase()
+            .contains("content-type: text/event-stream"),
+        "{head}"
+    );
+    assert!(body.is_empty(), "HEAD has no body: {body}");
+    assert_eq!(request(port, "HEAD", "/khong-co/", "").0, 404);
+    assert_eq!(get(port, "/").0, 200);
+}
