@@ -120,10 +120,7 @@ pub fn run(opts: &ServeOptions) -> i32 {
         state: RwLock::new(State::default()),
         clients: Mutex::new(Vec::new()),
     });
-    match render(&build) {
-        Ok(files) => set(&hub, Some(files), None),
-        Err(text) => set(&hub, None, Some(text)),
-    }
+    let _ = update(&hub, render(&build));
     let _watcher = match watch(&opts.root, Arc::clone(&hub), build) {
         Ok(w) => w,
         Err(e) => {
@@ -145,12 +142,43 @@ pub fn run(opts: &ServeOptions) -> i32 {
     0
 }
 
-fn set(hub: &Hub, files: Option<BTreeMap<String, Vec<u8>>>, error: Option<String>) {
-    if let Ok(mut state) = hub.state.write() {
-        if let Some(files) = files {
+/// Keeps a rebuild's outcome and returns the event open pages need: a
+/// reload when the site's bytes changed or its error went away, the error
+/// when it is new, nothing when the rebuild changed nothing (an editor
+/// saving the same bytes, a file merely touched).
+fn update(hub: &Hub, outcome: Result<BTreeMap<String, Vec<u8>>, String>) -> Option<String> {
+    let mut state = hub.state.write().ok()?;
+    match outcome {
+        Ok(files) => {
+            let changed = state.files != files || state.error.is_some();
             state.files = files;
+            state.error = None;
+            changed.then(|| sse("reload", "rebuilt"))
         }
-        state.error = error;
+        // Keep serving the last good site; show the error over it.
+        Err(text) => {
+            if state.error.as_deref() == Some(text.as_str()) {
+                return None;
+            }
+            let event = sse("error", &text);
+            state.error = Some(text);
+            Some(event)
+        }
+    }
+}
+
+/// Whether a watcher event can mean a source changed: created, written,
+/// removed or renamed. Opening and reading a file (as every rebuild does)
+/// is not a change, nor is a new access time, nor an event the watcher
+/// could not classify.
+fn is_change(event: &notify::Event) -> bool {
+    use notify::EventKind;
+    use notify::event::{MetadataKind, ModifyKind};
+    match event.kind {
+        EventKind::Create(_) | EventKind::Remove(_) => true,
+        EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)) => false,
+        EventKind::Modify(_) => true,
+        EventKind::Access(_) | EventKind::Any | EventKind::Other => false,
     }
 }
 
@@ -172,26 +200,22 @@ fn watch(
         None,
         move |res: notify_debouncer_full::DebounceEventResult| {
             let Ok(events) = res else { return };
-            let relevant = events.iter().flat_map(|e| e.paths.iter()).any(|p| {
+            let source = |p: &PathBuf| {
                 let name = p
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
                 !p.starts_with(&output) && !crate::site::is_ignored(&name)
-            });
+            };
+            // A rescan means events were lost: anything may have changed.
+            let relevant = events
+                .iter()
+                .any(|e| e.need_rescan() || (is_change(e) && e.paths.iter().any(source)));
             if !relevant {
                 return;
             }
-            match render(&build) {
-                Ok(files) => {
-                    set(&hub, Some(files), None);
-                    hub.broadcast(&sse("reload", "rebuilt"));
-                }
-                Err(text) => {
-                    // Keep serving the last good site; show the error over it.
-                    set(&hub, None, Some(text.clone()));
-                    hub.broadcast(&sse("error", &text));
-                }
+            if let Some(event) = update(&hub, render(&build)) {
+                hub.broadcast(&event);
             }
         },
     )?;
@@ -275,6 +299,20 @@ const EVENTS: &str = "__baocao/events";
 const CLIENT: &str = r#"<script>(function(){var s=new EventSource("/__baocao/events");function show(t){var o=document.getElementById("bc-error-overlay");if(!o){o=document.createElement("div");o.id="bc-error-overlay";o.setAttribute("role","alert");o.style.cssText="position:fixed;inset:0;z-index:2147483647;background:rgba(11,12,12,.92);color:#fff;overflow:auto;padding:2rem;font:14px/1.5 monospace;white-space:pre-wrap";document.body.appendChild(o);}o.textContent=t;}s.addEventListener("reload",function(){location.reload();});s.addEventListener("error",function(e){if(e.data)show(e.data);});})();</script>"#;
 
 fn handle(request: tiny_http::Request, hub: &Hub) {
+    // A preview only reads: anything but GET and HEAD is refused.
+    let head = match request.method() {
+        tiny_http::Method::Get => false,
+        tiny_http::Method::Head => true,
+        _ => {
+            let mut response =
+                tiny_http::Response::from_string("405 Method Not Allowed").with_status_code(405);
+            if let Ok(h) = tiny_http::Header::from_bytes("Allow", "GET, HEAD".as_bytes()) {
+                response.add_header(h);
+            }
+            let _ = request.respond(response);
+            return;
+        }
+    };
     let url = request.url().to_string();
     let Some(path) = site_path(&url) else {
         let _ = request
@@ -282,6 +320,20 @@ fn handle(request: tiny_http::Request, hub: &Hub) {
         return;
     };
     if path == EVENTS {
+        if head {
+            // The headers of the stream, without opening it.
+            let mut response = tiny_http::Response::empty(200);
+            for (name, value) in [
+                ("Content-Type", "text/event-stream"),
+                ("Cache-Control", "no-store"),
+            ] {
+                if let Ok(h) = tiny_http::Header::from_bytes(name, value.as_bytes()) {
+                    response.add_header(h);
+                }
+            }
+            let _ = request.respond(response);
+            return;
+        }
         return events(request, hub);
     }
     let Ok(state) = hub.state.read() else { return };
@@ -420,6 +472,56 @@ mod tests {
         let text = String::from_utf8(html).unwrap();
         assert!(text.contains("EventSource(\"/__baocao/events\")"));
         assert!(text.contains(">error: &lt;b&gt;</div></body>"), "{text}");
+    }
+
+    #[test]
+    fn only_a_changed_site_or_error_is_sent_to_open_pages() {
+        let hub = Hub {
+            state: RwLock::new(State::default()),
+            clients: Mutex::new(Vec::new()),
+        };
+        let site = |text: &str| BTreeMap::from([("index.html".to_string(), text.into())]);
+        let reload = Some(sse("reload", "rebuilt"));
+        assert_eq!(update(&hub, Ok(site("a"))), reload);
+        assert_eq!(update(&hub, Ok(site("a"))), None, "same bytes");
+        assert_eq!(update(&hub, Ok(site("b"))), reload);
+        assert_eq!(update(&hub, Err("e1".into())), Some(sse("error", "e1")));
+        assert_eq!(update(&hub, Err("e1".into())), None, "same error");
+        assert_eq!(update(&hub, Err("e2".into())), Some(sse("error", "e2")));
+        assert_eq!(
+            update(&hub, Ok(site("b"))),
+            reload,
+            "the overlay goes even when the site is the same"
+        );
+        assert_eq!(hub.state.read().unwrap().files, site("b"));
+    }
+
+    #[test]
+    fn reading_a_source_is_not_a_change() {
+        use notify::event::{
+            AccessKind, AccessMode, CreateKind, DataChange, MetadataKind, ModifyKind, RemoveKind,
+            RenameMode,
+        };
+        use notify::{Event, EventKind};
+        for kind in [
+            EventKind::Access(AccessKind::Open(AccessMode::Any)),
+            EventKind::Access(AccessKind::Read),
+            EventKind::Access(AccessKind::Close(AccessMode::Read)),
+            EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)),
+            EventKind::Any,
+            EventKind::Other,
+        ] {
+            assert!(!is_change(&Event::new(kind)), "{kind:?}");
+        }
+        for kind in [
+            EventKind::Create(CreateKind::File),
+            EventKind::Modify(ModifyKind::Data(DataChange::Content)),
+            EventKind::Modify(ModifyKind::Metadata(MetadataKind::Any)),
+            EventKind::Modify(ModifyKind::Name(RenameMode::Both)),
+            EventKind::Remove(RemoveKind::File),
+        ] {
+            assert!(is_change(&Event::new(kind)), "{kind:?}");
+        }
     }
 
     #[test]

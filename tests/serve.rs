@@ -7,6 +7,8 @@ use common::*;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 const ARTICLE: &str = "content/articles/tin-tuc/thuan-an-9-thang.md";
@@ -29,9 +31,9 @@ fn free_port() -> u16 {
         .port()
 }
 
-fn start(site: &SiteTest) -> Server {
-    let port = free_port();
-    let child = Command::new(env!("CARGO_BIN_EXE_baocao"))
+fn serve(site: &SiteTest, port: u16) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_baocao"));
+    command
         .args([
             "serve",
             "--root",
@@ -40,9 +42,13 @@ fn start(site: &SiteTest) -> Server {
             &port.to_string(),
         ])
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+        .stderr(Stdio::null());
+    command
+}
+
+fn start(site: &SiteTest) -> Server {
+    let port = free_port();
+    let child = serve(site, port).spawn().unwrap();
     let server = Server(child, port);
     let deadline = Instant::now() + Duration::from_secs(20);
     while Instant::now() < deadline {
@@ -54,13 +60,50 @@ fn start(site: &SiteTest) -> Server {
     panic!("the server did not start");
 }
 
+/// Starts the server and counts the rebuilds it reports on its standard
+/// output once it is serving (the first build is not counted).
+fn start_counting(site: &SiteTest) -> (Server, Arc<AtomicUsize>) {
+    let port = free_port();
+    let mut child = serve(site, port).stdout(Stdio::piped()).spawn().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let server = Server(child, port);
+    let rebuilds = Arc::new(AtomicUsize::new(0));
+    let count = Arc::clone(&rebuilds);
+    let (ready, serving) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut started = false;
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            if line.starts_with("serving ") {
+                started = true;
+                let _ = ready.send(());
+            } else if started && line.starts_with("rebuilt ") {
+                count.fetch_add(1, Ordering::SeqCst);
+            }
+        }
+    });
+    serving
+        .recv_timeout(Duration::from_secs(20))
+        .expect("the server did not start");
+    (server, rebuilds)
+}
+
 /// A raw HTTP request, so the path goes out exactly as written.
 fn get(port: u16, path: &str) -> (u16, String, String) {
+    request(port, "GET", path, "")
+}
+
+fn request(port: u16, method: &str, path: &str, body: &str) -> (u16, String, String) {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let length = if body.is_empty() {
+        String::new()
+    } else {
+        format!("Content-Length: {}\r\n", body.len())
+    };
     write!(
         s,
-        "GET {path} HTTP/1.0\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        "{method} {path} HTTP/1.0\r\nHost: localhost\r\nConnection: close\r\n{length}\r\n{body}"
     )
     .unwrap();
     let mut raw = Vec::new();
@@ -99,6 +142,38 @@ fn wait_for(events: &mut BufReader<TcpStream>, kind: &str) -> String {
         }
     }
     panic!("no `{kind}` event");
+}
+
+/// The kinds of the server-sent events that arrive within `time`.
+fn events_within(events: &mut BufReader<TcpStream>, time: Duration) -> Vec<String> {
+    let deadline = Instant::now() + time;
+    let mut kinds = Vec::new();
+    let mut current = String::new();
+    // Kept across read timeouts, which may split a line.
+    let mut line = String::new();
+    while Instant::now() < deadline {
+        match events.read_line(&mut line) {
+            Ok(0) => panic!("the event stream closed"),
+            Ok(_) => {}
+            Err(_) => continue,
+        }
+        let text = line.trim_end_matches(['\r', '\n']);
+        if let Some(e) = text.strip_prefix("event: ") {
+            current = e.to_string();
+        } else if text.is_empty() && !current.is_empty() {
+            kinds.push(std::mem::take(&mut current));
+        }
+        line.clear();
+    }
+    kinds
+}
+
+fn wait_until(what: &str, done: impl Fn() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !done() {
+        assert!(Instant::now() < deadline, "timed out waiting: {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 fn subscribe(port: u16) -> BufReader<TcpStream> {
@@ -253,4 +328,87 @@ fn a_port_in_use_is_an_error_not_a_panic() {
     out.fails()
         .stderr_has(&format!("cannot listen on 127.0.0.1:{port}"))
         .stderr_has("--port");
+}
+
+#[test]
+fn an_idle_server_stays_idle_and_only_changed_output_reloads() {
+    let site = SiteTest::fixture("good");
+    let (server, rebuilds) = start_counting(&site);
+    let mut events = subscribe(server.1);
+
+    // Rebuilding reads every source; reading must not trigger a rebuild.
+    let idle = events_within(&mut events, Duration::from_secs(10));
+    assert_eq!(
+        rebuilds.load(Ordering::SeqCst),
+        0,
+        "an idle server rebuilds nothing"
+    );
+    assert!(idle.is_empty(), "no events while idle: {idle:?}");
+
+    // The same bytes saved again, a file touched: a rebuild whose output
+    // is the same reloads nothing.
+    let article = site.root.join(ARTICLE);
+    std::fs::write(&article, std::fs::read(&article).unwrap()).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(site.root.join("content/data/thuan-an.yaml"))
+        .unwrap()
+        .set_modified(std::time::SystemTime::now())
+        .unwrap();
+    wait_until("a rebuild after saving", || {
+        rebuilds.load(Ordering::SeqCst) >= 1
+    });
+    let same = events_within(&mut events, Duration::from_secs(1));
+    assert!(
+        same.is_empty(),
+        "nothing changed, nothing reloads: {same:?}"
+    );
+
+    edit(&site, "Ghi chú[^nguon].", "Ghi chú đã sửa[^nguon].");
+    let changed = events_within(&mut events, Duration::from_secs(3));
+    assert_eq!(changed, ["reload"], "one change, one reload");
+    let (_, _, page) = get(server.1, "/tin-tuc/thuan-an-9-thang/");
+    assert!(page.contains("Ghi chú đã sửa"));
+}
+
+#[test]
+fn only_get_and_head_are_allowed() {
+    let site = SiteTest::fixture("good");
+    let server = start(&site);
+    let port = server.1;
+    for method in ["POST", "PUT", "DELETE", "TRACE", "PATCH", "OPTIONS"] {
+        for path in ["/", "/tin-tuc/thuan-an-9-thang/", "/__baocao/events"] {
+            let (status, head, body) = request(port, method, path, "a=1");
+            assert_eq!(status, 405, "{method} {path}: {head}");
+            assert!(head.contains("Allow: GET, HEAD"), "{method} {path}: {head}");
+            assert!(
+                !body.contains("Thuận An") && !body.contains("EventSource"),
+                "{method} {path}: {body}"
+            );
+        }
+    }
+
+    let (status, head, body) = request(port, "HEAD", "/tin-tuc/thuan-an-9-thang/", "");
+    assert_eq!(status, 200, "{head}");
+    assert!(
+        head.to_lowercase()
+            .contains("content-type: text/html; charset=utf-8"),
+        "{head}"
+    );
+    assert!(body.is_empty(), "HEAD has no body: {body}");
+    let (_, _, page) = get(port, "/tin-tuc/thuan-an-9-thang/");
+    assert!(
+        head.contains(&format!("Content-Length: {}", page.len())),
+        "HEAD gives the length of the page: {head}"
+    );
+    let (status, head, body) = request(port, "HEAD", "/__baocao/events", "");
+    assert_eq!(status, 200, "{head}");
+    assert!(
+        head.to_lowercase()
+            .contains("content-type: text/event-stream"),
+        "{head}"
+    );
+    assert!(body.is_empty(), "HEAD has no body: {body}");
+    assert_eq!(request(port, "HEAD", "/khong-co/", "").0, 404);
+    assert_eq!(get(port, "/").0, 200);
 }
