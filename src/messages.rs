@@ -111,6 +111,16 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "`{}` cho ra một phần rỗng trong đường dẫn (URL): tên không có chữ cái hay chữ số nào",
     ),
     (
+        "E0151",
+        "per_page is 0: a list page must show at least one article",
+        "per_page bằng 0: mỗi trang danh sách phải có ít nhất một bài",
+    ),
+    (
+        "W0150",
+        "{} is a symbolic link and is skipped",
+        "{} là liên kết tượng trưng (symbolic link) nên được bỏ qua",
+    ),
+    (
         "E0110",
         "{} is not empty and was not made by baocao",
         "{} không trống và không do baocao tạo ra",
@@ -706,6 +716,14 @@ const MESSAGES: &[(&str, &str, &str)] = &[
 
 /// English hint pattern → Vietnamese.
 const HINTS: &[(&str, &str)] = &[
+    (
+        "write a number of articles per list page, e.g. `per_page: 10`",
+        "ghi số bài trên mỗi trang danh sách, ví dụ `per_page: 10`",
+    ),
+    (
+        "copy the file or folder into content/: baocao does not follow links, so nothing outside the site is published by mistake",
+        "chép tệp hoặc thư mục vào content/: baocao không đi theo liên kết, để không vô tình đăng tệp nằm ngoài trang",
+    ),
     (
         "links go to pages (https://…, /tin-tuc/…, bai-viet.md), never to code",
         "liên kết chỉ dẫn tới trang (https://…, /tin-tuc/…, bai-viet.md), không bao giờ tới mã lệnh",

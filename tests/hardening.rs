@@ -217,3 +217,25 @@ fn images_in_static_are_linked_by_their_url() {
     let page = site.html("tin-tuc/thuan-an-9-thang/index.html");
     assert!(attrs(&page, "img", "src").contains(&"../../images/co.png".to_string()));
 }
+
+#[test]
+fn per_page_zero_is_an_error() {
+    let site = SiteTest::fixture("good").edit("content/site.yaml", "per_page: 2", "per_page: 0");
+    site.check()
+        .fails()
+        .stderr_has("error: per_page is 0")
+        .stderr_has("--> content/site.yaml:15:");
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinked_content_is_reported_not_skipped_silently() {
+    let site = SiteTest::fixture("good");
+    let outside = site.root.join("outside.md");
+    std::fs::write(&outside, "---\ntitle: Ngoài\ndate: 2023-01-01\n---\nx\n").unwrap();
+    std::os::unix::fs::symlink(&outside, site.root.join("content/articles/ngoai.md")).unwrap();
+    site.build()
+        .succeeds()
+        .stderr_has("warning: content/articles/ngoai.md is a symbolic link and is skipped");
+    site.build_with(&["--strict"]).fails();
+}

@@ -221,6 +221,19 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// Symbolic links below `dir` (not followed), in a stable order, skipping
+/// hidden and temporary names as [`files_under`] does.
+pub fn links_under(dir: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_string_lossy().as_ref()))
+        .filter_map(Result::ok)
+        .filter(|e| e.depth() > 0 && e.path_is_symlink())
+        .map(walkdir::DirEntry::into_path)
+        .collect()
+}
+
 /// Hidden files and the temporary files editors leave beside the real ones.
 pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.')
@@ -279,6 +292,14 @@ pub fn load_settings(root: &Path) -> Result<Settings, Vec<Diagnostic>> {
         }
     };
     let units = check_units(&config, &text, &rel_site, &mut diags);
+    if config.per_page == 0 {
+        diags.push(
+            Diagnostic::error("per_page is 0: a list page must show at least one article")
+                .file(&rel_site)
+                .find(&text, "0", |l| l.trim_start().starts_with("per_page:"))
+                .hint("write a number of articles per list page, e.g. `per_page: 10`"),
+        );
+    }
     let mut catalogue = Catalogue::builtin();
     let metrics_yaml = content.join("metrics.yaml");
     if metrics_yaml.is_file() {
@@ -310,6 +331,15 @@ pub fn load(root: &Path) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
     let content = root.join("content");
     let rel_site = relative(root, &content.join("site.yaml"));
 
+    for link in links_under(&content) {
+        diags.push(
+            Diagnostic::warning(format!(
+                "{} is a symbolic link and is skipped",
+                relative(root, &link).display()
+            ))
+            .hint("copy the file or folder into content/: baocao does not follow links, so nothing outside the site is published by mistake"),
+        );
+    }
     let mut records = Vec::new();
     for path in files_under(&content.join("data")) {
         let rel = relative(root, &path);

@@ -54,6 +54,19 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// The command `program`, run with its memory capped at 4 GB
+/// (`ulimit -v 4000000`), so an input that makes baocao allocate without
+/// bound fails the test with an abort instead of slowing the machine.
+pub fn capped(program: &str) -> Command {
+    if cfg!(unix) {
+        let mut c = Command::new("sh");
+        c.args(["-c", "ulimit -v 4000000 && exec \"$0\" \"$@\"", program]);
+        c
+    } else {
+        Command::new(program)
+    }
+}
+
 impl SiteTest {
     /// A copy of `tests/fixtures/<name>`.
     pub fn fixture(name: &str) -> SiteTest {
@@ -104,7 +117,7 @@ impl SiteTest {
 
     /// Runs baocao with messages in `lang` (`vi` or `en`).
     pub fn run_in(&self, lang: &str, args: &[&str]) -> Outcome {
-        let out = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        let out = capped(env!("CARGO_BIN_EXE_baocao"))
             .env("BAOCAO_LANG", lang)
             .args(args)
             .output()
