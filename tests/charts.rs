@@ -167,3 +167,28 @@ fn invalid_chart_arguments_are_build_errors_naming_the_article_and_argument() {
         &["table(): there is no record for unit `hong-ngu`, period `2023-9M`"],
     );
 }
+
+#[test]
+fn compare_and_table_of_named_units_need_no_unit_on_the_page() {
+    let site = SiteTest::fixture("good")
+        .write(
+            "content/data/so-sanh.yaml",
+            "- { unit: hong-ngu, period: 2023-9M, metrics: { received: 900 } }\n- { unit: can-giuoc, period: 2023-9M, metrics: { received: 700 } }\n",
+        )
+        .write(
+            "content/articles/tong-hop.md",
+            "---\ntitle: Tổng hợp\ndate: 2023-10-30\nperiod: 2023-9M\n---\n{{ chart(kind=\"compare\", metric=\"received\", units=[\"thuan-an\", \"hong-ngu\", \"can-giuoc\"]) }}\n\n{{ table(metrics=[\"received\"], units=[\"hong-ngu\", \"can-giuoc\"]) }}\n\n{{ chart(kind=\"compare\", metric=\"received\", units=[\"hong-ngu\", \"can-giuoc\"], period=\"2023-9M\") }}\n",
+        );
+    site.build().succeeds();
+    let page = site.html("tong-hop/index.html");
+    assert_eq!(texts(&page, "figure.bc-chart").len(), 2);
+    let cells = texts(&page, "table td, table th").join(" ");
+    assert!(cells.contains("900") && cells.contains("700"), "{cells}");
+    // Without a unit on the page, a comparison of its siblings cannot be
+    // guessed: it still says what is missing.
+    let site = site.write(
+        "content/articles/tong-hop.md",
+        "---\ntitle: Tổng hợp\ndate: 2023-10-30\nperiod: 2023-9M\n---\n{{ chart(kind=\"compare\", metric=\"received\") }}\n",
+    );
+    site.build().fails().stderr_has("this page has no unit");
+}

@@ -386,10 +386,13 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
         }
         Ok(())
     };
-    let unit = cx.unit(args.unit.as_deref()).map_err(&fail)?;
+    // Each kind asks for what it uses: a comparison of named units needs
+    // no unit of the page (a province's summary article has none).
+    let page_unit = || cx.unit(args.unit.as_deref()).map_err(&fail);
     let period = cx.period(args.period.as_deref()).map_err(&fail)?;
     match kind {
         Kind::Bar | Kind::Donut => {
+            let unit = page_unit()?;
             let defs = metric_defs(if kind == Kind::Donut { 2 } else { 1 })?;
             let fig = cx.record(unit, &period).map_err(&fail)?;
             if let Some(other) = defs.iter().find(|d| d.unit != defs[0].unit) {
@@ -437,6 +440,7 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
             })
         }
         Kind::Stacked => {
+            let unit = page_unit()?;
             let defs = metric_defs(2)?;
             parts_of_a_whole(&defs)?;
             // The article's own period must be there: never a silent stand-in.
@@ -478,6 +482,7 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
             })
         }
         Kind::Trend => {
+            let unit = page_unit()?;
             let def = one_metric()?;
             let anchor = cx.record(unit, &period).map_err(&fail)?;
             value(def, anchor).map_err(&fail)?;
@@ -533,7 +538,13 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
         }
         Kind::Compare => {
             let def = one_metric()?;
-            let ids: Vec<UnitId> = if args.units.is_empty() {
+            // The page's unit, when there is one, is highlighted.
+            let own = if args.units.is_empty() {
+                Some(page_unit()?)
+            } else {
+                cx.unit(args.unit.as_deref()).ok()
+            };
+            let ids: Vec<UnitId> = if let Some(unit) = own.filter(|_| args.units.is_empty()) {
                 // The article's unit must report the metric: a comparison
                 // without it would silently leave it out.
                 value(def, cx.record(unit, &period).map_err(&fail)?).map_err(&fail)?;
@@ -578,7 +589,7 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
             }
             // Largest first; equal values by name, so the order is stable.
             rows.sort_by(|a, b| b.2.total_cmp(&a.2).then_with(|| a.0.name.cmp(&b.0.name)));
-            let highlight = rows.iter().position(|(u, ..)| u.id == unit.id);
+            let highlight = own.and_then(|unit| rows.iter().position(|(u, ..)| u.id == unit.id));
             let items = rows
                 .iter()
                 .map(|(u, _, v)| Item {
