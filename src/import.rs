@@ -403,11 +403,19 @@ fn read_workbook(
     let mut sheets: Vec<RawSheet> = Vec::new();
     match kind {
         WorkbookKind::Xlsx => {
-            let mut book = calamine::Xlsx::new(cursor).map_err(|e| cannot(e.to_string()))?;
+            let mut book =
+                crate::workbook::open(cursor.into_inner(), file).map_err(|e| match e {
+                    crate::workbook::OpenError::Limit(d) => vec![d],
+                    crate::workbook::OpenError::Unreadable(e) => cannot(e),
+                })?;
             let names = wanted_sheets(opts, book.sheet_names())?;
             for name in names {
-                let range = book.worksheet_range(&name).map_err(|e| e.to_string());
-                let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
+                let range = match book.range(&name, file) {
+                    Ok(r) => Ok(r),
+                    Err(crate::workbook::SheetError::Limit(d)) => return Err(vec![d]),
+                    Err(crate::workbook::SheetError::Unreadable(e)) => Err(e),
+                };
+                let merges = book.merges(&name);
                 sheets.push((name, range, merges));
             }
         }

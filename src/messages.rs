@@ -60,7 +60,13 @@ impl Lang {
 /// come before more general ones.
 const MESSAGES: &[(&str, &str, &str)] = &[
     // Site, files, output, server.
-    ("E0101", "no {} in {}", "không có {} trong {}"),
+    // Only content/site.yaml is looked for this way; a general "no {} in {}"
+    // would catch (and half-translate) every "no … in the header row".
+    (
+        "E0101",
+        "no content/site.yaml in {}",
+        "không có content/site.yaml trong {}",
+    ),
     (
         "E0102",
         "cannot read {} as an Excel workbook: {}",
@@ -145,6 +151,52 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "E0119",
         "{} already exists and is not an empty folder",
         "{} đã có và không phải thư mục trống",
+    ),
+    // Workbooks past the limits of src/workbook.rs.
+    (
+        "E0120",
+        "the workbook unpacks to more than {} MB, the limit for a workbook",
+        "bảng tính giải nén ra hơn {} MB, vượt giới hạn dung lượng của một bảng tính",
+    ),
+    (
+        "E0121",
+        "the workbook has {} parts, more than the limit of {}",
+        "bảng tính có {} phần, vượt giới hạn {} phần",
+    ),
+    (
+        "E0122",
+        "the workbook's shared-string table ({}) holds {} strings, more than the limit of {}",
+        "bảng chuỗi dùng chung của bảng tính ({}) có {} chuỗi, vượt giới hạn {} chuỗi",
+    ),
+    (
+        "E0123",
+        "the cell reference `{}` in {} lies beyond the last row ({}) or column ({}) a sheet can have",
+        "tham chiếu ô `{}` trong {} nằm ngoài dòng cuối ({}) hoặc cột cuối ({}) của một trang tính",
+    ),
+    (
+        "E0124",
+        "a filled cell in row {} is beyond the limit of {} rows",
+        "có ô chứa dữ liệu ở dòng {}, vượt giới hạn {} dòng",
+    ),
+    (
+        "E0124",
+        "a filled cell in column {} is beyond the limit of {} columns",
+        "có ô chứa dữ liệu ở cột {}, vượt giới hạn {} cột",
+    ),
+    (
+        "E0125",
+        "more than {} cells are filled, beyond the limit of {} cells",
+        "có hơn {} ô chứa dữ liệu, vượt giới hạn {} ô",
+    ),
+    (
+        "E0125",
+        "the filled cells span {} rows × {} columns, beyond the limit of {} cells",
+        "vùng dữ liệu rộng {} dòng × {} cột, vượt giới hạn {} ô",
+    ),
+    (
+        "E0126",
+        "the cells hold more than {} MB of text, beyond the limit of {} MB",
+        "các ô chứa hơn {} MB chữ, vượt giới hạn {} MB",
     ),
     // Data files.
     ("E0201", "unknown unit `{}`; {}", "không có đơn vị `{}`; {}"),
@@ -584,13 +636,13 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ("", "units=[…]: {}", "units=[…]: {}"),
     (
         "",
-        "needs metrics=[…] with at least {} metric key{}",
-        "cần metrics=[…] với ít nhất {} mã chỉ tiêu{}",
+        "needs metrics=[…] with at least one metric key",
+        "cần metrics=[…] với ít nhất một mã chỉ tiêu",
     ),
     (
         "",
-        "needs metrics=[…] with at least one metric key",
-        "cần metrics=[…] với ít nhất một mã chỉ tiêu",
+        "needs metrics=[…] with at least {} metric key{}",
+        "cần metrics=[…] với ít nhất {} mã chỉ tiêu{}",
     ),
     (
         "",
@@ -666,6 +718,10 @@ const MESSAGES: &[(&str, &str, &str)] = &[
 
 /// English hint pattern → Vietnamese.
 const HINTS: &[(&str, &str)] = &[
+    (
+        "a report is far smaller than this: check that it is the right file, or copy the table into a new workbook in Excel and save that",
+        "một báo cáo nhỏ hơn thế rất nhiều: kiểm tra có đúng tệp không, hoặc chép bảng số liệu sang một bảng tính mới trong Excel rồi lưu bảng tính đó",
+    ),
     (
         "did you mean `{}`? Add new metrics to content/metrics.yaml",
         "có phải là `{}`? Chỉ tiêu mới được thêm trong content/metrics.yaml",
@@ -1219,6 +1275,25 @@ mod tests {
             Some("E0205")
         );
         assert_eq!(code("no such message"), None);
+    }
+
+    /// A general pattern listed before a specific one would take its
+    /// messages and fill its Vietnamese with English values ("không có
+    /// `period` column trong the header row").
+    #[test]
+    fn every_message_is_matched_by_its_own_entry() {
+        let mut shadowed = Vec::new();
+        for table in [Table::Messages, Table::Hints] {
+            let all = entries(table);
+            for (en, vi) in &all {
+                let text = en.replace("{}", "x1");
+                let first = all.iter().find(|(e, _)| captures(e, &text).is_some());
+                if first.map(|(_, v)| v) != Some(vi) {
+                    shadowed.push(format!("{en:?} is taken by {first:?}"));
+                }
+            }
+        }
+        assert!(shadowed.is_empty(), "{}", shadowed.join("\n"));
     }
 
     #[test]

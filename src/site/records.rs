@@ -558,10 +558,14 @@ pub fn xlsx(
     units: &BTreeMap<UnitId, Unit>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Record> {
-    use calamine::{Data, Reader};
-    let mut book = match calamine::Xlsx::new(std::io::Cursor::new(bytes)) {
+    use calamine::Data;
+    let mut book = match crate::workbook::open(bytes, path) {
         Ok(b) => b,
-        Err(e) => {
+        Err(crate::workbook::OpenError::Limit(d)) => {
+            diags.push(d);
+            return Vec::new();
+        }
+        Err(crate::workbook::OpenError::Unreadable(e)) => {
             diags.push(
                 Diagnostic::error(format!(
                     "cannot read {} as an Excel workbook: {e}",
@@ -576,9 +580,13 @@ pub fn xlsx(
     let mut out = Vec::new();
     let mut found_table = false;
     for name in book.sheet_names() {
-        let range = match book.worksheet_range(&name) {
+        let range = match book.range(&name, path) {
             Ok(r) => r,
-            Err(e) => {
+            Err(crate::workbook::SheetError::Limit(d)) => {
+                diags.push(d);
+                continue;
+            }
+            Err(crate::workbook::SheetError::Unreadable(e)) => {
                 diags
                     .push(Diagnostic::error(format!("cannot read sheet `{name}`: {e}")).file(path));
                 continue;
