@@ -655,10 +655,13 @@ enum Figure {
     Absent,
     Value(f64),
     Bad,
+    /// A whole-number figure whose separators are not thousands groups.
+    NotWhole,
 }
 
-/// Reads a figure: numbers, and text as Vietnamese sheets write it —
-/// "10.551" (thousands), "93,1" (decimal comma), "-" (none).
+/// Reads a figure: numbers as they are, and text as Vietnamese sheets
+/// write it — "10.551" (thousands), "93,1" (decimal comma), "-" (none) —
+/// by the rule every reader shares (`data::number`).
 fn figure(cell: &Cell, count: bool) -> Figure {
     let text = match cell {
         Cell::Empty => return Figure::Absent,
@@ -673,29 +676,10 @@ fn figure(cell: &Cell, count: bool) -> Figure {
     if t.is_empty() || matches!(t, "-" | "–" | "—" | "…" | "...") {
         return Figure::Absent;
     }
-    let grouped = |sep: char| {
-        let body = t.strip_prefix('-').unwrap_or(t);
-        let parts: Vec<&str> = body.split(sep).collect();
-        parts.len() > 1
-            && (1..=3).contains(&parts[0].len())
-            && parts
-                .iter()
-                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-            && parts[1..].iter().all(|p| p.len() == 3)
-    };
-    let normal = if count && (grouped('.') || grouped(',')) {
-        t.replace(['.', ','], "")
-    } else if t.contains(',') && !t.contains('.') && t.matches(',').count() == 1 {
-        t.replace(',', ".")
-    } else {
-        t.to_string()
-    };
-    let plain = normal
-        .bytes()
-        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+'));
-    match normal.parse::<f64>() {
-        Ok(n) if plain && n.is_finite() => Figure::Value(n),
-        _ => Figure::Bad,
+    match crate::data::number::parse(t, count) {
+        Ok(n) => Figure::Value(n),
+        Err(crate::data::number::Problem::NotWhole) => Figure::NotWhole,
+        Err(crate::data::number::Problem::NotANumber) => Figure::Bad,
     }
 }
 
@@ -2204,6 +2188,17 @@ fn row_figures(
             }
             Figure::Absent => {}
             Figure::Bad => bad.push(c),
+            Figure::NotWhole => diags.push(
+                ctx.at(
+                    Diagnostic::error(format!(
+                        "`{}` is not a whole number: a count or an amount is not read from it",
+                        ctx.table.text(r, c.col)
+                    )),
+                    r,
+                    c.col,
+                )
+                .hint("a count is a whole number: write 12000, or group the thousands by three with one kind of separator: 12.000 or 12,000"),
+            ),
         }
     }
     // A row of text (a heading, a note) is not a row of bad figures.
@@ -2555,6 +2550,13 @@ mod tests {
         assert_eq!(v("99,38%", false), Some(99.38));
         assert_eq!(v("12", true), Some(12.0));
         assert_eq!(v("x", true), None);
+        assert_eq!(v("1,000", true), Some(1000.0));
+        for t in ["12.00", "1.2345", "1.234,5"] {
+            assert!(
+                matches!(figure(&Cell::Text(t.into()), true), Figure::NotWhole),
+                "{t}"
+            );
+        }
         assert!(matches!(
             figure(&Cell::Text("-".into()), true),
             Figure::Absent

@@ -84,6 +84,11 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "không đọc được phần đầu bài (front matter): {}",
     ),
     (
+        "E0623",
+        "`{}` is not a whole number: a count or an amount is not read from it",
+        "`{}` không phải số nguyên: không đọc số đếm hay số tiền từ ô này",
+    ),
+    (
         "E0611",
         "cannot read sheet `{}` of {}: {}",
         "không đọc được trang tính `{}` của {}: {}",
@@ -230,6 +235,16 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "E0206",
         "`{}` is a count but {} has decimals",
         "`{}` là số đếm nhưng {} có phần thập phân",
+    ),
+    (
+        "E0206",
+        "`{}` is an amount in đồng but {} has decimals",
+        "`{}` là số tiền (đồng) nhưng {} có phần thập phân",
+    ),
+    (
+        "E0213",
+        "`{}` is {}: more than any report holds",
+        "`{}` bằng {}: lớn hơn mọi con số một báo cáo có thể có",
     ),
     (
         "E0207",
@@ -760,16 +775,20 @@ const HINTS: &[(&str, &str)] = &[
         "Excel đã đổi kỳ báo cáo thành ngày tháng: định dạng cột kỳ báo cáo là Văn bản (Text) rồi gõ lại (ví dụ 2023-10)",
     ),
     (
-        "write numbers without quotes or separators: 6580, 93.1 (a percentage on the 0–100 scale)",
-        "ghi số trơn, không ngoặc kép, không dấu phân cách: 6580, 93.1 (tỷ lệ phần trăm theo thang 0–100)",
+        "write numbers without quotes: 6580 (or 6.580), 93.1 (a percentage on the 0–100 scale)",
+        "ghi số không có ngoặc kép: 6580 (hoặc 6.580), 93.1 (tỷ lệ phần trăm theo thang 0–100)",
     ),
     (
         "write numbers as 6580 or 93.1 (93,1 is read as 93.1)",
         "ghi số dạng 6580 hoặc 93.1 (93,1 được hiểu là 93.1)",
     ),
     (
-        "write counts as plain digits without thousands separators: 6580, not 6.580 or 6,580",
-        "số đếm ghi liền, không có dấu phân cách hàng nghìn: 6580, không ghi 6.580 hay 6,580",
+        "a count is a whole number: write 12000, or group the thousands by three with one kind of separator: 12.000 or 12,000",
+        "số đếm là số nguyên: ghi 12000, hoặc tách hàng nghìn theo nhóm ba chữ số bằng một loại dấu: 12.000 hoặc 12,000",
+    ),
+    (
+        "check the figure: a report's figures stay below {}",
+        "kiểm tra lại con số: số liệu của một báo cáo không vượt quá {}",
     ),
     (
         "percentages are written on the 0–100 scale (99.38 for 99,38%); a cell formatted as % in Excel holds 0.9938",

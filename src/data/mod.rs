@@ -3,6 +3,7 @@
 
 pub mod catalogue;
 pub mod formula;
+pub mod number;
 pub mod period;
 
 use std::collections::{BTreeMap, BTreeSet};
