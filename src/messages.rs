@@ -500,6 +500,11 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "bỏ qua cột không rõ `{}`",
     ),
     (
+        "W0104",
+        "{} holds no rows of figures",
+        "{} không có dòng số liệu nào",
+    ),
+    (
         "W0103",
         "`{}` is {}: a rate under 1%, or a fraction of 1?",
         "`{}` bằng {}: tỷ lệ dưới 1%, hay là phần thập phân của 1?",
@@ -733,6 +738,10 @@ const MESSAGES: &[(&str, &str, &str)] = &[
 
 /// English hint pattern → Vietnamese.
 const HINTS: &[(&str, &str)] = &[
+    (
+        "a data file has a header row, then one row per unit and period; delete the file if it is not needed",
+        "tệp số liệu có một dòng tiêu đề, tiếp theo mỗi đơn vị và kỳ một dòng; xóa tệp nếu không dùng đến",
+    ),
     (
         "a report is far smaller than this: check that it is the right file, or copy the table into a new workbook in Excel and save that",
         "một báo cáo nhỏ hơn thế rất nhiều: kiểm tra có đúng tệp không, hoặc chép bảng số liệu sang một bảng tính mới trong Excel rồi lưu bảng tính đó",

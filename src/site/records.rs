@@ -625,7 +625,20 @@ pub fn csv(
                 .collect()
         })
         .collect();
-    table(&rows, &CsvText { path, text }, catalogue, units, diags)
+    let out = table(&rows, &CsvText { path, text }, catalogue, units, diags);
+    // A file of no rows, or of a header only, adds nothing: say so.
+    let filled = rows
+        .iter()
+        .filter(|r| r.iter().any(|c| !c.text.trim().is_empty()))
+        .count();
+    if out.is_empty() && filled <= 1 {
+        diags.push(
+            Diagnostic::warning(format!("{} holds no rows of figures", path.display()))
+                .file(path)
+                .hint("a data file has a header row, then one row per unit and period; delete the file if it is not needed"),
+        );
+    }
+    out
 }
 
 /// Reads an XLSX data file: every sheet holding a table with a unit column.
@@ -1029,6 +1042,24 @@ mod tests {
             &mut diags,
         );
         assert!(diags[0].is_error(), "{diags:#?}");
+    }
+
+    #[test]
+    fn an_empty_csv_is_named_in_a_warning() {
+        let cat = Catalogue::builtin();
+        for text in [
+            "",
+            "\n\n",
+            "unit,period,received\n",
+            "unit,period,received\n,,\n",
+        ] {
+            let mut diags = Vec::new();
+            let recs = csv(text, Path::new("trong.csv"), &cat, &units(), &mut diags);
+            assert!(recs.is_empty());
+            assert_eq!(diags.len(), 1, "{text:?}: {diags:#?}");
+            assert!(!diags[0].is_error());
+            assert_eq!(diags[0].message, "trong.csv holds no rows of figures");
+        }
     }
 
     #[test]
