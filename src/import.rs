@@ -2380,6 +2380,20 @@ fn yaml_string(s: &str) -> String {
     out
 }
 
+/// Text for a YAML comment: one line, whatever the sheet or file name
+/// holds (a line break would start YAML of its own).
+fn comment_text(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// `2023-Q3.yaml`; a range's `..` becomes `_`, so names suit every file system.
 fn file_name(period: &Period) -> String {
     format!("{}.yaml", period.id().replace("..", "_"))
@@ -2434,7 +2448,7 @@ fn write_files(
     }
     let mut written = Vec::new();
     for (path, recs) in targets {
-        let mut text = format!("# {source} by `baocao import`.\n");
+        let mut text = format!("# {} by `baocao import`.\n", comment_text(&source));
         for rec in recs {
             let _ = writeln!(text, "- unit: {}", rec.unit);
             let _ = writeln!(text, "  period: {}", yaml_string(&rec.period.id()));

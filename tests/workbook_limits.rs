@@ -189,3 +189,42 @@ fn an_oversized_dimension_alone_is_harmless() {
     let (code, stderr) = limited(&["check", "--root", site.root.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
 }
+
+/// A sheet name is user text: with line breaks in it, the `# Imported
+/// from …` comment must not grow YAML records of its own.
+#[test]
+fn import_keeps_a_sheet_name_with_line_breaks_out_of_the_yaml() {
+    let name = "Q3&#10;- unit: hong-ngu&#10;  period: \"2018\"&#10;  metrics: {received: 99}&#13;# x&#x85;y";
+    let site = SiteTest::fixture("good");
+    let file = site.root.join("bao-cao.xlsx");
+    std::fs::write(&file, workbook(name, &sheet("A1:C2", ""), STRINGS)).unwrap();
+    let out = site.root.join("nhap");
+    let r = site.run(&[
+        "import",
+        file.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--root",
+        site.root.to_str().unwrap(),
+    ]);
+    r.succeeds();
+    let written: Vec<_> = std::fs::read_dir(&out).unwrap().flatten().collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    let text = std::fs::read_to_string(written[0].path()).unwrap();
+    let records: Vec<yaml_serde::Value> = yaml_serde::from_str(&text).unwrap();
+    assert_eq!(records.len(), 1, "{text}");
+    assert_eq!(records[0]["unit"].as_str(), Some("hong-ngu"), "{text}");
+    assert_eq!(records[0]["period"].as_str(), Some("2019"), "{text}");
+    assert_eq!(
+        records[0]["metrics"]["received"].as_f64(),
+        Some(5.0),
+        "{text}"
+    );
+    assert!(
+        text.lines().next().unwrap().contains("- unit: hong-ngu"),
+        "{text}"
+    );
+    // The build reads it back as the sheet's one record.
+    std::fs::rename(written[0].path(), site.root.join("content/data/nhap.yaml")).unwrap();
+    site.build().succeeds();
+}
