@@ -189,23 +189,29 @@ fn scan_xml<R: Read>(reader: &mut R, part: &str, path: &Path) -> Result<(), Diag
         for a in e.attributes().flatten() {
             let key = a.key.local_name();
             let value = a.value.to_string();
+            let declared = value.trim();
             match attr {
-                None if matches!(key.as_ref(), "count" | "uniqueCount") => {
-                    let declared = value.trim().parse::<u64>().unwrap_or(u64::MAX);
-                    if declared > MAX_SHARED_STRINGS {
-                        return Err(too_many_strings(value.trim()));
-                    }
+                // A count too long for u64 is over the limit too.
+                None if matches!(key.as_ref(), "count" | "uniqueCount")
+                    && !declared.is_empty()
+                    && declared.bytes().all(|b| b.is_ascii_digit())
+                    && declared
+                        .parse::<u64>()
+                        .ok()
+                        .is_none_or(|n| n > MAX_SHARED_STRINGS) =>
+                {
+                    return Err(too_many_strings(declared));
                 }
-                Some(name) if key.as_ref() == name => {
-                    if value.split(':').any(|r| !reference_fits(r)) {
-                        return Err(limit(
-                            path,
-                            format!(
-                                "the cell reference `{}` in {part} lies beyond the last row ({EXCEL_ROWS}) or column ({EXCEL_COLUMNS}) a sheet can have",
-                                shorten(&value)
-                            ),
-                        ));
-                    }
+                Some(name)
+                    if key.as_ref() == name && value.split(':').any(|r| !reference_fits(r)) =>
+                {
+                    return Err(limit(
+                        path,
+                        format!(
+                            "the cell reference `{}` in {part} lies beyond the last row ({EXCEL_ROWS}) or column ({EXCEL_COLUMNS}) a sheet can have",
+                            shorten(&value)
+                        ),
+                    ));
                 }
                 _ => {}
             }
