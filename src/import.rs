@@ -403,11 +403,19 @@ fn read_workbook(
     let mut sheets: Vec<RawSheet> = Vec::new();
     match kind {
         WorkbookKind::Xlsx => {
-            let mut book = calamine::Xlsx::new(cursor).map_err(|e| cannot(e.to_string()))?;
+            let mut book =
+                crate::workbook::open(cursor.into_inner(), file).map_err(|e| match e {
+                    crate::workbook::OpenError::Limit(d) => vec![d],
+                    crate::workbook::OpenError::Unreadable(e) => cannot(e),
+                })?;
             let names = wanted_sheets(opts, book.sheet_names())?;
             for name in names {
-                let range = book.worksheet_range(&name).map_err(|e| e.to_string());
-                let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
+                let range = match book.range(&name, file) {
+                    Ok(r) => Ok(r),
+                    Err(crate::workbook::SheetError::Limit(d)) => return Err(vec![d]),
+                    Err(crate::workbook::SheetError::Unreadable(e)) => Err(e),
+                };
+                let merges = book.merges(&name);
                 sheets.push((name, range, merges));
             }
         }
@@ -647,10 +655,13 @@ enum Figure {
     Absent,
     Value(f64),
     Bad,
+    /// A whole-number figure whose separators are not thousands groups.
+    NotWhole,
 }
 
-/// Reads a figure: numbers, and text as Vietnamese sheets write it —
-/// "10.551" (thousands), "93,1" (decimal comma), "-" (none).
+/// Reads a figure: numbers as they are, and text as Vietnamese sheets
+/// write it — "10.551" (thousands), "93,1" (decimal comma), "-" (none) —
+/// by the rule every reader shares (`data::number`).
 fn figure(cell: &Cell, count: bool) -> Figure {
     let text = match cell {
         Cell::Empty => return Figure::Absent,
@@ -665,29 +676,10 @@ fn figure(cell: &Cell, count: bool) -> Figure {
     if t.is_empty() || matches!(t, "-" | "–" | "—" | "…" | "...") {
         return Figure::Absent;
     }
-    let grouped = |sep: char| {
-        let body = t.strip_prefix('-').unwrap_or(t);
-        let parts: Vec<&str> = body.split(sep).collect();
-        parts.len() > 1
-            && (1..=3).contains(&parts[0].len())
-            && parts
-                .iter()
-                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-            && parts[1..].iter().all(|p| p.len() == 3)
-    };
-    let normal = if count && (grouped('.') || grouped(',')) {
-        t.replace(['.', ','], "")
-    } else if t.contains(',') && !t.contains('.') && t.matches(',').count() == 1 {
-        t.replace(',', ".")
-    } else {
-        t.to_string()
-    };
-    let plain = normal
-        .bytes()
-        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+'));
-    match normal.parse::<f64>() {
-        Ok(n) if plain && n.is_finite() => Figure::Value(n),
-        _ => Figure::Bad,
+    match crate::data::number::parse(t, count) {
+        Ok(n) => Figure::Value(n),
+        Err(crate::data::number::Problem::NotWhole) => Figure::NotWhole,
+        Err(crate::data::number::Problem::NotANumber) => Figure::Bad,
     }
 }
 
@@ -2196,6 +2188,17 @@ fn row_figures(
             }
             Figure::Absent => {}
             Figure::Bad => bad.push(c),
+            Figure::NotWhole => diags.push(
+                ctx.at(
+                    Diagnostic::error(format!(
+                        "`{}` is not a whole number: a count or an amount is not read from it",
+                        ctx.table.text(r, c.col)
+                    )),
+                    r,
+                    c.col,
+                )
+                .hint("a count is a whole number: write 12000, or group the thousands by three with one kind of separator: 12.000 or 12,000"),
+            ),
         }
     }
     // A row of text (a heading, a note) is not a row of bad figures.
@@ -2377,6 +2380,20 @@ fn yaml_string(s: &str) -> String {
     out
 }
 
+/// Text for a YAML comment: one line, whatever the sheet or file name
+/// holds (a line break would start YAML of its own).
+fn comment_text(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// `2023-Q3.yaml`; a range's `..` becomes `_`, so names suit every file system.
 fn file_name(period: &Period) -> String {
     format!("{}.yaml", period.id().replace("..", "_"))
@@ -2431,7 +2448,7 @@ fn write_files(
     }
     let mut written = Vec::new();
     for (path, recs) in targets {
-        let mut text = format!("# {source} by `baocao import`.\n");
+        let mut text = format!("# {} by `baocao import`.\n", comment_text(&source));
         for rec in recs {
             let _ = writeln!(text, "- unit: {}", rec.unit);
             let _ = writeln!(text, "  period: {}", yaml_string(&rec.period.id()));
@@ -2547,6 +2564,13 @@ mod tests {
         assert_eq!(v("99,38%", false), Some(99.38));
         assert_eq!(v("12", true), Some(12.0));
         assert_eq!(v("x", true), None);
+        assert_eq!(v("1,000", true), Some(1000.0));
+        for t in ["12.00", "1.2345", "1.234,5"] {
+            assert!(
+                matches!(figure(&Cell::Text(t.into()), true), Figure::NotWhole),
+                "{t}"
+            );
+        }
         assert!(matches!(
             figure(&Cell::Text("-".into()), true),
             Figure::Absent

@@ -25,6 +25,7 @@ pub mod serve;
 pub mod site;
 pub mod template;
 pub mod theme;
+pub mod workbook;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

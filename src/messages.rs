@@ -60,7 +60,13 @@ impl Lang {
 /// come before more general ones.
 const MESSAGES: &[(&str, &str, &str)] = &[
     // Site, files, output, server.
-    ("E0101", "no {} in {}", "không có {} trong {}"),
+    // Only content/site.yaml is looked for this way; a general "no {} in {}"
+    // would catch (and half-translate) every "no … in the header row".
+    (
+        "E0101",
+        "no content/site.yaml in {}",
+        "không có content/site.yaml trong {}",
+    ),
     (
         "E0102",
         "cannot read {} as an Excel workbook: {}",
@@ -76,6 +82,11 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "E0105",
         "cannot read the front matter: {}",
         "không đọc được phần đầu bài (front matter): {}",
+    ),
+    (
+        "E0623",
+        "`{}` is not a whole number: a count or an amount is not read from it",
+        "`{}` không phải số nguyên: không đọc số đếm hay số tiền từ ô này",
     ),
     (
         "E0611",
@@ -166,6 +177,52 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "{} already exists and is not an empty folder",
         "{} đã có và không phải thư mục trống",
     ),
+    // Workbooks past the limits of src/workbook.rs.
+    (
+        "E0120",
+        "the workbook unpacks to more than {} MB, the limit for a workbook",
+        "bảng tính giải nén ra hơn {} MB, vượt giới hạn dung lượng của một bảng tính",
+    ),
+    (
+        "E0121",
+        "the workbook has {} parts, more than the limit of {}",
+        "bảng tính có {} phần, vượt giới hạn {} phần",
+    ),
+    (
+        "E0122",
+        "the workbook's shared-string table ({}) holds {} strings, more than the limit of {}",
+        "bảng chuỗi dùng chung của bảng tính ({}) có {} chuỗi, vượt giới hạn {} chuỗi",
+    ),
+    (
+        "E0123",
+        "the cell reference `{}` in {} lies beyond the last row ({}) or column ({}) a sheet can have",
+        "tham chiếu ô `{}` trong {} nằm ngoài dòng cuối ({}) hoặc cột cuối ({}) của một trang tính",
+    ),
+    (
+        "E0124",
+        "a filled cell in row {} is beyond the limit of {} rows",
+        "có ô chứa dữ liệu ở dòng {}, vượt giới hạn {} dòng",
+    ),
+    (
+        "E0124",
+        "a filled cell in column {} is beyond the limit of {} columns",
+        "có ô chứa dữ liệu ở cột {}, vượt giới hạn {} cột",
+    ),
+    (
+        "E0125",
+        "more than {} cells are filled, beyond the limit of {} cells",
+        "có hơn {} ô chứa dữ liệu, vượt giới hạn {} ô",
+    ),
+    (
+        "E0125",
+        "the filled cells span {} rows × {} columns, beyond the limit of {} cells",
+        "vùng dữ liệu rộng {} dòng × {} cột, vượt giới hạn {} ô",
+    ),
+    (
+        "E0126",
+        "the cells hold more than {} MB of text, beyond the limit of {} MB",
+        "các ô chứa hơn {} MB chữ, vượt giới hạn {} MB",
+    ),
     // Data files.
     ("E0201", "unknown unit `{}`; {}", "không có đơn vị `{}`; {}"),
     ("E0201", "unknown unit `{}`", "không có đơn vị `{}`"),
@@ -198,6 +255,16 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "E0206",
         "`{}` is a count but {} has decimals",
         "`{}` là số đếm nhưng {} có phần thập phân",
+    ),
+    (
+        "E0206",
+        "`{}` is an amount in đồng but {} has decimals",
+        "`{}` là số tiền (đồng) nhưng {} có phần thập phân",
+    ),
+    (
+        "E0213",
+        "`{}` is {}: more than any report holds",
+        "`{}` bằng {}: lớn hơn mọi con số một báo cáo có thể có",
     ),
     (
         "E0207",
@@ -468,6 +535,11 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "bỏ qua cột không rõ `{}`",
     ),
     (
+        "W0104",
+        "{} holds no rows of figures",
+        "{} không có dòng số liệu nào",
+    ),
+    (
         "W0103",
         "`{}` is {}: a rate under 1%, or a fraction of 1?",
         "`{}` bằng {}: tỷ lệ dưới 1%, hay là phần thập phân của 1?",
@@ -634,13 +706,13 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ("", "units=[…]: {}", "units=[…]: {}"),
     (
         "",
-        "needs metrics=[…] with at least {} metric key{}",
-        "cần metrics=[…] với ít nhất {} mã chỉ tiêu{}",
+        "needs metrics=[…] with at least one metric key",
+        "cần metrics=[…] với ít nhất một mã chỉ tiêu",
     ),
     (
         "",
-        "needs metrics=[…] with at least one metric key",
-        "cần metrics=[…] với ít nhất một mã chỉ tiêu",
+        "needs metrics=[…] with at least {} metric key{}",
+        "cần metrics=[…] với ít nhất {} mã chỉ tiêu{}",
     ),
     (
         "",
@@ -749,6 +821,14 @@ const HINTS: &[(&str, &str)] = &[
         "mỗi trang chỉ được dùng một lượng tính toán và chữ có giới hạn: chỉ lặp qua các đơn vị hoặc kỳ cần hiển thị, không lặp qua dãy số lớn, không nhân đôi chuỗi chữ",
     ),
     (
+        "a data file has a header row, then one row per unit and period; delete the file if it is not needed",
+        "tệp số liệu có một dòng tiêu đề, tiếp theo mỗi đơn vị và kỳ một dòng; xóa tệp nếu không dùng đến",
+    ),
+    (
+        "a report is far smaller than this: check that it is the right file, or copy the table into a new workbook in Excel and save that",
+        "một báo cáo nhỏ hơn thế rất nhiều: kiểm tra có đúng tệp không, hoặc chép bảng số liệu sang một bảng tính mới trong Excel rồi lưu bảng tính đó",
+    ),
+    (
         "did you mean `{}`? Add new metrics to content/metrics.yaml",
         "có phải là `{}`? Chỉ tiêu mới được thêm trong content/metrics.yaml",
     ),
@@ -786,16 +866,20 @@ const HINTS: &[(&str, &str)] = &[
         "Excel đã đổi kỳ báo cáo thành ngày tháng: định dạng cột kỳ báo cáo là Văn bản (Text) rồi gõ lại (ví dụ 2023-10)",
     ),
     (
-        "write numbers without quotes or separators: 6580, 93.1 (a percentage on the 0–100 scale)",
-        "ghi số trơn, không ngoặc kép, không dấu phân cách: 6580, 93.1 (tỷ lệ phần trăm theo thang 0–100)",
+        "write numbers without quotes: 6580 (or 6.580), 93.1 (a percentage on the 0–100 scale)",
+        "ghi số không có ngoặc kép: 6580 (hoặc 6.580), 93.1 (tỷ lệ phần trăm theo thang 0–100)",
     ),
     (
         "write numbers as 6580 or 93.1 (93,1 is read as 93.1)",
         "ghi số dạng 6580 hoặc 93.1 (93,1 được hiểu là 93.1)",
     ),
     (
-        "write counts as plain digits without thousands separators: 6580, not 6.580 or 6,580",
-        "số đếm ghi liền, không có dấu phân cách hàng nghìn: 6580, không ghi 6.580 hay 6,580",
+        "a count is a whole number: write 12000, or group the thousands by three with one kind of separator: 12.000 or 12,000",
+        "số đếm là số nguyên: ghi 12000, hoặc tách hàng nghìn theo nhóm ba chữ số bằng một loại dấu: 12.000 hoặc 12,000",
+    ),
+    (
+        "check the figure: a report's figures stay below {}",
+        "kiểm tra lại con số: số liệu của một báo cáo không vượt quá {}",
     ),
     (
         "percentages are written on the 0–100 scale (99.38 for 99,38%); a cell formatted as % in Excel holds 0.9938",
@@ -1301,6 +1385,25 @@ mod tests {
             Some("E0205")
         );
         assert_eq!(code("no such message"), None);
+    }
+
+    /// A general pattern listed before a specific one would take its
+    /// messages and fill its Vietnamese with English values ("không có
+    /// `period` column trong the header row").
+    #[test]
+    fn every_message_is_matched_by_its_own_entry() {
+        let mut shadowed = Vec::new();
+        for table in [Table::Messages, Table::Hints] {
+            let all = entries(table);
+            for (en, vi) in &all {
+                let text = en.replace("{}", "x1");
+                let first = all.iter().find(|(e, _)| captures(e, &text).is_some());
+                if first.map(|(_, v)| v) != Some(vi) {
+                    shadowed.push(format!("{en:?} is taken by {first:?}"));
+                }
+            }
+        }
+        assert!(shadowed.is_empty(), "{}", shadowed.join("\n"));
     }
 
     #[test]

@@ -545,14 +545,17 @@ fn windows_exports_crlf_and_bom_are_read() {
 }
 
 #[test]
-fn a_count_written_with_a_thousands_separator_is_an_error() {
+fn a_count_whose_separators_are_not_thousands_is_an_error() {
+    // `10.551` is ten thousand five hundred and fifty-one; `10.55` is not a
+    // count at all.
     let site = SiteTest::fixture("good").write(
         "content/data/extra.csv",
-        "unit,period,received\ncan-giuoc,2021,10.551\n",
+        "unit,period,received\ncan-giuoc,2021,10.55\n",
     );
     site.build()
         .fails()
-        .stderr_has("`received` is a count but 10.551 has decimals")
+        .stderr_has("`received` is a count but 10.55 has decimals")
+        .stderr_has("group the thousands by three")
         .stderr_has("--> content/data/extra.csv:2:16");
 }
 

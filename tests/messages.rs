@@ -345,3 +345,28 @@ fn import_messages_have_codes_and_vietnamese() {
     );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// "no `period` column in the header row" was taken by the pattern of
+/// "no content/site.yaml in {}" and came out half English.
+#[test]
+fn header_row_messages_are_all_vietnamese() {
+    let out = build_vi(
+        &site()
+            .write("content/data/z.csv", "unit,received\ncan-giuoc,5\n")
+            .write("content/data/w.csv", "period,received\n2022,5\n"),
+        &[],
+    );
+    out.fails();
+    assert!(
+        out.stderr
+            .contains("dòng tiêu đề không có cột `period` (Kỳ báo cáo)")
+            && out
+                .stderr
+                .contains("dòng tiêu đề không có cột `unit` (Đơn vị)"),
+        "{}",
+        out.stderr
+    );
+    for english in ["column", "header row", " in "] {
+        assert!(!out.stderr.contains(english), "{english}: {}", out.stderr);
+    }
+}

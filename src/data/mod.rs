@@ -3,6 +3,7 @@
 
 pub mod catalogue;
 pub mod formula;
+pub mod number;
 pub mod period;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -178,12 +179,12 @@ fn derive(rec: Record, catalogue: &Catalogue, diags: &mut Vec<Diagnostic>) -> Fi
         };
         if def.unit == MetricUnit::Percent && !(0.0..=100.0).contains(&v) {
             diags.push(warn(
-                format!("{} is {v}, outside 0..100", def.key),
+                format!("{} is {}, outside 0..100", def.key, crate::format::num(v, None)),
                 "percentages are written on the 0–100 scale (93.1, not 0.931); a derived rate outside it means the counts disagree",
             ));
         } else if def.unit != MetricUnit::Percent && v < 0.0 {
             diags.push(warn(
-                format!("{} is negative ({v})", def.key),
+                format!("{} is negative ({})", def.key, crate::format::num(v, None)),
                 "counts cannot be negative: check the figures it is computed from",
             ));
         }
@@ -390,6 +391,63 @@ mod tests {
             diags[0]
                 .message
                 .contains("a second record for unit `x` and period `2023`")
+        );
+    }
+
+    /// `2023` in one file and `2023-01-01..2023-12-31` in another are one
+    /// span: a duplicate, not two records.
+    #[test]
+    fn one_span_written_two_ways_is_a_duplicate() {
+        let cat = Catalogue::builtin();
+        let (figs, diags) = compute(
+            vec![
+                record("x", "2023", &[("received", 1.0)]),
+                record("x", "2023-01-01..2023-12-31", &[("received", 2.0)]),
+                record("x", "2023-Q3", &[]),
+                record("x", "2023-07-01..2023-09-30", &[]),
+            ],
+            &cat,
+        );
+        assert_eq!(figs.records.len(), 2);
+        let errors: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors[0].contains("a second record for unit `x` and period `2023`"));
+        assert!(errors[1].contains("period `2023-Q3`"));
+    }
+
+    /// Warnings show figures as the site does, not as raw floats.
+    #[test]
+    fn warnings_show_readable_numbers() {
+        let cat = Catalogue::builtin();
+        let (_, diags) = compute(
+            vec![record(
+                "x",
+                "2023",
+                &[
+                    ("received", 1.0),
+                    ("carried_over", 0.0),
+                    ("resolved", 10.0 / 3.0),
+                    ("online_rate", 1000.0 / 7.0),
+                ],
+            )],
+            &cat,
+        );
+        let text: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        assert!(
+            text.iter()
+                .any(|m| m.ends_with("pending is negative (-2,33)")),
+            "{text:#?}"
+        );
+        assert!(
+            text.iter()
+                .any(|m| m.ends_with("online_rate is 142,86, outside 0..100")),
+            "{text:#?}"
+        );
+        assert!(
+            !text
+                .iter()
+                .any(|m| m.contains("333333") || m.contains("142.857")),
+            "{text:#?}"
         );
     }
 }

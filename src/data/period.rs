@@ -28,6 +28,24 @@ pub const ACCEPTED_FORMS: &str =
     "2023, 2023-Q3, 2023-H1, 2023-H2, 2023-9M (1M..12M), 2023-10, 2020-01-01..2020-11-13";
 
 impl Period {
+    /// The period of an inclusive date range: the named period (year, half,
+    /// quarter, first N months, month) when the range covers exactly its
+    /// span, so one span has one id and duplicates are caught however
+    /// they are written.
+    pub fn from_span(start: Date, end: Date) -> Period {
+        let y = start.year;
+        let named = [Period::Year(y)]
+            .into_iter()
+            .chain((1..=2).map(|h| Period::Half(y, h)))
+            .chain((1..=4).map(|q| Period::Quarter(y, q)))
+            .chain((1..=12).map(|m| Period::Month(y, m)))
+            .chain([2, 4, 5, 7, 8, 9, 10, 11].map(|n| Period::Months(y, n)));
+        named
+            .into_iter()
+            .find(|p| p.start() == start && p.end() == end)
+            .unwrap_or(Period::Range(start, end))
+    }
+
     /// Parses a period id; the error says what was wrong.
     pub fn parse(text: &str) -> Result<Period, String> {
         let s = text.trim();
@@ -42,7 +60,7 @@ impl Period {
             if end < start {
                 return Err(format!("the range ends ({end}) before it starts ({start})"));
             }
-            return Ok(Period::Range(start, end));
+            return Ok(Period::from_span(start, end));
         }
         let (year_text, rest) = match s.split_once('-') {
             Some((y, r)) => (y, Some(r)),
@@ -237,6 +255,18 @@ impl PartialOrd for Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_range_covering_a_named_span_is_that_period() {
+        let p = |s: &str| Period::parse(s).unwrap();
+        assert_eq!(p("2023-01-01..2023-12-31"), Period::Year(2023));
+        assert_eq!(p("2023-07-01..2023-09-30"), p("2023-Q3"));
+        assert_eq!(p("2023-01-01..2023-09-30"), p("2023-9M"));
+        assert_eq!(p("2023-01-01..2023-06-30"), p("2023-H1"));
+        assert_eq!(p("2023-02-01..2023-02-28"), p("2023-02"));
+        assert!(matches!(p("2023-01-01..2023-12-30"), Period::Range(..)));
+        assert!(matches!(p("2022-12-15..2023-12-14"), Period::Range(..)));
+    }
 
     fn p(s: &str) -> Period {
         Period::parse(s).unwrap()

@@ -276,7 +276,7 @@ pub fn load_settings(root: &Path) -> Result<Settings, Vec<Diagnostic>> {
     let site_yaml = content.join("site.yaml");
     let rel_site = relative(root, &site_yaml);
     if !site_yaml.is_file() {
-        return Err(vec![Diagnostic::error(format!("no {} in {}", rel_site.display(), root.display()))
+        return Err(vec![Diagnostic::error(format!("no content/site.yaml in {}", root.display()))
             .hint("run baocao in a site folder (one with content/site.yaml), pass --root DIR, or create one with `baocao new DIR`")]);
     }
     let text = read_text(root, &site_yaml).map_err(|d| vec![d])?;

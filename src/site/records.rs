@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::{Unit, unknown_unit};
 use crate::data::catalogue::{MetricUnit, normalize_header, yaml_error};
-use crate::data::{Catalogue, MetricKey, Origin, Period, Record, UnitId, period};
+use crate::data::{Catalogue, MetricKey, Origin, Period, Record, UnitId, number, period};
 use crate::diagnostic::Diagnostic;
 
 #[derive(Deserialize)]
@@ -144,22 +144,38 @@ pub fn yaml(
                 );
                 continue;
             };
-            let number = match value {
-                yaml_serde::Value::Number(n) => n.as_f64(),
+            // The figure as written: the parser reads `12.000` as 12.
+            let written = scalar_text(&lines[first..last], key);
+            let number = match (value, written.as_deref()) {
                 // An empty value means "not reported": absent, never 0.
-                yaml_serde::Value::Null => continue,
+                (yaml_serde::Value::Null, _) => continue,
+                (yaml_serde::Value::Number(_) | yaml_serde::Value::String(_), Some(t)) => {
+                    match number::parse(t, number::is_whole(def.unit)) {
+                        Ok(n) => Some((n, t.to_string())),
+                        Err(number::Problem::NotWhole) => {
+                            diags.push(find(separators_problem(key, def.unit, t), key, key));
+                            continue;
+                        }
+                        // Other ways YAML writes numbers: 1e5, 0x10, 1_000.
+                        Err(number::Problem::NotANumber) => match value {
+                            yaml_serde::Value::Number(n) => n.as_f64().map(|n| (n, t.to_string())),
+                            _ => None,
+                        },
+                    }
+                }
+                (yaml_serde::Value::Number(n), None) => n.as_f64().map(|n| (n, n.to_string())),
                 _ => None,
             };
-            match number.filter(|n| n.is_finite()) {
-                Some(n) => {
-                    let problem = value_problem(key, def.unit, n, &n.to_string());
+            match number {
+                Some((n, shown)) => {
+                    let problem = value_problem(key, def.unit, n, &shown);
                     if problem.as_ref().is_none_or(|d| !d.is_error()) {
                         values.insert(def.key.clone(), n);
                     }
                     diags.extend(problem.map(|d| find(d, key, key)));
                 }
                 None => {
-                    diags.push(find(Diagnostic::error(format!("the value of `{key}` is not a number")), key, key).hint("write numbers without quotes or separators: 6580, 93.1 (a percentage on the 0–100 scale)"));
+                    diags.push(find(Diagnostic::error(format!("the value of `{key}` is not a number")), key, key).hint("write numbers without quotes: 6580 (or 6.580), 93.1 (a percentage on the 0–100 scale)"));
                 }
             }
         }
@@ -176,10 +192,68 @@ pub fn yaml(
     out
 }
 
+/// The plain (unquoted) scalar written after `key:` in a record's lines,
+/// block (`key: 12.000`) or flow (`{key: 12.000, …}`) style. `None` when
+/// the key is not found or its value is quoted.
+fn scalar_text(lines: &[&str], key: &str) -> Option<String> {
+    let needle = format!("{key}:");
+    for line in lines {
+        let mut from = 0;
+        while let Some(at) = line[from..].find(&needle).map(|i| i + from) {
+            from = at + needle.len();
+            let before = line[..at].trim_end_matches(' ');
+            let starts = before.is_empty()
+                || before.ends_with(['{', ','])
+                || before.trim_start_matches(['-', ' ']).is_empty();
+            let rest = &line[from..];
+            if !starts || !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+                continue;
+            }
+            let rest = rest.trim_start();
+            if rest.starts_with(['"', '\'']) {
+                return None;
+            }
+            let flow = before.contains('{');
+            let end = rest
+                .find(" #")
+                .into_iter()
+                .chain(if flow { rest.find([',', '}']) } else { None })
+                .min()
+                .unwrap_or(rest.len());
+            let t = rest[..end].trim();
+            return (!t.is_empty()).then(|| t.to_string());
+        }
+    }
+    None
+}
+
+/// A whole-number figure written with separators that are not thousands
+/// groups: `12.00`, `1.2345`, `1.234,5`.
+fn separators_problem(key: &str, unit: MetricUnit, shown: &str) -> Diagnostic {
+    let message = if unit == MetricUnit::Vnd {
+        format!("`{key}` is an amount in đồng but {shown} has decimals")
+    } else {
+        format!("`{key}` is a count but {shown} has decimals")
+    };
+    Diagnostic::error(message).hint(WHOLE_HINT)
+}
+
+const WHOLE_HINT: &str = "a count is a whole number: write 12000, or group the thousands by three with one kind of separator: 12.000 or 12,000";
+
 /// Checks a figure against its metric's unit: a count with decimals is an
-/// error (most likely "6.580" read as 6,58); a rate between 0 and 1 is
+/// error; so is a figure no report can hold; a rate between 0 and 1 is
 /// probably an Excel percentage cell (99,38% is stored as 0.9938).
 fn value_problem(key: &str, unit: MetricUnit, n: f64, shown: &str) -> Option<Diagnostic> {
+    if !n.is_finite() || n.abs() > number::max_figure(unit) {
+        return Some(
+            Diagnostic::error(format!("`{key}` is {shown}: more than any report holds")).hint(
+                format!(
+                    "check the figure: a report's figures stay below {}",
+                    crate::format::num(number::max_figure(unit), Some(0))
+                ),
+            ),
+        );
+    }
     let counts = matches!(
         unit,
         MetricUnit::Count | MetricUnit::People | MetricUnit::Documents | MetricUnit::Procedures
@@ -187,7 +261,7 @@ fn value_problem(key: &str, unit: MetricUnit, n: f64, shown: &str) -> Option<Dia
     if counts && n.fract() != 0.0 {
         return Some(
             Diagnostic::error(format!("`{key}` is a count but {shown} has decimals"))
-                .hint("write counts as plain digits without thousands separators: 6580, not 6.580 or 6,580"),
+                .hint(WHOLE_HINT),
         );
     }
     if unit == MetricUnit::Percent && n > 0.0 && n < 1.0 {
@@ -224,6 +298,8 @@ fn column_for(header: &str, catalogue: &Catalogue) -> Option<Column> {
 /// A cell of a sheet with its position, for messages.
 struct Cell<'a> {
     text: &'a str,
+    /// A workbook's numeric cell, taken as is.
+    number: Option<f64>,
     line: usize,
     col: usize,
 }
@@ -417,15 +493,27 @@ fn table(
                     if text.is_empty() {
                         continue;
                     }
-                    match parse_number(text) {
-                        Some(n) => {
+                    let parsed = match cell.number {
+                        Some(n) => Ok(n),
+                        None => number::parse(text, number::is_whole(*unit)),
+                    };
+                    match parsed {
+                        Ok(n) => {
                             let problem = value_problem(key.as_str(), *unit, n, text);
                             if problem.as_ref().is_none_or(|d| !d.is_error()) {
                                 values.insert(key.clone(), n);
                             }
                             diags.extend(problem.map(|d| loc.at(d, cell.line, cell.col, len)));
                         }
-                        None => {
+                        Err(number::Problem::NotWhole) => {
+                            diags.push(loc.at(
+                                separators_problem(key.as_str(), *unit, text),
+                                cell.line,
+                                cell.col,
+                                len,
+                            ));
+                        }
+                        Err(number::Problem::NotANumber) => {
                             diags.push(
                                 loc.at(
                                     Diagnostic::error(format!(
@@ -475,17 +563,6 @@ fn period_hint(text: &str) -> String {
     } else {
         format!("write the period as one of: {}", period::ACCEPTED_FORMS)
     }
-}
-
-/// `6580`, `93.1`, and `93,1` (a decimal comma, as Vietnamese sheets write it).
-fn parse_number(text: &str) -> Option<f64> {
-    let t = text.trim();
-    let t = if t.contains(',') && !t.contains('.') && t.matches(',').count() == 1 {
-        t.replace(',', ".")
-    } else {
-        t.to_string()
-    };
-    t.parse::<f64>().ok().filter(|n| n.is_finite())
 }
 
 /// Reads a CSV data file.
@@ -540,6 +617,7 @@ pub fn csv(
                     }
                     Cell {
                         text: field,
+                        number: None,
                         line: *line,
                         col: src.get(..byte).map_or(1, |b| b.chars().count() + 1),
                     }
@@ -547,7 +625,20 @@ pub fn csv(
                 .collect()
         })
         .collect();
-    table(&rows, &CsvText { path, text }, catalogue, units, diags)
+    let out = table(&rows, &CsvText { path, text }, catalogue, units, diags);
+    // A file of no rows, or of a header only, adds nothing: say so.
+    let filled = rows
+        .iter()
+        .filter(|r| r.iter().any(|c| !c.text.trim().is_empty()))
+        .count();
+    if out.is_empty() && filled <= 1 {
+        diags.push(
+            Diagnostic::warning(format!("{} holds no rows of figures", path.display()))
+                .file(path)
+                .hint("a data file has a header row, then one row per unit and period; delete the file if it is not needed"),
+        );
+    }
+    out
 }
 
 /// Reads an XLSX data file: every sheet holding a table with a unit column.
@@ -558,10 +649,14 @@ pub fn xlsx(
     units: &BTreeMap<UnitId, Unit>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Record> {
-    use calamine::{Data, Reader};
-    let mut book = match calamine::Xlsx::new(std::io::Cursor::new(bytes)) {
+    use calamine::Data;
+    let mut book = match crate::workbook::open(bytes, path) {
         Ok(b) => b,
-        Err(e) => {
+        Err(crate::workbook::OpenError::Limit(d)) => {
+            diags.push(d);
+            return Vec::new();
+        }
+        Err(crate::workbook::OpenError::Unreadable(e)) => {
             diags.push(
                 Diagnostic::error(format!(
                     "cannot read {} as an Excel workbook: {e}",
@@ -576,9 +671,13 @@ pub fn xlsx(
     let mut out = Vec::new();
     let mut found_table = false;
     for name in book.sheet_names() {
-        let range = match book.worksheet_range(&name) {
+        let range = match book.range(&name, path) {
             Ok(r) => r,
-            Err(e) => {
+            Err(crate::workbook::SheetError::Limit(d)) => {
+                diags.push(d);
+                continue;
+            }
+            Err(crate::workbook::SheetError::Unreadable(e)) => {
                 diags
                     .push(Diagnostic::error(format!("cannot read sheet `{name}`: {e}")).file(path));
                 continue;
@@ -587,20 +686,22 @@ pub fn xlsx(
         let (row0, col0) = range
             .start()
             .map_or((0, 0), |(r, c)| (r as usize, c as usize));
-        let texts: Vec<Vec<String>> = range
+        // A numeric cell keeps its number: only text is read by the rule
+        // for separators.
+        let texts: Vec<Vec<(String, Option<f64>)>> = range
             .rows()
             .map(|row| {
                 row.iter()
                     .map(|c| match c {
-                        Data::Empty => String::new(),
-                        Data::String(s) => s.clone(),
+                        Data::Empty => (String::new(), None),
+                        Data::String(s) => (s.clone(), None),
                         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
-                            format!("{}", *f as i64)
+                            (format!("{}", *f as i64), Some(*f))
                         }
-                        Data::Float(f) => f.to_string(),
-                        Data::Int(i) => i.to_string(),
-                        Data::Bool(b) => b.to_string(),
-                        other => other.to_string(),
+                        Data::Float(f) => (f.to_string(), Some(*f)),
+                        Data::Int(i) => (i.to_string(), Some(*i as f64)),
+                        Data::Bool(b) => (b.to_string(), None),
+                        other => (other.to_string(), None),
                     })
                     .collect()
             })
@@ -611,8 +712,9 @@ pub fn xlsx(
             .map(|(r, row)| {
                 row.iter()
                     .enumerate()
-                    .map(|(c, t)| Cell {
+                    .map(|(c, (t, n))| Cell {
                         text: t,
+                        number: *n,
                         line: row0 + r + 1,
                         col: col0 + c + 1,
                     })
@@ -801,6 +903,163 @@ mod tests {
                 .contains("a rate under 1%, or a fraction of 1?"),
             "{diags:#?}"
         );
+    }
+
+    fn received(recs: &[Record]) -> Option<f64> {
+        recs.first()
+            .and_then(|r| r.values.get(&MetricKey::parse("received").unwrap()))
+            .copied()
+    }
+
+    /// `12.000` is twelve thousand in every reader, never 12 without a word.
+    #[test]
+    fn thousands_separators_one_rule_for_every_reader() {
+        let cat = Catalogue::builtin();
+        for (written, n) in [
+            ("12.000", 12000.0),
+            ("1.234.567", 1234567.0),
+            ("1,000", 1000.0),
+        ] {
+            let mut diags = Vec::new();
+            let text = format!("unit,period,received\nhong-ngu,2022,\"{written}\"\n");
+            let recs = csv(&text, Path::new("c.csv"), &cat, &units(), &mut diags);
+            assert!(diags.is_empty(), "{diags:#?}");
+            assert_eq!(received(&recs), Some(n), "CSV {written}");
+            for yaml_text in [
+                format!("unit: hong-ngu\nperiod: 2022\nmetrics:\n  received: {written}  # tổng\n"),
+                format!("- unit: hong-ngu\n  period: 2022\n  metrics: {{received: {written}}}\n")
+                    .replace("1,000}", "1,000 }"),
+            ] {
+                if yaml_text.contains("{received: 1,000") {
+                    // In a flow mapping YAML itself splits at the comma.
+                    continue;
+                }
+                let recs = yaml(&yaml_text, Path::new("a.yaml"), &cat, &units(), &mut diags);
+                assert!(diags.is_empty(), "{yaml_text}: {diags:#?}");
+                assert_eq!(received(&recs), Some(n), "YAML {yaml_text}");
+            }
+        }
+        // Not thousands groups: an error with a hint, never a smaller number.
+        for written in ["12.00", "1.2345", "1.234,5", "12,5"] {
+            let mut diags = Vec::new();
+            let text = format!("unit,period,received\nhong-ngu,2022,\"{written}\"\n");
+            let recs = csv(&text, Path::new("c.csv"), &cat, &units(), &mut diags);
+            assert_eq!(received(&recs), None, "CSV {written}");
+            assert!(
+                diags[0].is_error()
+                    && diags[0].message
+                        == format!("`received` is a count but {written} has decimals")
+                    && diags[0]
+                        .hint
+                        .as_deref()
+                        .unwrap()
+                        .contains("12.000 or 12,000"),
+                "{diags:#?}"
+            );
+            let text = format!("unit: hong-ngu\nperiod: 2022\nmetrics:\n  received: {written}\n");
+            let mut diags = Vec::new();
+            let recs = yaml(&text, Path::new("a.yaml"), &cat, &units(), &mut diags);
+            assert_eq!(received(&recs), None, "YAML {written}");
+            assert_eq!(
+                (diags[0].line, diags[0].is_error()),
+                (Some(4), true),
+                "{diags:#?}"
+            );
+        }
+        // Rates keep their decimal comma and point.
+        let mut diags = Vec::new();
+        let recs = csv(
+            "unit;period;on_time_rate;satisfaction\nhong-ngu;2022;12,5;93.1\n",
+            Path::new("c.csv"),
+            &cat,
+            &units(),
+            &mut diags,
+        );
+        assert!(diags.is_empty(), "{diags:#?}");
+        let v = |k: &str| recs[0].values[&MetricKey::parse(k).unwrap()];
+        assert_eq!((v("on_time_rate"), v("satisfaction")), (12.5, 93.1));
+    }
+
+    /// Text cells follow the rule; a numeric cell is taken as it is.
+    #[test]
+    fn workbook_text_and_number_cells() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let ws = book.add_worksheet();
+        for (c, h) in ["unit", "period", "received", "resolved"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        ws.write_string(1, 0, "hong-ngu").unwrap();
+        ws.write_string(1, 1, "2022").unwrap();
+        ws.write_string(1, 2, "12.000").unwrap();
+        ws.write_number(1, 3, 1.234).unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let mut diags = Vec::new();
+        let recs = xlsx(
+            bytes,
+            Path::new("b.xlsx"),
+            &Catalogue::builtin(),
+            &units(),
+            &mut diags,
+        );
+        assert_eq!(received(&recs), Some(12000.0));
+        assert_eq!(diags.len(), 1, "{diags:#?}");
+        assert!(
+            diags[0]
+                .message
+                .starts_with("`resolved` is a count but 1.234 has decimals"),
+            "{diags:#?}"
+        );
+    }
+
+    /// `received: 1e300` would print a 40-digit number.
+    #[test]
+    fn figures_no_report_holds_are_errors() {
+        let cat = Catalogue::builtin();
+        for written in ["1e300", "2000000000000", ".inf"] {
+            let mut diags = Vec::new();
+            let text = format!("unit: hong-ngu\nperiod: 2022\nmetrics:\n  received: {written}\n");
+            let recs = yaml(&text, Path::new("a.yaml"), &cat, &units(), &mut diags);
+            assert_eq!(received(&recs), None, "{written}");
+            assert!(
+                diags[0].is_error() && diags[0].line == Some(4),
+                "{written}: {diags:#?}"
+            );
+            assert!(
+                diags[0].message.contains("more than any report holds")
+                    || (written == ".inf" && diags[0].message.contains("is not a number")),
+                "{written}: {diags:#?}"
+            );
+        }
+        let mut diags = Vec::new();
+        csv(
+            "unit,period,received,on_time_rate\nhong-ngu,2022,5,1e300\n",
+            Path::new("c.csv"),
+            &cat,
+            &units(),
+            &mut diags,
+        );
+        assert!(diags[0].is_error(), "{diags:#?}");
+    }
+
+    #[test]
+    fn an_empty_csv_is_named_in_a_warning() {
+        let cat = Catalogue::builtin();
+        for text in [
+            "",
+            "\n\n",
+            "unit,period,received\n",
+            "unit,period,received\n,,\n",
+        ] {
+            let mut diags = Vec::new();
+            let recs = csv(text, Path::new("trong.csv"), &cat, &units(), &mut diags);
+            assert!(recs.is_empty());
+            assert_eq!(diags.len(), 1, "{text:?}: {diags:#?}");
+            assert!(!diags[0].is_error());
+            assert_eq!(diags[0].message, "trong.csv holds no rows of figures");
+        }
     }
 
     #[test]
