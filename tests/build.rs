@@ -299,3 +299,29 @@ fn a_heading_named_like_a_landmark_does_not_take_its_id() {
     assert_eq!(attrs(&doc, "#noi-dung", "class"), ["bc-main"]);
     assert_eq!(attrs(&doc, ".bc-prose h2", "id"), ["noi-dung-1"]);
 }
+
+#[test]
+fn long_lists_link_a_window_of_pages_not_every_page() {
+    let mut site = SiteTest::fixture("good");
+    for i in 0..40 {
+        site = site.write(
+            &format!("content/articles/tin-tuc/bai-{i:02}.md"),
+            &format!(
+                "---\ntitle: Bài {i}\ndate: 2022-01-{:02}\n---\nNội dung.\n",
+                i % 28 + 1
+            ),
+        );
+    }
+    site.build().succeeds();
+    let home = site.html("index.html");
+    let links = texts(&home, ".bc-pagination__item");
+    // Pages 1–3 around the first, and the last; a gap marks what is left out.
+    assert!(links.len() <= 7, "{links:?}");
+    assert_eq!(links.first().map(String::as_str), Some("1"));
+    assert_eq!(links.last().map(String::as_str), Some("22"));
+    assert_eq!(texts(&home, ".bc-pagination__gap").len(), 1);
+    let middle = site.html("trang/11/index.html");
+    let links = texts(&middle, ".bc-pagination__item");
+    assert_eq!(links, ["1", "9", "10", "11", "12", "13", "22"]);
+    assert_eq!(texts(&middle, ".bc-pagination__gap").len(), 2);
+}

@@ -1,0 +1,297 @@
+//! Article bodies: each document's Markdown-plus-template text rendered
+//! within its render limits, its links resolved and checked. Bodies are
+//! rendered before the pages that show them (articles, lists, sections).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use tera::{Context, Tera};
+
+use crate::data::{Figures, Period};
+use crate::diagnostic::Diagnostic;
+use crate::markdown;
+use crate::site::{Document, Site, posix};
+use crate::template::{self, Shared, Source};
+
+use super::context::{FrontCtx, PeriodCtx, SiteCtx, UnitCtx, values};
+use super::route::{SitePath, href, root_of};
+
+/// An article or page after its template and Markdown ran.
+#[derive(Clone, Debug, Default)]
+pub struct Body {
+    /// The body's HTML.
+    pub html: String,
+    /// The rendered summary.
+    pub summary: Option<String>,
+    /// Headings, for a table of contents.
+    pub headings: Vec<markdown::Heading>,
+}
+
+/// What one article body (or summary) may cost: far above any real article,
+/// far below what would stall a build. Bodies are written by site users, so
+/// a loop that never ends must be an error, not a hung build.
+pub const BODY_LIMITS: tera::limits::Limits = tera::limits::Limits {
+    steps: 5_000_000,
+    output_bytes: 8 << 20,
+    string_bytes: 4 << 20,
+};
+
+/// Runs one render within `limits`.
+pub fn bounded<T>(limits: tera::limits::Limits, render: impl FnOnce() -> T) -> T {
+    tera::limits::with_limits(limits, render)
+}
+
+/// What rendering a body reads besides the document.
+pub struct BodyInputs<'a> {
+    /// The loaded site.
+    pub site: &'a Site,
+    /// Every record.
+    pub figures: &'a Figures,
+    /// Absolute base URL.
+    pub base_url: &'a str,
+    /// Article or page source → URL path; `_index.md` → its section.
+    pub urls: &'a BTreeMap<PathBuf, SitePath>,
+    /// Every site path a link may point at: pages (`tin-tuc/a/`) and files.
+    pub known: &'a BTreeSet<String>,
+    /// Catalogue, figures and units for template functions.
+    pub shared: &'a Shared,
+}
+
+/// The context of a body: its record, the cùng kỳ record, unit, period,
+/// front matter and site. `prev`, `unit` and `period` are absent, not
+/// null, when the document has none, so template functions can tell.
+#[derive(serde::Serialize)]
+struct BodyCtx<'a> {
+    data: BTreeMap<String, serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    prev: Option<BTreeMap<String, serde_json::Value>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<UnitCtx<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    period: Option<PeriodCtx>,
+    page: FrontCtx<'a>,
+    site: SiteCtx<'a>,
+}
+
+/// Where a document's template text sits in its file, for messages.
+pub fn doc_source<'a>(d: &'a Document, figures: &'a Figures, summary: bool) -> Source<'a> {
+    let (unit, period) = (d.front.unit.as_ref(), d.front.period.as_ref());
+    let record = |p: Option<Period>| match (unit, p) {
+        (Some(u), Some(p)) => figures.get(u, &p),
+        _ => None,
+    };
+    Source {
+        path: &d.path,
+        file_text: &d.text,
+        first_line: if summary { d.summary_line } else { d.body_line },
+        first_col: if summary { d.summary_col } else { 0 },
+        template: if summary {
+            d.front.summary.as_deref().unwrap_or("")
+        } else {
+            &d.body
+        },
+        unit,
+        period,
+        data: record(period.copied()),
+        prev: record(period.map(Period::same_period)),
+    }
+}
+
+/// Rewrites `.md` links to page URLs and `/…` links to relative ones.
+fn resolve_link(
+    dest: &str,
+    d: &Document,
+    root: &str,
+    urls: &BTreeMap<PathBuf, SitePath>,
+    known: &BTreeSet<String>,
+    failed: &BTreeSet<PathBuf>,
+) -> Result<Option<String>, String> {
+    if is_code_url(dest) {
+        return Err("a link may not run code (javascript:, vbscript:, data:)".to_string());
+    }
+    if dest.contains("://")
+        || dest.starts_with("mailto:")
+        || dest.starts_with("tel:")
+        || dest.starts_with('#')
+        || dest.is_empty()
+    {
+        return Ok(None);
+    }
+    if let Some(path) = dest.strip_prefix('/') {
+        check_site_path(dest, known)?;
+        return Ok(Some(href(root, path)));
+    }
+    let (file, anchor) = match dest.split_once('#') {
+        Some((f, a)) => (f, format!("#{a}")),
+        None => (dest, String::new()),
+    };
+    let file = file.split('?').next().unwrap_or(file);
+    let mut target = d.path.parent().map(Path::to_path_buf).unwrap_or_default();
+    for part in file.split('/') {
+        match part {
+            "." | "" => {}
+            ".." => {
+                target.pop();
+            }
+            p => target.push(p),
+        }
+    }
+    if !file.ends_with(".md") {
+        // A file (it has an extension) must exist; a folder-style link
+        // such as `../gioi-thieu/` is left as written.
+        let is_file = file
+            .rsplit('/')
+            .next()
+            .is_some_and(|name| name.contains('.'));
+        return if is_file {
+            static_link(&target, &anchor, root, known)
+        } else {
+            Ok(None)
+        };
+    }
+    match urls.get(&target) {
+        Some(url) => Ok(Some(format!("{}{anchor}", href(root, url.as_str())))),
+        // Its own error is reported already; the build fails anyway.
+        None if failed.contains(&target) => Ok(None),
+        None => Err(format!(
+            "{} is not an article or page of this site (or is a draft)",
+            posix(&target)
+        )),
+    }
+}
+
+/// A relative link to a file that is not an article: it must land in
+/// `content/static/`, and is rewritten to that file's URL.
+fn static_link(
+    target: &Path,
+    anchor: &str,
+    root: &str,
+    known: &BTreeSet<String>,
+) -> Result<Option<String>, String> {
+    let shown = posix(target);
+    let in_static = target
+        .components()
+        .skip_while(|c| c.as_os_str() != "content")
+        .skip(1)
+        .collect::<PathBuf>();
+    match posix(&in_static).strip_prefix("static/") {
+        Some(rel) if known.contains(rel) => Ok(Some(format!("{}{anchor}", href(root, rel)))),
+        Some(_) => Err(format!("{shown} is not in content/static/")),
+        None => Err(format!(
+            "{shown} is not an article, a page or a file in content/static/"
+        )),
+    }
+}
+
+/// A URL whose scheme runs code in the browser. Browsers ignore
+/// whitespace and control characters in a scheme and its case.
+pub fn is_code_url(url: &str) -> bool {
+    let scheme: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take_while(|&c| c != ':')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    url.contains(':') && matches!(scheme.as_str(), "javascript" | "vbscript" | "data")
+}
+
+/// Checks that a `/…` URL names a page or file the build produces.
+pub fn check_site_path(url: &str, known: &BTreeSet<String>) -> Result<(), String> {
+    let Some(path) = url.strip_prefix('/') else {
+        return Ok(());
+    };
+    let path = path.split(['#', '?']).next().unwrap_or("");
+    let path = path.strip_suffix("index.html").unwrap_or(path);
+    if path.is_empty() || known.contains(path) || known.contains(&format!("{path}/")) {
+        Ok(())
+    } else {
+        Err(format!("/{path} is not a page or file of this site"))
+    }
+}
+
+/// Renders one document's body and summary.
+pub fn render_body(
+    tera: &Tera,
+    d: &Document,
+    inputs: &BodyInputs<'_>,
+) -> Result<Body, Vec<Diagnostic>> {
+    let root = root_of(inputs.urls.get(&d.path).map_or("", SitePath::as_str));
+    let record = |p: Option<Period>| match (&d.front.unit, p) {
+        (Some(u), Some(p)) => inputs.figures.get(u, &p),
+        _ => None,
+    };
+    let body_ctx = BodyCtx {
+        data: record(d.front.period).map(values).unwrap_or_default(),
+        prev: record(d.front.period.map(|p| p.same_period())).map(values),
+        unit: d
+            .front
+            .unit
+            .as_ref()
+            .and_then(|u| inputs.site.units.get(u))
+            .map(UnitCtx::from),
+        period: d.front.period.as_ref().map(PeriodCtx::from),
+        page: FrontCtx::from(d),
+        site: SiteCtx::new(inputs.site, inputs.base_url),
+    };
+    let ctx = Context::from_serialize(&body_ctx).unwrap_or_default();
+    let shared = inputs.shared;
+    let name = posix(&d.path);
+    let diag = |e: tera::Error, summary: bool| {
+        template::diagnose(
+            &e,
+            &doc_source(d, inputs.figures, summary),
+            &shared.catalogue,
+        )
+    };
+    let text =
+        bounded(BODY_LIMITS, || tera.render(&name, &ctx)).map_err(|e| vec![diag(e, false)])?;
+    let summary = match &d.front.summary {
+        Some(_) => Some(
+            bounded(BODY_LIMITS, || {
+                tera.render(&format!("{name}#summary"), &ctx)
+            })
+            .map_err(|e| vec![diag(e, true)])?,
+        ),
+        None => None,
+    };
+    let resolve = |dest: &str| {
+        resolve_link(
+            dest,
+            d,
+            &root,
+            inputs.urls,
+            inputs.known,
+            &inputs.site.failed,
+        )
+    };
+    // One document's body per page: short ids ("fn-1") cannot collide.
+    let (html, broken) = markdown::render(&text, "", &resolve);
+    if !broken.is_empty() {
+        return Err(broken
+            .into_iter()
+            .map(|(dest, why)| {
+                let hint = if is_code_url(&dest) {
+                    "links go to pages (https://…, /tin-tuc/…, bai-viet.md), never to code"
+                } else if !dest
+                    .split(['#', '?'])
+                    .next()
+                    .and_then(|f| f.rsplit('/').next())
+                    .is_some_and(|name| name.contains('.') && !name.ends_with(".md"))
+                {
+                    "link to another article by its .md file, relative to this file: [tiêu đề](../tin-tuc/bai-viet.md)"
+                } else {
+                    "put the file in content/static/ and link to it from the site root: ![ảnh](/images/hoi-nghi.jpg)"
+                };
+                Diagnostic::error(format!("broken link `{dest}`: {why}"))
+                    .file(&d.path)
+                    .find(&d.text, &dest, |l| l.contains(&format!("]({dest}")) || l.contains(dest.as_str()))
+                    .hint(hint)
+            })
+            .collect());
+    }
+    Ok(Body {
+        html: markdown::unwrap_opaque(&html.html),
+        summary,
+        headings: html.headings,
+    })
+}

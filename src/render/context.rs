@@ -1,0 +1,331 @@
+//! What templates see: `Serialize` structs shared by article bodies and
+//! theme templates, and the parts every page has (site, menu, crumbs).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::data::{Figure, Period};
+use crate::format::{self, DateFormat};
+use crate::site::{Document, Language, Site, Unit};
+
+use super::Body;
+use super::index::SiteIndex;
+use super::route::{Route, SitePath, href, root_of};
+
+/// The site, as `site` in every template.
+#[derive(Serialize)]
+pub struct SiteCtx<'a> {
+    /// Site title.
+    pub title: &'a str,
+    /// Site description.
+    pub description: &'a Option<String>,
+    /// Absolute base URL, ending in `/`.
+    pub base_url: &'a str,
+    /// Interface language.
+    pub language: Language,
+    /// The body that runs the site.
+    pub owner: &'a crate::site::Owner,
+}
+
+impl<'a> SiteCtx<'a> {
+    /// The site's settings as templates see them.
+    pub fn new(site: &'a Site, base_url: &'a str) -> SiteCtx<'a> {
+        let c = &site.config;
+        SiteCtx {
+            title: &c.title,
+            description: &c.description,
+            base_url,
+            language: c.language,
+            owner: &c.owner,
+        }
+    }
+}
+
+/// A unit, as `unit` in bodies and `page.unit` in themes.
+#[derive(Serialize)]
+pub struct UnitCtx<'a> {
+    /// Unit id.
+    pub id: &'a str,
+    /// Full name.
+    pub name: &'a str,
+    /// Short name (the full name when none is given).
+    pub short: &'a str,
+    /// Level (province, commune…).
+    pub level: crate::site::Level,
+    /// Parent unit id.
+    pub parent: Option<&'a str>,
+}
+
+impl<'a> From<&'a Unit> for UnitCtx<'a> {
+    fn from(u: &'a Unit) -> Self {
+        UnitCtx {
+            id: &u.id.0,
+            name: &u.name,
+            short: u.short.as_deref().unwrap_or(&u.name),
+            level: u.level,
+            parent: u.parent.as_ref().map(|p| p.0.as_str()),
+        }
+    }
+}
+
+/// A period, as `period` in bodies and `page.period` in themes.
+#[derive(Serialize)]
+pub struct PeriodCtx {
+    /// `2023-9M`.
+    pub id: String,
+    /// `9 tháng năm 2023`.
+    pub label: String,
+    /// First day.
+    pub start: String,
+    /// Last day.
+    pub end: String,
+    /// Year.
+    pub year: i32,
+}
+
+impl From<&Period> for PeriodCtx {
+    fn from(p: &Period) -> Self {
+        PeriodCtx {
+            id: p.id(),
+            label: p.label(),
+            start: p.start().to_string(),
+            end: p.end().to_string(),
+            year: p.year(),
+        }
+    }
+}
+
+/// The front matter of a document, as `page` in bodies.
+#[derive(Serialize)]
+pub struct FrontCtx<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// RFC 3339 date.
+    pub date: Option<String>,
+    /// Author.
+    pub author: &'a Option<String>,
+    /// Category.
+    pub category: &'a Option<String>,
+    /// Tags.
+    pub tags: &'a [String],
+    /// Source of the text.
+    pub source: &'a Option<String>,
+    /// Unit id.
+    pub unit: Option<&'a str>,
+    /// Period id.
+    pub period: Option<String>,
+}
+
+impl<'a> From<&'a Document> for FrontCtx<'a> {
+    fn from(d: &'a Document) -> Self {
+        let f = &d.front;
+        FrontCtx {
+            title: &f.title,
+            date: f.date.map(|d| d.rfc3339()),
+            author: &f.author,
+            category: &f.category,
+            tags: &f.tags,
+            source: &f.source,
+            unit: f.unit.as_ref().map(|u| u.0.as_str()),
+            period: f.period.map(|p| p.id()),
+        }
+    }
+}
+
+/// A record's values; whole numbers stay integers so
+/// `{{ data.received }}` prints 6580, not 6580.0.
+pub fn values(f: &Figure) -> BTreeMap<String, serde_json::Value> {
+    f.values
+        .iter()
+        .map(|(k, v)| {
+            let n = if v.fract() == 0.0 && v.abs() < 9e15 {
+                serde_json::json!(*v as i64)
+            } else {
+                serde_json::json!(*v)
+            };
+            (k.to_string(), n)
+        })
+        .collect()
+}
+
+/// A menu entry.
+#[derive(Serialize)]
+pub struct NavItem<'a> {
+    /// Label.
+    pub name: &'a str,
+    /// Link from the page.
+    pub href: String,
+    /// Whether the page is inside this entry.
+    pub active: bool,
+}
+
+/// A breadcrumb step; the page itself has no link.
+#[derive(Serialize)]
+pub struct Crumb {
+    /// Label.
+    pub name: String,
+    /// Link from the page.
+    pub href: Option<String>,
+}
+
+/// An article in a list.
+#[derive(Serialize)]
+pub struct ListItem<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Link from the page.
+    pub href: String,
+    /// RFC 3339 date.
+    pub date: Option<String>,
+    /// `26/10/2023`.
+    pub date_short: Option<String>,
+    /// Rendered summary.
+    pub summary: Option<String>,
+    /// Category.
+    pub category: &'a Option<String>,
+    /// The unit's short name.
+    pub unit: Option<&'a str>,
+}
+
+/// What every page family reads.
+pub struct Inputs<'a> {
+    /// The loaded site.
+    pub site: &'a Site,
+    /// The article index.
+    pub index: &'a SiteIndex<'a>,
+    /// Rendered bodies by source path.
+    pub bodies: &'a BTreeMap<std::path::PathBuf, Body>,
+    /// Every record.
+    pub figures: &'a crate::data::Figures,
+    /// Absolute base URL.
+    pub base_url: &'a str,
+    /// Articles per list page.
+    pub per_page: usize,
+}
+
+/// The parts of every page: `root`, `site`, `kind`, `url`, `nav`.
+#[derive(Serialize)]
+pub struct Common<'a> {
+    /// Prefix from the page to the site root.
+    pub root: String,
+    /// The site.
+    pub site: SiteCtx<'a>,
+    /// The route's kind.
+    pub kind: &'static str,
+    /// Absolute URL of the page.
+    pub url: String,
+    /// The menu.
+    pub nav: Vec<NavItem<'a>>,
+}
+
+impl<'a> Common<'a> {
+    /// The common part of the page at `route`.
+    pub fn new(route: &Route, inputs: &Inputs<'a>) -> Common<'a> {
+        let path = route.url_path();
+        let root = root_of(&path);
+        let nav = inputs
+            .site
+            .config
+            .menu
+            .iter()
+            .map(|m| {
+                let (target, internal) = match m.url.strip_prefix('/') {
+                    Some(p) => (href(&root, p), Some(p)),
+                    None => (m.url.clone(), None),
+                };
+                let active = internal.is_some_and(|p| {
+                    if p.is_empty() {
+                        path.is_empty()
+                    } else {
+                        path.starts_with(p)
+                    }
+                });
+                NavItem {
+                    name: &m.name,
+                    href: target,
+                    active,
+                }
+            })
+            .collect();
+        Common {
+            site: SiteCtx::new(inputs.site, inputs.base_url),
+            kind: route.kind(),
+            url: format!("{}{path}", inputs.base_url),
+            nav,
+            root,
+        }
+    }
+}
+
+impl<'a> Inputs<'a> {
+    /// An article as a list entry, linked from `from`.
+    pub fn list_item(&self, d: &'a Document, from: &Route) -> ListItem<'a> {
+        let path = self.index.paths.get(&d.path).cloned().unwrap_or_default();
+        let date = d.front.date;
+        ListItem {
+            title: &d.front.title,
+            href: Route::Article(path).link_from(from),
+            date: date.map(|d| d.rfc3339()),
+            date_short: date.map(|d| format::date(&d, DateFormat::Short)),
+            summary: self.bodies.get(&d.path).and_then(|b| b.summary.clone()),
+            category: &d.front.category,
+            unit: d
+                .front
+                .unit
+                .as_ref()
+                .and_then(|u| self.site.units.get(u))
+                .map(|u| u.short.as_deref().unwrap_or(&u.name)),
+        }
+    }
+
+    /// A section's title: its `_index.md` title, else its folder name
+    /// with a capital.
+    pub fn section_title(&self, sec: &SitePath) -> String {
+        if let Some(d) = self.index.section_docs.get(sec) {
+            return d.front.title.clone();
+        }
+        let name = self
+            .index
+            .folder_names
+            .get(sec)
+            .map_or(sec.last(), String::as_str);
+        let words = name.replace(['-', '_'], " ");
+        let mut c = words.chars();
+        c.next()
+            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+            .unwrap_or_default()
+    }
+
+    /// Crumbs from the home page down to `sec`, each linked from `from`.
+    pub fn crumbs_to(&self, sec: &SitePath, from: &Route, linked_last: bool) -> Vec<Crumb> {
+        let mut chain = vec![sec.clone()];
+        let mut cur = sec.parent();
+        while let Some(s) = cur {
+            cur = s.parent();
+            chain.push(s);
+        }
+        let mut crumbs = vec![self.home_crumb(from)];
+        let last = chain.len() - 1;
+        for (i, s) in chain.into_iter().rev().enumerate() {
+            let link = Route::Section {
+                section: s.clone(),
+                page: 1,
+            }
+            .link_from(from);
+            crumbs.push(Crumb {
+                name: self.section_title(&s),
+                href: (i < last || linked_last).then_some(link),
+            });
+        }
+        crumbs
+    }
+
+    /// The first crumb.
+    pub fn home_crumb(&self, from: &Route) -> Crumb {
+        Crumb {
+            name: "Trang chủ".into(),
+            href: Some(Route::Home { page: 1 }.link_from(from)),
+        }
+    }
+}

@@ -1,0 +1,224 @@
+//! The site index, built once per build: published articles newest first,
+//! grouped by section, unit, tag, category and year, with related articles
+//! and previous/next. Page families read it; none scans every article.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use crate::data::UnitId;
+use crate::format::slugify;
+use crate::site::Document;
+
+use super::route::SitePath;
+
+/// How many related and other articles an article shows.
+const RELATED: usize = 5;
+
+/// Everything page families look up about the articles of a build.
+pub struct SiteIndex<'a> {
+    /// Published articles, newest first (ties by path).
+    pub articles: Vec<&'a Document>,
+    /// Published standalone pages, in file order.
+    pub pages: Vec<&'a Document>,
+    /// Each section (and every folder above an article) → its articles,
+    /// newest first.
+    pub sections: BTreeMap<SitePath, Vec<&'a Document>>,
+    /// Section → its `_index.md` (title and intro).
+    pub section_docs: BTreeMap<SitePath, &'a Document>,
+    /// Section → the folder name as written, for titles.
+    pub folder_names: BTreeMap<SitePath, String>,
+    /// Article or page source → its URL path.
+    pub paths: BTreeMap<PathBuf, SitePath>,
+    /// Positions in `articles`, by unit, tag, category and year.
+    by_unit: BTreeMap<UnitId, Vec<usize>>,
+    by_tag: BTreeMap<String, Vec<usize>>,
+    by_category: BTreeMap<String, Vec<usize>>,
+    by_year: BTreeMap<i32, Vec<usize>>,
+    position: HashMap<PathBuf, usize>,
+}
+
+/// The URL path of an article or page: its folders, then its `slug:` or
+/// file name, all slugged; `None` when a part slugs to nothing.
+pub fn doc_path(d: &Document) -> Option<SitePath> {
+    let rel = Path::new(&d.rel);
+    let folders = rel
+        .parent()
+        .into_iter()
+        .flat_map(Path::components)
+        .map(|c| slugify(&c.as_os_str().to_string_lossy()));
+    let stem = rel
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let last = d.front.slug.clone().unwrap_or_else(|| slugify(&stem));
+    SitePath::from_slugs(folders.chain(std::iter::once(last)))
+}
+
+/// A standalone page's URL path: its `slug:` or file name at the root.
+pub fn page_path(d: &Document) -> Option<SitePath> {
+    let stem = Path::new(&d.rel)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    SitePath::from_slugs([d.front.slug.clone().unwrap_or_else(|| slugify(&stem))])
+}
+
+/// The section an `_index.md` describes.
+fn index_section(rel: &str) -> Option<SitePath> {
+    let dir = rel.trim_end_matches("_index.md").trim_end_matches('/');
+    if dir.is_empty() {
+        Some(SitePath::root())
+    } else {
+        SitePath::from_names(dir.split('/'))
+    }
+}
+
+/// Whether `d` is a section's `_index.md`.
+pub fn is_section_doc(d: &Document) -> bool {
+    d.rel == "_index.md" || d.rel.ends_with("/_index.md")
+}
+
+impl<'a> SiteIndex<'a> {
+    /// Indexes `articles` (published, with a URL) and `pages`; `all` is
+    /// every loaded article, drafts and `_index.md` included, for folder
+    /// names and section documents.
+    pub fn new(
+        mut articles: Vec<&'a Document>,
+        pages: Vec<&'a Document>,
+        all: &'a [Document],
+    ) -> SiteIndex<'a> {
+        // Newest first; ties by path so the order never depends on the disk.
+        articles.sort_by(|a, b| {
+            b.front
+                .date
+                .map(|d| d.timestamp())
+                .cmp(&a.front.date.map(|d| d.timestamp()))
+                .then(a.rel.cmp(&b.rel))
+        });
+        let section_docs = all
+            .iter()
+            .filter(|d| is_section_doc(d))
+            .filter_map(|d| index_section(&d.rel).map(|s| (s, d)))
+            .collect();
+        let mut folder_names = BTreeMap::new();
+        for d in all {
+            let mut slugs = Vec::new();
+            for folder in Path::new(&d.rel)
+                .parent()
+                .into_iter()
+                .flat_map(Path::components)
+            {
+                let name = folder.as_os_str().to_string_lossy().into_owned();
+                slugs.push(slugify(&name));
+                if let Some(path) = SitePath::from_slugs(&slugs) {
+                    folder_names.insert(path, name);
+                }
+            }
+        }
+        let mut index = SiteIndex {
+            articles: Vec::new(),
+            pages: Vec::new(),
+            sections: BTreeMap::new(),
+            section_docs,
+            folder_names,
+            paths: BTreeMap::new(),
+            by_unit: BTreeMap::new(),
+            by_tag: BTreeMap::new(),
+            by_category: BTreeMap::new(),
+            by_year: BTreeMap::new(),
+            position: HashMap::new(),
+        };
+        for a in articles {
+            let Some(path) = doc_path(a) else { continue };
+            let i = index.articles.len();
+            let mut sec = path.parent();
+            while let Some(s) = sec {
+                sec = s.parent();
+                index.sections.entry(s).or_default().push(a);
+            }
+            if let Some(u) = &a.front.unit {
+                index.by_unit.entry(u.clone()).or_default().push(i);
+            }
+            for t in a.front.tags.iter().collect::<BTreeSet<_>>() {
+                index.by_tag.entry(t.clone()).or_default().push(i);
+            }
+            if let Some(c) = &a.front.category {
+                index.by_category.entry(c.clone()).or_default().push(i);
+            }
+            if let Some(d) = a.front.date {
+                index.by_year.entry(d.date.year).or_default().push(i);
+            }
+            index.position.insert(a.path.clone(), i);
+            index.paths.insert(a.path.clone(), path);
+            index.articles.push(a);
+        }
+        for p in pages {
+            if let Some(path) = page_path(p) {
+                index.paths.insert(p.path.clone(), path);
+                index.pages.push(p);
+            }
+        }
+        index
+    }
+
+    /// "Tin liên quan": articles of the same unit or with a shared tag,
+    /// newest first; and "Các tin bài khác": the newest of the rest. Only
+    /// the article's own groups are read, never every article.
+    pub fn related(&self, d: &Document) -> (Vec<&'a Document>, Vec<&'a Document>) {
+        let own = self.position.get(&d.path).copied();
+        let mut near: BTreeSet<usize> = BTreeSet::new();
+        if let Some(u) = &d.front.unit {
+            near.extend(self.by_unit.get(u).into_iter().flatten());
+        }
+        for t in &d.front.tags {
+            near.extend(self.by_tag.get(t).into_iter().flatten());
+        }
+        let related = near
+            .iter()
+            .filter(|&&i| Some(i) != own)
+            .take(RELATED)
+            .map(|&i| self.articles[i])
+            .collect();
+        let others = (0..self.articles.len())
+            .filter(|i| Some(*i) != own && !near.contains(i))
+            .take(RELATED)
+            .map(|i| self.articles[i])
+            .collect();
+        (related, others)
+    }
+
+    /// The next newer and the next older article.
+    pub fn neighbours(&self, d: &Document) -> (Option<&'a Document>, Option<&'a Document>) {
+        match self.position.get(&d.path) {
+            Some(&i) => (
+                i.checked_sub(1).map(|j| self.articles[j]),
+                self.articles.get(i + 1).copied(),
+            ),
+            None => (None, None),
+        }
+    }
+
+    /// Articles of a unit, newest first.
+    pub fn of_unit(&self, unit: &UnitId) -> impl Iterator<Item = &'a Document> + '_ {
+        self.group(self.by_unit.get(unit))
+    }
+
+    /// Articles with a tag, newest first.
+    pub fn with_tag(&self, tag: &str) -> impl Iterator<Item = &'a Document> + '_ {
+        self.group(self.by_tag.get(tag))
+    }
+
+    /// Articles of a category, newest first.
+    pub fn in_category(&self, category: &str) -> impl Iterator<Item = &'a Document> + '_ {
+        self.group(self.by_category.get(category))
+    }
+
+    /// Articles dated in a year, newest first.
+    pub fn of_year(&self, year: i32) -> impl Iterator<Item = &'a Document> + '_ {
+        self.group(self.by_year.get(&year))
+    }
+
+    fn group<'s>(&'s self, ids: Option<&'s Vec<usize>>) -> impl Iterator<Item = &'a Document> + 's {
+        ids.into_iter().flatten().map(|&i| self.articles[i])
+    }
+}

@@ -1,0 +1,307 @@
+//! Rendering: from the loaded site and its figures to a sorted map of
+//! output path → bytes. Nothing here reads or writes the disk.
+//!
+//! One page, from route to bytes: [`plan`] lists the routes, [`index`]
+//! groups the articles once, [`bodies`] renders each document's Markdown,
+//! a family ([`list`], [`article`]) turns a route into its typed
+//! [`context`], and the theme's template for the route makes the bytes.
+//! This module only orchestrates, in parallel where the work is.
+
+pub mod article;
+pub mod bodies;
+pub mod context;
+pub mod index;
+pub mod list;
+pub mod plan;
+pub mod route;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use tera::{Context, Tera};
+
+use crate::data::Figures;
+use crate::diagnostic::Diagnostic;
+use crate::site::{Document, Site, posix};
+use crate::template::{self, Shared};
+
+pub use bodies::{Body, is_code_url};
+use bodies::{BodyInputs, bounded, doc_source};
+use context::Inputs;
+use index::SiteIndex;
+use plan::Planned;
+use route::{Route, SitePath};
+
+/// Build settings that change the output.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Absolute base URL, ending in `/`.
+    pub base_url: String,
+    /// Include drafts.
+    pub drafts: bool,
+}
+
+/// The whole site in memory.
+#[derive(Clone, Debug, Default)]
+pub struct Rendered {
+    /// Output path (with `/`) → bytes.
+    pub files: BTreeMap<String, Vec<u8>>,
+    /// Number of HTML pages.
+    pub pages: usize,
+    /// Number of charts drawn.
+    pub charts: usize,
+}
+
+/// What one theme page may cost; list pages write more than an article.
+const THEME_LIMITS: tera::limits::Limits = tera::limits::Limits {
+    steps: 50_000_000,
+    output_bytes: 64 << 20,
+    string_bytes: 16 << 20,
+};
+
+/// Renders the whole site in memory.
+pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    let shared = Arc::new(Shared {
+        catalogue: site.catalogue.clone(),
+        figures: figures.clone(),
+        units: site.units.clone(),
+    });
+    let (articles, pages) = plan::publishable(site, opts.drafts, &mut diags);
+    let index = SiteIndex::new(articles, pages, &site.articles);
+    let per_page = site.config.per_page.max(1);
+    let plan = plan::routes(&index, per_page, &mut diags);
+
+    // Article bodies and summaries are templates, compiled once together.
+    let docs: Vec<&Document> = plan
+        .iter()
+        .filter_map(|e| e.doc)
+        .chain(index.section_docs.values().copied())
+        .collect();
+    let bodies_tera = match compile_bodies(&docs, &shared, site) {
+        Ok(t) => t,
+        Err(more) => {
+            diags.extend(more);
+            return Err(diags);
+        }
+    };
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(diags);
+    }
+    let known: BTreeSet<String> = plan
+        .iter()
+        .map(|e| e.route.url_path())
+        .chain(site.static_files.keys().cloned())
+        .chain(site.theme.assets.keys().cloned())
+        .collect();
+    check_menu(site, &known, &mut diags);
+    let urls: BTreeMap<PathBuf, SitePath> = index
+        .paths
+        .iter()
+        .map(|(p, s)| (p.clone(), s.clone()))
+        .chain(
+            index
+                .section_docs
+                .iter()
+                .map(|(sec, d)| (d.path.clone(), sec.clone())),
+        )
+        .collect();
+    let body_inputs = BodyInputs {
+        site,
+        figures,
+        base_url: &opts.base_url,
+        urls: &urls,
+        known: &known,
+        shared: &shared,
+    };
+    let rendered: Vec<_> = docs
+        .par_iter()
+        .map(|d| bodies::render_body(&bodies_tera, d, &body_inputs).map(|b| (d.path.clone(), b)))
+        .collect();
+    let mut body_of: BTreeMap<PathBuf, Body> = BTreeMap::new();
+    for r in rendered {
+        match r {
+            Ok((p, b)) => {
+                body_of.insert(p, b);
+            }
+            Err(d) => diags.extend(d),
+        }
+    }
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(diags);
+    }
+
+    let mut theme = Tera::new();
+    theme.autoescape_on([".html", ".xml"]);
+    template::register(&mut theme, &shared);
+    if let Err(e) = theme.add_raw_templates(
+        site.theme
+            .templates
+            .iter()
+            .map(|(n, s)| (n.as_str(), s.as_str())),
+    ) {
+        return Err(vec![theme_error(&e, site)]);
+    }
+    let inputs = Inputs {
+        site,
+        index: &index,
+        bodies: &body_of,
+        figures,
+        base_url: &opts.base_url,
+        per_page,
+    };
+    let outputs: Vec<Result<(String, String), Diagnostic>> = plan
+        .par_iter()
+        .map(|e| {
+            render_page(&theme, e, &inputs)
+                .map(|html| (e.route.output_path(), html))
+                .map_err(|err| theme_error(&err, site))
+        })
+        .collect();
+    let mut out = Rendered {
+        charts: body_of
+            .values()
+            .map(|b| b.html.matches("<figure class=\"bc-chart ").count())
+            .sum(),
+        ..Rendered::default()
+    };
+    for r in outputs {
+        match r {
+            Ok((path, html)) => {
+                out.files.insert(path, html.into_bytes());
+                out.pages += 1;
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    for (path, bytes) in site.theme.assets.iter().chain(&site.static_files) {
+        let file = Route::Static(path.clone()).output_path();
+        if out.files.insert(file, bytes.clone()).is_some() {
+            diags.push(
+                Diagnostic::error(format!(
+                    "content/static/{path} would overwrite a generated file"
+                ))
+                .hint("rename or move the static file"),
+            );
+        }
+    }
+    if diags.iter().any(Diagnostic::is_error) {
+        Err(diags)
+    } else {
+        Ok(out)
+    }
+}
+
+/// One page: the family of its route makes the context, the theme the
+/// bytes, within the theme's render limits.
+fn render_page(theme: &Tera, e: &Planned<'_>, inputs: &Inputs<'_>) -> Result<String, tera::Error> {
+    let ctx = match (&e.route, e.doc) {
+        (Route::Article(_) | Route::Page(_), Some(d)) => {
+            Context::from_serialize(&article::context(&e.route, d, inputs))?
+        }
+        _ => Context::from_serialize(&list::context(&e.route, inputs))?,
+    };
+    let template = e.route.template().unwrap_or("index.html");
+    bounded(THEME_LIMITS, || theme.render(template, &ctx))
+}
+
+/// Compiles every body and summary as one set of templates; when that
+/// fails, each alone, to report every broken template, not just the first.
+fn compile_bodies(
+    docs: &[&Document],
+    shared: &Arc<Shared>,
+    site: &Site,
+) -> Result<Tera, Vec<Diagnostic>> {
+    let mut bodies = Tera::new();
+    bodies.autoescape_on([".md"]);
+    template::register_for_bodies(&mut bodies, shared);
+    let sources: Vec<(String, String)> = docs
+        .iter()
+        .flat_map(|d| {
+            let name = posix(&d.path);
+            let summary = d
+                .front
+                .summary
+                .clone()
+                .map(|s| (format!("{name}#summary"), s));
+            std::iter::once((name, d.body.clone())).chain(summary)
+        })
+        .collect();
+    if bodies
+        .add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
+        .is_ok()
+    {
+        return Ok(bodies);
+    }
+    let mut diags = Vec::new();
+    let mut scratch = Tera::new();
+    template::register_for_bodies(&mut scratch, shared);
+    for d in docs {
+        let name = posix(&d.path);
+        if let Err(e) = scratch.add_raw_template(&name, &d.body) {
+            diags.push(template::diagnose(
+                &e,
+                &doc_source(d, &shared.figures, false),
+                &site.catalogue,
+            ));
+        }
+        if let Some(s) = &d.front.summary {
+            if let Err(e) = scratch.add_raw_template(&format!("{name}#summary"), s) {
+                diags.push(template::diagnose(
+                    &e,
+                    &doc_source(d, &shared.figures, true),
+                    &site.catalogue,
+                ));
+            }
+        }
+    }
+    Err(diags)
+}
+
+/// Menu entries must link to a page or file of the site, or elsewhere,
+/// never to code.
+fn check_menu(site: &Site, known: &BTreeSet<String>, diags: &mut Vec<Diagnostic>) {
+    for m in &site.config.menu {
+        let checked = if is_code_url(&m.url) {
+            Err("a link may not run code (javascript:, vbscript:, data:)".to_string())
+        } else {
+            bodies::check_site_path(&m.url, known)
+        };
+        if let Err(why) = checked {
+            diags.push(
+                Diagnostic::error(format!(
+                    "the menu entry `{}` links to {}: {why}",
+                    m.name, m.url
+                ))
+                .file("content/site.yaml")
+                .find(&site.config_text, &m.url, |l| l.contains(m.url.as_str()))
+                .hint("menu URLs that start with / are paths inside the site, e.g. /tin-tuc/"),
+            );
+        }
+    }
+}
+
+fn theme_error(e: &tera::Error, site: &Site) -> Diagnostic {
+    let (name, line, col, message) = match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => (
+            r.filename().to_string(),
+            r.span().start_line,
+            r.span().start_col + 1,
+            r.message().to_string(),
+        ),
+        _ => (String::new(), 0, 0, e.to_string()),
+    };
+    let message = std::error::Error::source(e).map_or(message.clone(), |s| s.to_string());
+    let mut d = Diagnostic::error(format!("theme template: {message}"));
+    if let Some(text) = site.theme.templates.get(&name) {
+        let shown = if site.theme.overridden.contains(&name) {
+            format!("themes/{}/templates/{name}", site.config.theme)
+        } else {
+            format!("<built-in theme>/templates/{name}")
+        };
+        d = d.file(shown).at(text, line, col);
+    }
+    d.hint("check the template against the theme documentation in the README")
+}
