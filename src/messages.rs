@@ -661,6 +661,16 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "thừa chữ sau biểu thức",
     ),
     ("", "`{}` is not a number", "`{}` không phải là số"),
+    (
+        "",
+        "nesting deeper than {} levels",
+        "lồng nhau sâu quá {} cấp",
+    ),
+    (
+        "",
+        "more than {} numbers and keys",
+        "có quá {} số và mã chỉ tiêu",
+    ),
     ("", "none", "chưa có"),
 ];
 
