@@ -32,6 +32,9 @@ impl Lang {
             language: crate::site::Language,
         }
         let text = std::fs::read_to_string(root.join("content/site.yaml")).unwrap_or_default();
+        if crate::data::catalogue::yaml_too_deep(&text).is_some() {
+            return Lang::Vi;
+        }
         match yaml_serde::from_str::<Only>(&text).map(|o| o.language) {
             Ok(crate::site::Language::En) => Lang::En,
             _ => Lang::Vi,
@@ -267,6 +270,11 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "phần đầu bài còn trống",
     ),
     ("E0404", "no title", "bài viết chưa có tiêu đề"),
+    (
+        "E0416",
+        "the file contains the control character U+{}",
+        "tệp có ký tự điều khiển U+{}",
+    ),
     ("E0405", "`{}` is not a date", "`{}` không phải ngày tháng"),
     (
         "E0406",
@@ -676,6 +684,14 @@ const MESSAGES: &[(&str, &str, &str)] = &[
 
 /// English hint pattern → Vietnamese.
 const HINTS: &[(&str, &str)] = &[
+    (
+        "close each `[` with `]` and each `{` with `}`; site files need only a few levels",
+        "đóng mỗi `[` bằng `]` và mỗi `{` bằng `}`; tệp của trang chỉ cần vài cấp lồng nhau",
+    ),
+    (
+        "delete the invisible character (it often comes from copying out of a PDF or a Word file)",
+        "xoá ký tự ẩn này (thường do sao chép từ tệp PDF hoặc Word)",
+    ),
     (
         "did you mean `{}`? Add new metrics to content/metrics.yaml",
         "có phải là `{}`? Chỉ tiêu mới được thêm trong content/metrics.yaml",
