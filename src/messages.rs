@@ -1117,6 +1117,13 @@ fn strip_sheet(text: &str) -> (&str, Option<String>) {
 
 /// A message in the language, values inside it translated too.
 pub fn message(text: &str, lang: Lang) -> String {
+    let short;
+    let text = if text.chars().count() > MAX_VALUE {
+        short = shorten(text);
+        short.as_str()
+    } else {
+        text
+    };
     if lang == Lang::En {
         return text.to_string();
     }
@@ -1147,6 +1154,39 @@ fn entries(table: Table) -> Vec<(&'static str, &'static str)> {
         Table::Messages => MESSAGES.iter().map(|(_, en, vi)| (*en, *vi)).collect(),
         Table::Hints => HINTS.to_vec(),
     }
+}
+
+/// The longest value shown inside a message, in characters: a value can
+/// be a whole line, or a whole file, of broken input.
+const MAX_VALUE: usize = 200;
+
+/// A long message with each long value cut in the middle, its wording kept.
+fn shorten(text: &str) -> String {
+    let cut = |value: &str| -> String {
+        let n = value.chars().count();
+        if n <= MAX_VALUE {
+            return value.to_string();
+        }
+        let head: String = value.chars().take(MAX_VALUE * 2 / 3).collect();
+        let tail: String = value.chars().skip(n - MAX_VALUE / 4).collect();
+        format!("{head} … {tail}")
+    };
+    for (en, _) in entries(Table::Messages) {
+        if let Some(caps) = captures(en, text).filter(|c| !c.is_empty()) {
+            let caps: Vec<String> = caps
+                .iter()
+                .map(|c| {
+                    if c.chars().count() > MAX_VALUE && c.len() < text.len() {
+                        shorten(c)
+                    } else {
+                        cut(c)
+                    }
+                })
+                .collect();
+            return fill(en, &caps);
+        }
+    }
+    cut(text)
 }
 
 fn translate(text: &str, table: Table, depth: usize) -> String {
@@ -1227,6 +1267,26 @@ mod tests {
             "có phải là `received`? Chỉ tiêu mới được thêm trong content/metrics.yaml"
         );
         assert_eq!(message("anything", Lang::En), "anything");
+    }
+
+    #[test]
+    fn long_values_are_cut_and_the_wording_kept() {
+        let long = format!(
+            "cannot read the front matter: invalid type: string \"{}\", expected a sequence",
+            "x".repeat(100_000)
+        );
+        for lang in [Lang::En, Lang::Vi] {
+            let m = message(&long, lang);
+            assert!(m.chars().count() < 400, "{m}");
+            assert!(
+                m.contains("x … x") && m.ends_with("expected a sequence"),
+                "{m}"
+            );
+        }
+        assert!(message(&long, Lang::Vi).starts_with("không đọc được phần đầu bài"));
+        let date = format!("`{}` is not a date", "1".repeat(1_000));
+        assert!(message(&date, Lang::Vi).ends_with("` không phải ngày tháng"));
+        assert_eq!(message("no title", Lang::Vi), "bài viết chưa có tiêu đề");
     }
 
     #[test]

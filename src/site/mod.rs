@@ -15,6 +15,14 @@ use crate::diagnostic::{self, Diagnostic};
 use crate::theme::Theme;
 pub use documents::{Document, FrontMatter};
 
+/// The parsers of single sources, for the fuzz harness (`tests/fuzz.rs`):
+/// front matter and body, YAML, CSV and XLSX data files.
+#[doc(hidden)]
+pub mod parsers {
+    pub use super::documents::parse as document;
+    pub use super::records::{csv, xlsx, yaml};
+}
+
 /// Site settings from `content/site.yaml`.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
