@@ -446,7 +446,11 @@ fn fuzz(
         skipped: 0,
         slowest: Duration::ZERO,
     };
-    let mut failure = None;
+    // Short runs stop at the first failure; long runs go on and report
+    // each distinct one (by where it panicked) once.
+    let keep_going = std::env::var_os("BAOCAO_FUZZ_SECS").is_some() && replay.is_none();
+    let mut failures: Vec<(String, String)> = Vec::new();
+    install_quiet_hook();
     loop {
         let case_seed = match replay {
             Some(s) if summary.cases == 0 => s,
@@ -473,32 +477,54 @@ fn fuzz(
         *current.lock().unwrap_or_else(|e| e.into_inner()) =
             Some((Instant::now(), case_seed, input.clone()));
         let start = Instant::now();
+        IN_CASE.with(|f| f.set(true));
         let outcome = catch_unwind(AssertUnwindSafe(|| case(&input)));
+        IN_CASE.with(|f| f.set(false));
         let took = start.elapsed();
         *current.lock().unwrap_or_else(|e| e.into_inner()) = None;
         summary.slowest = summary.slowest.max(took);
-        let problem = match outcome {
-            Err(e) => Some(format!(
-                "panicked: {}",
-                e.downcast_ref::<String>()
+        let (key, problem) = match outcome {
+            Err(e) => {
+                let place = LAST_PANIC.with(|l| l.take());
+                let what = e
+                    .downcast_ref::<String>()
                     .map(String::as_str)
                     .or_else(|| e.downcast_ref::<&str>().copied())
                     .unwrap_or("?")
-            )),
-            Ok(()) if took > CASE_LIMIT => Some(format!("took {took:?} (limit {CASE_LIMIT:?})")),
-            Ok(()) => None,
+                    .to_string();
+                let key = if place.is_empty() {
+                    what.chars().take(60).collect()
+                } else {
+                    place.clone()
+                };
+                (key, Some(format!("panicked at {place}: {what}")))
+            }
+            Ok(()) if took > CASE_LIMIT => (
+                "slow".to_string(),
+                Some(format!("took {took:?} (limit {CASE_LIMIT:?})")),
+            ),
+            Ok(()) => (String::new(), None),
         };
         if let Some(problem) = problem {
+            if failures.iter().any(|(k, _)| *k == key) {
+                continue;
+            }
             let file = save(&crashes, target, case_seed, &input);
-            failure = Some(format!(
+            let report = format!(
                 "fuzz {target}: case {case_seed:#x} (seed {seed:#x}) {problem}\n\
                  replay: BAOCAO_FUZZ_CASE={target}:{case_seed:#x} cargo test --test fuzz\n\
                  input ({} bytes, in {}):\n{}",
                 input.len(),
                 file.display(),
                 shown(&input)
-            ));
-            break;
+            );
+            if keep_going {
+                eprintln!("{report}\n");
+            }
+            failures.push((key, report));
+            if !keep_going || failures.len() >= 20 {
+                break;
+            }
         }
     }
     done.store(true, std::sync::atomic::Ordering::Relaxed);
@@ -510,10 +536,38 @@ fn fuzz(
         started.elapsed().as_secs_f64(),
         summary.slowest
     );
-    if let Some(f) = failure {
-        panic!("{f}");
+    if !failures.is_empty() {
+        let all: Vec<&str> = failures.iter().map(|(_, r)| r.as_str()).collect();
+        panic!("{} distinct failures:\n{}", all.len(), all.join("\n\n"));
     }
     summary
+}
+
+thread_local! {
+    /// Whether this thread is running a case: its panics are expected.
+    static IN_CASE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Where the last case's panic happened.
+    static LAST_PANIC: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Panics inside a case are recorded with their place instead of printed
+/// (a long run would print thousands); any other panic prints as usual.
+fn install_quiet_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if IN_CASE.with(std::cell::Cell::get) {
+                let place = info
+                    .location()
+                    .map(|l| format!("{}:{}", l.file(), l.line()))
+                    .unwrap_or_default();
+                LAST_PANIC.with(|l| *l.borrow_mut() = place);
+            } else {
+                default(info);
+            }
+        }));
+    });
 }
 
 fn env_u64_str(s: &str) -> Option<u64> {
