@@ -419,12 +419,27 @@ pub fn yaml_too_deep(text: &str) -> Option<(usize, usize)> {
     let mut indents: Vec<usize> = Vec::new();
     let mut flow = 0usize;
     let mut quote: Option<char> = None;
+    // Indentation of the line a quoted scalar opened on.
+    let mut quoted_at = 0;
+    // Indentation of the line a block scalar (`|`, `>`) belongs to.
+    let mut block: Option<usize> = None;
     for (n, line) in text.lines().enumerate() {
         let body = line.trim_start_matches(' ');
         let indent = line.len() - body.len();
+        let blank = body.trim().is_empty();
+        // A block scalar's lines are text, up to a line indented no more
+        // than its key; a quoted scalar cannot run on past such a line.
+        match block {
+            Some(b) if blank || indent > b => continue,
+            Some(_) => block = None,
+            None => {}
+        }
+        if quote.is_some() && flow == 0 && !blank && indent <= quoted_at {
+            quote = None;
+        }
         let mut depth = 0;
         let mut rest = body;
-        if quote.is_none() && flow == 0 && !body.trim().is_empty() && !body.starts_with('#') {
+        if quote.is_none() && flow == 0 && !blank && !body.starts_with('#') {
             while indents.last().is_some_and(|&i| i >= indent) {
                 indents.pop();
             }
@@ -461,6 +476,7 @@ pub fn yaml_too_deep(text: &str) -> Option<(usize, usize)> {
                         && matches!(last, ':' | '-' | '?' | '[' | '{' | ',') =>
                 {
                     quote = Some(c);
+                    quoted_at = indent;
                 }
                 (None, '#') if matches!(prev, ' ' | '\t') => break,
                 (None, '[' | '{') => {
@@ -476,6 +492,19 @@ pub fn yaml_too_deep(text: &str) -> Option<(usize, usize)> {
             prev = c;
             if !c.is_whitespace() {
                 last = c;
+            }
+        }
+        if quote.is_none() && flow == 0 {
+            let value = body.trim_end();
+            let token = value.rsplit(' ').next().unwrap_or("");
+            let before = value[..value.len() - token.len()].trim_end();
+            if token.starts_with(['|', '>'])
+                && token[1..]
+                    .chars()
+                    .all(|c| matches!(c, '+' | '-' | '0'..='9'))
+                && (before.is_empty() || before.ends_with([':', '-', '?']))
+            {
+                block = Some(indent);
             }
         }
     }
@@ -542,6 +571,14 @@ mod tests {
             yaml_too_deep(&format!("{}x", "- ".repeat(70))),
             Some((1, 129))
         );
+        // Block scalars are text; a stray quote does not hide what follows.
+        let text = format!(
+            "a: |\n  {}\n  \"x\nb: '\nc: {}",
+            "[".repeat(100),
+            "[".repeat(100)
+        );
+        assert_eq!(yaml_too_deep(&text[..text.rfind('c').unwrap()]), None);
+        assert_eq!(yaml_too_deep(&text), Some((5, 3 + MAX_YAML_DEPTH)));
         let indented: String = (0..70)
             .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
             .collect();
