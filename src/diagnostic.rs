@@ -154,7 +154,8 @@ impl Diagnostic {
             out.push('\n');
         }
         if let (Some(line), Some(src)) = (self.line, &self.source_line) {
-            let col = self.col.unwrap_or(1);
+            let (src, col) = shown_window(src, self.col.unwrap_or(1));
+            let src = src.as_str();
             let before: String = src.chars().take(col - 1).collect();
             let fault: String = src.chars().skip(col - 1).take(self.len).collect();
             let indent = " ".repeat(UnicodeWidthStr::width(before.as_str()));
@@ -194,6 +195,31 @@ impl Diagnostic {
             &self.message,
         )
     }
+}
+
+/// The widest source line shown under a message, in characters.
+pub const MAX_SHOWN: usize = 500;
+
+/// A long source line cut to [`MAX_SHOWN`] characters around the fault,
+/// `…` marking the cuts, and the fault's column in what is shown.
+fn shown_window(src: &str, col: usize) -> (String, usize) {
+    let total = src.chars().count();
+    if total <= MAX_SHOWN {
+        return (src.to_string(), col);
+    }
+    let col = col.min(total + 1);
+    let start = col.saturating_sub(MAX_SHOWN / 3).min(total - MAX_SHOWN + 1);
+    let start = start.saturating_sub(1);
+    let end = (start + MAX_SHOWN).min(total);
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.extend(src.chars().skip(start).take(end - start));
+    if end < total {
+        out.push('…');
+    }
+    (out, col - start + usize::from(start > 0))
 }
 
 /// Sorts diagnostics by stage, file, line and column so reports are
@@ -297,6 +323,34 @@ mod tests {
             "{vi}"
         );
         assert!(vi.contains("= gợi ý: có phải là `received`?"), "{vi}");
+    }
+
+    #[test]
+    fn long_source_lines_are_cut_around_the_fault() {
+        let line = format!("tags: {}x{}", "[".repeat(100_000), "]".repeat(100_000));
+        let d = Diagnostic::error("x").file("a.md").at(&line, 1, 100_000);
+        let text = d.render(Lang::En);
+        assert!(text.len() < 2_000, "{} bytes", text.len());
+        let shown = text.lines().nth(3).unwrap();
+        assert!(
+            shown.starts_with("1 | …[[[") && shown.ends_with("]]]…"),
+            "{shown}"
+        );
+        assert_eq!(shown.chars().count(), "1 | ".len() + MAX_SHOWN + 2);
+        // The carets stay under the fault.
+        let carets = text.lines().nth(4).unwrap();
+        let at = carets.chars().position(|c| c == '^').unwrap();
+        assert_eq!(shown.chars().nth(at), Some('['));
+        assert_eq!(shown.chars().nth(at + 7), Some('x'));
+        // Near either end only one side is cut; short lines are whole.
+        let start = Diagnostic::error("x").at(&line, 1, 1).render(Lang::En);
+        assert!(start.contains("1 | tags: [[[") && start.contains("[…\n"));
+        let end = Diagnostic::error("x")
+            .at(&line, 1, 200_007)
+            .render(Lang::En);
+        assert!(end.contains("1 | …]]]"), "{end}");
+        assert!(end.lines().nth(2).unwrap().ends_with(']'), "{end}");
+        assert!(end.lines().nth(3).unwrap().ends_with('^'), "{end}");
     }
 
     #[test]

@@ -32,6 +32,9 @@ impl Lang {
             language: crate::site::Language,
         }
         let text = std::fs::read_to_string(root.join("content/site.yaml")).unwrap_or_default();
+        if crate::data::catalogue::yaml_too_deep(&text).is_some() {
+            return Lang::Vi;
+        }
         match yaml_serde::from_str::<Only>(&text).map(|o| o.language) {
             Ok(crate::site::Language::En) => Lang::En,
             _ => Lang::Vi,
@@ -354,6 +357,11 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "phần đầu bài còn trống",
     ),
     ("E0404", "no title", "bài viết chưa có tiêu đề"),
+    (
+        "E0416",
+        "the file contains the control character U+{}",
+        "tệp có ký tự điều khiển U+{}",
+    ),
     ("E0405", "`{}` is not a date", "`{}` không phải ngày tháng"),
     (
         "E0406",
@@ -783,6 +791,16 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "thừa chữ sau biểu thức",
     ),
     ("", "`{}` is not a number", "`{}` không phải là số"),
+    (
+        "",
+        "nesting deeper than {} levels",
+        "lồng nhau sâu quá {} cấp",
+    ),
+    (
+        "",
+        "more than {} numbers and keys",
+        "có quá {} số và mã chỉ tiêu",
+    ),
     ("", "none", "chưa có"),
 ];
 
@@ -827,6 +845,14 @@ const HINTS: &[(&str, &str)] = &[
     (
         "a report is far smaller than this: check that it is the right file, or copy the table into a new workbook in Excel and save that",
         "một báo cáo nhỏ hơn thế rất nhiều: kiểm tra có đúng tệp không, hoặc chép bảng số liệu sang một bảng tính mới trong Excel rồi lưu bảng tính đó",
+    ),
+    (
+        "close each `[` with `]` and each `{` with `}`; site files need only a few levels",
+        "đóng mỗi `[` bằng `]` và mỗi `{` bằng `}`; tệp của trang chỉ cần vài cấp lồng nhau",
+    ),
+    (
+        "delete the invisible character (it often comes from copying out of a PDF or a Word file)",
+        "xoá ký tự ẩn này (thường do sao chép từ tệp PDF hoặc Word)",
     ),
     (
         "did you mean `{}`? Add new metrics to content/metrics.yaml",
@@ -1257,6 +1283,13 @@ fn strip_sheet(text: &str) -> (&str, Option<String>) {
 
 /// A message in the language, values inside it translated too.
 pub fn message(text: &str, lang: Lang) -> String {
+    let short;
+    let text = if text.chars().count() > MAX_VALUE {
+        short = shorten(text);
+        short.as_str()
+    } else {
+        text
+    };
     if lang == Lang::En {
         return text.to_string();
     }
@@ -1287,6 +1320,39 @@ fn entries(table: Table) -> Vec<(&'static str, &'static str)> {
         Table::Messages => MESSAGES.iter().map(|(_, en, vi)| (*en, *vi)).collect(),
         Table::Hints => HINTS.to_vec(),
     }
+}
+
+/// The longest value shown inside a message, in characters: a value can
+/// be a whole line, or a whole file, of broken input.
+const MAX_VALUE: usize = 200;
+
+/// A long message with each long value cut in the middle, its wording kept.
+fn shorten(text: &str) -> String {
+    let cut = |value: &str| -> String {
+        let n = value.chars().count();
+        if n <= MAX_VALUE {
+            return value.to_string();
+        }
+        let head: String = value.chars().take(MAX_VALUE * 2 / 3).collect();
+        let tail: String = value.chars().skip(n - MAX_VALUE / 4).collect();
+        format!("{head} … {tail}")
+    };
+    for (en, _) in entries(Table::Messages) {
+        if let Some(caps) = captures(en, text).filter(|c| !c.is_empty()) {
+            let caps: Vec<String> = caps
+                .iter()
+                .map(|c| {
+                    if c.chars().count() > MAX_VALUE && c.len() < text.len() {
+                        shorten(c)
+                    } else {
+                        cut(c)
+                    }
+                })
+                .collect();
+            return fill(en, &caps);
+        }
+    }
+    cut(text)
 }
 
 fn translate(text: &str, table: Table, depth: usize) -> String {
@@ -1367,6 +1433,26 @@ mod tests {
             "có phải là `received`? Chỉ tiêu mới được thêm trong content/metrics.yaml"
         );
         assert_eq!(message("anything", Lang::En), "anything");
+    }
+
+    #[test]
+    fn long_values_are_cut_and_the_wording_kept() {
+        let long = format!(
+            "cannot read the front matter: invalid type: string \"{}\", expected a sequence",
+            "x".repeat(100_000)
+        );
+        for lang in [Lang::En, Lang::Vi] {
+            let m = message(&long, lang);
+            assert!(m.chars().count() < 400, "{m}");
+            assert!(
+                m.contains("x … x") && m.ends_with("expected a sequence"),
+                "{m}"
+            );
+        }
+        assert!(message(&long, Lang::Vi).starts_with("không đọc được phần đầu bài"));
+        let date = format!("`{}` is not a date", "1".repeat(1_000));
+        assert!(message(&date, Lang::Vi).ends_with("` không phải ngày tháng"));
+        assert_eq!(message("no title", Lang::Vi), "bài viết chưa có tiêu đề");
     }
 
     #[test]

@@ -196,6 +196,11 @@ fn every_message_and_hint_has_a_code_and_vietnamese() {
         site().edit("content/articles/tin-tuc/thong-bao.md", "date: 2023-01-05\n", "").edit("content/articles/tin-tuc/thong-bao.md", "Không có số liệu.", "{{ data.received }}"),
         site().write("content/articles/a.md", "# no front matter\n").write("content/articles/b.md", "---\ntitle: T\n").write("content/articles/c.md", "---\n---\n").write("content/articles/d.md", "---\ndate: 2023-01-01\n---\n"),
         site().write("content/static/tin-tuc/thong-bao/index.html", "x"),
+        // Parser limits: nesting, long chains, control characters.
+        site().write("content/articles/sau.md", &format!("---\ntitle: T\ntags: {}\n---\n", "[".repeat(10_000))).write("content/articles/nul.md", "---\ntitle: T\ndate: 2023-01-01\n---\na\0b\n"),
+        site().write("content/data/sau.yaml", &format!("unit: thuan-an\nperiod: 2023\nmetrics: {}\n", "{a: ".repeat(10_000))),
+        site().write("content/metrics.yaml", &format!("metrics:\n  - {{key: a, label: A, unit: count, formula: \"{}1\"}}\n  - {{key: b, label: B, unit: count, formula: \"{}\"}}\n", "(".repeat(10_000), vec!["received"; 1_000].join(" + "))),
+        site().edit("content/site.yaml", "per_page: 2", &format!("per_page: {}", "- ".repeat(1_000))),
         site().edit("content/articles/tin-tuc/thong-bao.md", "Không có số liệu.", concat!(
             "{{ chart(kind=\"pie\") }}{{ chart(kind=\"bar\") }}{{ chart(kind=\"bar\", metrics=[\"recieved\"], unit=\"thuan-an\", period=\"2023-9M\") }}",
             "{{ chart(kind=\"trend\", metric=\"received\", unit=\"thuan-an\", period=\"2023-9M\") }}{{ chart(kind=\"trend\", unit=\"thuan-an\", period=\"2023-9M\") }}",

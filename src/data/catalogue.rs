@@ -187,21 +187,18 @@ impl Catalogue {
 
     /// Adds or overrides entries from a catalogue file's text.
     pub fn merge(&mut self, text: &str, path: &Path) -> Vec<Diagnostic> {
-        let raw = match yaml_serde::from_str::<Option<RawFile>>(text) {
+        let raw = match parse_yaml::<Option<RawFile>>(
+            text,
+            path,
+            "a metric catalogue: `metrics:` (a list of entries with key, label, unit, …) and optional `checks:`",
+        ) {
             Ok(Some(RawFile::Map(m))) => m,
             Ok(Some(RawFile::List(metrics))) => RawCatalogue {
                 metrics,
                 checks: Vec::new(),
             },
             Ok(None) => RawCatalogue::default(),
-            Err(e) => {
-                return vec![yaml_error(
-                    &e,
-                    text,
-                    path,
-                    "a metric catalogue: `metrics:` (a list of entries with key, label, unit, …) and optional `checks:`",
-                )];
-            }
+            Err(d) => return vec![d],
         };
         let mut diags = Vec::new();
         let at =
@@ -408,6 +405,137 @@ impl Catalogue {
     }
 }
 
+/// How deeply YAML may nest (indentation, `- ` items on one line, `[` and
+/// `{`): far above any site file, and low enough that the YAML parser,
+/// which slows down sharply with depth, answers at once.
+pub const MAX_YAML_DEPTH: usize = 64;
+
+/// The 1-based line and column where `text` first nests deeper than
+/// [`MAX_YAML_DEPTH`], if it does. Checked before parsing: the count errs
+/// on the deep side (a bracket in a plain scalar counts too), which only
+/// matters for text no site holds.
+pub fn yaml_too_deep(text: &str) -> Option<(usize, usize)> {
+    // Indentations of the enclosing block lines.
+    let mut indents: Vec<usize> = Vec::new();
+    let mut flow = 0usize;
+    let mut quote: Option<char> = None;
+    // Indentation of the line a quoted scalar opened on.
+    let mut quoted_at = 0;
+    // Indentation of the line a block scalar (`|`, `>`) belongs to.
+    let mut block: Option<usize> = None;
+    for (n, line) in text.lines().enumerate() {
+        let body = line.trim_start_matches(' ');
+        let indent = line.len() - body.len();
+        let blank = body.trim().is_empty();
+        // A block scalar's lines are text, up to a line indented no more
+        // than its key; a quoted scalar cannot run on past such a line.
+        match block {
+            Some(b) if blank || indent > b => continue,
+            Some(_) => block = None,
+            None => {}
+        }
+        if quote.is_some() && flow == 0 && !blank && indent <= quoted_at {
+            quote = None;
+        }
+        let mut depth = 0;
+        let mut rest = body;
+        if quote.is_none() && flow == 0 && !blank && !body.starts_with('#') {
+            while indents.last().is_some_and(|&i| i >= indent) {
+                indents.pop();
+            }
+            indents.push(indent);
+            if indents.len() > MAX_YAML_DEPTH {
+                return Some((n + 1, indent + 1));
+            }
+            // Compact nesting: `- - - x`, `? - x`.
+            while let Some(r) = rest
+                .strip_prefix("- ")
+                .or_else(|| rest.strip_prefix("? "))
+                .or_else(|| rest.strip_prefix("-\t"))
+            {
+                depth += 1;
+                rest = r.trim_start_matches([' ', '\t']);
+                if indents.len() + depth > MAX_YAML_DEPTH {
+                    return Some((n + 1, line.len() - rest.len() + 1));
+                }
+            }
+        }
+        // A quote opens a scalar only where a value starts.
+        let mut prev = ' ';
+        let mut last = ':';
+        let mut chars = rest.char_indices();
+        while let Some((i, c)) = chars.next() {
+            match (quote, c) {
+                (Some('"'), '\\') => {
+                    chars.next();
+                }
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'')
+                    if matches!(prev, ' ' | '\t' | '[' | '{' | ',')
+                        && matches!(last, ':' | '-' | '?' | '[' | '{' | ',') =>
+                {
+                    quote = Some(c);
+                    quoted_at = indent;
+                }
+                (None, '#') if matches!(prev, ' ' | '\t') => break,
+                (None, '[' | '{') => {
+                    flow += 1;
+                    if indents.len() + depth + flow > MAX_YAML_DEPTH {
+                        let at = line.len() - rest.len() + i;
+                        return Some((n + 1, line[..at].chars().count() + 1));
+                    }
+                }
+                (None, ']' | '}') => flow = flow.saturating_sub(1),
+                _ => {}
+            }
+            prev = c;
+            if !c.is_whitespace() {
+                last = c;
+            }
+        }
+        if quote.is_none() && flow == 0 {
+            let value = body.trim_end();
+            let token = value.rsplit(' ').next().unwrap_or("");
+            let before = value[..value.len() - token.len()].trim_end();
+            if token.starts_with(['|', '>'])
+                && token[1..]
+                    .chars()
+                    .all(|c| matches!(c, '+' | '-' | '0'..='9'))
+                && (before.is_empty() || before.ends_with([':', '-', '?']))
+            {
+                block = Some(indent);
+            }
+        }
+    }
+    None
+}
+
+/// The error for YAML nested deeper than [`MAX_YAML_DEPTH`], at the line
+/// and column [`yaml_too_deep`] found.
+pub fn yaml_depth_error(message: String, text: &str, line: usize, col: usize) -> Diagnostic {
+    Diagnostic::error(message)
+        .at(text, line, col)
+        .hint("close each `[` with `]` and each `{` with `}`; site files need only a few levels")
+}
+
+/// Parses YAML text after checking its depth; errors name `path` and say
+/// what the file should hold.
+pub fn parse_yaml<T: serde::de::DeserializeOwned>(
+    text: &str,
+    path: &Path,
+    expected: &str,
+) -> Result<T, Diagnostic> {
+    if let Some((line, col)) = yaml_too_deep(text) {
+        let message = format!(
+            "cannot read {}: nesting deeper than {MAX_YAML_DEPTH} levels",
+            path.display()
+        );
+        return Err(yaml_depth_error(message, text, line, col).file(path));
+    }
+    yaml_serde::from_str(text).map_err(|e| yaml_error(&e, text, path, expected))
+}
+
 /// A YAML parse error as a diagnostic with the parser's line and column.
 pub fn yaml_error(err: &yaml_serde::Error, text: &str, path: &Path, expected: &str) -> Diagnostic {
     let message = err.to_string();
@@ -428,6 +556,34 @@ pub fn yaml_error(err: &yaml_serde::Error, text: &str, path: &Path, expected: &s
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn yaml_depth_counts_brackets_items_and_indentation_but_not_quotes() {
+        assert_eq!(yaml_too_deep("a: [1, {b: [2]}]\n- - x\n"), None);
+        let deep = format!("a: {}", "[".repeat(MAX_YAML_DEPTH));
+        assert_eq!(yaml_too_deep(&deep), Some((1, 3 + MAX_YAML_DEPTH)));
+        assert_eq!(yaml_too_deep(&"[".repeat(MAX_YAML_DEPTH - 1)), None);
+        let quoted = format!("a: \"{0}\"\nb: '{0}'\nc: x {0}", "[".repeat(100));
+        assert_eq!(yaml_too_deep(&quoted[..quoted.rfind('c').unwrap()]), None);
+        // A bracket in a plain scalar errs on the deep side.
+        assert!(yaml_too_deep(&quoted).is_some());
+        assert_eq!(
+            yaml_too_deep(&format!("{}x", "- ".repeat(70))),
+            Some((1, 129))
+        );
+        // Block scalars are text; a stray quote does not hide what follows.
+        let text = format!(
+            "a: |\n  {}\n  \"x\nb: '\nc: {}",
+            "[".repeat(100),
+            "[".repeat(100)
+        );
+        assert_eq!(yaml_too_deep(&text[..text.rfind('c').unwrap()]), None);
+        assert_eq!(yaml_too_deep(&text), Some((5, 3 + MAX_YAML_DEPTH)));
+        let indented: String = (0..70)
+            .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+            .collect();
+        assert_eq!(yaml_too_deep(&indented), Some((65, 65)));
+    }
 
     const SPEC_KEYS: &[&str] = &[
         "received",

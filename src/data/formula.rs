@@ -52,6 +52,14 @@ pub enum CmpOp {
     Gt,
 }
 
+/// How deeply parentheses and unary minus may nest: far above any real
+/// formula, far below what would exhaust the stack.
+pub const MAX_DEPTH: usize = 64;
+
+/// How many numbers and keys one expression may hold: evaluation follows
+/// the tree, whose depth grows with a chain of `+`.
+pub const MAX_TERMS: usize = 256;
+
 /// A syntax error in an expression, with the character column it is at.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FormulaError {
@@ -87,7 +95,12 @@ impl Expr {
     /// Parses an expression.
     pub fn parse(src: &str) -> Result<Expr, FormulaError> {
         let toks = lex(src)?;
-        let mut p = Parser { toks, pos: 0 };
+        let mut p = Parser {
+            toks,
+            pos: 0,
+            depth: 0,
+            terms: 0,
+        };
         let e = p.comparison()?;
         if p.pos < p.toks.len() {
             return Err(p.err("unexpected text after the expression"));
@@ -264,6 +277,10 @@ fn lex(src: &str) -> Result<Vec<(Tok, usize)>, FormulaError> {
 struct Parser {
     toks: Vec<(Tok, usize)>,
     pos: usize,
+    /// Open parentheses and unary minus around the current token.
+    depth: usize,
+    /// Numbers and keys read so far.
+    terms: usize,
 }
 
 impl Parser {
@@ -313,32 +330,56 @@ impl Parser {
     fn unary(&mut self) -> Result<Expr, FormulaError> {
         match self.peek().cloned() {
             Some(Tok::Op(Op::Sub)) => {
+                self.enter()?;
                 self.pos += 1;
-                Ok(Expr::Neg(Box::new(self.unary()?)))
+                let e = Expr::Neg(Box::new(self.unary()?));
+                self.depth -= 1;
+                Ok(e)
             }
             Some(Tok::Num(n)) => {
-                self.pos += 1;
+                self.term()?;
                 Ok(Expr::Num(n))
             }
             Some(Tok::Ident(k)) => {
-                self.pos += 1;
+                self.term()?;
                 Ok(Expr::Var(k))
             }
             Some(Tok::Opt(k)) => {
-                self.pos += 1;
+                self.term()?;
                 Ok(Expr::Opt(k))
             }
             Some(Tok::LParen) => {
+                self.enter()?;
                 self.pos += 1;
                 let e = self.sum()?;
                 if self.peek() != Some(&Tok::RParen) {
                     return Err(self.err("expected `)`"));
                 }
                 self.pos += 1;
+                self.depth -= 1;
                 Ok(e)
             }
             _ => Err(self.err("expected a metric key, a number or `(`")),
         }
+    }
+
+    /// One more level of nesting, refused past [`MAX_DEPTH`].
+    fn enter(&mut self) -> Result<(), FormulaError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.err(&format!("nesting deeper than {MAX_DEPTH} levels")));
+        }
+        Ok(())
+    }
+
+    /// One more number or key, refused past [`MAX_TERMS`].
+    fn term(&mut self) -> Result<(), FormulaError> {
+        self.terms += 1;
+        if self.terms > MAX_TERMS {
+            return Err(self.err(&format!("more than {MAX_TERMS} numbers and keys")));
+        }
+        self.pos += 1;
+        Ok(())
     }
 }
 
@@ -406,5 +447,33 @@ mod tests {
         assert_eq!(e.col, 9);
         assert!(Expr::parse("(a + b").is_err());
         assert!(Expr::parse("a b").is_err());
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_with_a_column() {
+        for (open, close) in [("(", ")"), ("-", ""), ("-(", ")")] {
+            let src = format!("{}1{}", open.repeat(14_000), close.repeat(14_000));
+            let e = Expr::parse(&src).unwrap_err();
+            assert_eq!(e.message, "nesting deeper than 64 levels", "{open}");
+            assert_eq!(e.col, MAX_DEPTH, "{open}");
+        }
+        // 64 levels are still a formula.
+        let ok = format!("{}1{}", "(".repeat(MAX_DEPTH), ")".repeat(MAX_DEPTH));
+        assert_eq!(Expr::parse(&ok).unwrap().eval(&vals), Some(1.0));
+    }
+
+    #[test]
+    fn long_chains_are_refused_before_evaluation_could_overflow() {
+        let chain = vec!["resolved"; 14_000].join(" + ");
+        let e = Expr::parse(&chain).unwrap_err();
+        assert_eq!(e.message, "more than 256 numbers and keys");
+        assert_eq!(e.col, 256 * "resolved + ".len());
+        // The longest accepted chain evaluates, prints its keys and drops.
+        let chain = vec!["1"; MAX_TERMS].join(" - ");
+        let e = Expr::parse(&format!("{chain} <= 0")).unwrap_err();
+        assert_eq!(e.message, "more than 256 numbers and keys");
+        let e = Expr::parse(&chain).unwrap();
+        assert_eq!(e.eval(&vals), Some(2.0 - MAX_TERMS as f64));
+        assert!(e.vars().is_empty() && e.required().is_empty());
     }
 }

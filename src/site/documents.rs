@@ -122,9 +122,24 @@ pub fn parse(
     units: &BTreeMap<UnitId, Unit>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Document> {
-    // Windows line endings would shift every line count below.
-    let text = text.replace("\r\n", "\n");
+    let text = super::normalize_newlines(text);
     let src = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    // Invisible control characters (NUL, …) pasted from PDF or Word would
+    // reach the pages; YAML refuses them too.
+    if let Some(offset) = src.find(|c: char| c.is_control() && c < ' ' && !matches!(c, '\t' | '\n'))
+    {
+        let c = src[offset..].chars().next().unwrap_or('\0');
+        diags.push(
+            Diagnostic::error(format!(
+                "the file contains the control character U+{:04X}",
+                u32::from(c)
+            ))
+            .file(path)
+            .at_offset(src, offset)
+            .hint("delete the invisible character (it often comes from copying out of a PDF or a Word file)"),
+        );
+        return None;
+    }
     let first = src.lines().next().unwrap_or("");
     if first.trim_end() != "---" {
         diags.push(
@@ -160,6 +175,16 @@ pub fn parse(
     let yaml = &src[first.len() + 1..yaml_end];
     // Front-matter positions are lines of the file: the YAML starts on line 2.
     let shifted = |line: usize| line + 1;
+    if let Some((line, col)) = crate::data::catalogue::yaml_too_deep(yaml) {
+        let message = format!(
+            "cannot read the front matter: nesting deeper than {} levels",
+            crate::data::catalogue::MAX_YAML_DEPTH
+        );
+        diags.push(
+            crate::data::catalogue::yaml_depth_error(message, src, shifted(line), col).file(path),
+        );
+        return None;
+    }
     let raw: RawFront = match yaml_serde::from_str::<Option<RawFront>>(yaml) {
         Ok(Some(r)) => r,
         Ok(None) => {
@@ -345,6 +370,66 @@ mod tests {
         let (_, diags) = parse_str("---\ntitle: T\nauthr: X\n---\n");
         assert_eq!(diags[0].line, Some(3), "{diags:#?}");
         assert!(diags[0].message.contains("unknown field `authr`"));
+    }
+
+    #[test]
+    fn deep_flow_nesting_fails_fast_with_a_short_report() {
+        let deep = format!(
+            "---\ntitle: T\ntags: {}a{}\n---\nBody\n",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let start = std::time::Instant::now();
+        let (doc, diags) = parse_str(&deep);
+        assert!(start.elapsed().as_secs() < 2, "{:?}", start.elapsed());
+        assert!(doc.is_none());
+        assert_eq!(
+            diags[0].message,
+            "cannot read the front matter: nesting deeper than 64 levels"
+        );
+        assert_eq!((diags[0].line, diags[0].col), (Some(3), Some(6 + 64)));
+        let text = diags[0].render(crate::messages::Lang::En);
+        assert!(text.len() < 2_000, "{text}");
+        // Block nesting and `- - -` count too; 20 levels are fine.
+        let dashes = format!("---\ntitle: T\ntags:\n{}x\n---\n", "- ".repeat(100));
+        assert!(parse_str(&dashes).1[0].message.contains("nesting deeper"));
+        let fine = format!(
+            "---\ntitle: T\ntags: {}a{}\n---\n",
+            "[".repeat(20),
+            "]".repeat(20)
+        );
+        assert!(!parse_str(&fine).1[0].message.contains("nesting"));
+    }
+
+    #[test]
+    fn control_characters_are_refused_where_they_are() {
+        let (doc, diags) = parse_str("---\ntitle: T\n---\nBody\nab\0c\n");
+        assert!(doc.is_none());
+        assert_eq!(
+            diags[0].message,
+            "the file contains the control character U+0000"
+        );
+        assert_eq!((diags[0].line, diags[0].col), (Some(5), Some(3)));
+        let (_, diags) = parse_str("---\ntitle: \"\u{1b}[31m\"\n---\n");
+        assert!(diags[0].message.ends_with("U+001B"), "{diags:?}");
+        // Tabs and line breaks are text.
+        let (doc, diags) = parse_str("---\ntitle: T\n---\n\tBody\r\n");
+        assert!(diags.is_empty() && doc.is_some(), "{diags:?}");
+    }
+
+    #[test]
+    fn old_mac_and_windows_line_endings_are_read() {
+        for eol in ["\r", "\r\n"] {
+            let text = ["---", "title: Tin", "date: 2023-10-26", "---", "Body", ""].join(eol);
+            let (doc, diags) = parse_str(&text);
+            assert!(diags.is_empty(), "{diags:?}");
+            let doc = doc.unwrap();
+            assert_eq!(
+                (doc.front.title.as_str(), doc.body.as_str()),
+                ("Tin", "Body\n")
+            );
+            assert_eq!(doc.body_line, 5);
+        }
     }
 
     #[test]

@@ -15,6 +15,14 @@ use crate::diagnostic::{self, Diagnostic};
 use crate::theme::Theme;
 pub use documents::{Document, FrontMatter};
 
+/// The parsers of single sources, for the fuzz harness (`tests/fuzz.rs`):
+/// front matter and body, YAML, CSV and XLSX data files.
+#[doc(hidden)]
+pub mod parsers {
+    pub use super::documents::parse as document;
+    pub use super::records::{csv, xlsx, yaml};
+}
+
 /// Site settings from `content/site.yaml`.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -187,11 +195,17 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
         .strip_prefix('\u{feff}')
         .map(str::to_string)
         .unwrap_or(text);
-    Ok(if text.contains('\r') {
-        text.replace("\r\n", "\n")
+    Ok(normalize_newlines(text))
+}
+
+/// Ends every line with `\n`: Windows (`\r\n`) and old Mac (`\r`) line
+/// endings would shift or merge the lines parsers count.
+pub fn normalize_newlines(text: String) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text
-    })
+    }
 }
 
 /// An I/O error as a diagnostic naming the path.
@@ -280,17 +294,12 @@ pub fn load_settings(root: &Path) -> Result<Settings, Vec<Diagnostic>> {
             .hint("run baocao in a site folder (one with content/site.yaml), pass --root DIR, or create one with `baocao new DIR`")]);
     }
     let text = read_text(root, &site_yaml).map_err(|d| vec![d])?;
-    let config: SiteConfig = match yaml_serde::from_str(&text) {
-        Ok(c) => c,
-        Err(e) => {
-            return Err(vec![crate::data::catalogue::yaml_error(
-                &e,
-                &text,
-                &rel_site,
-                "the site settings: title, base_url, owner, menu, units (SPEC §2)",
-            )]);
-        }
-    };
+    let config: SiteConfig = crate::data::catalogue::parse_yaml(
+        &text,
+        &rel_site,
+        "the site settings: title, base_url, owner, menu, units (SPEC §2)",
+    )
+    .map_err(|d| vec![d])?;
     let units = check_units(&config, &text, &rel_site, &mut diags);
     if config.per_page == 0 {
         diags.push(

@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::{Unit, unknown_unit};
-use crate::data::catalogue::{MetricUnit, normalize_header, yaml_error};
+use crate::data::catalogue::{MetricUnit, normalize_header, parse_yaml};
 use crate::data::{Catalogue, MetricKey, Origin, Period, Record, UnitId, number, period};
 use crate::diagnostic::Diagnostic;
 
@@ -39,14 +39,14 @@ pub fn yaml(
         .find(|l| !l.is_empty() && !l.starts_with('#') && *l != "---")
         .is_some_and(|l| l.starts_with('-'));
     let parsed = if is_list {
-        yaml_serde::from_str::<Vec<RawRecord>>(text)
+        parse_yaml::<Vec<RawRecord>>(text, path, RECORD_SHAPE)
     } else {
-        yaml_serde::from_str::<RawRecord>(text).map(|r| vec![r])
+        parse_yaml::<RawRecord>(text, path, RECORD_SHAPE).map(|r| vec![r])
     };
     let raws = match parsed {
         Ok(r) => r,
-        Err(e) => {
-            diags.push(yaml_error(&e, text, path, RECORD_SHAPE));
+        Err(d) => {
+            diags.push(d);
             return Vec::new();
         }
     };
