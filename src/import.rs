@@ -9,12 +9,13 @@ use std::path::{Path, PathBuf};
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::data::unit::Unit;
 use crate::data::{Catalogue, MetricKey, MetricUnit, Period, UnitId};
 use crate::date::{Date, days_in_month};
 use crate::diagnostic::{self, Diagnostic};
 use crate::format::slugify;
-use crate::site::column_letters;
-use crate::site::{Unit, load_settings};
+use crate::site::load_settings;
+use crate::workbook::column_letters;
 
 /// Options of `baocao import`.
 #[derive(Clone, Debug)]
@@ -295,7 +296,7 @@ fn csv_text(file: &Path, bytes: &[u8]) -> Result<String, Vec<Diagnostic>> {
     } else if bytes.starts_with(&[0xFE, 0xFF]) {
         utf16(true)
     } else {
-        crate::site::read_text(Path::new(""), file).map_err(|d| vec![d])?
+        crate::fs::read_text(Path::new(""), file).map_err(|d| vec![d])?
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
     Ok(if text.contains('\r') {

@@ -15,6 +15,7 @@ pub mod data;
 pub mod date;
 pub mod diagnostic;
 pub mod format;
+pub mod fs;
 pub mod import;
 pub mod markdown;
 pub mod messages;

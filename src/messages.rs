@@ -26,17 +26,16 @@ impl Lang {
                 Lang::Vi
             };
         }
+        // Only `language:` is read here, as text: messages come before
+        // the loader, which reports a bad `site.yaml` in these words.
         #[derive(serde::Deserialize)]
         struct Only {
             #[serde(default)]
-            language: crate::site::Language,
+            language: Option<String>,
         }
         let text = std::fs::read_to_string(root.join("content/site.yaml")).unwrap_or_default();
-        if crate::data::catalogue::yaml_too_deep(&text).is_some() {
-            return Lang::Vi;
-        }
         match yaml_serde::from_str::<Only>(&text).map(|o| o.language) {
-            Ok(crate::site::Language::En) => Lang::En,
+            Ok(Some(l)) if l.trim() == "en" => Lang::En,
             _ => Lang::Vi,
         }
     }

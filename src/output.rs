@@ -157,7 +157,7 @@ pub fn sync(files: &BTreeMap<String, Vec<u8>>, out: &Path) -> Result<WriteStats,
         let entry =
             entry.map_err(|e| Diagnostic::error(format!("cannot read {}: {e}", out.display())))?;
         let path = entry.path();
-        let rel = crate::site::posix(path.strip_prefix(out).unwrap_or(path));
+        let rel = crate::fs::posix(path.strip_prefix(out).unwrap_or(path));
         if entry.file_type().is_dir() {
             dirs.push(path.to_path_buf());
         } else if !files.contains_key(&rel) || entry.path_is_symlink() {

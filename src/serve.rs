@@ -205,7 +205,7 @@ fn watch(
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                !p.starts_with(&output) && !crate::site::is_ignored(&name)
+                !p.starts_with(&output) && !crate::fs::is_ignored(&name)
             };
             // A rescan means events were lost: anything may have changed.
             let relevant = events

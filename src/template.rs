@@ -8,12 +8,12 @@ use std::sync::Arc;
 use tera::{Kwargs, State, Tera, TeraResult, Value};
 
 use crate::chart;
+use crate::data::unit::Unit;
 use crate::data::{Catalogue, Figure, Figures, MetricUnit, Period, UnitId};
 use crate::date::DateTime;
 use crate::diagnostic::Diagnostic;
 use crate::format::{self, Against, ChangeStyle, DateFormat};
 use crate::markdown;
-use crate::site::Unit;
 
 /// What template functions may read: the catalogue, every figure, the units.
 #[derive(Debug)]
@@ -321,7 +321,7 @@ fn record_from_args<'a>(s: &'a Shared, k: &Kwargs, st: &State) -> TeraResult<&'a
     };
     let unit_id = UnitId(unit.clone());
     if !s.units.contains_key(&unit_id) {
-        let (msg, hint) = crate::site::unknown_unit(&unit, &s.units);
+        let (msg, hint) = crate::data::unit::unknown_unit(&unit, &s.units);
         return Err(err(format!("{msg}; {hint}")));
     }
     let period = Period::parse(&period_text)
@@ -568,7 +568,7 @@ fn position_in_report(report: &str) -> Option<(usize, usize)> {
 mod tests {
     use super::*;
     use crate::data::compute;
-    use crate::site::Level;
+    use crate::data::unit::Level;
 
     fn shared() -> Arc<Shared> {
         let cat = Catalogue::builtin();

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
-use crate::site::{files_under, posix, read_text, relative};
+use crate::fs::{files_under, posix, read_text, relative};
 
 macro_rules! embed {
     ($($name:literal),* $(,)?) => {
@@ -82,7 +82,7 @@ impl Theme {
         let assets = dir.join("static");
         for path in files_under(&assets) {
             let bytes = std::fs::read(&path)
-                .map_err(|e| crate::site::io_error(&relative(root, &path), &e))?;
+                .map_err(|e| crate::fs::io_error(&relative(root, &path), &e))?;
             theme.assets.insert(posix(&relative(&assets, &path)), bytes);
         }
         Ok(theme)

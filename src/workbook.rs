@@ -288,7 +288,7 @@ impl Workbook {
             if col >= MAX_COLUMNS {
                 return Err(at(format!(
                     "a filled cell in column {} is beyond the limit of {MAX_COLUMNS} columns",
-                    crate::site::column_letters(col as usize + 1)
+                    column_letters(col as usize + 1)
                 )));
             }
             if cells.len() as u64 >= MAX_CELLS {
@@ -330,6 +330,18 @@ impl Workbook {
             .merge_cells_by_sheet_name(name)
             .unwrap_or_default()
     }
+}
+
+/// Excel's name of a 1-based column: 1 → A, 27 → AA.
+pub fn column_letters(col: usize) -> String {
+    let mut n = col;
+    let mut s = Vec::new();
+    while n > 0 {
+        s.push(b'A' + ((n - 1) % 26) as u8);
+        n = (n - 1) / 26;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -9,8 +9,9 @@ use tera::{Context, Tera};
 
 use crate::data::{Figures, Period};
 use crate::diagnostic::Diagnostic;
+use crate::fs::posix;
 use crate::markdown;
-use crate::site::{Document, Site, posix};
+use crate::site::{Document, Site};
 use crate::template::{self, Shared, Source};
 
 use super::context::{FrontCtx, PeriodCtx, SiteCtx, UnitCtx, values};

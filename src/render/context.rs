@@ -5,9 +5,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::data::unit::{Level, Unit};
 use crate::data::{Figure, Period};
 use crate::format::{self, DateFormat};
-use crate::site::{Document, Language, Site, Unit};
+use crate::site::{Document, Language, Site};
 
 use super::Body;
 use super::index::SiteIndex;
@@ -52,7 +53,7 @@ pub struct UnitCtx<'a> {
     /// Short name (the full name when none is given).
     pub short: &'a str,
     /// Level (province, commune…).
-    pub level: crate::site::Level,
+    pub level: Level,
     /// Parent unit id.
     pub parent: Option<&'a str>,
 }

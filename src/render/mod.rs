@@ -24,7 +24,8 @@ use tera::{Context, Tera};
 
 use crate::data::Figures;
 use crate::diagnostic::Diagnostic;
-use crate::site::{Document, Site, posix};
+use crate::fs::posix;
+use crate::site::{Document, Site};
 use crate::template::{self, Shared};
 
 pub use bodies::{Body, is_code_url};

@@ -8,7 +8,8 @@ use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
 use crate::format::slugify;
-use crate::site::{Document, Site, posix};
+use crate::fs::posix;
+use crate::site::{Document, Site};
 
 use super::index::{SiteIndex, is_section_doc};
 use super::route::Route;

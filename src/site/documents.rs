@@ -5,10 +5,11 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::{Unit, files_under, read_text, relative, unknown_unit};
+use super::{Unit, unknown_unit};
 use crate::data::{Period, UnitId, period};
 use crate::date::DateTime;
 use crate::diagnostic::Diagnostic;
+use crate::fs::{files_under, read_text, relative};
 
 /// Front matter, typed (SPEC §6).
 #[derive(Clone, Debug, Default)]
@@ -101,7 +102,7 @@ pub fn load_all(
                 continue;
             }
         };
-        let rel = super::posix(&relative(dir, &path));
+        let rel = crate::fs::posix(&relative(dir, &path));
         match parse(&rel_root, rel, text, units, diags) {
             Some(doc) => out.push(doc),
             None => {
@@ -122,7 +123,7 @@ pub fn parse(
     units: &BTreeMap<UnitId, Unit>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Document> {
-    let text = super::normalize_newlines(text);
+    let text = crate::fs::normalize_newlines(text);
     let src = text.strip_prefix('\u{feff}').unwrap_or(&text);
     // Invisible control characters (NUL, …) pasted from PDF or Word would
     // reach the pages; YAML refuses them too.

@@ -10,6 +10,7 @@ use super::{Unit, unknown_unit};
 use crate::data::catalogue::{MetricUnit, normalize_header, parse_yaml};
 use crate::data::{Catalogue, MetricKey, Origin, Period, Record, UnitId, number, period};
 use crate::diagnostic::Diagnostic;
+use crate::workbook::column_letters;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -355,18 +356,6 @@ impl Locate for Sheet<'_> {
             source_line: format!("sheet `{}`, row {line}", self.name),
         }
     }
-}
-
-/// Excel's name of a 1-based column: 1 → A, 27 → AA.
-pub(crate) fn column_letters(col: usize) -> String {
-    let mut n = col;
-    let mut s = Vec::new();
-    while n > 0 {
-        s.push(b'A' + ((n - 1) % 26) as u8);
-        n = (n - 1) / 26;
-    }
-    s.reverse();
-    String::from_utf8(s).unwrap_or_default()
 }
 
 /// Turns a table (header row, then data rows) into records.

@@ -1,0 +1,97 @@
+//! File-system helpers shared by the loader, the theme and the writer:
+//! reading text sources, listing files in a stable order, and paths.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{self, Diagnostic};
+
+/// Reads a file as UTF-8; a non-UTF-8 file is an error that points at the
+/// first bad byte.
+pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
+    let rel = relative(root, path);
+    let bytes = std::fs::read(path).map_err(|e| io_error(&rel, &e))?;
+    // A byte-order mark (Notepad, Excel) is not text, and Windows line
+    // endings would shift the line numbers parsers report.
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let good = e.utf8_error().valid_up_to();
+        let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        let (line, col) = diagnostic::line_col(&String::from_utf8_lossy(&e.as_bytes()[..good]), good);
+        Diagnostic::error(format!("{} is not UTF-8 text", rel.display()))
+            .file(&rel)
+            .at(&lossy, line, col)
+            .hint("save the file with UTF-8 encoding (in Excel: \"CSV UTF-8\"; in Notepad: Save As → Encoding: UTF-8)")
+    })?;
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    Ok(normalize_newlines(text))
+}
+
+/// Ends every line with `\n`: Windows (`\r\n`) and old Mac (`\r`) line
+/// endings would shift or merge the lines parsers count.
+pub fn normalize_newlines(text: String) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    }
+}
+
+/// An I/O error as a diagnostic naming the path.
+pub fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(format!("cannot read {}: {e}", path.display())).file(path)
+}
+
+/// `path` relative to `root` when it is inside it.
+pub fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root)
+        .map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
+}
+
+/// Files below `dir` in a stable order, skipping hidden files and editors'
+/// temporary files.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_string_lossy().as_ref()))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(walkdir::DirEntry::into_path)
+        .collect()
+}
+
+/// Symbolic links below `dir` (not followed), in a stable order, skipping
+/// hidden and temporary names as [`files_under`] does.
+pub fn links_under(dir: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_string_lossy().as_ref()))
+        .filter_map(Result::ok)
+        .filter(|e| e.depth() > 0 && e.path_is_symlink())
+        .map(walkdir::DirEntry::into_path)
+        .collect()
+}
+
+/// Hidden files and the temporary files editors leave beside the real ones.
+pub fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.starts_with("~$")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
+}
+
+/// `a/b/c` with forward slashes, whatever the platform.
+pub fn posix(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
