@@ -210,22 +210,7 @@ pub fn change(current: f64, earlier: f64, style: ChangeStyle<'_>, against: Again
     )
 }
 
-/// A URL slug: diacritics dropped (`đ` → `d`), lower case, words joined by `-`.
-pub fn slugify(text: &str) -> String {
-    let ascii = deunicode::deunicode(text).to_lowercase();
-    let mut out = String::with_capacity(ascii.len());
-    for c in ascii.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    out
-}
+pub use crate::text::slugify;
 
 #[cfg(test)]
 mod tests {

@@ -25,6 +25,7 @@ pub mod scaffold;
 pub mod serve;
 pub mod site;
 pub mod template;
+pub mod text;
 pub mod theme;
 pub mod workbook;
 

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::format::slugify;
+use crate::text::slugify;
 
 /// A heading of the document, for a table of contents.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]

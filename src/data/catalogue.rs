@@ -164,16 +164,7 @@ struct RawCheck {
     expr: String,
 }
 
-/// Header text as compared: lower case, single spaces.
-pub fn normalize_header(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    // Some systems export decomposed letters (e + ̂ + ́ for ế): compare in NFC.
-    let nfc: String = s.nfc().collect();
-    nfc.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
+pub use crate::text::normalize_header;
 
 impl Catalogue {
     /// The built-in catalogue.

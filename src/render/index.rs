@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::data::UnitId;
-use crate::format::slugify;
 use crate::site::Document;
+use crate::text::slugify;
 
 use super::route::SitePath;
 

@@ -7,9 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
-use crate::format::slugify;
 use crate::fs::posix;
 use crate::site::{Document, Site};
+use crate::text::slugify;
 
 use super::index::{SiteIndex, is_section_doc};
 use super::route::Route;

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::format::slugify;
+use crate::text::slugify;
 
 /// A folder of the site as a URL path: empty for the root, else slugged
 /// segments each ending in `/` (`tin-tuc/2023/`). Checked on construction:

@@ -684,10 +684,7 @@ pub fn xlsx(
                     .map(|c| match c {
                         Data::Empty => (String::new(), None),
                         Data::String(s) => (s.clone(), None),
-                        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
-                            (format!("{}", *f as i64), Some(*f))
-                        }
-                        Data::Float(f) => (f.to_string(), Some(*f)),
+                        Data::Float(f) => (crate::text::plain_number(*f), Some(*f)),
                         Data::Int(i) => (i.to_string(), Some(*i as f64)),
                         Data::Bool(b) => (b.to_string(), None),
                         other => (other.to_string(), None),

@@ -1,0 +1,260 @@
+//! Spreadsheet import (`baocao import`): a plain table (unit, period, one
+//! column per metric) or the one-stop report form "Biểu số II.06a/VPCP/KSTT"
+//! with its title rows and three-level merged header → YAML period data
+//! files, one per period, that `baocao build` reads.
+//!
+//! Reading order: [`table`] (grids from files), [`header`] (what each
+//! column holds), [`periods`], [`units`], [`rows`] (records), [`write`].
+
+mod figures;
+mod header;
+mod labels;
+mod periods;
+mod rows;
+mod table;
+mod units;
+mod write;
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::data::unit::Unit;
+use crate::data::{Catalogue, MetricKey, MetricUnit, Period, UnitId};
+use crate::date::{Date, days_in_month};
+use crate::diagnostic::{self, Diagnostic};
+use crate::site::load_settings;
+use crate::text::{fold, plain_number as number_text, slugify};
+use crate::workbook::column_letters;
+
+/// Options of `baocao import`.
+#[derive(Clone, Debug)]
+pub struct ImportOptions {
+    /// The site folder (holding content/site.yaml).
+    pub root: PathBuf,
+    /// The spreadsheet: .xlsx, .xls or .csv.
+    pub file: PathBuf,
+    /// The sheet to read; by default the first one holding a table.
+    pub sheet: Option<String>,
+    /// Where the YAML files go (usually content/data/).
+    pub out: PathBuf,
+    /// Overwrite files that exist.
+    pub force: bool,
+}
+
+/// What an import did, for the terminal.
+#[derive(Clone, Debug, Default)]
+pub struct ImportReport {
+    /// The files written.
+    pub written: Vec<PathBuf>,
+    /// What became of each column and row, in reading order.
+    pub log: Vec<String>,
+    /// Problems that did not stop the import.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Turns a spreadsheet into YAML period data files.
+pub fn run(opts: &ImportOptions) -> Result<ImportReport, Vec<Diagnostic>> {
+    let settings = load_settings(&opts.root)?;
+    let mut log = Vec::new();
+    let mut diags = Vec::new();
+    let tables = read_tables(opts, &mut diags)?;
+    let (table, header) = select(opts, tables, &settings.catalogue, &mut log)?;
+    let ctx = Ctx {
+        file: &opts.file,
+        table: &table,
+        catalogue: &settings.catalogue,
+    };
+    let records = import_table(&ctx, &header, &settings.units, &mut log, &mut diags);
+    if records.is_empty() || diags.iter().any(Diagnostic::is_error) {
+        diagnostic::sort(&mut diags);
+        return Err(diags);
+    }
+    let written = write_files(opts, &table, &records, &mut log, &mut diags)?;
+    diagnostic::sort(&mut diags);
+    Ok(ImportReport {
+        written,
+        log,
+        warnings: diags,
+    })
+}
+
+use figures::*;
+use header::*;
+use labels::*;
+use periods::*;
+use rows::*;
+use table::*;
+use units::*;
+use write::*;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Period {
+        Period::parse(s).unwrap()
+    }
+
+    fn range(line: &str) -> Option<Period> {
+        range_in(line).map(|(a, b)| period_from_range(a, b).0)
+    }
+
+    #[test]
+    fn official_and_calendar_ranges_name_periods() {
+        assert_eq!(
+            range("(Từ ngày 15/6/2023 đến ngày 14/9/2023)"),
+            Some(p("2023-Q3"))
+        );
+        assert_eq!(
+            range("Từ ngày 15/12/2022 đến ngày 14/6/2023"),
+            Some(p("2023-H1"))
+        );
+        assert_eq!(
+            range("Từ ngày 15/12/2022 đến ngày 14/12/2023"),
+            Some(p("2023"))
+        );
+        assert_eq!(
+            range("Từ ngày 15/12/2022 đến ngày 14/9/2023"),
+            Some(p("2023-9M"))
+        );
+        assert_eq!(
+            range("Từ ngày 15/9/2023 đến ngày 14/10/2023"),
+            Some(p("2023-10"))
+        );
+        assert_eq!(
+            range("Từ ngày 15/6 đến ngày 14/12/2023"),
+            Some(p("2023-H2"))
+        );
+        assert_eq!(range("từ 01/7/2023 - 30/9/2023"), Some(p("2023-Q3")));
+        assert_eq!(
+            range("Từ ngày 01/01/2020 đến ngày 13/11/2020"),
+            Some(p("2020-01-01..2020-11-13"))
+        );
+        assert_eq!(
+            range("Từ ngày 15 tháng 6 năm 2023 đến ngày 14 tháng 9 năm 2023"),
+            Some(p("2023-Q3"))
+        );
+        assert_eq!(
+            range("Ban hành theo Thông tư số 01/2020/TT-VPCP ngày 21/10/2020"),
+            None
+        );
+        assert_eq!(range("Từ ngày 14/9/2023 đến ngày 15/6/2023"), None);
+    }
+
+    #[test]
+    fn periods_in_words() {
+        assert_eq!(period_from_words("Quý III năm 2023"), Some(p("2023-Q3")));
+        assert_eq!(period_from_words("quý 4/2022"), Some(p("2022-Q4")));
+        assert_eq!(
+            period_from_words("6 tháng đầu năm 2023"),
+            Some(p("2023-H1"))
+        );
+        assert_eq!(
+            period_from_words("6 tháng cuối năm 2023"),
+            Some(p("2023-H2"))
+        );
+        assert_eq!(period_from_words("9 tháng năm 2023"), Some(p("2023-9M")));
+        assert_eq!(period_from_words("Tháng 10/2023"), Some(p("2023-10")));
+        assert_eq!(period_from_words("Năm 2023"), Some(p("2023")));
+        assert_eq!(period_from_words("2023-Q3"), Some(p("2023-Q3")));
+        assert_eq!(period_from_words("Quý III"), None);
+    }
+
+    #[test]
+    fn figures_as_vietnamese_sheets_write_them() {
+        let v = |t: &str, count: bool| match figure(&Cell::Text(t.into()), count) {
+            Figure::Value(v) => Some(v),
+            _ => None,
+        };
+        assert_eq!(v("10.551", true), Some(10551.0));
+        assert_eq!(v("1.234.567", true), Some(1234567.0));
+        assert_eq!(v("93,1", false), Some(93.1));
+        assert_eq!(v("99,38%", false), Some(99.38));
+        assert_eq!(v("12", true), Some(12.0));
+        assert_eq!(v("x", true), None);
+        assert_eq!(v("1,000", true), Some(1000.0));
+        for t in ["12.00", "1.2345", "1.234,5"] {
+            assert!(
+                matches!(figure(&Cell::Text(t.into()), true), Figure::NotWhole),
+                "{t}"
+            );
+        }
+        assert!(matches!(
+            figure(&Cell::Text("-".into()), true),
+            Figure::Absent
+        ));
+        assert!(matches!(
+            figure(&Cell::Text("1e5".into()), true),
+            Figure::Bad
+        ));
+    }
+
+    #[test]
+    fn names_match_without_prefix_case_or_diacritics() {
+        let keys = |s: &str| name_keys(s);
+        assert_eq!(keys("UBND phường An Thạnh")[0], keys("Phường An Thạnh")[0]);
+        assert_eq!(
+            keys("Ủy ban nhân dân Phường An Thạnh")[1],
+            "phuong an thanh"
+        );
+        assert_eq!(keys("Uỷ ban nhân dân xã An Hòa")[2], "an hoa");
+        assert_eq!(suggestion("UBND phường An Thạnh").0, "phuong-an-thanh");
+        assert_eq!(suggestion("Phường Mới").2, "commune");
+        assert_eq!(suggestion("Huyện Châu Thành").2, "district");
+        assert_eq!(clean_name("1. Phường A"), "Phường A");
+        assert_eq!(clean_name("  II.  Cấp xã"), "Cấp xã");
+        assert_eq!(clean_name("Xã An Hòa"), "Xã An Hòa");
+    }
+
+    #[test]
+    fn header_paths_classify() {
+        let cat = Catalogue::builtin();
+        let role = |path: &[&str]| {
+            let path: Vec<String> = path.iter().map(|s| s.to_string()).collect();
+            match classify(&path, &cat) {
+                Role::Metric(k, ..) => k.to_string(),
+                Role::ReceivedTotal => "total".into(),
+                Role::Ignored(_) => "ignored".into(),
+                other => format!("{other:?}"),
+            }
+        };
+        let rec = "Số hồ sơ nhận giải quyết";
+        assert_eq!(role(&[rec, "Trong kỳ", "Trực tuyến"]), "received_online");
+        assert_eq!(
+            role(&[rec, "Trong kỳ", "Trực tiếp, dịch vụ bưu chính"]),
+            "received_direct"
+        );
+        assert_eq!(
+            role(&[rec, "Trong kỳ", "Dịch vụ bưu chính"]),
+            "received_postal"
+        );
+        assert_eq!(role(&[rec, "Từ kỳ trước"]), "carried_over");
+        assert_eq!(role(&[rec, "Tổng số"]), "total");
+        assert_eq!(
+            role(&["Số lượng hồ sơ đã giải quyết", "Tổng số"]),
+            "resolved"
+        );
+        assert_eq!(
+            role(&["Số lượng hồ sơ đã giải quyết", "Quá hạn"]),
+            "resolved_late"
+        );
+        assert_eq!(
+            role(&["Số lượng hồ sơ đang giải quyết", "Quá hạn"]),
+            "pending_overdue"
+        );
+        assert_eq!(
+            role(&["Số lượng hồ sơ đang giải quyết", "Trong hạn"]),
+            "ignored"
+        );
+        assert_eq!(role(&["Tồn kỳ trước"]), "carried_over");
+        assert_eq!(
+            role(&["Trực tuyến toàn trình + một phần"]),
+            "received_online"
+        );
+        assert_eq!(role(&["Chưa đến hạn"]), "ignored");
+        assert_eq!(role(&["Ghi chú"]), "ignored");
+    }
+}

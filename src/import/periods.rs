@@ -1,0 +1,317 @@
+//! Periods: from a column, or from the "Kỳ báo cáo" lines above the table.
+
+use super::*;
+
+pub(super) fn roman(w: &str) -> Option<u8> {
+    match w {
+        "i" | "1" => Some(1),
+        "ii" | "2" => Some(2),
+        "iii" | "3" => Some(3),
+        "iv" | "4" => Some(4),
+        _ => None,
+    }
+}
+
+pub(super) fn year_of(w: &str) -> Option<i32> {
+    (w.len() == 4)
+        .then(|| w.parse::<i32>().ok())
+        .flatten()
+        .filter(|y| (1900..=2200).contains(y))
+}
+
+/// A period named in words: "Quý III năm 2023", "6 tháng đầu năm 2023",
+/// "9 tháng năm 2023", "Tháng 10/2023", "Năm 2023", or a period id.
+pub(super) fn period_from_words(text: &str) -> Option<Period> {
+    if let Ok(p) = Period::parse(text.trim()) {
+        return Some(p);
+    }
+    let f = fold(text);
+    let t: Vec<&str> = f.split(' ').collect();
+    let year = t.iter().find_map(|w| year_of(w))?;
+    for (i, w) in t.iter().enumerate() {
+        if *w == "quy" {
+            if let Some(q) = t.get(i + 1).and_then(|n| roman(n)) {
+                return Some(Period::Quarter(year, q));
+            }
+        }
+    }
+    for (i, w) in t.iter().enumerate() {
+        if *w != "thang" || i == 0 {
+            continue;
+        }
+        if let Some(n) = t[i - 1].parse::<u8>().ok().filter(|n| (1..=12).contains(n)) {
+            if n == 6 && t.get(i + 1) == Some(&"cuoi") {
+                return Some(Period::Half(year, 2));
+            }
+            return Period::parse(&format!("{year}-{n}M")).ok();
+        }
+    }
+    for (i, w) in t.iter().enumerate() {
+        if *w == "thang" {
+            if let Some(m) = t
+                .get(i + 1)
+                .and_then(|n| n.parse::<u8>().ok())
+                .filter(|m| (1..=12).contains(m))
+            {
+                return Some(Period::Month(year, m));
+            }
+        }
+    }
+    t.contains(&"nam").then_some(Period::Year(year))
+}
+
+/// Dates in a line: 15/6/2023, 15-06-2023, 15/6 (year from the next one),
+/// or "ngày 15 tháng 6 năm 2023".
+pub(super) fn dates_in(line: &str) -> Vec<(u8, u8, Option<i32>)> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = Vec::new();
+    let number = |i: usize, max: usize| -> (Option<u32>, usize) {
+        let mut j = i;
+        while j < chars.len() && chars[j].is_ascii_digit() && j - i < max + 1 {
+            j += 1;
+        }
+        if j == i || j - i > max {
+            return (None, i);
+        }
+        let n = chars[i..j].iter().collect::<String>().parse().ok();
+        (n, j)
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        let boundary = i == 0 || !chars[i - 1].is_alphanumeric();
+        if !(chars[i].is_ascii_digit() && boundary) {
+            i += 1;
+            continue;
+        }
+        let parsed = (|| {
+            let (d, j) = number(i, 2);
+            let d = d?;
+            let sep = *chars.get(j)?;
+            if !matches!(sep, '/' | '-' | '.') {
+                return None;
+            }
+            let (m, k) = number(j + 1, 2);
+            let m = m?;
+            let (mut y, mut end) = (None, k);
+            if chars.get(k) == Some(&sep) {
+                let (yy, e) = number(k + 1, 4);
+                if let Some(yy) = yy.filter(|_| e - (k + 1) == 4 || e - (k + 1) == 2) {
+                    y = Some(if yy < 100 {
+                        2000 + yy as i32
+                    } else {
+                        yy as i32
+                    });
+                    end = e;
+                }
+            }
+            if chars.get(end).is_some_and(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            ((1..=31).contains(&d) && (1..=12).contains(&m)).then_some(((d as u8, m as u8, y), end))
+        })();
+        match parsed {
+            Some((date, end)) => {
+                out.push(date);
+                i = end;
+            }
+            None => {
+                while i < chars.len() && chars[i].is_ascii_digit() {
+                    i += 1;
+                }
+            }
+        }
+    }
+    if out.len() >= 2 {
+        return out;
+    }
+    // "ngày 15 tháng 6 năm 2023"
+    let f = fold(line);
+    let t: Vec<&str> = f.split(' ').collect();
+    let mut words = Vec::new();
+    for (i, w) in t.iter().enumerate() {
+        if *w != "ngay" {
+            continue;
+        }
+        let get = |k: usize| t.get(i + k).copied().unwrap_or("");
+        let (Ok(d), Ok(m)) = (get(1).parse::<u8>(), get(3).parse::<u8>()) else {
+            continue;
+        };
+        if get(2) != "thang" || !(1..=31).contains(&d) || !(1..=12).contains(&m) {
+            continue;
+        }
+        let y = (get(4) == "nam").then(|| year_of(get(5))).flatten();
+        words.push((d, m, y));
+    }
+    if words.len() >= 2 { words } else { out }
+}
+
+/// The two dates of a "(Từ ngày 15/6/2023 đến ngày 14/9/2023)" line.
+pub(super) fn range_in(line: &str) -> Option<(Date, Date)> {
+    let f = fold(line);
+    if any_of(&f, &["thong tu", "nghi dinh", "quyet dinh", "cong van"]) {
+        return None;
+    }
+    let dates = dates_in(line);
+    if dates.len() < 2
+        || !(has(&f, "den") || has(&f, "tu") || line.contains('-') || line.contains('–'))
+    {
+        return None;
+    }
+    let ((d1, m1, y1), (d2, m2, y2)) = (dates[0], dates[1]);
+    let (y1, y2) = match (y1, y2) {
+        (Some(a), Some(b)) => (a, b),
+        (None, Some(b)) => (if (m1, d1) > (m2, d2) { b - 1 } else { b }, b),
+        (Some(a), None) => (a, if (m2, d2) < (m1, d1) { a + 1 } else { a }),
+        (None, None) => return None,
+    };
+    let a = Date::new(y1, m1, d1)?;
+    let b = Date::new(y2, m2, d2)?;
+    (a <= b).then_some((a, b))
+}
+
+/// A date range as a period id: the official cycle (15th of the month
+/// before to the 14th, Nghị định 09/2019/NĐ-CP) or calendar months name a
+/// month, quarter, half, first N months or year; anything else stays a range.
+pub(super) fn period_from_range(a: Date, b: Date) -> (Period, &'static str) {
+    let range = (Period::Range(a, b), "an explicit range");
+    let official = a.day == 15 && b.day == 14;
+    let calendar = a.day == 1 && b.day == days_in_month(b.year, b.month);
+    if !official && !calendar {
+        return range;
+    }
+    let (mut fy, mut fm) = (a.year, a.month);
+    if official {
+        if fm == 12 {
+            fy += 1;
+            fm = 1;
+        } else {
+            fm += 1;
+        }
+    }
+    let (ly, lm) = (b.year, b.month);
+    if fy != ly || lm < fm {
+        return range;
+    }
+    let why = if official {
+        "the official cycle, 15th to 14th"
+    } else {
+        "calendar months"
+    };
+    let period = if fm == lm {
+        Period::Month(ly, lm)
+    } else if fm == 1 {
+        match Period::parse(&format!("{ly}-{lm}M")) {
+            Ok(p) => p,
+            Err(_) => return range,
+        }
+    } else if fm == 7 && lm == 12 {
+        Period::Half(ly, 2)
+    } else if matches!(fm, 4 | 7 | 10) && lm == fm + 2 {
+        Period::Quarter(ly, (fm - 1) / 3 + 1)
+    } else {
+        return range;
+    };
+    (period, why)
+}
+
+/// The period the title rows state, with the log line saying where from.
+pub(super) fn title_period(
+    ctx: &Ctx<'_>,
+    header: &Header,
+    log: &mut Vec<String>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Period> {
+    let table = ctx.table;
+    let lines: Vec<(usize, String)> = (0..header.start)
+        .map(|r| {
+            let texts: Vec<String> = table.rows[r]
+                .iter()
+                .map(Cell::text)
+                .filter(|t| !t.is_empty())
+                .collect();
+            (r, texts.join(" "))
+        })
+        .filter(|(_, l)| !l.is_empty())
+        .collect();
+    let mut from_range = None;
+    let mut named = None;
+    for (r, line) in &lines {
+        if from_range.is_none() {
+            if let Some((a, b)) = range_in(line) {
+                from_range = Some((*r, line.clone(), period_from_range(a, b)));
+            }
+        }
+        let f = fold(line);
+        if named.is_none() && has(&f, "ky bao cao") {
+            let after_colon = line.split_once(':').map(|(_, t)| t.trim().to_string());
+            let rest = f
+                .split_once("ky bao cao")
+                .map(|(_, t)| t.to_string())
+                .unwrap_or_default();
+            let p = after_colon
+                .as_deref()
+                .and_then(|t| Period::parse(t).ok())
+                .or_else(|| period_from_words(&rest));
+            if let Some(p) = p {
+                named = Some((*r, line.clone(), p));
+            }
+        }
+    }
+    // Some forms state the period only in the title: "BÁO CÁO … QUÝ III NĂM 2023".
+    if named.is_none() && from_range.is_none() {
+        named = lines
+            .iter()
+            .filter(|(_, l)| {
+                let f = fold(l);
+                !any_of(&f, &["ngay", "thong tu", "nghi dinh", "quyet dinh", "so"])
+                    && any_of(&f, &["quy", "thang", "nam"])
+            })
+            .find_map(|(r, l)| period_from_words(l).map(|p| (*r, l.clone(), p)));
+    }
+    match (from_range, named) {
+        (Some((r, line, (p, why))), named) => {
+            log.push(format!(
+                "period {} from \"{}\" (row {}: {why})",
+                p.id(),
+                line,
+                table.row_number(r)
+            ));
+            if let Some((nr, nline, np)) = named {
+                if np != p {
+                    diags.push(
+                        ctx.at(
+                            Diagnostic::warning(format!(
+                                "\"{nline}\" names the period {} but the dates give {}: the dates are used",
+                                np.id(),
+                                p.id()
+                            )),
+                            nr,
+                            0,
+                        )
+                        .hint("check the report's dates; or correct the period in the written files"),
+                    );
+                }
+            }
+            Some(p)
+        }
+        (None, Some((r, line, p))) => {
+            log.push(format!(
+                "period {} from \"{}\" (row {})",
+                p.id(),
+                line,
+                table.row_number(r)
+            ));
+            Some(p)
+        }
+        (None, None) => None,
+    }
+}
+
+/// A period cell of a plain table: an id, or words.
+pub(super) fn period_cell(cell: &Cell) -> Option<Period> {
+    match cell {
+        Cell::Number(n) if n.fract() == 0.0 => Period::parse(&number_text(*n)).ok(),
+        Cell::Number(_) | Cell::Empty => None,
+        Cell::Text(t) => Period::parse(t).ok().or_else(|| period_from_words(t)),
+    }
+}

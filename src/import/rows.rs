@@ -1,0 +1,607 @@
+//! Rows → records: figures per unit and period, checked against the
+//! form's own totals.
+
+use super::*;
+
+/// One record to write.
+pub(super) struct OutRecord {
+    pub(super) unit: UnitId,
+    pub(super) period: Period,
+    /// The row's own source column, if the table has one.
+    pub(super) source: Option<String>,
+    pub(super) values: Vec<(MetricKey, f64)>,
+}
+
+/// A row of figures, by column.
+pub(super) type RowFigures = BTreeMap<usize, f64>;
+
+pub(super) fn import_table(
+    ctx: &Ctx<'_>,
+    header: &Header,
+    units: &BTreeMap<UnitId, Unit>,
+    log: &mut Vec<String>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<OutRecord> {
+    let table = ctx.table;
+    let levels = header.end - header.start + 1;
+    let mut line = format!("header: row {}", table.row_number(header.start));
+    if levels > 1 {
+        let _ = write!(line, "–{} ({levels} levels)", table.row_number(header.end));
+    }
+    if let Some(n) = header.numbering {
+        let _ = write!(line, "; column numbers on row {}", table.row_number(n));
+    }
+    log.push(line);
+    log_columns(ctx, header, log);
+
+    let period_col = header.role_col(|r| matches!(r, Role::Period));
+    let source_col = header.role_col(|r| matches!(r, Role::Source));
+    let title = title_period(ctx, header, log, diags);
+    if period_col.is_none() && title.is_none() {
+        diags.push(
+            ctx.whole(Diagnostic::error(format!("no period found in {}", ctx.file.display())))
+                .hint("add a column `period` (Kỳ báo cáo) holding e.g. 2023-Q3, or a line \"Kỳ báo cáo: Quý III năm 2023\" above the table"),
+        );
+        return Vec::new();
+    }
+    let index = UnitIndex::new(units);
+    let unit_cols: Vec<usize> = header.units().collect();
+    let stt_col = header.role_col(|r| matches!(r, Role::RowNumber));
+    let label_area = header.label_area();
+    let figure_cols: Vec<&Column> = header
+        .columns
+        .iter()
+        .filter(|c| c.carries_figures())
+        .collect();
+    let data_start = header.numbering.unwrap_or(header.end) + 1;
+
+    let mut records: Vec<(usize, OutRecord)> = Vec::new();
+    let mut seen: HashMap<(UnitId, Period), usize> = HashMap::new();
+    let mut unit_rows: Vec<RowFigures> = Vec::new();
+    let mut total: Option<(usize, RowFigures)> = None;
+    let mut unknown: Vec<Diagnostic> = Vec::new();
+    // Lines about unknown units, rewritten if the rows turn out to be fields of work.
+    let mut unknown_log: Vec<usize> = Vec::new();
+    let mut seen_data = false;
+    for r in data_start..table.rows.len() {
+        let texts: Vec<String> = table.rows[r]
+            .iter()
+            .map(Cell::text)
+            .filter(|t| !t.is_empty())
+            .collect();
+        if texts.is_empty() || is_numbering_row(table, r) {
+            continue;
+        }
+        let figures = row_figures(ctx, r, &figure_cols, diags);
+        let row_no = table.row_number(r);
+        let stt = stt_col.map(|c| table.text(r, c)).unwrap_or_default();
+        let name = unit_cols
+            .iter()
+            .map(|&c| clean_name(&table.label_text(r, c)))
+            .find(|t| !t.is_empty())
+            .or_else(|| {
+                (0..label_area.min(table.rows[r].len()))
+                    .map(|c| clean_name(&table.text(r, c)))
+                    // A period cell ("2023-Q3") is never a unit's name.
+                    .find(|t| {
+                        !t.is_empty()
+                            && !is_numeric(&Cell::Text(t.clone()))
+                            && !is_group_label("", t)
+                            && Period::parse(t).is_err()
+                    })
+            })
+            .unwrap_or_default();
+        if figures.is_empty() && is_end_of_table(&texts) {
+            log.push(format!(
+                "row {row_no}: \"{}\" ends the table",
+                texts.join(" ")
+            ));
+            break;
+        }
+        if is_total_label(&name) || (!stt.is_empty() && is_total_label(&stt)) {
+            if total.is_none() {
+                log.push(format!(
+                    "row {row_no} \"{}\": the total row, used to check the sums",
+                    if name.is_empty() { &stt } else { &name }
+                ));
+                total = Some((r, figures));
+            } else {
+                log.push(format!("row {row_no}: a second total row, skipped"));
+            }
+            continue;
+        }
+        if name.is_empty() {
+            if !figures.is_empty() {
+                diags.push(
+                    ctx.at(
+                        Diagnostic::warning("a row with figures but no unit name is skipped"),
+                        r,
+                        unit_cols.first().copied().unwrap_or(0),
+                    )
+                    .hint("write the unit's name in the unit column"),
+                );
+                continue;
+            }
+            if seen_data {
+                log.push(format!(
+                    "row {row_no}: no unit and no figures: the table ends"
+                ));
+                break;
+            }
+            continue;
+        }
+        if figures.is_empty() {
+            log.push(format!(
+                "row {row_no} \"{name}\": a group row without figures, skipped"
+            ));
+            continue;
+        }
+        seen_data = true;
+        let unit = match index.find(&name) {
+            Ok(Some(id)) => id,
+            Ok(None) if is_group_label(&name, &stt) => {
+                log.push(format!(
+                    "row {row_no} \"{name}\": a group subtotal, skipped"
+                ));
+                continue;
+            }
+            Ok(None) => {
+                let (id, shown, level) = suggestion(&name);
+                unit_rows.push(figures);
+                unknown_log.push(log.len());
+                log.push(format!(
+                    "row {row_no} \"{name}\": not a unit of site.yaml, skipped (suggested id: {id})"
+                ));
+                unknown.push(
+                    ctx.at(
+                        Diagnostic::warning(format!("\"{name}\" is not a unit of content/site.yaml: its row is skipped")),
+                        r,
+                        unit_cols.first().copied().unwrap_or(0),
+                    )
+                    .hint(format!(
+                        "to import it, declare it in content/site.yaml under units: - {{ id: {id}, name: {}, level: {level} }}",
+                        yaml_string(&shown)
+                    )),
+                );
+                continue;
+            }
+            Err(ids) => {
+                let list = ids
+                    .iter()
+                    .map(|i| format!("`{i}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                unit_rows.push(figures);
+                diags.push(
+                    ctx.at(
+                        Diagnostic::warning(format!(
+                            "\"{name}\" fits several units ({list}): its row is skipped"
+                        )),
+                        r,
+                        unit_cols.first().copied().unwrap_or(0),
+                    )
+                    .hint("write the unit's full name as in content/site.yaml"),
+                );
+                continue;
+            }
+        };
+        let period = match period_col {
+            Some(c) if !table.cell(r, c).is_blank() => match period_cell(table.cell(r, c)) {
+                Some(p) => p,
+                None => {
+                    diags.push(
+                        ctx.at(
+                            Diagnostic::error(format!("`{}` is not a period", table.text(r, c))),
+                            r,
+                            c,
+                        )
+                        .hint(format!(
+                            "write the period as one of: {}",
+                            crate::data::period::ACCEPTED_FORMS
+                        )),
+                    );
+                    continue;
+                }
+            },
+            _ => match title {
+                Some(p) => p,
+                None => {
+                    diags.push(
+                        ctx.at(Diagnostic::error("the row has no period"), r, period_col.unwrap_or(0))
+                            .hint("fill in the period column (e.g. 2023-Q3), or add a line \"Kỳ báo cáo: Quý III năm 2023\" above the table"),
+                    );
+                    continue;
+                }
+            },
+        };
+        unit_rows.push(figures.clone());
+        if let Some(first_row) = seen.get(&(unit.clone(), period)) {
+            diags.push(
+                ctx.at(
+                    Diagnostic::warning(format!(
+                        "\"{name}\" is `{unit}` again for {}: the row is skipped (the first is row {})",
+                        period.id(),
+                        table.row_number(*first_row)
+                    )),
+                    r,
+                    unit_cols.first().copied().unwrap_or(0),
+                )
+                .hint("each unit has one record per period"),
+            );
+            continue;
+        }
+        let values = record_values(ctx, header, r, &figures, &name, log, diags);
+        if values.is_empty() {
+            log.push(format!(
+                "row {row_no} \"{name}\" → {unit}: no figure of the catalogue, skipped"
+            ));
+            continue;
+        }
+        seen.insert((unit.clone(), period), r);
+        log.push(format!("row {row_no} \"{name}\" → {unit}"));
+        records.push((
+            r,
+            OutRecord {
+                unit,
+                period,
+                source: source_col
+                    .map(|c| table.text(r, c))
+                    .filter(|t| !t.is_empty()),
+                values,
+            },
+        ));
+    }
+
+    check_total(ctx, header, total.as_ref(), &unit_rows, log, diags);
+    if records.is_empty() {
+        // A unit's own report lists fields of work, not units: its total row
+        // is the unit named in "Đơn vị báo cáo".
+        if let (Some((r, figures)), Some((reporter, id))) =
+            (&total, reporting_unit(ctx, header, &index))
+        {
+            if let Some(period) = title {
+                let values = record_values(ctx, header, *r, figures, &reporter, log, diags);
+                if !values.is_empty() {
+                    for &i in &unknown_log {
+                        if let Some(line) = log.get_mut(i) {
+                            *line =
+                                line.replace("not a unit of site.yaml, skipped", "a field of work");
+                        }
+                    }
+                    log.push(format!(
+                        "no row names a unit of site.yaml: the total row {} was imported for the reporting unit \"{reporter}\" → {id}",
+                        table.row_number(*r)
+                    ));
+                    records.push((
+                        *r,
+                        OutRecord {
+                            unit: id,
+                            period,
+                            source: None,
+                            values,
+                        },
+                    ));
+                    return records.into_iter().map(|(_, rec)| rec).collect();
+                }
+            }
+        }
+    }
+    let none_matched = records.is_empty() && !unknown.is_empty();
+    diags.extend(unknown);
+    if records.is_empty() && !diags.iter().any(Diagnostic::is_error) {
+        let hint = if none_matched {
+            "declare the units in content/site.yaml (see the suggested ids above), or check that the unit column holds their names"
+        } else {
+            "the rows under the header name units of content/site.yaml and hold their figures"
+        };
+        diags.push(
+            ctx.whole(Diagnostic::error(format!(
+                "no row of {} names a unit of content/site.yaml with figures",
+                ctx.file.display()
+            )))
+            .hint(hint),
+        );
+    }
+    records.into_iter().map(|(_, rec)| rec).collect()
+}
+
+/// "Đơn vị báo cáo: UBND phường An Thạnh" above the table.
+pub(super) fn reporting_unit(
+    ctx: &Ctx<'_>,
+    header: &Header,
+    index: &UnitIndex,
+) -> Option<(String, UnitId)> {
+    let table = ctx.table;
+    (0..header.start).find_map(|r| {
+        let cells: Vec<String> = table.rows[r]
+            .iter()
+            .map(Cell::text)
+            .filter(|t| !t.is_empty())
+            .collect();
+        let line = cells.join(" ");
+        if !fold(&line).starts_with("don vi bao cao") {
+            return None;
+        }
+        let name = match line.split_once(':') {
+            Some((_, rest)) => rest.trim().to_string(),
+            None => cells.get(1).cloned().unwrap_or_default(),
+        };
+        let name = name.trim_matches(['.', '…']).trim().to_string();
+        match index.find(&name) {
+            Ok(Some(id)) => Some((name, id)),
+            _ => None,
+        }
+    })
+}
+
+pub(super) fn log_columns(ctx: &Ctx<'_>, header: &Header, log: &mut Vec<String>) {
+    let table = ctx.table;
+    let mut merged_note = None;
+    for c in &header.columns {
+        let col = table.col_name(c.col);
+        let label = c.label();
+        let line = match &c.role {
+            Role::Unit => format!("{col} \"{label}\" → the unit of each row"),
+            Role::Period => format!("{col} \"{label}\" → the period of each row"),
+            Role::Source => format!("{col} \"{label}\" → source"),
+            Role::RowNumber => format!("{col} \"{label}\" ignored (row numbers)"),
+            Role::Metric(key, _, via) => {
+                if *via == Via::MergedDirectPostal {
+                    merged_note = Some(c.path.last().cloned().unwrap_or_default());
+                }
+                format!("{col} \"{label}\" → {key}")
+            }
+            Role::ReceivedWithCarry => format!(
+                "{col} \"{label}\" ignored: it includes the dossiers carried over from the previous period (received is the in-period columns); used to check each row"
+            ),
+            Role::ReceivedTotal => format!("{col} \"{label}\" ignored"),
+            Role::Ignored(why) => format!("{col} \"{label}\" ignored: {why}"),
+        };
+        log.push(line);
+    }
+    if let Some(parts) = received_parts(header) {
+        let names: Vec<String> = parts
+            .iter()
+            .map(|c| match &c.role {
+                Role::Metric(k, ..) => format!("{k} ({})", table.col_name(c.col)),
+                _ => table.col_name(c.col),
+            })
+            .collect();
+        log.push(format!(
+            "received = {} (the dossiers received in the period)",
+            names.join(" + ")
+        ));
+    }
+    if let Some(label) = merged_note {
+        log.push(format!(
+            "note: the merged column \"{label}\" was imported as received_direct and includes postal dossiers; received_postal is not written"
+        ));
+    } else if received_parts(header).is_some_and(|parts| {
+        parts
+            .iter()
+            .any(|c| matches!(&c.role, Role::Metric(k, ..) if k.as_str() == "received_postal"))
+    }) {
+        // The catalogue's formula for received leaves postal dossiers out,
+        // so the build compares the two and warns where postal is not 0.
+        log.push(
+            "note: received includes the postal column; the catalogue's formula received_online + received_direct does not, so the build warns where they differ".to_string(),
+        );
+    }
+}
+
+/// The in-period columns `received` is added up from, when the form gives
+/// no in-period total of its own: online and direct (and postal, when apart).
+pub(super) fn received_parts(header: &Header) -> Option<Vec<&Column>> {
+    let key_is =
+        |c: &Column, k: &str| matches!(&c.role, Role::Metric(key, ..) if key.as_str() == k);
+    if header.columns.iter().any(|c| key_is(c, "received")) {
+        return None;
+    }
+    let parts: Vec<&Column> = header
+        .columns
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.role,
+                Role::Metric(_, _, Via::InPeriodPart | Via::MergedDirectPostal)
+            )
+        })
+        .filter(|c| {
+            c.path.len() > 1
+                && c.path[..c.path.len() - 1]
+                    .iter()
+                    .any(|a| group_of(a) == Some(Group::Received))
+        })
+        .collect();
+    let online = parts.iter().any(|c| key_is(c, "received_online"));
+    let direct = parts.iter().any(|c| key_is(c, "received_direct"));
+    (online && direct).then_some(parts)
+}
+
+pub(super) fn row_figures(
+    ctx: &Ctx<'_>,
+    r: usize,
+    columns: &[&Column],
+    diags: &mut Vec<Diagnostic>,
+) -> RowFigures {
+    let mut out = BTreeMap::new();
+    let mut bad = Vec::new();
+    for c in columns {
+        let count = match &c.role {
+            Role::Metric(_, unit, _) => *unit != MetricUnit::Percent,
+            _ => true,
+        };
+        match figure(ctx.table.cell(r, c.col), count) {
+            Figure::Value(v) => {
+                out.insert(c.col, v);
+            }
+            Figure::Absent => {}
+            Figure::Bad => bad.push(c),
+            Figure::NotWhole => diags.push(
+                ctx.at(
+                    Diagnostic::error(format!(
+                        "`{}` is not a whole number: a count or an amount is not read from it",
+                        ctx.table.text(r, c.col)
+                    )),
+                    r,
+                    c.col,
+                )
+                .hint("a count is a whole number: write 12000, or group the thousands by three with one kind of separator: 12.000 or 12,000"),
+            ),
+        }
+    }
+    // A row of text (a heading, a note) is not a row of bad figures.
+    if !out.is_empty() {
+        for c in bad {
+            if matches!(c.role, Role::Metric(..)) {
+                diags.push(
+                    ctx.at(
+                        Diagnostic::warning(format!(
+                            "`{}` is not a number: it is not imported",
+                            ctx.table.text(r, c.col)
+                        )),
+                        r,
+                        c.col,
+                    )
+                    .hint("write figures as plain numbers (6580, or 6.580 with a thousands dot)"),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// The metric values of one row, in catalogue order.
+pub(super) fn record_values(
+    ctx: &Ctx<'_>,
+    header: &Header,
+    r: usize,
+    figures: &RowFigures,
+    name: &str,
+    log: &mut Vec<String>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(MetricKey, f64)> {
+    let table = ctx.table;
+    let mut values: BTreeMap<MetricKey, f64> = BTreeMap::new();
+    for c in &header.columns {
+        let (Role::Metric(key, unit, _), Some(&v)) = (&c.role, figures.get(&c.col)) else {
+            continue;
+        };
+        let counts = matches!(
+            unit,
+            MetricUnit::Count | MetricUnit::People | MetricUnit::Documents | MetricUnit::Procedures
+        );
+        if counts && v.fract() != 0.0 {
+            diags.push(
+                ctx.at(
+                    Diagnostic::warning(format!(
+                        "`{key}` is a count but {} has decimals: it is not imported",
+                        number_text(v)
+                    )),
+                    r,
+                    c.col,
+                )
+                .hint("check the cell: a count is a whole number"),
+            );
+            continue;
+        }
+        *values.entry(key.clone()).or_insert(0.0) += v;
+    }
+    if let Some(parts) = received_parts(header) {
+        let got: Option<f64> = parts.iter().map(|c| figures.get(&c.col).copied()).sum();
+        match got {
+            Some(sum) => {
+                if let Some(k) = MetricKey::parse("received") {
+                    values.insert(k, sum);
+                }
+            }
+            None => log.push(format!(
+                "row {} \"{name}\": an in-period column is empty, so received is not written",
+                table.row_number(r)
+            )),
+        }
+    }
+    // The form's own total: in-period plus carried over.
+    let with_carry = header
+        .columns
+        .iter()
+        .find(|c| matches!(c.role, Role::ReceivedWithCarry));
+    let get = |k: &str| MetricKey::parse(k).and_then(|k| values.get(&k).copied());
+    if let (Some(c), Some(received), Some(carried)) =
+        (with_carry, get("received"), get("carried_over"))
+    {
+        if let Some(&total) = figures.get(&c.col) {
+            if (total - received - carried).abs() > 0.5 {
+                diags.push(
+                    ctx.at(
+                        Diagnostic::warning(format!(
+                            "\"{name}\": the total received {} is not the in-period {} plus the carried-over {}",
+                            number_text(total),
+                            number_text(received),
+                            number_text(carried)
+                        )),
+                        r,
+                        c.col,
+                    )
+                    .hint("one of the figures of the row is wrong: compare them with the source report"),
+                );
+            }
+        }
+    }
+    ctx.catalogue
+        .iter()
+        .filter_map(|def| values.get(&def.key).map(|v| (def.key.clone(), *v)))
+        .collect()
+}
+
+/// Checks the total row against the unit rows, column by column.
+pub(super) fn check_total(
+    ctx: &Ctx<'_>,
+    header: &Header,
+    total: Option<&(usize, RowFigures)>,
+    unit_rows: &[RowFigures],
+    log: &mut Vec<String>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let Some((r, totals)) = total else {
+        return;
+    };
+    let mut differ = 0;
+    for c in header.columns.iter().filter(|c| c.carries_figures()) {
+        let Some(&stated) = totals.get(&c.col) else {
+            continue;
+        };
+        let sum: f64 = unit_rows.iter().filter_map(|f| f.get(&c.col)).sum();
+        if (sum - stated).abs() > 0.5 {
+            differ += 1;
+            let what = match &c.role {
+                Role::Metric(k, ..) => format!(" ({k})"),
+                _ => String::new(),
+            };
+            diags.push(
+                ctx.at(
+                    Diagnostic::warning(format!(
+                        "the total row gives {} for \"{}\"{what} but the unit rows add up to {}",
+                        number_text(stated),
+                        c.label(),
+                        number_text(sum)
+                    )),
+                    *r,
+                    c.col,
+                )
+                .hint("a unit's figure or the total is wrong, or rows are missing: compare them with the source report"),
+            );
+        }
+    }
+    if differ == 0 {
+        log.push(format!(
+            "the total row {} agrees with the sum of the unit rows",
+            ctx.table.row_number(*r)
+        ));
+    } else {
+        log.push(format!(
+            "the total row {} differs from the sum of the unit rows in {differ} column(s)",
+            ctx.table.row_number(*r)
+        ));
+    }
+}

@@ -1,0 +1,122 @@
+//! Writing: one YAML file per period, through the serializer.
+
+use super::*;
+
+/// A YAML double-quoted string.
+pub(super) fn yaml_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Text for a YAML comment: one line, whatever the sheet or file name
+/// holds (a line break would start YAML of its own).
+pub(super) fn comment_text(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// `2023-Q3.yaml`; a range's `..` becomes `_`, so names suit every file system.
+pub(super) fn file_name(period: &Period) -> String {
+    format!("{}.yaml", period.id().replace("..", "_"))
+}
+
+pub(super) fn write_files(
+    opts: &ImportOptions,
+    table: &Table,
+    records: &[OutRecord],
+    log: &mut Vec<String>,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
+    let shown_name = opts.file.file_name().map_or_else(
+        || opts.file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let source = match &table.name {
+        Some(sheet) => format!("Imported from {shown_name}, sheet {sheet}"),
+        None => format!("Imported from {shown_name}"),
+    };
+    let mut by_period: BTreeMap<Period, Vec<&OutRecord>> = BTreeMap::new();
+    for rec in records {
+        by_period.entry(rec.period).or_default().push(rec);
+    }
+    let targets: Vec<(PathBuf, &Vec<&OutRecord>)> = by_period
+        .iter()
+        .map(|(p, recs)| (opts.out.join(file_name(p)), recs))
+        .collect();
+    if !opts.force {
+        let exist: Vec<Diagnostic> = targets
+            .iter()
+            .filter(|(path, _)| path.exists())
+            .map(|(path, _)| {
+                Diagnostic::error(format!("{} exists: it is not overwritten", path.display()))
+                    .file(path)
+                    .hint("use --force to overwrite it (or --out to write elsewhere)")
+            })
+            .collect();
+        if !exist.is_empty() {
+            let mut all = exist;
+            all.append(diags);
+            diagnostic::sort(&mut all);
+            return Err(all);
+        }
+    }
+    if let Err(e) = std::fs::create_dir_all(&opts.out) {
+        return Err(vec![
+            Diagnostic::error(format!("cannot create {}: {e}", opts.out.display()))
+                .file(&opts.out)
+                .hint("check --out: it is a folder, usually content/data/"),
+        ]);
+    }
+    let mut written = Vec::new();
+    for (path, recs) in targets {
+        let mut text = format!("# {} by `baocao import`.\n", comment_text(&source));
+        for rec in recs {
+            let _ = writeln!(text, "- unit: {}", rec.unit);
+            let _ = writeln!(text, "  period: {}", yaml_string(&rec.period.id()));
+            let _ = writeln!(
+                text,
+                "  source: {}",
+                yaml_string(rec.source.as_deref().unwrap_or(&source))
+            );
+            let _ = writeln!(text, "  metrics:");
+            for (key, v) in &rec.values {
+                let _ = writeln!(text, "    {key}: {}", number_text(*v));
+            }
+        }
+        if let Err(e) = std::fs::write(&path, text) {
+            return Err(vec![
+                Diagnostic::error(format!("cannot write {}: {e}", path.display()))
+                    .file(&path)
+                    .hint("check that the folder is writable"),
+            ]);
+        }
+        log.push(format!(
+            "wrote {} ({})",
+            path.display(),
+            diagnostic::count(recs.len(), "record", "records")
+        ));
+        written.push(path);
+    }
+    Ok(written)
+}
