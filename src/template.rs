@@ -38,6 +38,41 @@ fn decimals(kwargs: &Kwargs) -> TeraResult<Option<usize>> {
 
 /// The filters [`register`] installs, for hints.
 pub const FILTERS: &[&str] = &["num", "pct", "vnd", "date", "slugify"];
+/// The page a template renders for: its unit and period, each optional.
+/// Template functions take them from here, never from template variables
+/// (which a template may shadow), and each asks only for what it uses.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scope {
+    /// The page's unit (`unit:` in its front matter).
+    pub unit: Option<UnitId>,
+    /// The page's period (`period:` in its front matter).
+    pub period: Option<Period>,
+}
+
+thread_local! {
+    static SCOPE: std::cell::RefCell<Scope> = std::cell::RefCell::new(Scope::default());
+}
+
+/// Runs `render` with `scope` as the page of the template functions it
+/// calls; nests, restoring the outer scope after.
+pub fn with_scope<T>(scope: Scope, render: impl FnOnce() -> T) -> T {
+    let outer = SCOPE.with(|s| s.replace(scope));
+    struct Restore(Option<Scope>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            if let Some(outer) = self.0.take() {
+                SCOPE.with(|s| *s.borrow_mut() = outer);
+            }
+        }
+    }
+    let _restore = Restore(Some(outer));
+    render()
+}
+
+fn scope() -> Scope {
+    SCOPE.with(|s| s.borrow().clone())
+}
+
 /// The functions [`register`] installs, for hints.
 pub const FUNCTIONS: &[&str] = &["metric", "label", "compare", "chart", "kpis", "table"];
 
@@ -92,9 +127,9 @@ fn register_with(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
     });
 
     let s = Arc::clone(shared);
-    tera.register_function("metric", move |k: Kwargs, st: &State| -> TeraResult<f64> {
+    tera.register_function("metric", move |k: Kwargs, _: &State| -> TeraResult<f64> {
         let key = k.must_get::<&str>("key")?;
-        let fig = record_from_args(&s, &k, st)?;
+        let fig = record_from_args(&s, &k)?;
         value_of(&s, fig, key)
     });
     let s = Arc::clone(shared);
@@ -103,14 +138,14 @@ fn register_with(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
         Ok(metric_def(&s, key)?.label.clone())
     });
     let s = Arc::clone(shared);
-    tera.register_function("compare", move |k: Kwargs, st: &State| -> TeraResult<String> {
+    tera.register_function("compare", move |k: Kwargs, _: &State| -> TeraResult<String> {
         let key = k.must_get::<&str>("key")?;
         let against = match k.get::<&str>("against")?.unwrap_or("same_period") {
             "same_period" => Against::SamePeriod,
             "previous" => Against::Previous,
             other => return Err(err(format!("against=\"{other}\" is not known: use \"same_period\" (cùng kỳ) or \"previous\" (kỳ trước)"))),
         };
-        let fig = record_from_args(&s, &k, st)?;
+        let fig = record_from_args(&s, &k)?;
         let def = metric_def(&s, key)?;
         let current = value_of(&s, fig, key)?;
         let earlier_period = match against {
@@ -134,7 +169,7 @@ fn register_with(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
         Ok(format::change(current, earlier, style, against))
     });
     let s = Arc::clone(shared);
-    tera.register_function("chart", move |k: Kwargs, st: &State| -> TeraResult<Value> {
+    tera.register_function("chart", move |k: Kwargs, _: &State| -> TeraResult<Value> {
         allow(
             &k,
             "chart",
@@ -154,11 +189,11 @@ fn register_with(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
             unit: text(&k, "chart", "unit")?,
             period: period_arg(&k)?,
         };
-        let html = chart::chart(&args, &chart_context(&s, st)?).map_err(err)?;
+        let html = chart::chart(&args, &chart_context(&s)).map_err(err)?;
         Ok(block(html))
     });
     let s = Arc::clone(shared);
-    tera.register_function("kpis", move |k: Kwargs, st: &State| -> TeraResult<Value> {
+    tera.register_function("kpis", move |k: Kwargs, _: &State| -> TeraResult<Value> {
         allow(&k, "kpis", &["metrics", "unit", "period"])?;
         let metrics = list(&k, "kpis", "metrics")?;
         let unit = text(&k, "kpis", "unit")?;
@@ -166,13 +201,13 @@ fn register_with(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
             &metrics,
             unit.as_deref(),
             period_arg(&k)?.as_deref(),
-            &chart_context(&s, st)?,
+            &chart_context(&s),
         )
         .map_err(err)?;
         Ok(block(html))
     });
     let s = Arc::clone(shared);
-    tera.register_function("table", move |k: Kwargs, st: &State| -> TeraResult<Value> {
+    tera.register_function("table", move |k: Kwargs, _: &State| -> TeraResult<Value> {
         allow(
             &k,
             "table",
@@ -187,7 +222,7 @@ fn register_with(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
             count(&k, "table", "periods")?,
             unit.as_deref(),
             period_arg(&k)?.as_deref(),
-            &chart_context(&s, st)?,
+            &chart_context(&s),
         )
         .map_err(err)?;
         Ok(block(html))
@@ -278,31 +313,21 @@ fn period_arg(k: &Kwargs) -> TeraResult<Option<String>> {
     }))
 }
 
-fn chart_context<'a>(s: &'a Shared, st: &State) -> TeraResult<chart::Context<'a>> {
-    let field = |name: &str| -> TeraResult<Option<String>> {
-        Ok(st.get::<Value>(name)?.and_then(|v| {
-            v.get_from_path("id")
-                .and_then(|id| id.as_str().map(str::to_string))
-        }))
-    };
-    Ok(chart::Context {
+fn chart_context(s: &Shared) -> chart::Context<'_> {
+    let scope = scope();
+    chart::Context {
         catalogue: &s.catalogue,
         figures: &s.figures,
         units: &s.units,
-        page_unit: field("unit")?.map(UnitId),
-        page_period: field("period")?.and_then(|p| Period::parse(&p).ok()),
-    })
+        page_unit: scope.unit,
+        page_period: scope.period,
+    }
 }
 
-fn record_from_args<'a>(s: &'a Shared, k: &Kwargs, st: &State) -> TeraResult<&'a Figure> {
-    let page_unit = st.get::<Value>("unit")?.and_then(|u| {
-        u.get_from_path("id")
-            .and_then(|v| v.as_str().map(str::to_string))
-    });
-    let page_period = st.get::<Value>("period")?.and_then(|p| {
-        p.get_from_path("id")
-            .and_then(|v| v.as_str().map(str::to_string))
-    });
+fn record_from_args<'a>(s: &'a Shared, k: &Kwargs) -> TeraResult<&'a Figure> {
+    let scope = scope();
+    let page_unit = scope.unit.map(|u| u.0);
+    let page_period = scope.period.map(|p| p.id());
     let unit = match k.get::<&str>("unit")? {
         Some(u) => u.to_string(),
         None => page_unit.ok_or_else(|| {
@@ -620,7 +645,11 @@ mod tests {
             "data",
             &serde_json::json!({"received": 83786, "online_rate": 54.76}),
         );
-        t.render("t", &ctx).map_err(|e| {
+        let scope = Scope {
+            unit: Some(UnitId("lao-cai".into())),
+            period: Period::parse("2023").ok(),
+        };
+        with_scope(scope, || t.render("t", &ctx)).map_err(|e| {
             let d = diagnose(
                 &e,
                 &Source {

@@ -184,6 +184,17 @@ fn compare_and_table_of_named_units_need_no_unit_on_the_page() {
     assert_eq!(texts(&page, "figure.bc-chart").len(), 2);
     let cells = texts(&page, "table td, table th").join(" ");
     assert!(cells.contains("900") && cells.contains("700"), "{cells}");
+    // With period= the page needs no period either; a template variable
+    // named `unit` does not change the page's scope.
+    let site = site.write(
+        "content/articles/tong-hop.md",
+        "---\ntitle: Tổng hợp\ndate: 2023-10-30\n---\n{% set unit = \"khong-co\" %}{{ chart(kind=\"compare\", metric=\"received\", units=[\"hong-ngu\", \"can-giuoc\"], period=\"2023-9M\") }}\n\n{{ table(metrics=[\"received\"], units=[\"hong-ngu\", \"can-giuoc\"], period=\"2023-9M\") }}\n",
+    );
+    site.build().succeeds();
+    assert_eq!(
+        texts(&site.html("tong-hop/index.html"), "figure.bc-chart").len(),
+        1
+    );
     // Without a unit on the page, a comparison of its siblings cannot be
     // guessed: it still says what is missing.
     let site = site.write(

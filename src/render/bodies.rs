@@ -12,7 +12,7 @@ use crate::diagnostic::Diagnostic;
 use crate::fs::posix;
 use crate::markdown;
 use crate::site::{Document, Site};
-use crate::template::{self, Shared, Source};
+use crate::template::{self, Scope, Shared, Source};
 
 use super::context::{FrontCtx, PeriodCtx, SiteCtx, UnitCtx, values};
 use super::route::{SitePath, href, root_of};
@@ -37,9 +37,9 @@ pub const BODY_LIMITS: tera::limits::Limits = tera::limits::Limits {
     string_bytes: 4 << 20,
 };
 
-/// Runs one render within `limits`.
-pub fn bounded<T>(limits: tera::limits::Limits, render: impl FnOnce() -> T) -> T {
-    tera::limits::with_limits(limits, render)
+/// Runs one render within `limits`, for the page `scope`.
+pub fn bounded<T>(limits: tera::limits::Limits, scope: &Scope, render: impl FnOnce() -> T) -> T {
+    template::with_scope(scope.clone(), || tera::limits::with_limits(limits, render))
 }
 
 /// What rendering a body reads besides the document.
@@ -237,6 +237,10 @@ pub fn render_body(
     let ctx = Context::from_serialize(&body_ctx).unwrap_or_default();
     let shared = inputs.shared;
     let name = posix(&d.path);
+    let scope = Scope {
+        unit: d.front.unit.clone(),
+        period: d.front.period,
+    };
     let diag = |e: tera::Error, summary: bool| {
         template::diagnose(
             &e,
@@ -244,11 +248,11 @@ pub fn render_body(
             &shared.catalogue,
         )
     };
-    let text =
-        bounded(BODY_LIMITS, || tera.render(&name, &ctx)).map_err(|e| vec![diag(e, false)])?;
+    let text = bounded(BODY_LIMITS, &scope, || tera.render(&name, &ctx))
+        .map_err(|e| vec![diag(e, false)])?;
     let summary = match &d.front.summary {
         Some(_) => Some(
-            bounded(BODY_LIMITS, || {
+            bounded(BODY_LIMITS, &scope, || {
                 tera.render(&format!("{name}#summary"), &ctx)
             })
             .map_err(|e| vec![diag(e, true)])?,

@@ -26,7 +26,7 @@ use crate::data::Figures;
 use crate::diagnostic::Diagnostic;
 use crate::fs::posix;
 use crate::site::{Document, Site};
-use crate::template::{self, Shared};
+use crate::template::{self, Scope, Shared};
 
 pub use bodies::{Body, is_code_url};
 use bodies::{BodyInputs, bounded, doc_source};
@@ -205,7 +205,11 @@ fn render_page(theme: &Tera, e: &Planned<'_>, inputs: &Inputs<'_>) -> Result<Str
         _ => Context::from_serialize(&list::context(&e.route, inputs))?,
     };
     let template = e.route.template().unwrap_or("index.html");
-    bounded(THEME_LIMITS, || theme.render(template, &ctx))
+    let scope = e.doc.map_or_else(Scope::default, |d| Scope {
+        unit: d.front.unit.clone(),
+        period: d.front.period,
+    });
+    bounded(THEME_LIMITS, &scope, || theme.render(template, &ctx))
 }
 
 /// Compiles every body and summary as one set of templates; when that
