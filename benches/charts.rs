@@ -97,12 +97,13 @@ fn main() {
         let models: Vec<Chart> = (0..N).map(|i| model(kind, i)).collect();
         // One warm-up so the font registration is not timed.
         let _ = chart::svg::draw(&models[0]);
+        let words = baocao::theme::Theme::builtin().words("vi");
         let mut times = Vec::with_capacity(N);
         let mut bytes = 0;
         for m in &models {
             let start = Instant::now();
             let svg = chart::svg::draw(m).expect("draw");
-            let html = chart::html::figure(m, &svg);
+            let html = chart::html::figure(m, &svg, &words);
             times.push(start.elapsed().as_secs_f64() * 1e6);
             bytes = svg.len();
             std::hint::black_box(html);

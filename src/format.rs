@@ -118,12 +118,17 @@ impl DateFormat {
 
 /// Formats a timestamp the Vietnamese way.
 pub fn date(dt: &DateTime, format: DateFormat) -> String {
+    date_named(dt, format, weekday(dt.date))
+}
+
+/// Formats a timestamp with the weekday name given (the theme's words).
+pub fn date_named(dt: &DateTime, format: DateFormat, weekday: &str) -> String {
     let d = dt.date;
     match format {
         DateFormat::Short => d.vi(),
-        DateFormat::Long => format!("{}, {}", weekday(d), d.vi()),
+        DateFormat::Long => format!("{}, {}", weekday, d.vi()),
         // A date written without a time shows none rather than "00:00".
-        DateFormat::Full if !dt.has_time => format!("{}, {}", weekday(d), d.vi()),
+        DateFormat::Full if !dt.has_time => format!("{}, {}", weekday, d.vi()),
         DateFormat::Full => {
             let off = dt.offset_minutes;
             let sign = if off < 0 { '-' } else { '+' };
@@ -134,7 +139,7 @@ pub fn date(dt: &DateTime, format: DateFormat) -> String {
             };
             format!(
                 "{}, {} | {:02}:{:02} {zone}",
-                weekday(d),
+                weekday,
                 d.vi(),
                 dt.hour,
                 dt.minute

@@ -24,6 +24,8 @@ pub struct Shared {
     pub figures: Figures,
     /// Units by id.
     pub units: BTreeMap<UnitId, Unit>,
+    /// Interface words of the site's language.
+    pub words: crate::theme::Words,
 }
 
 fn err(message: impl ToString) -> tera::Error {
@@ -109,9 +111,10 @@ fn register_with(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
         |v: f64, k: Kwargs, _: &State| -> TeraResult<String> { Ok(format::pct(v, decimals(&k)?)) },
     );
     tera.register_filter("vnd", |v: f64, _: Kwargs, _: &State| format::vnd(v));
+    let words = shared.words.clone();
     tera.register_filter(
         "date",
-        |v: &str, k: Kwargs, _: &State| -> TeraResult<String> {
+        move |v: &str, k: Kwargs, _: &State| -> TeraResult<String> {
             let name = k.get::<&str>("format")?.unwrap_or("short");
             let fmt = DateFormat::parse(name).ok_or_else(|| {
                 err(format!(
@@ -119,7 +122,7 @@ fn register_with(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
                 ))
             })?;
             let dt = DateTime::parse(v).ok_or_else(|| err(format!("`{v}` is not a date")))?;
-            Ok(format::date(&dt, fmt))
+            Ok(format::date_named(&dt, fmt, words.weekday(dt.date)))
         },
     );
     tera.register_filter("slugify", |v: &str, _: Kwargs, _: &State| {
@@ -321,6 +324,7 @@ fn chart_context(s: &Shared) -> chart::Context<'_> {
         units: &s.units,
         page_unit: scope.unit,
         page_period: scope.period,
+        words: &s.words,
     }
 }
 
@@ -630,6 +634,7 @@ mod tests {
             catalogue: cat,
             figures,
             units,
+            words: crate::theme::Theme::builtin().words("vi"),
         })
     }
 

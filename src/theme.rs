@@ -30,9 +30,50 @@ const ASSETS: &[(&str, &[u8])] = &[(
     include_bytes!("../themes/default/static/css/baocao.css"),
 )];
 
+/// The default theme's interface words, one file per language.
+const WORDS: &[(&str, &str)] = &[
+    ("vi", include_str!("../themes/default/i18n/vi.yaml")),
+    ("en", include_str!("../themes/default/i18n/en.yaml")),
+];
+
+/// The interface words of one language: what templates see as `i18n` and
+/// what charts and pages write around the figures.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(transparent)]
+pub struct Words(BTreeMap<String, serde_json::Value>);
+
+impl Words {
+    /// The word for `key`; the key itself when the theme lacks it (the
+    /// built-in files have every key the code asks for, a test checks).
+    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        self.0.get(key).and_then(|v| v.as_str()).unwrap_or(key)
+    }
+
+    /// The weekday name of `date`, Monday first.
+    pub fn weekday(&self, date: crate::date::Date) -> &str {
+        self.0
+            .get("weekdays")
+            .and_then(|v| v.get(usize::from(date.weekday())))
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+    }
+
+    fn merge(&mut self, text: &str, path: &Path) -> Result<(), Diagnostic> {
+        let more: BTreeMap<String, serde_json::Value> = crate::data::catalogue::parse_yaml(
+            text,
+            path,
+            "interface words: one `key: \"text\"` per line",
+        )?;
+        self.0.extend(more);
+        Ok(())
+    }
+}
+
 /// Templates by name and assets by output path.
 #[derive(Clone, Debug, Default)]
 pub struct Theme {
+    /// Interface words by language code (`vi`, `en`).
+    pub words: BTreeMap<String, Words>,
     /// Template name → source.
     pub templates: BTreeMap<String, String>,
     /// Output path → bytes.
@@ -54,7 +95,22 @@ impl Theme {
                 .map(|(n, b)| (n.to_string(), b.to_vec()))
                 .collect(),
             overridden: BTreeSet::new(),
+            words: WORDS
+                .iter()
+                .map(|(lang, text)| {
+                    let mut w = Words::default();
+                    // The embedded files are tested; a failure here is a
+                    // bug in the binary, and leaves keys as their names.
+                    let _ = w.merge(text, Path::new("<built-in theme>"));
+                    (lang.to_string(), w)
+                })
+                .collect(),
         }
+    }
+
+    /// The words of `language` (`vi` or `en`).
+    pub fn words(&self, language: &str) -> Words {
+        self.words.get(language).cloned().unwrap_or_default()
     }
 
     /// The default theme overridden by `themes/<name>/` of the site, if any.
@@ -78,6 +134,14 @@ impl Theme {
             let name = posix(&relative(&templates, &path));
             theme.overridden.insert(name.clone());
             theme.templates.insert(name, text);
+        }
+        for (lang, _) in WORDS {
+            let path = dir.join("i18n").join(format!("{lang}.yaml"));
+            if path.is_file() {
+                let text = read_text(root, &path)?;
+                let words = theme.words.entry(lang.to_string()).or_default();
+                words.merge(&text, &relative(root, &path))?;
+            }
         }
         let assets = dir.join("static");
         for path in files_under(&assets) {

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use super::{Chart, Data, Kpi};
 use crate::format;
+use crate::theme::Words;
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(s: &str) -> String {
@@ -25,7 +26,7 @@ pub fn escape(s: &str) -> String {
 
 /// A chart as `<figure>`: the SVG, a caption with title, period and
 /// source, and the same numbers in a table for those who cannot see it.
-pub fn figure(chart: &Chart, svg: &str) -> String {
+pub fn figure(chart: &Chart, svg: &str, words: &Words) -> String {
     let mut out = String::with_capacity(svg.len() + 1024);
     let _ = write!(
         out,
@@ -41,19 +42,22 @@ pub fn figure(chart: &Chart, svg: &str) -> String {
     if let Some(source) = &chart.source {
         let _ = write!(
             out,
-            " <span class=\"bc-chart__source\">Nguồn: {}</span>",
+            " <span class=\"bc-chart__source\">{}: {}</span>",
+            escape(words.get("source")),
             escape(source)
         );
     }
-    out.push_str(
-        "</figcaption><details class=\"bc-chart__data\"><summary>Xem bảng số liệu</summary>",
+    let _ = write!(
+        out,
+        "</figcaption><details class=\"bc-chart__data\"><summary>{}</summary>",
+        escape(words.get("chart_table"))
     );
-    out.push_str(&data_table(chart));
+    out.push_str(&data_table(chart, words));
     out.push_str("</details></figure>");
     out
 }
 
-fn data_table(chart: &Chart) -> String {
+fn data_table(chart: &Chart, words: &Words) -> String {
     let mut t = String::from("<table class=\"bc-table\">");
     let _ = write!(t, "<caption>{}</caption>", escape(&chart.title));
     let head = |t: &mut String, cols: &[&str]| {
@@ -73,11 +77,11 @@ fn data_table(chart: &Chart) -> String {
     };
     match &chart.data {
         Data::Bars { items, highlight } => {
-            head(&mut t, &[&chart.row_header, "Số liệu"]);
+            head(&mut t, &[&chart.row_header, words.get("col_value")]);
             for (n, i) in items.iter().enumerate() {
                 // The article's own unit, said in words as well as in bold.
                 let label = if *highlight == Some(n) {
-                    format!("{} (đơn vị của bài)", i.long)
+                    format!("{} ({})", i.long, words.get("chart_own_unit"))
                 } else {
                     i.long.clone()
                 };
@@ -85,13 +89,20 @@ fn data_table(chart: &Chart) -> String {
             }
         }
         Data::Line { items, .. } => {
-            head(&mut t, &[&chart.row_header, "Số liệu"]);
+            head(&mut t, &[&chart.row_header, words.get("col_value")]);
             for i in items {
                 row(&mut t, &i.long, std::slice::from_ref(&i.shown));
             }
         }
         Data::Shares { items, total, .. } => {
-            head(&mut t, &[&chart.row_header, "Số liệu", "Tỷ lệ"]);
+            head(
+                &mut t,
+                &[
+                    &chart.row_header,
+                    words.get("col_value"),
+                    words.get("col_share"),
+                ],
+            );
             let sum: f64 = items.iter().map(|i| i.value.max(0.0)).sum();
             for i in items {
                 let share = if sum > 0.0 {
@@ -105,7 +116,7 @@ fn data_table(chart: &Chart) -> String {
                     &[i.shown.clone(), format::pct(share, None)],
                 );
             }
-            row(&mut t, "Tổng số", &[total.clone(), "100%".into()]);
+            row(&mut t, words.get("total"), &[total.clone(), "100%".into()]);
         }
         Data::Stacks { legend, stacks, .. } => {
             let cols: Vec<&str> = std::iter::once(chart.row_header.as_str())

@@ -167,6 +167,8 @@ pub struct Context<'a> {
     pub page_unit: Option<UnitId>,
     /// The article's period.
     pub page_period: Option<Period>,
+    /// Interface words of the site's language.
+    pub words: &'a crate::theme::Words,
 }
 
 /// Sorts before every period, to start a range scan of one unit's records.
@@ -435,7 +437,7 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
                 period: capitalize(&period.label()),
                 source: sources([fig]),
                 data,
-                row_header: "Chỉ tiêu".into(),
+                row_header: cx.words.get("row_metric").into(),
                 scale: defs[0].unit,
             })
         }
@@ -477,7 +479,7 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
                     colors: part_colors(&defs),
                     stacks,
                 },
-                row_header: "Kỳ báo cáo".into(),
+                row_header: cx.words.get("row_period").into(),
                 scale: defs[0].unit,
             })
         }
@@ -532,7 +534,7 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
                 period: span_words(figs),
                 source: sources(figs.iter().copied()),
                 data: Data::Line { items, x },
-                row_header: "Kỳ báo cáo".into(),
+                row_header: cx.words.get("row_period").into(),
                 scale: def.unit,
             })
         }
@@ -605,7 +607,7 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
                 period: capitalize(&period.label()),
                 source: sources(rows.iter().map(|(_, f, _)| *f)),
                 data: Data::Bars { items, highlight },
-                row_header: "Đơn vị".into(),
+                row_header: cx.words.get("row_unit").into(),
                 scale: def.unit,
             })
         }
@@ -626,7 +628,7 @@ fn span_words(figs: &[&Figure]) -> String {
 pub fn chart(args: &Args, cx: &Context<'_>) -> Result<String, String> {
     let model = build(args, cx)?;
     let svg = svg::draw(&model)?;
-    Ok(html::figure(&model, &svg))
+    Ok(html::figure(&model, &svg, cx.words))
 }
 
 /// One figure card of `kpis()`.
@@ -736,7 +738,7 @@ pub fn table(
         cx.record(unit, &period).map_err(&fail)?;
         let figs = cx.series(unit, &period, periods.unwrap_or(1));
         (
-            "Kỳ báo cáo",
+            cx.words.get("row_period"),
             unit.name.clone(),
             figs.into_iter()
                 .map(|f| (capitalize(&f.period.label()), f))
@@ -750,7 +752,7 @@ pub fn table(
                 .map_err(|e| fail(format!("units=[…]: {e}")))?;
             rows.push((u.name.clone(), cx.record(u, &period).map_err(&fail)?));
         }
-        ("Đơn vị", capitalize(&period.label()), rows)
+        (cx.words.get("row_unit"), capitalize(&period.label()), rows)
     };
     let mut cells = Vec::new();
     for (label, fig) in &rows {

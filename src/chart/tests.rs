@@ -83,7 +83,14 @@ fn cx<'a>(cat: &'a Catalogue, figs: &'a Figures, units: &'a BTreeMap<UnitId, Uni
         units,
         page_unit: Some(UnitId("thuan-an".into())),
         page_period: Period::parse("2023-9M").ok(),
+        words: vi_words(),
     }
+}
+
+/// The default theme's Vietnamese words, made once for every test.
+fn vi_words() -> &'static crate::theme::Words {
+    static WORDS: std::sync::OnceLock<crate::theme::Words> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| crate::theme::Theme::builtin().words("vi"))
 }
 
 fn args(kind: &str) -> Args {

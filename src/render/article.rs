@@ -68,7 +68,9 @@ pub fn context<'a>(route: &Route, d: &'a Document, inputs: &Inputs<'a>) -> Artic
         content: body.map(|b| b.html.clone()),
         summary: body.and_then(|b| b.summary.clone()),
         headings: body.map(|b| b.headings.clone()),
-        date_full: f.date.map(|d| format::date(&d, DateFormat::Full)),
+        date_full: f
+            .date
+            .map(|d| format::date_named(&d, DateFormat::Full, inputs.words.weekday(d.date))),
         image: f
             .image
             .as_ref()

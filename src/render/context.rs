@@ -13,6 +13,7 @@ use crate::site::{Document, Language, Site};
 use super::Body;
 use super::index::SiteIndex;
 use super::route::{Route, SitePath, href, root_of};
+use crate::theme::Words;
 
 /// The site, as `site` in every template.
 #[derive(Serialize)]
@@ -203,6 +204,8 @@ pub struct Inputs<'a> {
     pub base_url: &'a str,
     /// Articles per list page.
     pub per_page: usize,
+    /// Interface words of the site's language.
+    pub words: &'a Words,
 }
 
 /// The parts of every page: `root`, `site`, `kind`, `url`, `nav`.
@@ -218,6 +221,8 @@ pub struct Common<'a> {
     pub url: String,
     /// The menu.
     pub nav: Vec<NavItem<'a>>,
+    /// Interface words of the site's language (`{{ i18n.home }}`).
+    pub i18n: &'a Words,
 }
 
 impl<'a> Common<'a> {
@@ -255,6 +260,7 @@ impl<'a> Common<'a> {
             url: format!("{}{path}", inputs.base_url),
             nav,
             root,
+            i18n: inputs.words,
         }
     }
 }
@@ -325,7 +331,7 @@ impl<'a> Inputs<'a> {
     /// The first crumb.
     pub fn home_crumb(&self, from: &Route) -> Crumb {
         Crumb {
-            name: "Trang chủ".into(),
+            name: self.words.get("home").to_string(),
             href: Some(Route::Home { page: 1 }.link_from(from)),
         }
     }

@@ -69,6 +69,7 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
         catalogue: site.catalogue.clone(),
         figures: figures.clone(),
         units: site.units.clone(),
+        words: site.theme.words(site.config.language.code()),
     });
     let (articles, pages) = plan::publishable(site, opts.drafts, &mut diags);
     let index = SiteIndex::new(articles, pages, &site.articles);
@@ -152,6 +153,7 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
         figures,
         base_url: &opts.base_url,
         per_page,
+        words: &shared.words,
     };
     let outputs: Vec<Result<(String, String), Diagnostic>> = plan
         .par_iter()

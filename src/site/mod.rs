@@ -74,6 +74,16 @@ pub enum Language {
     En,
 }
 
+impl Language {
+    /// The language's code: `vi`, `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Vi => "vi",
+            Language::En => "en",
+        }
+    }
+}
+
 /// The agency that owns the portal: what a government portal's footer must show.
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
