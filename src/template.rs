@@ -93,6 +93,16 @@ pub fn register_for_bodies(tera: &mut Tera, shared: &Arc<Shared>) {
     register_with(tera, shared, true);
 }
 
+/// What drawing a chart, cards or a table costs against a render's step
+/// budget: about what the same time spent in template steps would buy, so
+/// a loop of charts is bounded like any other loop.
+const DRAWING_STEPS: u64 = 5_000;
+
+/// Charges a drawing to the render's budget.
+fn drawing() -> TeraResult<()> {
+    tera::limits::charge(DRAWING_STEPS).map_err(err)
+}
+
 fn register_with(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
     // Block HTML in a Markdown body must not be re-read as Markdown.
     let block = move |html: String| {
@@ -173,6 +183,7 @@ fn register_with(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
     });
     let s = Arc::clone(shared);
     tera.register_function("chart", move |k: Kwargs, _: &State| -> TeraResult<Value> {
+        drawing()?;
         allow(
             &k,
             "chart",
@@ -197,6 +208,7 @@ fn register_with(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
     });
     let s = Arc::clone(shared);
     tera.register_function("kpis", move |k: Kwargs, _: &State| -> TeraResult<Value> {
+        drawing()?;
         allow(&k, "kpis", &["metrics", "unit", "period"])?;
         let metrics = list(&k, "kpis", "metrics")?;
         let unit = text(&k, "kpis", "unit")?;
@@ -211,6 +223,7 @@ fn register_with(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
     });
     let s = Arc::clone(shared);
     tera.register_function("table", move |k: Kwargs, _: &State| -> TeraResult<Value> {
+        drawing()?;
         allow(
             &k,
             "table",

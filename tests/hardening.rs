@@ -239,3 +239,37 @@ fn symlinked_content_is_reported_not_skipped_silently() {
         .stderr_has("warning: content/articles/ngoai.md is a symbolic link and is skipped");
     site.build_with(&["--strict"]).fails();
 }
+
+#[test]
+fn values_shared_many_times_over_pay_for_their_size() {
+    // `[m, m]` thirty times is a billion leaves in a few kilobytes: every
+    // walk over it (arguments, comparison, sorting) must stop at the budget.
+    let doubled = "{% set m = [1] %}{% set n = [1] %}{% for i in range(end=30) %}{% set_global m = [m, m] %}{% set_global n = [n, n] %}{% endfor %}";
+    for tail in [
+        "{{ chart(kind=\"bar\", metrics=m) }}",
+        "{{ chart(kind=\"bar\", metrics=[\"received\"], title=m) }}",
+        "{{ kpis(metrics=[m]) }}",
+        "{% if m == n %}y{% endif %}",
+        "{{ m | sort | length }}",
+    ] {
+        let site = SiteTest::fixture("good").edit(
+            ARTICLE,
+            "Ghi chú[^nguon].",
+            &format!("{doubled}{tail}"),
+        );
+        site.build()
+            .fails()
+            .stderr_has("steps of work")
+            .stderr_has(&format!("--> {ARTICLE}:"));
+    }
+}
+
+#[test]
+fn a_loop_of_charts_is_bounded_like_any_loop() {
+    let site = SiteTest::fixture("good").edit(
+        ARTICLE,
+        "Ghi chú[^nguon].",
+        "{% for i in range(end=1000) %}{% for j in range(end=1000) %}{% set x = chart(kind=\"bar\", metrics=[\"received\", \"resolved\"], title=\"T\" ~ i ~ j) %}{% endfor %}{% endfor %}",
+    );
+    site.build().fails().stderr_has("steps of work");
+}

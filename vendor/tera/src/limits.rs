@@ -169,3 +169,65 @@ pub(crate) fn value(value: &crate::Value) -> Result<(), String> {
         _ => Ok(()),
     }
 }
+
+/// Charges `n` steps of work, for functions that cost more than one
+/// instruction (a chart is drawn in one call).
+pub fn charge(n: u64) -> Result<(), String> {
+    update(|b| {
+        b.steps = b.steps.saturating_add(n);
+        if b.steps > b.limits.steps {
+            Err(format!(
+                "the template did more than {} steps of work (a loop that never ends, or too many nested loops?)",
+                b.limits.steps
+            ))
+        } else {
+            Ok(())
+        }
+    })
+}
+
+/// Charges the work of walking `value` (one step per element, one per 64
+/// bytes of text), stopping as soon as the budget is spent.
+pub(crate) fn charge_value(value: &crate::Value) -> Result<(), String> {
+    use crate::value::ValueInner;
+    fn walk(v: &crate::Value, left: &mut u64) -> bool {
+        let own = match &v.inner {
+            ValueInner::String(s) => 1 + s.len() as u64 / 64,
+            ValueInner::Bytes(b) => 1 + b.len() as u64 / 64,
+            ValueInner::Array(items) => {
+                for item in items.iter() {
+                    if !walk(item, left) {
+                        return false;
+                    }
+                }
+                1
+            }
+            ValueInner::Map(map) => {
+                for (_, item) in map.iter() {
+                    if !walk(item, left) {
+                        return false;
+                    }
+                }
+                1
+            }
+            _ => 1,
+        };
+        match left.checked_sub(own) {
+            Some(rest) => {
+                *left = rest;
+                true
+            }
+            None => false,
+        }
+    }
+    let left = BUDGET.with(|b| b.get().map(|b| b.limits.steps.saturating_sub(b.steps)));
+    let Some(mut left) = left else {
+        return Ok(());
+    };
+    let before = left;
+    if walk(value, &mut left) {
+        charge(before - left)
+    } else {
+        charge(before.saturating_add(1))
+    }
+}

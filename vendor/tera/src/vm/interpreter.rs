@@ -230,6 +230,35 @@ impl<'tera> VirtualMachine<'tera> {
             if let Err(msg) = crate::limits::step() {
                 limit_error!(msg);
             }
+            // baocao patch: operations that walk their operands pay for the
+            // walk, so values shared many times over (`[m, m]` doubled)
+            // cannot make one instruction run for minutes.
+            let operands = match instr {
+                Instruction::ApplyFilter(_) | Instruction::RunTest(_) => 2,
+                Instruction::CallFunction(_) | Instruction::AppendToList => 1,
+                Instruction::Equal
+                | Instruction::NotEqual
+                | Instruction::LessThan
+                | Instruction::GreaterThan
+                | Instruction::LessThanOrEqual
+                | Instruction::GreaterThanOrEqual
+                | Instruction::In => 2,
+                _ => 0,
+            };
+            for depth in 0..operands {
+                if let Some(v) = state.stack.peek_at(depth)
+                    && let Err(msg) = crate::limits::charge_value(v)
+                {
+                    limit_error!(msg);
+                }
+            }
+            let builds = matches!(
+                instr,
+                Instruction::BuildList(_)
+                    | Instruction::BuildListWithSpreads(_)
+                    | Instruction::BuildMap(_)
+                    | Instruction::BuildMapWithSpreads(_)
+            );
 
             match instr {
                 Instruction::LoadConst(v) => {
@@ -908,6 +937,13 @@ impl<'tera> VirtualMachine<'tera> {
                 }
             }
 
+            // baocao patch: a new list or map pays for what it holds.
+            if builds
+                && let Some(v) = state.stack.peek_at(0)
+                && let Err(msg) = crate::limits::charge_value(v)
+            {
+                limit_error!(msg);
+            }
             ip += 1;
         }
 

@@ -36,6 +36,16 @@ impl Stack {
         self.values.last().expect("to peek a value")
     }
 
+    /// baocao patch: the value `depth` places below the top, if any.
+    #[inline]
+    pub(crate) fn peek_at(&self, depth: usize) -> Option<&Value> {
+        self.values
+            .len()
+            .checked_sub(depth + 1)
+            .and_then(|i| self.values.get(i))
+            .map(|(v, _)| v)
+    }
+
     /// Only used by list comprehension to avoid pop + push
     #[inline]
     pub(crate) fn peek_mut(&mut self) -> &mut (Value, SpanRange) {
