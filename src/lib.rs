@@ -16,6 +16,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod format;
 pub mod fs;
+pub mod html_guard;
 pub mod import;
 pub mod markdown;
 pub mod messages;

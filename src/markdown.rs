@@ -31,13 +31,18 @@ pub struct Html {
 /// error message for a broken internal link.
 pub type LinkResolver<'a> = dyn Fn(&str) -> Result<Option<String>, String> + 'a;
 
+/// What a document's Markdown may not publish.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Problems {
+    /// Broken links: the target and why.
+    pub broken: Vec<(String, String)>,
+    /// Raw HTML tags that are not plain formatting.
+    pub refused: Vec<String>,
+}
+
 /// Renders Markdown. `id_prefix` keeps footnote ids unique on pages that
-/// show several documents. Broken links are returned with their targets.
-pub fn render(
-    markdown: &str,
-    id_prefix: &str,
-    resolve: &LinkResolver<'_>,
-) -> (Html, Vec<(String, String)>) {
+/// show several documents. Broken links and refused raw HTML are returned.
+pub fn render(markdown: &str, id_prefix: &str, resolve: &LinkResolver<'_>) -> (Html, Problems) {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -45,6 +50,8 @@ pub fn render(
         | Options::ENABLE_HEADING_ATTRIBUTES;
     let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, options).collect();
     let mut broken = Vec::new();
+    let mut refused = Vec::new();
+    let mut guard = crate::html_guard::Guard::default();
     let headings = heading_ids(&mut events);
     let mut footnotes: HashMap<String, usize> = HashMap::new();
     let number = |label: &str, notes: &mut HashMap<String, usize>| {
@@ -59,6 +66,11 @@ pub fn render(
                 Ok(None) => {}
                 Err(why) => broken.push((dest_url.to_string(), why)),
             },
+            Event::Html(html) | Event::InlineHtml(html) => {
+                if let Some(tag) = guard.refused(html) {
+                    refused.push(tag);
+                }
+            }
             Event::FootnoteReference(label) => {
                 let n = number(label, &mut footnotes);
                 let id = slugify(label);
@@ -79,13 +91,27 @@ pub fn render(
     }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    (Html { html, headings }, broken)
+    (Html { html, headings }, Problems { broken, refused })
 }
 
-/// Opens an opaque block: an HTML comment, which CommonMark passes through
-/// untouched up to its `-->`, blank lines and Markdown syntax included.
-const OPAQUE_OPEN: &str = "<!--baocao-block ";
-const OPAQUE_CLOSE: &str = " baocao-block-->";
+/// The markers of an opaque block: an HTML comment, which CommonMark
+/// passes through untouched up to its `-->`, blank lines and Markdown
+/// syntax included. They hold a number drawn once per run, so an article
+/// cannot forge one to smuggle HTML past the checks; the markers never
+/// reach the output, so the output does not depend on it.
+fn opaque_markers() -> &'static (String, String) {
+    static MARKERS: std::sync::OnceLock<(String, String)> = std::sync::OnceLock::new();
+    MARKERS.get_or_init(|| {
+        use std::hash::{BuildHasher, Hasher};
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u64(u64::from(std::process::id()));
+        let nonce = h.finish();
+        (
+            format!("<!--baocao-block-{nonce:016x} "),
+            format!(" baocao-block-{nonce:016x}-->"),
+        )
+    })
+}
 
 /// Wraps block HTML (a chart, cards, a table) so that Markdown passes it
 /// through whole: never re-read as Markdown, never joined with the text
@@ -94,22 +120,25 @@ pub fn opaque(html: &str) -> String {
     // The HTML escapes all user text, so `-->` cannot occur in it; make
     // sure anyway, since it would end the comment early.
     let html = html.replace("-->", "--&gt;");
-    format!("\n\n{OPAQUE_OPEN}{html}{OPAQUE_CLOSE}\n\n")
+    let (open, close) = opaque_markers();
+    format!("\n\n{open}{html}{close}\n\n")
 }
 
 /// Replaces every opaque block of rendered HTML by the HTML it holds.
 /// Inside code, `<` is escaped, so only real blocks match.
 pub fn unwrap_opaque(html: &str) -> String {
+    let (open, close) = opaque_markers();
+    let (open, close) = (open.as_str(), close.as_str());
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(start) = rest.find(OPAQUE_OPEN) {
-        let inner = &rest[start + OPAQUE_OPEN.len()..];
-        let Some(end) = inner.find(OPAQUE_CLOSE) else {
+    while let Some(start) = rest.find(open) {
+        let inner = &rest[start + open.len()..];
+        let Some(end) = inner.find(close) else {
             break;
         };
         out.push_str(&rest[..start]);
         out.push_str(&inner[..end]);
-        rest = &inner[end + OPAQUE_CLOSE.len()..];
+        rest = &inner[end + close.len()..];
     }
     out.push_str(rest);
     out
@@ -268,7 +297,7 @@ mod tests {
         assert!(out.html.contains("href=\"../b/\""));
         assert!(out.html.contains("href=\"https://x.vn\""));
         assert_eq!(
-            broken,
+            broken.broken,
             vec![("missing.md".to_string(), "no such file".to_string())]
         );
     }

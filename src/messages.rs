@@ -119,6 +119,11 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "không ghi `{}`: đường dẫn này nằm ngoài thư mục kết quả",
     ),
     (
+        "E0451",
+        "raw HTML `{}` is not allowed in an article: only formatting tags, without links, styles or scripts",
+        "không được dùng mã HTML `{}` trong bài viết: chỉ dùng thẻ định dạng, không có liên kết, kiểu trình bày hay mã lệnh",
+    ),
+    (
         "E0450",
         "`{}` gives an empty part of the URL: its name has no letter or digit",
         "`{}` cho ra một phần rỗng trong đường dẫn (URL): tên không có chữ cái hay chữ số nào",
@@ -805,6 +810,10 @@ const MESSAGES: &[(&str, &str, &str)] = &[
 
 /// English hint pattern → Vietnamese.
 const HINTS: &[(&str, &str)] = &[
+    (
+        "write links and images in Markdown: [tên](https://…), ![ảnh](/images/hoi-nghi.jpg)",
+        "viết liên kết và ảnh bằng Markdown: [tên](https://…), ![ảnh](/images/hoi-nghi.jpg)",
+    ),
     (
         "write a number of articles per list page, e.g. `per_page: 10`",
         "ghi số bài trên mỗi trang danh sách, ví dụ `per_page: 10`",

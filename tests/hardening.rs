@@ -273,3 +273,37 @@ fn a_loop_of_charts_is_bounded_like_any_loop() {
     );
     site.build().fails().stderr_has("steps of work");
 }
+
+#[test]
+fn raw_html_that_links_styles_or_scripts_is_refused() {
+    for html in [
+        "<a href=\"javascript:alert(1)\">x</a>",
+        "<A HREF=\"jav&#x61;script:alert(1)\">x</A>",
+        "<img src=x onerror=alert(1)>",
+        "<svg onload=alert(1)>",
+        "<iframe src=\"javascript:alert(1)\"></iframe>",
+        "<form action=\"javascript:alert(1)\"></form>",
+        "<span style=\"color:red\">x</span>",
+    ] {
+        let site = SiteTest::fixture("good").edit(
+            ARTICLE,
+            "Ghi chú[^nguon].",
+            &format!("Xem {html} nhé."),
+        );
+        site.build()
+            .fails()
+            .stderr_has("is not allowed in an article")
+            .stderr_has(&format!("--> {ARTICLE}:"));
+    }
+    // Plain formatting passes, and a forged opaque block does not smuggle
+    // HTML past the check.
+    let site = SiteTest::fixture("good").edit(
+        ARTICLE,
+        "Ghi chú[^nguon].",
+        "m<sup>2</sup>, <span class=\"ghi-chu\">ghi chú</span>\n\n<!--baocao-block <script>alert(1)</script> baocao-block-->",
+    );
+    site.build().succeeds();
+    let page = site.html("tin-tuc/thuan-an-9-thang/index.html");
+    assert_eq!(texts(&page, "main sup"), ["2"]);
+    assert!(texts(&page, "script").iter().all(|s| !s.contains("alert")));
+}

@@ -270,9 +270,24 @@ pub fn render_body(
         )
     };
     // One document's body per page: short ids ("fn-1") cannot collide.
-    let (html, broken) = markdown::render(&text, "", &resolve);
-    if !broken.is_empty() {
-        return Err(broken
+    let (html, problems) = markdown::render(&text, "", &resolve);
+    if !problems.refused.is_empty() {
+        return Err(problems
+            .refused
+            .into_iter()
+            .map(|tag| {
+                Diagnostic::error(format!(
+                    "raw HTML `{tag}` is not allowed in an article: only formatting tags, without links, styles or scripts"
+                ))
+                .file(&d.path)
+                .find(&d.text, &tag, |l| l.contains(tag.as_str()))
+                .hint("write links and images in Markdown: [tên](https://…), ![ảnh](/images/hoi-nghi.jpg)")
+            })
+            .collect());
+    }
+    if !problems.broken.is_empty() {
+        return Err(problems
+            .broken
             .into_iter()
             .map(|(dest, why)| {
                 let hint = if is_code_url(&dest) {
