@@ -80,9 +80,7 @@ impl Guard {
                     None => return None,
                 }
             }
-            let Some(start) = rest.find('<') else {
-                return None;
-            };
+            let start = rest.find('<')?;
             rest = &rest[start..];
             if let Some(after) = rest.strip_prefix("<!--") {
                 self.in_comment = true;
