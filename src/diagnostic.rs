@@ -135,8 +135,14 @@ impl Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         });
-        let message = messages::message(&self.message, lang);
-        match self.code() {
+        let message = visible(&messages::message(&self.message, lang));
+        // A warning's code is a W code: an E code on a warning would say
+        // the build failed when it did not.
+        let code = self.code().map(|c| match self.severity {
+            Severity::Warning => c.replacen('E', "W", 1),
+            Severity::Error => c.to_string(),
+        });
+        match code {
             Some(code) => {
                 let _ = writeln!(out, "{word}[{code}]: {message}");
             }
@@ -155,6 +161,7 @@ impl Diagnostic {
         }
         if let (Some(line), Some(src)) = (self.line, &self.source_line) {
             let (src, col) = shown_window(src, self.col.unwrap_or(1));
+            let src = visible(&src);
             let src = src.as_str();
             let before: String = src.chars().take(col - 1).collect();
             let fault: String = src.chars().skip(col - 1).take(self.len).collect();
@@ -195,6 +202,21 @@ impl Diagnostic {
             &self.message,
         )
     }
+}
+
+/// Text with control characters shown as visible symbols (NUL as ␀),
+/// so a message never carries bytes that a terminal would act on. One
+/// character for one, so carets stay aligned.
+fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\t' => ' ',
+            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('?'),
+            '\u{7f}' => '\u{2421}',
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
+        .collect()
 }
 
 /// The widest source line shown under a message, in characters.

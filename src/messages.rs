@@ -124,6 +124,11 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "không được dùng mã HTML `{}` trong bài viết: chỉ dùng thẻ định dạng, không có liên kết, kiểu trình bày hay mã lệnh",
     ),
     (
+        "E0152",
+        "{} has `\\` in its name",
+        "tên tệp {} có ký tự `\\`",
+    ),
+    (
         "E0450",
         "`{}` gives an empty part of the URL: its name has no letter or digit",
         "`{}` cho ra một phần rỗng trong đường dẫn (URL): tên không có chữ cái hay chữ số nào",
@@ -811,6 +816,10 @@ const MESSAGES: &[(&str, &str, &str)] = &[
 /// English hint pattern → Vietnamese.
 const HINTS: &[(&str, &str)] = &[
     (
+        "rename the file with letters, digits, `-` and `.` only",
+        "đổi tên tệp, chỉ dùng chữ cái, chữ số, `-` và `.`",
+    ),
+    (
         "write links and images in Markdown: [tên](https://…), ![ảnh](/images/hoi-nghi.jpg)",
         "viết liên kết và ảnh bằng Markdown: [tên](https://…), ![ảnh](/images/hoi-nghi.jpg)",
     ),
@@ -827,8 +836,8 @@ const HINTS: &[(&str, &str)] = &[
         "liên kết chỉ dẫn tới trang (https://…, /tin-tuc/…, bai-viet.md), không bao giờ tới mã lệnh",
     ),
     (
-        "put the file in content/static/ and link to it from the site root: ![ảnh](/images/hoi-nghi.jpg)",
-        "đặt tệp vào content/static/ rồi liên kết tới nó tính từ gốc trang: ![ảnh](/images/hoi-nghi.jpg)",
+        "put the file in content/static/ and link to it from the site root: [tài liệu](/files/huong-dan.pdf), ![ảnh](/images/hoi-nghi.jpg)",
+        "đặt tệp vào content/static/ rồi liên kết tới nó tính từ gốc trang: [tài liệu](/files/huong-dan.pdf), ![ảnh](/images/hoi-nghi.jpg)",
     ),
     (
         "this is a bug in baocao or its theme; please report it with the site that causes it",

@@ -307,3 +307,24 @@ fn raw_html_that_links_styles_or_scripts_is_refused() {
     assert_eq!(texts(&page, "main sup"), ["2"]);
     assert!(texts(&page, "script").iter().all(|s| !s.contains("alert")));
 }
+
+#[test]
+fn small_items_of_the_review() {
+    // A slug of dashes only is as empty as a file named `---.md`.
+    let site = SiteTest::fixture("good").edit(ARTICLE, "author:", "slug: \"---\"\nauthor:");
+    site.check().fails().stderr_has("is not a valid slug");
+    // Control characters in a message are shown, not sent to the terminal.
+    let site =
+        SiteTest::fixture("good").edit(ARTICLE, "Ghi chú[^nguon].", "[x](khong\u{1b}[31mco.md)");
+    let out = site.build();
+    out.fails();
+    assert!(!out.stderr.contains('\u{1b}'), "{}", out.stderr);
+    // A static file whose name holds `\` is named in an error.
+    #[cfg(unix)]
+    {
+        let site = SiteTest::fixture("good").write("content/static/a\\b.txt", "x");
+        site.build()
+            .fails()
+            .stderr_has("content/static/a\\b.txt has `\\` in its name");
+    }
+}

@@ -300,7 +300,7 @@ pub fn render_body(
                 {
                     "link to another article by its .md file, relative to this file: [tiêu đề](../tin-tuc/bai-viet.md)"
                 } else {
-                    "put the file in content/static/ and link to it from the site root: ![ảnh](/images/hoi-nghi.jpg)"
+                    "put the file in content/static/ and link to it from the site root: [tài liệu](/files/huong-dan.pdf), ![ảnh](/images/hoi-nghi.jpg)"
                 };
                 Diagnostic::error(format!("broken link `{dest}`: {why}"))
                     .file(&d.path)

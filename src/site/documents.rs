@@ -285,7 +285,9 @@ pub fn parse(
         }
     }
     if let Some(slug) = &front.slug {
-        if slug.is_empty()
+        // At least one letter or digit: `slug: "---"` would make an empty
+        // part of the URL, as a file named `---.md` would.
+        if !slug.chars().any(|c| c.is_ascii_alphanumeric())
             || !slug
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')

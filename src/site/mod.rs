@@ -273,6 +273,20 @@ pub fn load(root: &Path) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut static_files = BTreeMap::new();
     let static_dir = content.join("static");
     for path in files_under(&static_dir) {
+        let name = posix(&relative(&static_dir, &path));
+        // `\` is a folder separator on Windows servers: such a name would
+        // be published somewhere else than written.
+        if name.contains('\\') {
+            diags.push(
+                Diagnostic::error(format!(
+                    "{} has `\\` in its name",
+                    relative(root, &path).display()
+                ))
+                .file(relative(root, &path))
+                .hint("rename the file with letters, digits, `-` and `.` only"),
+            );
+            continue;
+        }
         match std::fs::read(&path) {
             Ok(b) => {
                 static_files.insert(posix(&relative(&static_dir, &path)), b);
