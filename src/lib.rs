@@ -21,6 +21,7 @@ pub mod import;
 pub mod markdown;
 pub mod messages;
 pub mod output;
+pub mod parse_error;
 pub mod render;
 pub mod scaffold;
 pub mod serve;

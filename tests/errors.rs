@@ -209,7 +209,7 @@ fn misspelt_front_matter_field() {
     let site = SiteTest::fixture("good").edit(ARTICLE, "author:", "autor:");
     site.build()
         .fails()
-        .stderr_has("unknown field `autor`")
+        .stderr_has("there is no field `autor`")
         .stderr_has(&format!("--> {ARTICLE}:7:"))
         .stderr_has("the fields are: title, date");
 }
@@ -445,7 +445,7 @@ fn unknown_field_in_site_yaml() {
     let site = SiteTest::fixture("good").edit("content/site.yaml", "per_page: 2", "per_pages: 2");
     site.build()
         .fails()
-        .stderr_has("unknown field `per_pages`")
+        .stderr_has("there is no field `per_pages`")
         .stderr_has("--> content/site.yaml:15:1");
 }
 

@@ -375,3 +375,49 @@ fn header_row_messages_are_all_vietnamese() {
         assert!(!out.stderr.contains(english), "{english}: {}", out.stderr);
     }
 }
+
+#[test]
+fn parser_errors_are_our_own_located_vietnamese_messages() {
+    let cases = [
+        (
+            "content/data/x.yaml",
+            "- period: 2023\n  metrics: { received: 1 }\n",
+        ),
+        (
+            "content/data/x.yaml",
+            "unit: thuan-an\nperiod: 2023\nperiod_note: x\nmetrics: { received: 1 }\n",
+        ),
+        ("content/data/x.yaml", "just a sentence\n"),
+        (
+            "content/data/x.yaml",
+            "unit: thuan-an\nperiod: 2023\nmetrics: { received: [1] }\n",
+        ),
+        ("content/data/x.yaml", "unit: thuan-an\n\tperiod: 2023\n"),
+        (
+            "content/data/x.csv",
+            "unit,period,received\nthuan-an,2021,1,2\n",
+        ),
+    ];
+    for (file, text) in cases {
+        let site = SiteTest::fixture("good").write(file, text);
+        let out = build_vi(&site, &[]);
+        out.fails();
+        for english in [
+            "missing field",
+            "unknown field",
+            "untagged enum",
+            "invalid type",
+            "expected",
+            "found record",
+            "tab character",
+            "CSV error",
+        ] {
+            assert!(!out.stderr.contains(english), "{english}:\n{}", out.stderr);
+        }
+        assert!(
+            out.stderr.contains(&format!("--> {file}:")),
+            "{}",
+            out.stderr
+        );
+    }
+}

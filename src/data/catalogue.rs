@@ -536,6 +536,7 @@ pub fn yaml_error(err: &yaml_serde::Error, text: &str, path: &Path, expected: &s
         .next()
         .unwrap_or(&message)
         .to_string();
+    let message = crate::parse_error::yaml(&message);
     let d = Diagnostic::error(format!("cannot read {}: {message}", path.display())).file(path);
     let d = match err.location() {
         Some(loc) => d.at(text, loc.line(), loc.column()),

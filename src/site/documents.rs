@@ -204,8 +204,9 @@ pub fn parse(
                 .next()
                 .unwrap_or(&message)
                 .to_string();
+            let said = crate::parse_error::yaml(&message);
             let mut d =
-                Diagnostic::error(format!("cannot read the front matter: {message}")).file(path);
+                Diagnostic::error(format!("cannot read the front matter: {said}")).file(path);
             if let Some(loc) = e.location() {
                 d = d.at(src, shifted(loc.line()), loc.column());
             }
@@ -372,7 +373,7 @@ mod tests {
         assert!(diags[0].message.contains("`26/10/2023` is not a date"));
         let (_, diags) = parse_str("---\ntitle: T\nauthr: X\n---\n");
         assert_eq!(diags[0].line, Some(3), "{diags:#?}");
-        assert!(diags[0].message.contains("unknown field `authr`"));
+        assert!(diags[0].message.contains("there is no field `authr`"));
     }
 
     #[test]

@@ -581,7 +581,7 @@ pub fn csv(
             Ok(r) => raw.push((r.position().map_or(0, |p| p.line() as usize), r)),
             Err(e) => {
                 let line = e.position().map_or(1, |p| p.line() as usize);
-                diags.push(Diagnostic::error(format!("cannot read CSV: {e}")).file(path).at(text, line, 1).hint("every row needs as many fields as the header row; a field holding the separator must be wrapped in \"…\""));
+                diags.push(Diagnostic::error(format!("cannot read CSV: {}", crate::parse_error::csv(&e.to_string()))).file(path).at(text, line, 1).hint("every row needs as many fields as the header row; a field holding the separator must be wrapped in \"…\""));
                 return Vec::new();
             }
         }
