@@ -70,6 +70,11 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "không có content/site.yaml trong {}",
     ),
     (
+        "E0160",
+        "cannot read {} as an .xls workbook: {}",
+        "không đọc được {} như một bảng tính .xls: {}",
+    ),
+    (
         "E0102",
         "cannot read {} as an Excel workbook: {}",
         "không đọc được {} như một bảng tính Excel: {}",
@@ -224,6 +229,98 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "E0126",
         "the cells hold more than {} MB of text, beyond the limit of {} MB",
         "các ô chứa hơn {} MB chữ, vượt giới hạn {} MB",
+    ),
+    // .xls workbooks past the limits of src/xls.rs.
+    (
+        "E0161",
+        "the Workbook stream holds {} MB, more than the limit of {} MB",
+        "luồng Workbook của bảng tính chứa {} MB, vượt giới hạn {} MB",
+    ),
+    (
+        "E0162",
+        "the sheet declares rows {} to {} and columns {} to {} (its DIMENSIONS record), beyond the limits of {} rows, {} columns and {} cells",
+        "trang tính khai báo các dòng {} đến {} và các cột {} đến {} (bản ghi DIMENSIONS), vượt giới hạn {} dòng, {} cột và {} ô",
+    ),
+    (
+        "E0163",
+        "a cell of sheet `{}` lies in column {}, past column {}, the last an .xls sheet has",
+        "một ô của trang tính `{}` nằm ở cột {}, quá cột {} là cột cuối cùng của trang tính .xls",
+    ),
+    (
+        "E0164",
+        "it is not a compound file",
+        "đây không phải tệp ghép (compound file) của Office",
+    ),
+    (
+        "E0164",
+        "its sector size is not 512 or 4096 bytes",
+        "kích thước sector không phải 512 hay 4096 byte",
+    ),
+    (
+        "E0164",
+        "its mini-sector size is not 64 bytes",
+        "kích thước mini-sector không phải 64 byte",
+    ),
+    (
+        "E0164",
+        "a sector lies past the end of the file",
+        "có sector nằm ngoài phần cuối của tệp",
+    ),
+    (
+        "E0164",
+        "a chain of sectors loops",
+        "có chuỗi sector quay vòng",
+    ),
+    (
+        "E0164",
+        "a chain of sectors runs past its table",
+        "có chuỗi sector vượt ra ngoài bảng sector",
+    ),
+    ("E0164", "a DIFAT sector is empty", "có sector DIFAT trống"),
+    (
+        "E0164",
+        "its sector table is longer than the file",
+        "bảng sector dài hơn cả tệp",
+    ),
+    (
+        "E0164",
+        "it has no directory",
+        "tệp không có thư mục (directory)",
+    ),
+    (
+        "E0164",
+        "it holds no Workbook stream",
+        "tệp không có luồng Workbook",
+    ),
+    (
+        "E0164",
+        "the Workbook stream is cut short",
+        "luồng Workbook bị cắt cụt",
+    ),
+    (
+        "E0165",
+        "a record of the Workbook stream is cut short",
+        "có bản ghi trong luồng Workbook bị cắt cụt",
+    ),
+    (
+        "E0165",
+        "a record of the Workbook stream is damaged",
+        "có bản ghi trong luồng Workbook bị hỏng",
+    ),
+    (
+        "E0165",
+        "a sheet starts past the end of the Workbook stream",
+        "có trang tính bắt đầu sau phần cuối của luồng Workbook",
+    ),
+    (
+        "E0165",
+        "a sheet's DIMENSIONS record ends before it starts",
+        "bản ghi DIMENSIONS của một trang tính kết thúc trước khi bắt đầu",
+    ),
+    (
+        "E0165",
+        "a record of a run of cells ends before it starts",
+        "có bản ghi dãy ô kết thúc trước khi bắt đầu",
     ),
     // Data files.
     ("E0201", "unknown unit `{}`; {}", "không có đơn vị `{}`; {}"),
@@ -805,6 +902,14 @@ const MESSAGES: &[(&str, &str, &str)] = &[
 
 /// English hint pattern → Vietnamese.
 const HINTS: &[(&str, &str)] = &[
+    (
+        "open it in Excel and save it as .xlsx (Excel Workbook), or export the sheet as CSV UTF-8",
+        "mở tệp bằng Excel rồi lưu dạng .xlsx (Excel Workbook), hoặc xuất trang tính ra CSV UTF-8",
+    ),
+    (
+        "open it in Excel and save it as .xlsx (Excel Workbook), or export it as CSV UTF-8",
+        "mở tệp bằng Excel rồi lưu dạng .xlsx (Excel Workbook), hoặc xuất ra CSV UTF-8",
+    ),
     (
         "write a number of articles per list page, e.g. `per_page: 10`",
         "ghi số bài trên mỗi trang danh sách, ví dụ `per_page: 10`",
