@@ -230,6 +230,11 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "the cells hold more than {} MB of text, beyond the limit of {} MB",
         "các ô chứa hơn {} MB chữ, vượt giới hạn {} MB",
     ),
+    (
+        "E0166",
+        "{} is a symbolic link: import does not write through links",
+        "{} là liên kết tượng trưng (symbolic link): lệnh import không ghi qua liên kết",
+    ),
     // .xls workbooks past the limits of src/xls.rs.
     (
         "E0161",
@@ -902,6 +907,10 @@ const MESSAGES: &[(&str, &str, &str)] = &[
 
 /// English hint pattern → Vietnamese.
 const HINTS: &[(&str, &str)] = &[
+    (
+        "delete the link (or use --out to write elsewhere), then import again",
+        "xoá liên kết (hoặc dùng --out để ghi vào chỗ khác) rồi chạy lại lệnh import",
+    ),
     (
         "open it in Excel and save it as .xlsx (Excel Workbook), or export the sheet as CSV UTF-8",
         "mở tệp bằng Excel rồi lưu dạng .xlsx (Excel Workbook), hoặc xuất trang tính ra CSV UTF-8",

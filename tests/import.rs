@@ -618,6 +618,56 @@ fn existing_files_are_overwritten_only_with_force() {
     assert_eq!(site.records("2023-Q3.yaml")[0].unit, "an-thanh");
 }
 
+/// A link in --out is never written through, with or without --force:
+/// the file it points to, inside or outside the site, is left alone.
+#[cfg(unix)]
+#[test]
+fn links_in_the_output_folder_are_not_written_through() {
+    let site = Site::new();
+    let file = site.path("bieu.xlsx");
+    form(
+        &file,
+        TITLE_Q3,
+        Postal::Merged,
+        &[Row::Unit("1", "Phường An Thạnh", AN_THANH)],
+    );
+    let elsewhere = site.path("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    let target = site.data().join("2023-Q3.yaml");
+    // A dangling link, then a link to a file that exists.
+    let dangling = elsewhere.join("x.yaml");
+    std::os::unix::fs::symlink(&dangling, &target).unwrap();
+    for force in [false, true] {
+        let mut opts = site.options(&file);
+        opts.force = force;
+        let diags = site.import_err(&opts);
+        let refused = warned(&diags, "is a symbolic link");
+        assert!(refused.is_error());
+        assert_eq!(refused.path.as_deref(), Some(target.as_path()));
+        assert!(!dangling.exists(), "force {force}: wrote through the link");
+    }
+    std::fs::remove_file(&target).unwrap();
+    let kept = elsewhere.join("kept.yaml");
+    std::fs::write(&kept, "# not the site's\n").unwrap();
+    std::os::unix::fs::symlink(&kept, &target).unwrap();
+    for force in [false, true] {
+        let mut opts = site.options(&file);
+        opts.force = force;
+        let diags = site.import_err(&opts);
+        assert!(warned(&diags, "is a symbolic link").is_error());
+        assert_eq!(
+            std::fs::read_to_string(&kept).unwrap(),
+            "# not the site's\n"
+        );
+    }
+    assert!(
+        std::fs::symlink_metadata(&target)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
+
 #[test]
 fn a_plain_csv_with_several_periods_gives_one_file_per_period() {
     let site = Site::new();
