@@ -668,6 +668,39 @@ fn links_in_the_output_folder_are_not_written_through() {
     );
 }
 
+/// `import` bounds figures as `build` does: a figure no report holds is an
+/// error, not a line of YAML.
+#[test]
+fn figures_no_report_holds_are_not_imported() {
+    let site = Site::new();
+    let check = |file: &Path, what: &str| {
+        let diags = site.import_err(&site.options(file));
+        let d = warned(&diags, "more than any report holds");
+        assert!(d.is_error(), "{what}: {}", render(&diags));
+        assert!(!site.data().join("2023-Q3.yaml").exists(), "{what}");
+    };
+    let file = site.path("lon.csv");
+    std::fs::write(
+        &file,
+        "Đơn vị,Kỳ báo cáo,Tiếp nhận\nPhường An Thạnh,2023-Q3,\"12.000.000.000.000\"\n",
+    )
+    .unwrap();
+    check(&file, "12.000.000.000.000");
+    for (i, figure) in [1e16, 1e300].into_iter().enumerate() {
+        let file = site.path(&format!("lon-{i}.xlsx"));
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let ws = book.add_worksheet();
+        for (c, h) in ["Đơn vị", "Kỳ báo cáo", "Tiếp nhận"].iter().enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        ws.write_string(1, 0, "Phường An Thạnh").unwrap();
+        ws.write_string(1, 1, "2023-Q3").unwrap();
+        ws.write_number(1, 2, figure).unwrap();
+        book.save(&file).unwrap();
+        check(&file, &figure.to_string());
+    }
+}
+
 #[test]
 fn a_plain_csv_with_several_periods_gives_one_file_per_period() {
     let site = Site::new();
