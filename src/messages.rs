@@ -235,6 +235,11 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "{} is a symbolic link: import does not write through links",
         "{} là liên kết tượng trưng (symbolic link): lệnh import không ghi qua liên kết",
     ),
+    (
+        "E0167",
+        "the workbook holds more than {} XML elements besides its cells and strings (in {}), beyond the limit of {}",
+        "bảng tính có hơn {} phần tử XML ngoài các ô và chuỗi (trong {}), vượt giới hạn {}",
+    ),
     // .xls workbooks past the limits of src/xls.rs; the reasons an .xls
     // file is damaged are shown inside E0160, so they have no code.
     (
@@ -272,11 +277,7 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "a sector lies past the end of the file",
         "có sector nằm ngoài phần cuối của tệp",
     ),
-    (
-        "",
-        "a chain of sectors loops",
-        "có chuỗi sector quay vòng",
-    ),
+    ("", "a chain of sectors loops", "có chuỗi sector quay vòng"),
     (
         "",
         "a chain of sectors runs past its table",
