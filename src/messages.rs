@@ -34,6 +34,11 @@ impl Lang {
             language: Option<String>,
         }
         let text = std::fs::read_to_string(root.join("content/site.yaml")).unwrap_or_default();
+        // Deep nesting takes the YAML reader quadratic time before it
+        // fails: such a file is left to the loader, which reports it.
+        if crate::data::catalogue::yaml_too_deep(&text).is_some() {
+            return Lang::Vi;
+        }
         match yaml_serde::from_str::<Only>(&text).map(|o| o.language) {
             Ok(Some(l)) if l.trim() == "en" => Lang::En,
             _ => Lang::Vi,
