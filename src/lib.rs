@@ -30,6 +30,7 @@ pub mod template;
 pub mod text;
 pub mod theme;
 pub mod workbook;
+pub mod xls;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

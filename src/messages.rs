@@ -34,6 +34,11 @@ impl Lang {
             language: Option<String>,
         }
         let text = std::fs::read_to_string(root.join("content/site.yaml")).unwrap_or_default();
+        // Deep nesting takes the YAML reader quadratic time before it
+        // fails: such a file is left to the loader, which reports it.
+        if crate::data::catalogue::yaml_too_deep(&text).is_some() {
+            return Lang::Vi;
+        }
         match yaml_serde::from_str::<Only>(&text).map(|o| o.language) {
             Ok(Some(l)) if l.trim() == "en" => Lang::En,
             _ => Lang::Vi,
@@ -68,6 +73,11 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "E0101",
         "no content/site.yaml in {}",
         "không có content/site.yaml trong {}",
+    ),
+    (
+        "E0160",
+        "cannot read {} as an .xls workbook: {}",
+        "không đọc được {} như một bảng tính .xls: {}",
     ),
     (
         "E0102",
@@ -234,6 +244,105 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "E0126",
         "the cells hold more than {} MB of text, beyond the limit of {} MB",
         "các ô chứa hơn {} MB chữ, vượt giới hạn {} MB",
+    ),
+    (
+        "E0166",
+        "{} is a symbolic link: import does not write through links",
+        "{} là liên kết tượng trưng (symbolic link): lệnh import không ghi qua liên kết",
+    ),
+    (
+        "E0167",
+        "the workbook holds more than {} XML elements besides its cells and strings (in {}), beyond the limit of {}",
+        "bảng tính có hơn {} phần tử XML ngoài các ô và chuỗi (trong {}), vượt giới hạn {}",
+    ),
+    // .xls workbooks past the limits of src/xls.rs; the reasons an .xls
+    // file is damaged are shown inside E0160, so they have no code.
+    (
+        "E0161",
+        "the Workbook stream holds {} MB, more than the limit of {} MB",
+        "luồng Workbook của bảng tính chứa {} MB, vượt giới hạn {} MB",
+    ),
+    (
+        "E0162",
+        "the sheet declares rows {} to {} and columns {} to {} (its DIMENSIONS record), beyond the limits of {} rows, {} columns and {} cells",
+        "trang tính khai báo các dòng {} đến {} và các cột {} đến {} (bản ghi DIMENSIONS), vượt giới hạn {} dòng, {} cột và {} ô",
+    ),
+    (
+        "",
+        "a cell of sheet `{}` lies in column {}, past column {}, the last an .xls sheet has",
+        "một ô của trang tính `{}` nằm ở cột {}, quá cột {} là cột cuối cùng của trang tính .xls",
+    ),
+    (
+        "",
+        "it is not a compound file",
+        "đây không phải tệp ghép (compound file) của Office",
+    ),
+    (
+        "",
+        "its sector size is not 512 or 4096 bytes",
+        "kích thước sector không phải 512 hay 4096 byte",
+    ),
+    (
+        "",
+        "its mini-sector size is not 64 bytes",
+        "kích thước mini-sector không phải 64 byte",
+    ),
+    (
+        "",
+        "a sector lies past the end of the file",
+        "có sector nằm ngoài phần cuối của tệp",
+    ),
+    ("", "a chain of sectors loops", "có chuỗi sector quay vòng"),
+    (
+        "",
+        "a chain of sectors runs past its table",
+        "có chuỗi sector vượt ra ngoài bảng sector",
+    ),
+    ("", "a DIFAT sector is empty", "có sector DIFAT trống"),
+    (
+        "",
+        "its sector table is longer than the file",
+        "bảng sector dài hơn cả tệp",
+    ),
+    (
+        "",
+        "it has no directory",
+        "tệp không có thư mục (directory)",
+    ),
+    (
+        "",
+        "it holds no Workbook stream",
+        "tệp không có luồng Workbook",
+    ),
+    (
+        "",
+        "the Workbook stream is cut short",
+        "luồng Workbook bị cắt cụt",
+    ),
+    (
+        "",
+        "a record of the Workbook stream is cut short",
+        "có bản ghi trong luồng Workbook bị cắt cụt",
+    ),
+    (
+        "",
+        "a record of the Workbook stream is damaged",
+        "có bản ghi trong luồng Workbook bị hỏng",
+    ),
+    (
+        "",
+        "a sheet starts past the end of the Workbook stream",
+        "có trang tính bắt đầu sau phần cuối của luồng Workbook",
+    ),
+    (
+        "",
+        "a sheet's DIMENSIONS record ends before it starts",
+        "bản ghi DIMENSIONS của một trang tính kết thúc trước khi bắt đầu",
+    ),
+    (
+        "",
+        "a record of a run of cells ends before it starts",
+        "có bản ghi dãy ô kết thúc trước khi bắt đầu",
     ),
     // Data files.
     ("E0201", "unknown unit `{}`; {}", "không có đơn vị `{}`; {}"),
@@ -938,6 +1047,18 @@ const HINTS: &[(&str, &str)] = &[
     (
         "write links and images in Markdown: [tên](https://…), ![ảnh](/images/hoi-nghi.jpg)",
         "viết liên kết và ảnh bằng Markdown: [tên](https://…), ![ảnh](/images/hoi-nghi.jpg)",
+    ),
+    (
+        "delete the link (or use --out to write elsewhere), then import again",
+        "xoá liên kết (hoặc dùng --out để ghi vào chỗ khác) rồi chạy lại lệnh import",
+    ),
+    (
+        "open it in Excel and save it as .xlsx (Excel Workbook), or export the sheet as CSV UTF-8",
+        "mở tệp bằng Excel rồi lưu dạng .xlsx (Excel Workbook), hoặc xuất trang tính ra CSV UTF-8",
+    ),
+    (
+        "open it in Excel and save it as .xlsx (Excel Workbook), or export it as CSV UTF-8",
+        "mở tệp bằng Excel rồi lưu dạng .xlsx (Excel Workbook), hoặc xuất ra CSV UTF-8",
     ),
     (
         "write a number of articles per list page, e.g. `per_page: 10`",

@@ -30,6 +30,9 @@ pub const MAX_COLUMNS: u32 = 1_000;
 pub const MAX_CELLS: u64 = 2_000_000;
 /// The most strings a workbook's shared-string table may declare or hold.
 pub const MAX_SHARED_STRINGS: u64 = 2_000_000;
+/// The most XML elements a workbook's parts may hold besides those cells
+/// and shared strings are made of (styles, drawings and the like).
+pub const MAX_OTHER_ELEMENTS: u64 = 1_000_000;
 /// The most parts (files in the zip) a workbook may have.
 pub const MAX_PARTS: usize = 10_000;
 /// Excel's own bounds: a reference beyond them is not a cell of any sheet.
@@ -112,6 +115,7 @@ fn check_parts(bytes: &[u8], path: &Path) -> Result<(), Diagnostic> {
         ));
     }
     let mut total: u64 = 0;
+    let mut elements: u64 = 0;
     for i in 0..zip.len() {
         let Ok(file) = zip.by_index(i) else {
             continue;
@@ -128,18 +132,20 @@ fn check_parts(bytes: &[u8], path: &Path) -> Result<(), Diagnostic> {
             .map(|n| n.to_ascii_lowercase())
             .unwrap_or_default();
         // One byte over the limit is enough to know it is over.
-        let mut reader = Counted {
+        let mut reader = std::io::BufReader::new(Counted {
             inner: file.take(left + 1),
             count: 0,
-        };
-        if name.ends_with(".xml") {
-            scan_xml(&mut reader, &name, path)?;
+        });
+        // Every XML part is checked, whatever its name: calamine reads a
+        // sheet from the part workbook.xml.rels names (`sheet1.dat` too).
+        if name.ends_with(".xml") || looks_like_xml(&mut reader) {
+            scan_xml(&mut reader, &name, path, &mut elements)?;
         }
         if std::io::copy(&mut reader, &mut std::io::sink()).is_err() {
             // A damaged part: calamine reports it if it reads it.
             continue;
         }
-        total += reader.count;
+        total += reader.get_ref().count;
         if total > MAX_UNPACKED_BYTES {
             return Err(too_big());
         }
@@ -150,7 +156,12 @@ fn check_parts(bytes: &[u8], path: &Path) -> Result<(), Diagnostic> {
 /// Checks one XML part as it streams by: the shared-string table's counts,
 /// and every cell reference of a sheet (calamine's arithmetic on them would
 /// overflow).
-fn scan_xml<R: Read>(reader: &mut R, part: &str, path: &Path) -> Result<(), Diagnostic> {
+fn scan_xml<R: Read>(
+    reader: &mut R,
+    part: &str,
+    path: &Path,
+    elements: &mut u64,
+) -> Result<(), Diagnostic> {
     use quick_xml::events::Event;
     let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(reader));
     xml.config_mut().check_end_names = false;
@@ -173,6 +184,22 @@ fn scan_xml<R: Read>(reader: &mut R, part: &str, path: &Path) -> Result<(), Diag
         };
         let local = e.local_name();
         let element = local.as_ref();
+        // Elements a report's cells are made of are bounded by the cell
+        // limits; any other kind, by this count (junk makes calamine slow).
+        if !matches!(
+            element,
+            "c" | "v" | "row" | "f" | "is" | "t" | "r" | "si" | "rPr"
+        ) {
+            *elements += 1;
+            if *elements > MAX_OTHER_ELEMENTS {
+                return Err(limit(
+                    path,
+                    format!(
+                        "the workbook holds more than {MAX_OTHER_ELEMENTS} XML elements besides its cells and strings (in {part}), beyond the limit of {MAX_OTHER_ELEMENTS}"
+                    ),
+                ));
+            }
+        }
         if element == "si" {
             strings += 1;
             if strings > MAX_SHARED_STRINGS {
@@ -217,6 +244,19 @@ fn scan_xml<R: Read>(reader: &mut R, part: &str, path: &Path) -> Result<(), Diag
             }
         }
     }
+}
+
+/// Whether a part starts like XML (`<`, after a byte-order mark and
+/// blanks), peeked without consuming it.
+fn looks_like_xml<R: Read>(reader: &mut std::io::BufReader<R>) -> bool {
+    use std::io::BufRead;
+    let Ok(head) = reader.fill_buf() else {
+        return false;
+    };
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    head.iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|&b| b == b'<')
 }
 
 /// A reference shown in a message: long ones are cut.

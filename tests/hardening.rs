@@ -327,4 +327,32 @@ fn small_items_of_the_review() {
             .fails()
             .stderr_has("content/static/a\\b.txt has `\\` in its name");
     }
+
+/// Deep nesting in site.yaml fails fast with the loader's located error:
+/// reading `language:` for the messages must not parse it first (the YAML
+/// reader takes quadratic time on deep flow nesting before failing).
+#[test]
+fn deep_nesting_in_site_yaml_fails_fast() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let site = SiteTest::fixture("good");
+    let path = site.root.join("content/site.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, format!("{text}\nextra: {deep}\n")).unwrap();
+    let started = std::time::Instant::now();
+    // No BAOCAO_LANG: the language comes from site.yaml.
+    let out = capped(env!("CARGO_BIN_EXE_baocao"))
+        .env_remove("BAOCAO_LANG")
+        .args(["check", "--root"])
+        .arg(&site.root)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("lồng nhau sâu quá 64 cấp"), "{stderr}");
+    assert!(stderr.contains("content/site.yaml"), "{stderr}");
 }

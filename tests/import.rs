@@ -618,6 +618,89 @@ fn existing_files_are_overwritten_only_with_force() {
     assert_eq!(site.records("2023-Q3.yaml")[0].unit, "an-thanh");
 }
 
+/// A link in --out is never written through, with or without --force:
+/// the file it points to, inside or outside the site, is left alone.
+#[cfg(unix)]
+#[test]
+fn links_in_the_output_folder_are_not_written_through() {
+    let site = Site::new();
+    let file = site.path("bieu.xlsx");
+    form(
+        &file,
+        TITLE_Q3,
+        Postal::Merged,
+        &[Row::Unit("1", "Phường An Thạnh", AN_THANH)],
+    );
+    let elsewhere = site.path("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    let target = site.data().join("2023-Q3.yaml");
+    // A dangling link, then a link to a file that exists.
+    let dangling = elsewhere.join("x.yaml");
+    std::os::unix::fs::symlink(&dangling, &target).unwrap();
+    for force in [false, true] {
+        let mut opts = site.options(&file);
+        opts.force = force;
+        let diags = site.import_err(&opts);
+        let refused = warned(&diags, "is a symbolic link");
+        assert!(refused.is_error());
+        assert_eq!(refused.path.as_deref(), Some(target.as_path()));
+        assert!(!dangling.exists(), "force {force}: wrote through the link");
+    }
+    std::fs::remove_file(&target).unwrap();
+    let kept = elsewhere.join("kept.yaml");
+    std::fs::write(&kept, "# not the site's\n").unwrap();
+    std::os::unix::fs::symlink(&kept, &target).unwrap();
+    for force in [false, true] {
+        let mut opts = site.options(&file);
+        opts.force = force;
+        let diags = site.import_err(&opts);
+        assert!(warned(&diags, "is a symbolic link").is_error());
+        assert_eq!(
+            std::fs::read_to_string(&kept).unwrap(),
+            "# not the site's\n"
+        );
+    }
+    assert!(
+        std::fs::symlink_metadata(&target)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
+
+/// `import` bounds figures as `build` does: a figure no report holds is an
+/// error, not a line of YAML.
+#[test]
+fn figures_no_report_holds_are_not_imported() {
+    let site = Site::new();
+    let check = |file: &Path, what: &str| {
+        let diags = site.import_err(&site.options(file));
+        let d = warned(&diags, "more than any report holds");
+        assert!(d.is_error(), "{what}: {}", render(&diags));
+        assert!(!site.data().join("2023-Q3.yaml").exists(), "{what}");
+    };
+    let file = site.path("lon.csv");
+    std::fs::write(
+        &file,
+        "Đơn vị,Kỳ báo cáo,Tiếp nhận\nPhường An Thạnh,2023-Q3,\"12.000.000.000.000\"\n",
+    )
+    .unwrap();
+    check(&file, "12.000.000.000.000");
+    for (i, figure) in [1e16, 1e300].into_iter().enumerate() {
+        let file = site.path(&format!("lon-{i}.xlsx"));
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let ws = book.add_worksheet();
+        for (c, h) in ["Đơn vị", "Kỳ báo cáo", "Tiếp nhận"].iter().enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        ws.write_string(1, 0, "Phường An Thạnh").unwrap();
+        ws.write_string(1, 1, "2023-Q3").unwrap();
+        ws.write_number(1, 2, figure).unwrap();
+        book.save(&file).unwrap();
+        check(&file, &figure.to_string());
+    }
+}
+
 #[test]
 fn a_plain_csv_with_several_periods_gives_one_file_per_period() {
     let site = Site::new();

@@ -228,3 +228,72 @@ fn import_keeps_a_sheet_name_with_line_breaks_out_of_the_yaml() {
     std::fs::rename(written[0].path(), site.root.join("content/data/nhap.yaml")).unwrap();
     site.build().succeeds();
 }
+
+/// The same workbook with its sheet in the part `part` (named in the
+/// workbook's relationships, whatever its extension).
+fn workbook_at(part: &str, sheet_xml: &[u8]) -> Vec<u8> {
+    let bytes = workbook("Data", sheet_xml, STRINGS);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1));
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).unwrap();
+        let name = file.name().unwrap().to_string();
+        let mut text = Vec::new();
+        std::io::Read::read_to_end(&mut file, &mut text).unwrap();
+        if name == "xl/_rels/workbook.xml.rels" {
+            text = String::from_utf8(text)
+                .unwrap()
+                .replace("worksheets/sheet1.xml", part)
+                .into_bytes();
+        }
+        let name = if name == "xl/worksheets/sheet1.xml" {
+            format!("xl/{part}")
+        } else {
+            name
+        };
+        out.start_file(name, opts).unwrap();
+        out.write_all(&text).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// A sheet part not named `.xml` is checked all the same, and a workbook of
+/// junk elements stops at a limit instead of taking seconds.
+#[test]
+fn every_sheet_part_is_checked_and_junk_is_bounded() {
+    let junk = sheet("A1:C3", &"<x/>".repeat(1_100_000));
+    let cases = [
+        (
+            "dat.xlsx",
+            workbook_at(
+                "worksheets/sheet1.dat",
+                &sheet(
+                    "A1:C3",
+                    r#"<row r="4294967296"><c r="A4294967296"><v>1</v></c></row>"#,
+                ),
+            ),
+            "lies beyond the last row",
+        ),
+        (
+            "junk.xlsx",
+            workbook("Data", &junk, STRINGS),
+            "XML elements besides its cells and strings",
+        ),
+    ];
+    for (name, bytes, words) in cases {
+        let site = SiteTest::fixture("good").write_bytes(&format!("content/data/{name}"), &bytes);
+        let root = site.root.to_str().unwrap().to_string();
+        let started = std::time::Instant::now();
+        let (code, stderr) = limited(&["check", "--root", &root]);
+        assert_eq!(code, 1, "{name}: {stderr}");
+        assert!(stderr.contains(words), "{name}: {stderr}");
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "{name}: {:?}",
+            started.elapsed()
+        );
+    }
+}

@@ -37,6 +37,34 @@ pub enum Problem {
 /// rates a single `,` (and no `.`) is a decimal comma: `93,1` is 93.1.
 pub fn parse(text: &str, whole: bool) -> Result<f64, Problem> {
     let t = text.trim();
+    // A space (also no-break or narrow no-break) groups thousands the same
+    // way in counts and rates: `12 000`, `1 234,5`. The groups before the
+    // decimal part are checked here, then read without the spaces.
+    if t.contains(SPACES) {
+        let body = t.strip_prefix(['-', '+']).unwrap_or(t);
+        let int_end = body.find(['.', ',']).unwrap_or(body.len());
+        let (int, rest) = body.split_at(int_end);
+        let groups: Vec<&str> = int.split(SPACES).collect();
+        let grouped = !rest.contains(SPACES)
+            && lead_group(groups[0])
+            && groups[1..]
+                .iter()
+                .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+        if !grouped {
+            return Err(
+                if body
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b' ') || !b.is_ascii())
+                {
+                    Problem::NotWhole
+                } else {
+                    Problem::NotANumber
+                },
+            );
+        }
+        let joined: String = t.chars().filter(|c| !SPACES.contains(c)).collect();
+        return parse(&joined, whole);
+    }
     let body = t.strip_prefix(['-', '+']).unwrap_or(t);
     if body.is_empty()
         || !body
@@ -60,7 +88,7 @@ pub fn parse(text: &str, whole: bool) -> Result<f64, Problem> {
         let sep = if commas == 0 { '.' } else { ',' };
         let parts: Vec<&str> = body.split(sep).collect();
         let grouped = (dots == 0 || commas == 0)
-            && (1..=3).contains(&parts[0].len())
+            && lead_group(parts[0])
             && parts[1..].iter().all(|p| p.len() == 3)
             && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
         return if grouped {
@@ -74,6 +102,15 @@ pub fn parse(text: &str, whole: bool) -> Result<f64, Problem> {
         (1, 0) => signed(body),
         _ => Err(Problem::NotANumber),
     }
+}
+
+/// The characters that group thousands besides `.` and `,`.
+const SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
+
+/// The first group of a grouped number: one to three digits, not starting
+/// with 0 (`0.012` and `000.012` could be 12 or twelve thousandths).
+fn lead_group(g: &str) -> bool {
+    (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()) && !g.starts_with('0')
 }
 
 #[cfg(test)]
@@ -90,6 +127,10 @@ mod tests {
             ("10551", 10551.0),
             ("-1.000", -1000.0),
             (" 7 ", 7.0),
+            ("12 000", 12000.0),
+            ("12\u{a0}000", 12000.0),
+            ("1\u{202f}234\u{202f}567", 1234567.0),
+            ("-12 000", -12000.0),
         ] {
             assert_eq!(parse(text, true), Ok(n), "{text}");
         }
@@ -103,6 +144,13 @@ mod tests {
             "1,234.567",
             ".5",
             "5.",
+            "0.012",
+            "000.012",
+            "0,012",
+            "-0.012",
+            "12 00",
+            "1 2 3",
+            "0 123",
         ] {
             assert_eq!(parse(text, true), Err(Problem::NotWhole), "{text}");
         }
@@ -111,6 +159,7 @@ mod tests {
             ("93.1", 93.1),
             ("99,95", 99.95),
             ("12.000", 12.0),
+            ("1 234,5", 1234.5),
         ] {
             assert_eq!(parse(text, false), Ok(n), "{text}");
         }

@@ -20,11 +20,14 @@ pub(super) fn figure(cell: &Cell, count: bool) -> Figure {
         Cell::Number(n) => return Figure::Value(*n),
         Cell::Text(t) => t,
     };
-    let t: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}')
-        .collect();
-    let t = t.strip_suffix('%').unwrap_or(&t);
+    // Spaces inside are thousands separators, read by the shared rule.
+    let trim = |s: &str| {
+        s.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
+            .to_string()
+    };
+    let t = trim(text);
+    let t = trim(t.strip_suffix('%').unwrap_or(&t));
+    let t = t.as_str();
     if t.is_empty() || matches!(t, "-" | "–" | "—" | "…" | "...") {
         return Figure::Absent;
     }

@@ -176,7 +176,14 @@ mod tests {
         assert_eq!(v("12", true), Some(12.0));
         assert_eq!(v("x", true), None);
         assert_eq!(v("1,000", true), Some(1000.0));
-        for t in ["12.00", "1.2345", "1.234,5"] {
+        // Spaces group thousands as in `build`: one rule, data::number.
+        assert_eq!(v("12 000", true), Some(12000.0));
+        assert_eq!(v("12\u{a0}000", true), Some(12000.0));
+        assert_eq!(v(" 1\u{202f}234 ", true), Some(1234.0));
+        assert_eq!(v("99,5 %", false), Some(99.5));
+        for t in [
+            "12.00", "1.2345", "1.234,5", "0.012", "000.012", "0,012", "1 2 3",
+        ] {
             assert!(
                 matches!(figure(&Cell::Text(t.into()), true), Figure::NotWhole),
                 "{t}"

@@ -491,6 +491,24 @@ pub(super) fn record_values(
             unit,
             MetricUnit::Count | MetricUnit::People | MetricUnit::Documents | MetricUnit::Procedures
         );
+        let max = crate::data::number::max_figure(*unit);
+        if !v.is_finite() || v.abs() > max {
+            diags.push(
+                ctx.at(
+                    Diagnostic::error(format!(
+                        "`{key}` is {}: more than any report holds",
+                        number_text(v)
+                    )),
+                    r,
+                    c.col,
+                )
+                .hint(format!(
+                    "check the figure: a report's figures stay below {}",
+                    crate::format::num(max, Some(0))
+                )),
+            );
+            continue;
+        }
         if counts && v.fract() != 0.0 {
             diags.push(
                 ctx.at(

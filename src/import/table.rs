@@ -320,7 +320,6 @@ pub(super) fn read_workbook(
     kind: WorkbookKind,
     bytes: Vec<u8>,
 ) -> Result<Vec<Table>, Vec<Diagnostic>> {
-    use calamine::Reader;
     let file = &opts.file;
     let cannot = |e: String| {
         file_error(
@@ -352,11 +351,14 @@ pub(super) fn read_workbook(
             }
         }
         WorkbookKind::Xls => {
-            let mut book = calamine::Xls::new(cursor).map_err(|e| cannot(e.to_string()))?;
+            let mut book = crate::xls::open(cursor.get_ref(), file).map_err(|e| match e {
+                crate::workbook::OpenError::Limit(d) => vec![d],
+                crate::workbook::OpenError::Unreadable(e) => cannot(e),
+            })?;
             let names = wanted_sheets(opts, book.sheet_names())?;
             for name in names {
-                let range = book.worksheet_range(&name).map_err(|e| e.to_string());
-                let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
+                let range = book.range(&name);
+                let merges = book.merges(&name);
                 sheets.push((name, range, merges));
             }
         }

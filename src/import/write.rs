@@ -64,10 +64,32 @@ pub(super) fn write_files(
         .iter()
         .map(|(p, recs)| (opts.out.join(file_name(p)), recs))
         .collect();
+    // A link is never written through, even with --force: a link in --out
+    // would put the file wherever it points, outside the site.
+    let links: Vec<Diagnostic> = targets
+        .iter()
+        .filter(|(path, _)| {
+            std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+        })
+        .map(|(path, _)| {
+            Diagnostic::error(format!(
+                "{} is a symbolic link: import does not write through links",
+                path.display()
+            ))
+            .file(path)
+            .hint("delete the link (or use --out to write elsewhere), then import again")
+        })
+        .collect();
+    if !links.is_empty() {
+        let mut all = links;
+        all.append(diags);
+        diagnostic::sort(&mut all);
+        return Err(all);
+    }
     if !opts.force {
         let exist: Vec<Diagnostic> = targets
             .iter()
-            .filter(|(path, _)| path.exists())
+            .filter(|(path, _)| std::fs::symlink_metadata(path).is_ok())
             .map(|(path, _)| {
                 Diagnostic::error(format!("{} exists: it is not overwritten", path.display()))
                     .file(path)
@@ -104,7 +126,7 @@ pub(super) fn write_files(
                 let _ = writeln!(text, "    {key}: {}", number_text(*v));
             }
         }
-        if let Err(e) = std::fs::write(&path, text) {
+        if let Err(e) = write_new(&path, text.as_bytes()) {
             return Err(vec![
                 Diagnostic::error(format!("cannot write {}: {e}", path.display()))
                     .file(&path)
@@ -119,4 +141,25 @@ pub(super) fn write_files(
         written.push(path);
     }
     Ok(written)
+}
+
+/// Writes `path` without following a link: the text goes to a new file
+/// beside it (created only if nothing is there, so never through a link),
+/// which then replaces `path` itself.
+fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let name = path
+        .file_name()
+        .map_or_else(Default::default, |n| n.to_string_lossy().into_owned());
+    let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temp)
+        .and_then(|mut f| f.write_all(bytes));
+    let done = written.and_then(|()| std::fs::rename(&temp, path));
+    if done.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    done
 }

@@ -146,7 +146,12 @@ pub fn yaml(
                 continue;
             };
             // The figure as written: the parser reads `12.000` as 12.
-            let written = scalar_text(&lines[first..last], key);
+            // A quoted figure ("12.000") is text, read by the same rule as
+            // a CSV cell.
+            let written = scalar_text(&lines[first..last], key).or_else(|| match value {
+                yaml_serde::Value::String(s) => Some(s.clone()),
+                _ => None,
+            });
             let number = match (value, written.as_deref()) {
                 // An empty value means "not reported": absent, never 0.
                 (yaml_serde::Value::Null, _) => continue,
@@ -772,7 +777,7 @@ mod tests {
     fn yaml_errors_are_located() {
         let cat = Catalogue::builtin();
         let mut diags = Vec::new();
-        let text = "- unit: thuan-an\n  period: 2023\n  metrics: {received: 1}\n- unit: thuan-am\n  period: 2023-Q5\n  metrics:\n    recieved: 5\n    resolved: \"6.580\"\n";
+        let text = "- unit: thuan-an\n  period: 2023\n  metrics: {received: 1}\n- unit: thuan-am\n  period: 2023-Q5\n  metrics:\n    recieved: 5\n    resolved: \"6.580 hồ sơ\"\n";
         let recs = yaml(text, Path::new("b.yaml"), &cat, &units(), &mut diags);
         assert_eq!(recs.len(), 1);
         let find = |s: &str| {
@@ -1028,6 +1033,48 @@ mod tests {
             &mut diags,
         );
         assert!(diags[0].is_error(), "{diags:#?}");
+    }
+
+    /// YAML (plain or quoted) and CSV read a figure by one rule: spaces
+    /// group thousands, and a group-separated number never starts with 0.
+    #[test]
+    fn yaml_and_csv_read_figures_alike() {
+        let cat = Catalogue::builtin();
+        for (written, want) in [
+            ("12.000", Some(12000.0)),
+            ("\"12.000\"", Some(12000.0)),
+            ("'12,000'", Some(12000.0)),
+            ("12 000", Some(12000.0)),
+            ("\"12\u{a0}000\"", Some(12000.0)),
+            ("0.012", None),
+            ("000.012", None),
+            ("0,012", None),
+            ("\"0.012\"", None),
+        ] {
+            let mut diags = Vec::new();
+            let text = format!("unit: hong-ngu\nperiod: 2022\nmetrics:\n  received: {written}\n");
+            let recs = yaml(&text, Path::new("a.yaml"), &cat, &units(), &mut diags);
+            assert_eq!(received(&recs), want, "yaml {written}: {diags:#?}");
+            if want.is_none() {
+                assert!(
+                    diags.iter().any(|d| d.is_error() && d.line == Some(4)),
+                    "yaml {written}: {diags:#?}"
+                );
+            }
+            let cell = written.trim_matches(['"', '\'']);
+            let mut diags = Vec::new();
+            let recs = csv(
+                &format!("unit,period,received\nhong-ngu,2022,\"{cell}\"\n"),
+                Path::new("c.csv"),
+                &cat,
+                &units(),
+                &mut diags,
+            );
+            assert_eq!(received(&recs), want, "csv {cell}: {diags:#?}");
+            if want.is_none() {
+                assert!(diags.iter().any(|d| d.is_error()), "csv {cell}: {diags:#?}");
+            }
+        }
     }
 
     #[test]
