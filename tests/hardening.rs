@@ -327,6 +327,7 @@ fn small_items_of_the_review() {
             .fails()
             .stderr_has("content/static/a\\b.txt has `\\` in its name");
     }
+}
 
 /// Deep nesting in site.yaml fails fast with the loader's located error:
 /// reading `language:` for the messages must not parse it first (the YAML
@@ -347,8 +348,9 @@ fn deep_nesting_in_site_yaml_fails_fast() {
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
+    // A guard against a hang (it took over a minute), not a timing test.
     assert!(
-        started.elapsed() < std::time::Duration::from_secs(5),
+        started.elapsed() < std::time::Duration::from_secs(60),
         "{:?}",
         started.elapsed()
     );
