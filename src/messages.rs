@@ -139,6 +139,11 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "tên tệp {} có ký tự `\\`",
     ),
     (
+        "E0214",
+        "unit `{}`, period `{}`: the formula of `{}` gives {}, more than any report holds",
+        "đơn vị `{}`, kỳ `{}`: công thức của `{}` cho ra {}, lớn hơn mọi con số một báo cáo có thể có",
+    ),
+    (
         "E0450",
         "`{}` gives an empty part of the URL: its name has no letter or digit",
         "`{}` cho ra một phần rỗng trong đường dẫn (URL): tên không có chữ cái hay chữ số nào",
@@ -1040,6 +1045,10 @@ const MESSAGES: &[(&str, &str, &str)] = &[
 
 /// English hint pattern → Vietnamese.
 const HINTS: &[(&str, &str)] = &[
+    (
+        "check the metric's formula in content/metrics.yaml",
+        "kiểm tra công thức của chỉ tiêu trong content/metrics.yaml",
+    ),
     (
         "rename the file with letters, digits, `-` and `.` only",
         "đổi tên tệp, chỉ dùng chữ cái, chữ số, `-` và `.`",

@@ -358,3 +358,15 @@ fn deep_nesting_in_site_yaml_fails_fast() {
     assert!(stderr.contains("lồng nhau sâu quá 64 cấp"), "{stderr}");
     assert!(stderr.contains("content/site.yaml"), "{stderr}");
 }
+
+#[test]
+fn a_formula_that_gives_a_figure_no_report_holds_is_an_error() {
+    let site = SiteTest::fixture("good").write(
+        "content/metrics.yaml",
+        "metrics:\n  - key: huge\n    label: \"Rất lớn\"\n    unit: count\n    formula: \"received * received * received * received\"\n",
+    );
+    site.build()
+        .fails()
+        .stderr_has("the formula of `huge` gives")
+        .stderr_has("more than any report holds");
+}

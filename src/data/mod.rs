@@ -158,6 +158,28 @@ fn derive(rec: Record, catalogue: &Catalogue, diags: &mut Vec<Diagnostic>) -> Fi
             };
             let get = |k: &str| MetricKey::parse(k).and_then(|k| values.get(&k).copied());
             if let Some(v) = f.eval(&get) {
+                // A formula can make a figure no report holds (a product
+                // of counts); it is an error of the formula, never printed.
+                if v.is_nan() || !v.is_finite() || v.abs() > number::max_figure(def.unit) {
+                    // NaN comes from a figure already reported as too large.
+                    if !v.is_nan() {
+                        diags.push(
+                        rec.origin
+                            .locate(Diagnostic::error(format!(
+                                "unit `{}`, period `{}`: the formula of `{}` gives {}, more than any report holds",
+                                rec.unit,
+                                rec.period,
+                                def.key,
+                                crate::format::num(v, Some(0))
+                            )))
+                            .hint("check the metric's formula in content/metrics.yaml"),
+                        );
+                    }
+                    derived.insert(def.key.clone());
+                    values.insert(def.key.clone(), f64::NAN);
+                    changed = true;
+                    continue;
+                }
                 values.insert(def.key.clone(), v);
                 derived.insert(def.key.clone());
                 changed = true;
@@ -167,6 +189,7 @@ fn derive(rec: Record, catalogue: &Catalogue, diags: &mut Vec<Diagnostic>) -> Fi
             break;
         }
     }
+    values.retain(|_, v| !v.is_nan());
     let what = format!("unit `{}`, period `{}`", rec.unit, rec.period);
     let warn = |msg: String, hint: &str| {
         rec.origin
