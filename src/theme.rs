@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use crate::data::Period;
 use crate::diagnostic::Diagnostic;
 use crate::fs::{files_under, posix, read_text, relative};
 
@@ -56,6 +57,50 @@ impl Words {
             .and_then(|v| v.get(usize::from(date.weekday())))
             .and_then(|v| v.as_str())
             .unwrap_or("")
+    }
+
+    /// A period's label in these words: `9 tháng đầu năm 2023`,
+    /// `first 9 months of 2023`.
+    pub fn period(&self, p: &Period) -> String {
+        self.period_in(p, "period_")
+    }
+
+    /// A period's short label for chart axes: `9T/2023`, `9M 2023`.
+    pub fn period_short(&self, p: &Period) -> String {
+        self.period_in(p, "period_short_")
+    }
+
+    fn period_in(&self, p: &Period, prefix: &str) -> String {
+        const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
+        let (key, year, n) = match *p {
+            Period::Year(y) => ("year", y, 0),
+            Period::Half(y, 1) => ("half_first", y, 1),
+            Period::Half(y, h) => ("half_second", y, h),
+            Period::Quarter(y, q) => ("quarter", y, q),
+            Period::Months(y, n) => ("months", y, n),
+            Period::Month(y, m) => ("month", y, m),
+            Period::Range(a, b) => {
+                let text = self.get_owned(&format!("{prefix}range"));
+                let from = if prefix == "period_short_" {
+                    format!("{:02}/{:02}", a.day, a.month)
+                } else {
+                    a.vi()
+                };
+                return text.replace("{from}", &from).replace("{to}", &b.vi());
+            }
+        };
+        let roman = ROMAN
+            .get(usize::from(n).saturating_sub(1))
+            .copied()
+            .unwrap_or("");
+        self.get_owned(&format!("{prefix}{key}"))
+            .replace("{y}", &year.to_string())
+            .replace("{n}", &n.to_string())
+            .replace("{q}", roman)
+    }
+
+    fn get_owned(&self, key: &str) -> String {
+        self.get(key).to_string()
     }
 
     fn merge(&mut self, text: &str, path: &Path) -> Result<(), Diagnostic> {

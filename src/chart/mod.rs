@@ -434,7 +434,7 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
             Ok(Chart {
                 kind,
                 title: args.title.clone().unwrap_or_else(|| unit.name.clone()),
-                period: capitalize(&period.label()),
+                period: capitalize(&cx.words.period(&period)),
                 source: sources([fig]),
                 data,
                 row_header: cx.words.get("row_metric").into(),
@@ -463,7 +463,7 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
                         })
                         .collect::<Result<Vec<_>, _>>()?;
                     Ok(Stack {
-                        label: capitalize(&f.period.label()),
+                        label: capitalize(&cx.words.period(&f.period)),
                         parts,
                     })
                 })
@@ -472,7 +472,7 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
             Ok(Chart {
                 kind,
                 title: args.title.clone().unwrap_or_else(|| unit.name.clone()),
-                period: span_words(&figs),
+                period: span_words(&figs, cx.words),
                 source: sources(figs.iter().copied()),
                 data: Data::Stacks {
                     legend: defs.iter().map(|d| d.short.clone()).collect(),
@@ -514,8 +514,8 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
                 .map(|f| {
                     let v = f.get(def.key.as_str()).unwrap_or_default();
                     Item {
-                        label: f.period.short_label(),
-                        long: capitalize(&f.period.label()),
+                        label: cx.words.period_short(&f.period),
+                        long: capitalize(&cx.words.period(&f.period)),
                         value: v,
                         shown: shown(def, v),
                     }
@@ -531,7 +531,7 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
                     .title
                     .clone()
                     .unwrap_or_else(|| format!("{} — {}", def.label, unit.name)),
-                period: span_words(figs),
+                period: span_words(figs, cx.words),
                 source: sources(figs.iter().copied()),
                 data: Data::Line { items, x },
                 row_header: cx.words.get("row_period").into(),
@@ -604,7 +604,7 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
             Ok(Chart {
                 kind,
                 title: args.title.clone().unwrap_or_else(|| def.label.clone()),
-                period: capitalize(&period.label()),
+                period: capitalize(&cx.words.period(&period)),
                 source: sources(rows.iter().map(|(_, f, _)| *f)),
                 data: Data::Bars { items, highlight },
                 row_header: cx.words.get("row_unit").into(),
@@ -614,12 +614,16 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
     }
 }
 
-fn span_words(figs: &[&Figure]) -> String {
+fn span_words(figs: &[&Figure], words: &crate::theme::Words) -> String {
     match (figs.first(), figs.last()) {
         (Some(a), Some(b)) if a.period != b.period => {
-            format!("{} – {}", capitalize(&a.period.label()), b.period.label())
+            format!(
+                "{} – {}",
+                capitalize(&words.period(&a.period)),
+                words.period(&b.period)
+            )
         }
-        (Some(a), _) => capitalize(&a.period.label()),
+        (Some(a), _) => capitalize(&words.period(&a.period)),
         _ => String::new(),
     }
 }
@@ -702,7 +706,11 @@ pub fn kpis(
             change,
         });
     }
-    Ok(html::kpis(&cards, &capitalize(&period.label()), &unit.name))
+    Ok(html::kpis(
+        &cards,
+        &capitalize(&cx.words.period(&period)),
+        &unit.name,
+    ))
 }
 
 /// `table()`: units (for one period) or periods (for one unit) as rows,
@@ -741,7 +749,7 @@ pub fn table(
             cx.words.get("row_period"),
             unit.name.clone(),
             figs.into_iter()
-                .map(|f| (capitalize(&f.period.label()), f))
+                .map(|f| (capitalize(&cx.words.period(&f.period)), f))
                 .collect(),
         )
     } else {
@@ -752,7 +760,11 @@ pub fn table(
                 .map_err(|e| fail(format!("units=[…]: {e}")))?;
             rows.push((u.name.clone(), cx.record(u, &period).map_err(&fail)?));
         }
-        (cx.words.get("row_unit"), capitalize(&period.label()), rows)
+        (
+            cx.words.get("row_unit"),
+            capitalize(&cx.words.period(&period)),
+            rows,
+        )
     };
     let mut cells = Vec::new();
     for (label, fig) in &rows {

@@ -64,7 +64,7 @@ pub fn context<'a>(route: &Route, d: &'a Document, inputs: &Inputs<'a>) -> Artic
             .as_ref()
             .and_then(|u| inputs.site.units.get(u))
             .map(UnitCtx::from),
-        period: f.period.as_ref().map(PeriodCtx::from),
+        period: f.period.as_ref().map(|p| PeriodCtx::new(p, inputs.words)),
         content: body.map(|b| b.html.clone()),
         summary: body.and_then(|b| b.summary.clone()),
         headings: body.map(|b| b.headings.clone()),

@@ -230,7 +230,11 @@ pub fn render_body(
             .as_ref()
             .and_then(|u| inputs.site.units.get(u))
             .map(UnitCtx::from),
-        period: d.front.period.as_ref().map(PeriodCtx::from),
+        period: d
+            .front
+            .period
+            .as_ref()
+            .map(|p| PeriodCtx::new(p, &inputs.shared.words)),
         page: FrontCtx::from(d),
         site: SiteCtx::new(inputs.site, inputs.base_url),
     };

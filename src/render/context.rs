@@ -86,11 +86,12 @@ pub struct PeriodCtx {
     pub year: i32,
 }
 
-impl From<&Period> for PeriodCtx {
-    fn from(p: &Period) -> Self {
+impl PeriodCtx {
+    /// A period with its label in the site's words.
+    pub fn new(p: &Period, words: &Words) -> Self {
         PeriodCtx {
             id: p.id(),
-            label: p.label(),
+            label: words.period(p),
             start: p.start().to_string(),
             end: p.end().to_string(),
             year: p.year(),
