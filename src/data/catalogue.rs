@@ -405,6 +405,25 @@ pub const MAX_YAML_DEPTH: usize = 64;
 /// [`MAX_YAML_DEPTH`], if it does. Checked before parsing: the count errs
 /// on the deep side (a bracket in a plain scalar counts too), which only
 /// matters for text no site holds.
+/// The lines of YAML text, broken at CRLF, LF or a lone CR as YAML does.
+fn yaml_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let s = rest?;
+        match s.find(['\n', '\r']) {
+            Some(i) => {
+                let skip = if s[i..].starts_with("\r\n") { 2 } else { 1 };
+                rest = Some(&s[i + skip..]);
+                Some(&s[..i])
+            }
+            None => {
+                rest = None;
+                (!s.is_empty()).then_some(s)
+            }
+        }
+    })
+}
+
 pub fn yaml_too_deep(text: &str) -> Option<(usize, usize)> {
     // Indentations of the enclosing block lines.
     let mut indents: Vec<usize> = Vec::new();
@@ -414,7 +433,9 @@ pub fn yaml_too_deep(text: &str) -> Option<(usize, usize)> {
     let mut quoted_at = 0;
     // Indentation of the line a block scalar (`|`, `>`) belongs to.
     let mut block: Option<usize> = None;
-    for (n, line) in text.lines().enumerate() {
+    // YAML breaks lines at CR as well as LF: a CR-only file is many lines,
+    // not one comment line.
+    for (n, line) in yaml_lines(text).enumerate() {
         let body = line.trim_start_matches(' ');
         let indent = line.len() - body.len();
         let blank = body.trim().is_empty();
@@ -548,6 +569,14 @@ pub fn yaml_error(err: &yaml_serde::Error, text: &str, path: &Path, expected: &s
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn yaml_depth_sees_lines_broken_by_a_lone_cr() {
+        let deep = format!("# note\r- a: {}", "{a: ".repeat(100));
+        assert_eq!(yaml_too_deep(&deep).map(|(line, _)| line), Some(2));
+        let lines: Vec<&str> = yaml_lines("a\r\nb\rc\n\nd").collect();
+        assert_eq!(lines, ["a", "b", "c", "", "d"]);
+    }
 
     #[test]
     fn yaml_depth_counts_brackets_items_and_indentation_but_not_quotes() {
