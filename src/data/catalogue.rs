@@ -401,10 +401,6 @@ impl Catalogue {
 /// which slows down sharply with depth, answers at once.
 pub const MAX_YAML_DEPTH: usize = 64;
 
-/// The 1-based line and column where `text` first nests deeper than
-/// [`MAX_YAML_DEPTH`], if it does. Checked before parsing: the count errs
-/// on the deep side (a bracket in a plain scalar counts too), which only
-/// matters for text no site holds.
 /// The lines of YAML text, broken at CRLF, LF or a lone CR as YAML does.
 fn yaml_lines(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(text);
@@ -424,6 +420,10 @@ fn yaml_lines(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The 1-based line and column where `text` first nests deeper than
+/// [`MAX_YAML_DEPTH`], if it does. Checked before parsing: the count errs
+/// on the deep side (a bracket in a plain scalar counts too), which only
+/// matters for text no site holds.
 pub fn yaml_too_deep(text: &str) -> Option<(usize, usize)> {
     // Indentations of the enclosing block lines.
     let mut indents: Vec<usize> = Vec::new();
