@@ -151,7 +151,7 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     (
         "E0151",
         "per_page is 0: a list page must show at least one article",
-        "per_page bằng 0: mỗi trang danh sách phải có ít nhất một bài",
+        "`per_page` bằng 0: mỗi trang danh sách phải có ít nhất một bài",
     ),
     (
         "W0150",
@@ -280,7 +280,7 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     (
         "",
         "it is not a compound file",
-        "đây không phải tệp ghép (compound file) của Office",
+        "đây không phải tệp Excel 97–2003 (.xls) hợp lệ",
     ),
     (
         "",
@@ -1651,6 +1651,51 @@ pub fn has_hint(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Common English words that never belong in a Vietnamese sentence.
+    const ENGLISH: &[&str] = &[
+        "the", "is", "are", "and", "not", "with", "from", "into", "this", "that", "cannot", "must",
+        "should", "file", "page", "column", "row", "missing", "unknown", "expected", "found",
+        "there", "write", "where", "which", "has", "have", "will", "would",
+    ];
+
+    /// The English words of a Vietnamese text, outside backquotes and
+    /// placeholders (where names, keys and values are shown as written).
+    fn english_words(vi: &str) -> Vec<String> {
+        let prose: String = vi
+            .split('`')
+            .step_by(2)
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace("{}", " ");
+        prose
+            .split(|c: char| !c.is_alphabetic())
+            .map(str::to_lowercase)
+            .filter(|w| ENGLISH.contains(&w.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn no_vietnamese_wording_carries_an_english_sentence() {
+        let mut bad = Vec::new();
+        for (code, en, vi) in MESSAGES {
+            let words = english_words(vi);
+            if !words.is_empty() {
+                bad.push(format!("{code} {en:?} → {vi:?}: {words:?}"));
+            }
+            assert!(!vi.is_empty(), "{en}");
+        }
+        for (en, vi) in HINTS {
+            let words = english_words(vi);
+            if !words.is_empty() {
+                bad.push(format!("hint {en:?} → {vi:?}: {words:?}"));
+            }
+        }
+        for (en, vi) in PLACES {
+            assert!(english_words(vi).is_empty(), "{en} → {vi}");
+        }
+        assert!(bad.is_empty(), "{}", bad.join("\n"));
+    }
 
     #[test]
     fn patterns_capture_values() {
