@@ -423,6 +423,14 @@ pub fn yaml_too_deep(text: &str) -> Option<(usize, usize)> {
     let mut quoted_at = 0;
     // Indentation of the line a block scalar (`|`, `>`) belongs to.
     let mut block: Option<usize> = None;
+    // YAML breaks lines at `\r` too: a comment must not hide what follows.
+    let normalized;
+    let text = if text.contains('\r') {
+        normalized = text.replace("\r\n", "\n").replace('\r', "\n");
+        normalized.as_str()
+    } else {
+        text
+    };
     for (n, line) in text.lines().enumerate() {
         let body = line.trim_start_matches(' ');
         let indent = line.len() - body.len();
@@ -571,6 +579,10 @@ mod tests {
             yaml_too_deep(&format!("{}x", "- ".repeat(70))),
             Some((1, 129))
         );
+        // Old Mac line endings end a comment (found by tests/fuzz.rs).
+        let cr = format!("# note\r{}", "{a: ".repeat(1_000));
+        assert_eq!(yaml_too_deep(&cr), Some((2, 1 + 4 * (MAX_YAML_DEPTH - 1))));
+        assert_eq!(yaml_too_deep(&cr.replace('\r', "\r\n")), Some((2, 253)));
         // Block scalars are text; a stray quote does not hide what follows.
         let text = format!(
             "a: |\n  {}\n  \"x\nb: '\nc: {}",
