@@ -33,8 +33,11 @@ pub struct Diagnostic {
     pub col: Option<usize>,
     /// Width of the fault in characters (carets drawn under it).
     pub len: usize,
-    /// The source line the fault is on.
+    /// The source line the fault is on; a long one only around the fault.
     pub source_line: Option<String>,
+    /// Characters of the source line cut before `source_line` (`…` stands
+    /// for them), so that `col` - `source_offset` is the column in it.
+    pub source_offset: usize,
     /// How to fix it, in plain words.
     pub hint: Option<String>,
 }
@@ -59,6 +62,7 @@ impl Diagnostic {
             col: None,
             len: 1,
             source_line: None,
+            source_offset: 0,
             hint: None,
         }
     }
@@ -74,10 +78,15 @@ impl Diagnostic {
     pub fn at(mut self, source: &str, line: usize, col: usize) -> Self {
         self.line = Some(line.max(1));
         self.col = Some(col.max(1));
-        self.source_line = source
-            .lines()
-            .nth(line.saturating_sub(1))
-            .map(|l| l.trim_end_matches('\r').to_string());
+        // A long line is kept only around the fault: a file of one huge
+        // line can have thousands of diagnostics.
+        self.source_offset = 0;
+        self.source_line = source.lines().nth(line.saturating_sub(1)).map(|l| {
+            let l = l.trim_end_matches('\r');
+            let (shown, shown_col) = shown_window(l, col.max(1));
+            self.source_offset = col.max(1) - shown_col;
+            shown
+        });
         self
     }
 
@@ -160,7 +169,12 @@ impl Diagnostic {
             out.push('\n');
         }
         if let (Some(line), Some(src)) = (self.line, &self.source_line) {
-            let (src, col) = shown_window(src, self.col.unwrap_or(1));
+            let col = self
+                .col
+                .unwrap_or(1)
+                .saturating_sub(self.source_offset)
+                .max(1);
+            let (src, col) = shown_window(src, col);
             let src = visible(&src);
             let src = src.as_str();
             let before: String = src.chars().take(col - 1).collect();
@@ -225,23 +239,57 @@ pub const MAX_SHOWN: usize = 500;
 /// A long source line cut to [`MAX_SHOWN`] characters around the fault,
 /// `…` marking the cuts, and the fault's column in what is shown.
 fn shown_window(src: &str, col: usize) -> (String, usize) {
-    let total = src.chars().count();
-    if total <= MAX_SHOWN {
+    // A line cut already (`…` at both ends) is not cut again.
+    if src.len() <= MAX_SHOWN + 2 || src.chars().nth(MAX_SHOWN + 2).is_none() {
         return (src.to_string(), col);
     }
-    let col = col.min(total + 1);
-    let start = col.saturating_sub(MAX_SHOWN / 3).min(total - MAX_SHOWN + 1);
-    let start = start.saturating_sub(1);
-    let end = (start + MAX_SHOWN).min(total);
+    // Characters are counted only up to the window's end: a file can hold
+    // thousands of faults on one huge line.
+    let mut start = col.saturating_sub(MAX_SHOWN / 3 + 1);
+    let mut rest = &src[byte_of_char(src, start)..];
+    let mut after = rest.chars().take(MAX_SHOWN + 1).count();
+    if after < MAX_SHOWN {
+        // Near the end (or past it): the last MAX_SHOWN characters.
+        let total = src.chars().count();
+        start = total - MAX_SHOWN;
+        rest = &src[byte_of_char(src, start)..];
+        after = MAX_SHOWN;
+    }
     let mut out = String::new();
     if start > 0 {
         out.push('…');
     }
-    out.extend(src.chars().skip(start).take(end - start));
-    if end < total {
+    out.extend(rest.chars().take(MAX_SHOWN));
+    if after > MAX_SHOWN {
         out.push('…');
     }
+    let col = col.min(start + MAX_SHOWN + 1);
     (out, col - start + usize::from(start > 0))
+}
+
+/// The byte offset of the `n`th character (0-based) of `s`, or its length.
+fn byte_of_char(s: &str, n: usize) -> usize {
+    // Every byte but a UTF-8 continuation byte starts a character; whole
+    // chunks are counted first (this loop vectorises).
+    let starts = |c: &[u8]| c.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    let mut seen = 0;
+    let mut offset = 0;
+    for chunk in s.as_bytes().chunks(4096) {
+        let here = starts(chunk);
+        if seen + here > n {
+            for (i, &b) in chunk.iter().enumerate() {
+                if b & 0xC0 != 0x80 {
+                    if seen == n {
+                        return offset + i;
+                    }
+                    seen += 1;
+                }
+            }
+        }
+        seen += here;
+        offset += chunk.len();
+    }
+    s.len()
 }
 
 /// Sorts diagnostics by stage, file, line and column so reports are
@@ -351,7 +399,10 @@ mod tests {
     fn long_source_lines_are_cut_around_the_fault() {
         let line = format!("tags: {}x{}", "[".repeat(100_000), "]".repeat(100_000));
         let d = Diagnostic::error("x").file("a.md").at(&line, 1, 100_000);
+        // Only the shown part is kept.
+        assert!(d.source_line.as_ref().unwrap().chars().count() <= MAX_SHOWN + 2);
         let text = d.render(Lang::En);
+        assert!(text.contains("--> a.md:1:100000"), "{text}");
         assert!(text.len() < 2_000, "{} bytes", text.len());
         let shown = text.lines().nth(3).unwrap();
         assert!(

@@ -592,6 +592,10 @@ mod tests {
             yaml_too_deep(&format!("{}x", "- ".repeat(70))),
             Some((1, 129))
         );
+        // Old Mac line endings end a comment (found by tests/fuzz.rs).
+        let cr = format!("# note\r{}", "{a: ".repeat(1_000));
+        assert_eq!(yaml_too_deep(&cr), Some((2, 1 + 4 * (MAX_YAML_DEPTH - 1))));
+        assert_eq!(yaml_too_deep(&cr.replace('\r', "\r\n")), Some((2, 253)));
         // Block scalars are text; a stray quote does not hide what follows.
         let text = format!(
             "a: |\n  {}\n  \"x\nb: '\nc: {}",
