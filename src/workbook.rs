@@ -307,7 +307,7 @@ impl Workbook {
         };
         let mut cells = Vec::new();
         let mut text: u64 = 0;
-        let (mut top, mut left, mut bottom, mut right) = (u32::MAX, u32::MAX, 0u32, 0u32);
+        let mut span = Span::default();
         loop {
             let cell = match reader.next_cell() {
                 Ok(Some(c)) => c,
@@ -347,18 +347,7 @@ impl Workbook {
                     MAX_UNPACKED_BYTES / MB
                 )));
             }
-            top = top.min(row);
-            bottom = bottom.max(row);
-            left = left.min(col);
-            right = right.max(col);
-            let span = u64::from(bottom - top + 1) * u64::from(right - left + 1);
-            if span > MAX_CELLS {
-                return Err(at(format!(
-                    "the filled cells span {} rows × {} columns, beyond the limit of {MAX_CELLS} cells",
-                    bottom - top + 1,
-                    right - left + 1
-                )));
-            }
+            span.add(row, col, col).map_err(at)?;
             cells.push(calamine::Cell::new((row, col), value));
         }
         Ok(Range::from_sparse(cells))
@@ -369,6 +358,46 @@ impl Workbook {
         self.book
             .merge_cells_by_sheet_name(name)
             .unwrap_or_default()
+    }
+}
+
+/// The rectangle the filled cells of a sheet cover, grown cell by cell and
+/// checked against [`MAX_CELLS`] as it grows (shared by `.xlsx` and `.xls`).
+#[derive(Clone, Copy, Debug)]
+pub struct Span {
+    top: u32,
+    left: u32,
+    bottom: u32,
+    right: u32,
+}
+
+impl Default for Span {
+    fn default() -> Self {
+        Span {
+            top: u32::MAX,
+            left: u32::MAX,
+            bottom: 0,
+            right: 0,
+        }
+    }
+}
+
+impl Span {
+    /// Adds the cells of `row` from column `first` to `last`; the message
+    /// of the limit when the rectangle grows past it.
+    pub fn add(&mut self, row: u32, first: u32, last: u32) -> Result<(), String> {
+        self.top = self.top.min(row);
+        self.bottom = self.bottom.max(row);
+        self.left = self.left.min(first);
+        self.right = self.right.max(last);
+        let rows = u64::from(self.bottom - self.top) + 1;
+        let cols = u64::from(self.right - self.left) + 1;
+        if rows * cols > MAX_CELLS {
+            return Err(format!(
+                "the filled cells span {rows} rows × {cols} columns, beyond the limit of {MAX_CELLS} cells"
+            ));
+        }
+        Ok(())
     }
 }
 

@@ -371,7 +371,7 @@ fn check_sheet(sheet: &[u8], name: &str, path: &Path) -> Result<(), OpenError> {
     let mut seen_bof = false;
     let mut depth = 0usize;
     let mut cells: u64 = 0;
-    let (mut top, mut left, mut bottom, mut right) = (u32::MAX, u32::MAX, 0u32, 0u32);
+    let mut span = crate::workbook::Span::default();
     for record in records(sheet) {
         let (typ, data) = record.map_err(|()| cut())?;
         // Nested substreams (embedded charts) are skipped by calamine.
@@ -468,18 +468,7 @@ fn check_sheet(sheet: &[u8], name: &str, path: &Path) -> Result<(), OpenError> {
                 "more than {MAX_CELLS} cells are filled, beyond the limit of {MAX_CELLS} cells"
             )));
         }
-        top = top.min(row);
-        bottom = bottom.max(row);
-        left = left.min(first);
-        right = right.max(last);
-        let span = u64::from(bottom - top + 1) * u64::from(right - left + 1);
-        if span > MAX_CELLS {
-            return Err(at(format!(
-                "the filled cells span {} rows × {} columns, beyond the limit of {MAX_CELLS} cells",
-                bottom - top + 1,
-                right - left + 1
-            )));
-        }
+        span.add(row, first, last).map_err(at)?;
     }
     Ok(())
 }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::context::{Common, Crumb, Inputs, ListItem, PeriodCtx, UnitCtx};
+use super::context::{Byline, Common, Crumb, Inputs, ListItem, PeriodCtx, UnitCtx};
 use super::route::{Route, href, root_of};
 use crate::format::{self, DateFormat};
 use crate::markdown::Heading;
@@ -12,12 +12,8 @@ use crate::site::Document;
 /// A document as `page` in the theme.
 #[derive(Serialize)]
 pub struct PageView<'a> {
-    title: &'a str,
-    date: Option<String>,
-    author: &'a Option<String>,
-    category: &'a Option<String>,
-    tags: &'a [String],
-    source: &'a Option<String>,
+    #[serde(flatten)]
+    byline: Byline<'a>,
     unit: Option<UnitCtx<'a>>,
     period: Option<PeriodCtx>,
     content: Option<String>,
@@ -53,12 +49,7 @@ pub fn context<'a>(route: &Route, d: &'a Document, inputs: &Inputs<'a>) -> Artic
     };
     let root = root_of(&route.url_path());
     let page = PageView {
-        title: &f.title,
-        date: f.date.map(|d| d.rfc3339()),
-        author: &f.author,
-        category: &f.category,
-        tags: &f.tags,
-        source: &f.source,
+        byline: Byline::from(d),
         unit: f
             .unit
             .as_ref()

@@ -99,9 +99,9 @@ impl PeriodCtx {
     }
 }
 
-/// The front matter of a document, as `page` in bodies.
+/// What every view of a document shows of its front matter.
 #[derive(Serialize)]
-pub struct FrontCtx<'a> {
+pub struct Byline<'a> {
     /// Title.
     pub title: &'a str,
     /// RFC 3339 date.
@@ -114,6 +114,28 @@ pub struct FrontCtx<'a> {
     pub tags: &'a [String],
     /// Source of the text.
     pub source: &'a Option<String>,
+}
+
+impl<'a> From<&'a Document> for Byline<'a> {
+    fn from(d: &'a Document) -> Self {
+        let f = &d.front;
+        Byline {
+            title: &f.title,
+            date: f.date.map(|d| d.rfc3339()),
+            author: &f.author,
+            category: &f.category,
+            tags: &f.tags,
+            source: &f.source,
+        }
+    }
+}
+
+/// The front matter of a document, as `page` in bodies.
+#[derive(Serialize)]
+pub struct FrontCtx<'a> {
+    /// Title, date, author, category, tags, source.
+    #[serde(flatten)]
+    pub byline: Byline<'a>,
     /// Unit id.
     pub unit: Option<&'a str>,
     /// Period id.
@@ -122,16 +144,10 @@ pub struct FrontCtx<'a> {
 
 impl<'a> From<&'a Document> for FrontCtx<'a> {
     fn from(d: &'a Document) -> Self {
-        let f = &d.front;
         FrontCtx {
-            title: &f.title,
-            date: f.date.map(|d| d.rfc3339()),
-            author: &f.author,
-            category: &f.category,
-            tags: &f.tags,
-            source: &f.source,
-            unit: f.unit.as_ref().map(|u| u.0.as_str()),
-            period: f.period.map(|p| p.id()),
+            byline: Byline::from(d),
+            unit: d.front.unit.as_ref().map(|u| u.0.as_str()),
+            period: d.front.period.map(|p| p.id()),
         }
     }
 }
