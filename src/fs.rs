@@ -5,19 +5,42 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{self, Diagnostic};
 
-/// Reads a file as UTF-8; a non-UTF-8 file is an error that points at the
-/// first bad byte.
+/// Reads a file as text; a file that is neither UTF-8 nor UTF-16 with a
+/// byte-order mark is an error that points at the first bad byte.
 pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     let rel = relative(root, path);
     let bytes = std::fs::read(path).map_err(|e| io_error(&rel, &e))?;
-    // A byte-order mark (Notepad, Excel) is not text, and Windows line
-    // endings would shift the line numbers parsers report.
+    decode_text(bytes, &rel)
+}
+
+/// Text from a file's bytes: UTF-8, with or without a byte-order mark
+/// (Notepad, Excel), or UTF-16 with one (Excel's "Unicode Text"); line
+/// endings made `\n`, since Windows endings would shift the line numbers
+/// parsers report.
+pub fn decode_text(bytes: Vec<u8>, rel: &Path) -> Result<String, Diagnostic> {
+    let utf16 = |be: bool| {
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|p| match (p, be) {
+                ([a, b], true) => u16::from_be_bytes([*a, *b]),
+                ([a, b], false) => u16::from_le_bytes([*a, *b]),
+                _ => 0xFFFD,
+            })
+            .collect();
+        String::from_utf16_lossy(&units)
+    };
+    if bytes.starts_with(&[0xFF, 0xFE]) {
+        return Ok(normalize_newlines(utf16(false)));
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        return Ok(normalize_newlines(utf16(true)));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let good = e.utf8_error().valid_up_to();
         let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
         let (line, col) = diagnostic::line_col(&String::from_utf8_lossy(&e.as_bytes()[..good]), good);
         Diagnostic::error(format!("{} is not UTF-8 text", rel.display()))
-            .file(&rel)
+            .file(rel)
             .at(&lossy, line, col)
             .hint("save the file with UTF-8 encoding (in Excel: \"CSV UTF-8\"; in Notepad: Save As → Encoding: UTF-8)")
     })?;
@@ -26,6 +49,27 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
         .map(str::to_string)
         .unwrap_or(text);
     Ok(normalize_newlines(text))
+}
+
+/// The separator of delimited text (CSV): the one used most outside quotes
+/// in its first lines. Excel in a Vietnamese locale writes `;` (the comma
+/// is the decimal mark there), "Unicode Text" writes tabs, the rest `,`.
+pub fn csv_delimiter(text: &str) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for c in text.lines().take(60).flat_map(str::chars) {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => counts[0] += 1,
+            ';' if !quoted => counts[1] += 1,
+            '\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3)
+        .max_by_key(|&i| (counts[i], usize::from(i == 0)))
+        .unwrap_or(0);
+    [b',', b';', b'\t'][best]
 }
 
 /// Ends every line with `\n`: Windows (`\r\n`) and old Mac (`\r`) line

@@ -325,3 +325,19 @@ fn long_lists_link_a_window_of_pages_not_every_page() {
     assert_eq!(links, ["1", "9", "10", "11", "12", "13", "22"]);
     assert_eq!(texts(&middle, ".bc-pagination__gap").len(), 2);
 }
+
+#[test]
+fn data_files_read_like_import_utf16_and_tabs() {
+    // Excel's "Unicode Text": UTF-16 with a byte-order mark, tab-separated.
+    let text = "unit\tperiod\treceived\r\nhong-ngu\t2023-9M\t1.234\r\n";
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let site = SiteTest::fixture("good")
+        .write_bytes("content/data/unicode.csv", &bytes)
+        .write(
+            "content/articles/hn.md",
+            "---\ntitle: HN\ndate: 2023-10-01\nunit: hong-ngu\nperiod: 2023-9M\n---\n{{ data.received | num }} hồ sơ\n",
+        );
+    site.build().succeeds();
+    assert!(site.read("hn/index.html").contains("1.234 hồ sơ"));
+}

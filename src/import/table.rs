@@ -204,64 +204,15 @@ pub(super) fn read_tables(
             .file(file),
         );
     }
-    let text = csv_text(file, &bytes)?;
+    let text = crate::fs::decode_text(bytes, file).map_err(|d| vec![d])?;
     read_csv(file, text).map(|t| vec![t])
-}
-
-/// CSV as text: UTF-8 (with or without a byte-order mark) or UTF-16, which
-/// Excel writes for "Unicode Text".
-pub(super) fn csv_text(file: &Path, bytes: &[u8]) -> Result<String, Vec<Diagnostic>> {
-    let utf16 = |be: bool| {
-        let units: Vec<u16> = bytes[2..]
-            .chunks(2)
-            .map(|p| match (p, be) {
-                ([a, b], true) => u16::from_be_bytes([*a, *b]),
-                ([a, b], false) => u16::from_le_bytes([*a, *b]),
-                _ => 0xFFFD,
-            })
-            .collect();
-        String::from_utf16_lossy(&units)
-    };
-    let text = if bytes.starts_with(&[0xFF, 0xFE]) {
-        utf16(false)
-    } else if bytes.starts_with(&[0xFE, 0xFF]) {
-        utf16(true)
-    } else {
-        crate::fs::read_text(Path::new(""), file).map_err(|d| vec![d])?
-    };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
-    Ok(if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text
-    })
-}
-
-/// The separator used most outside quotes: Excel in a Vietnamese locale
-/// writes `;`, "Unicode Text" writes tabs, everything else `,`.
-pub(super) fn csv_delimiter(text: &str) -> u8 {
-    let mut counts = [0usize; 3];
-    let mut quoted = false;
-    for c in text.lines().take(60).flat_map(str::chars) {
-        match c {
-            '"' => quoted = !quoted,
-            ',' if !quoted => counts[0] += 1,
-            ';' if !quoted => counts[1] += 1,
-            '\t' if !quoted => counts[2] += 1,
-            _ => {}
-        }
-    }
-    let best = (0..3)
-        .max_by_key(|&i| (counts[i], usize::from(i == 0)))
-        .unwrap_or(0);
-    [b',', b';', b'\t'][best]
 }
 
 pub(super) fn read_csv(file: &Path, text: String) -> Result<Table, Vec<Diagnostic>> {
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .delimiter(csv_delimiter(&text))
+        .delimiter(crate::fs::csv_delimiter(&text))
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     let mut row_numbers = Vec::new();

@@ -567,14 +567,7 @@ pub fn csv(
     units: &BTreeMap<UnitId, Unit>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Record> {
-    // Excel in a Vietnamese locale separates fields with `;` (the comma is
-    // the decimal mark there): take whichever the header row uses more.
-    let header = text.lines().next().unwrap_or("");
-    let delimiter = if header.matches(';').count() > header.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
+    let delimiter = crate::fs::csv_delimiter(text);
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(false)
