@@ -53,7 +53,7 @@ fn every_kind_renders_as_a_figure_with_svg_caption_and_table() {
     );
     assert_eq!(attrs(&doc, "figure svg", "role").len(), 5);
     assert_eq!(
-        doc.select(&Selector::parse("figure > details > table").unwrap())
+        doc.select(&Selector::parse("figure > figcaption > details > table").unwrap())
             .count(),
         5
     );

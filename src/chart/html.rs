@@ -49,11 +49,13 @@ pub fn figure(chart: &Chart, svg: &str, words: &Words) -> String {
     }
     let _ = write!(
         out,
-        "</figcaption><details class=\"bc-chart__data\"><summary>{}</summary>",
+        "<details class=\"bc-chart__data\"><summary>{}</summary>",
         escape(words.get("chart_table"))
     );
     out.push_str(&data_table(chart, words));
-    out.push_str("</details></figure>");
+    // The table is part of the caption: a figure's caption must be its first
+    // or last child, and the table belongs below the words about the chart.
+    out.push_str("</details></figcaption></figure>");
     out
 }
 
