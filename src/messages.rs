@@ -144,6 +144,11 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "đơn vị `{}`, kỳ `{}`: công thức của `{}` cho ra {}, lớn hơn mọi con số một báo cáo có thể có",
     ),
     (
+        "E0215",
+        "a row of {} has {} fields, beyond the limit of {} columns",
+        "một dòng của {} có {} ô, vượt giới hạn {} cột",
+    ),
+    (
         "E0450",
         "`{}` gives an empty part of the URL: its name has no letter or digit",
         "`{}` cho ra một phần rỗng trong đường dẫn (URL): tên không có chữ cái hay chữ số nào",

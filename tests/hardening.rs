@@ -370,3 +370,17 @@ fn a_formula_that_gives_a_figure_no_report_holds_is_an_error() {
         .stderr_has("the formula of `huge` gives")
         .stderr_has("more than any report holds");
 }
+
+#[test]
+fn a_csv_wider_than_any_report_is_an_error_not_minutes_of_work() {
+    let header: Vec<String> = (0..20_000).map(|i| format!("cot{i}")).collect();
+    let row: Vec<&str> = (0..20_000).map(|_| "1").collect();
+    let site = SiteTest::fixture("good").write(
+        "content/data/rong.csv",
+        &format!("{}\n{}\n", header.join(","), row.join(",")),
+    );
+    site.build()
+        .fails()
+        .stderr_has("has 20000 fields, beyond the limit of 1000 columns")
+        .stderr_has("--> content/data/rong.csv:1:1");
+}

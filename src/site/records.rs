@@ -576,6 +576,23 @@ pub fn csv(
     let mut raw: Vec<(usize, ::csv::StringRecord)> = Vec::new();
     for result in reader.records() {
         match result {
+            // A table wider than any report would make the per-column
+            // work below (matching headers, locating cells) take minutes.
+            Ok(r) if r.len() > crate::workbook::MAX_COLUMNS as usize => {
+                let line = r.position().map_or(1, |p| p.line() as usize);
+                diags.push(
+                    Diagnostic::error(format!(
+                        "a row of {} has {} fields, beyond the limit of {} columns",
+                        path.display(),
+                        r.len(),
+                        crate::workbook::MAX_COLUMNS
+                    ))
+                    .file(path)
+                    .at(text, line, 1)
+                    .hint("a report is far smaller than this: check that it is the right file, or copy the table into a new workbook in Excel and save that"),
+                );
+                return Vec::new();
+            }
             Ok(r) => raw.push((r.position().map_or(0, |p| p.line() as usize), r)),
             Err(e) => {
                 let line = e.position().map_or(1, |p| p.line() as usize);
