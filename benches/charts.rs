@@ -79,6 +79,7 @@ fn model(kind: Kind, i: usize) -> Chart {
         data,
         row_header: "Chỉ tiêu".into(),
         scale: baocao::data::MetricUnit::Count,
+        style: baocao::format::Style::vi(),
     }
 }
 

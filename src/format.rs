@@ -2,32 +2,98 @@
 
 use crate::date::{Date, DateTime};
 
+/// How numbers, money and changes are written in one language: the
+/// separators and the words around them. Vietnamese by default; a theme's
+/// `i18n` file gives the site's ([`crate::theme::Words::style`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Style {
+    /// Between thousands: `.` in Vietnamese, `,` in English.
+    pub thousands: String,
+    /// Before decimals: `,` in Vietnamese, `.` in English.
+    pub decimal: String,
+    /// `tăng` / `up`.
+    pub up: String,
+    /// `giảm` / `down`.
+    pub down: String,
+    /// `không đổi` / `unchanged`.
+    pub unchanged: String,
+    /// `so với cùng kỳ`.
+    pub same_period: String,
+    /// `so với kỳ trước`.
+    pub previous: String,
+    /// `điểm phần trăm`.
+    pub points: String,
+    /// Money patterns with `{n}`: đồng, million, billion.
+    pub vnd: [String; 3],
+}
+
+impl Style {
+    /// The Vietnamese way (SPEC §5).
+    pub fn vi() -> Style {
+        Style {
+            thousands: ".".into(),
+            decimal: ",".into(),
+            up: "tăng".into(),
+            down: "giảm".into(),
+            unchanged: "không đổi".into(),
+            same_period: "so với cùng kỳ".into(),
+            previous: "so với kỳ trước".into(),
+            points: "điểm phần trăm".into(),
+            vnd: [
+                "{n} đồng".into(),
+                "{n} triệu đồng".into(),
+                "{n} tỷ đồng".into(),
+            ],
+        }
+    }
+}
+
+thread_local! {
+    static VI: Style = Style::vi();
+}
+
 /// `6580` → `6.580`, `4.7` → `4,7`: at most two decimals, trailing zeros
 /// dropped, unless `decimals` fixes them.
 pub fn num(value: f64, decimals: Option<usize>) -> String {
+    VI.with(|s| num_in(s, value, decimals))
+}
+
+/// [`num`] in a language's style.
+pub fn num_in(style: &Style, value: f64, decimals: Option<usize>) -> String {
     match decimals {
-        Some(d) => decimal(value, d, true),
-        None => decimal(value, 2, false),
+        Some(d) => decimal(style, value, d, true),
+        None => decimal(style, value, 2, false),
     }
 }
 
 /// A 0–100 number as a percentage: `82.341` → `82,34%`, `100.0` → `100%`.
 pub fn pct(value: f64, decimals: Option<usize>) -> String {
-    format!("{}%", num(value, decimals))
+    VI.with(|s| pct_in(s, value, decimals))
+}
+
+/// [`pct`] in a language's style.
+pub fn pct_in(style: &Style, value: f64, decimals: Option<usize>) -> String {
+    format!("{}%", num_in(style, value, decimals))
 }
 
 /// Money in đồng: `4700000` → `4,7 triệu đồng`, `1200000000` → `1,2 tỷ đồng`,
 /// `850000` → `850.000 đồng`.
 pub fn vnd(value: f64) -> String {
+    VI.with(|s| vnd_in(s, value))
+}
+
+/// [`vnd`] in a language's style.
+pub fn vnd_in(style: &Style, value: f64) -> String {
     // Choose the unit after rounding: 999.999.999 đồng is "1 tỷ", not "1.000 triệu".
     let abs = value.abs();
-    if round_to(abs / 1e6, 2) >= 1000.0 {
-        format!("{} tỷ đồng", decimal(value / 1e9, 2, false))
+    let (n, pattern) = if round_to(abs / 1e6, 2) >= 1000.0 {
+        (decimal(style, value / 1e9, 2, false), &style.vnd[2])
     } else if round_to(abs, 0) >= 1e6 {
-        format!("{} triệu đồng", decimal(value / 1e6, 2, false))
+        (decimal(style, value / 1e6, 2, false), &style.vnd[1])
     } else {
-        format!("{} đồng", decimal(value, 0, false))
-    }
+        (decimal(style, value, 0, false), &style.vnd[0])
+    };
+    pattern.replace("{n}", &n)
 }
 
 /// Rounds half away from zero at `decimals` places, as reports do
@@ -37,8 +103,9 @@ fn round_to(value: f64, decimals: usize) -> f64 {
     (value * scale).round() / scale
 }
 
-/// Formats with `.` between thousands and `,` before decimals.
-fn decimal(value: f64, max_decimals: usize, fixed: bool) -> String {
+/// Formats with the style's separators between thousands and before
+/// decimals.
+fn decimal(style: &Style, value: f64, max_decimals: usize, fixed: bool) -> String {
     if !value.is_finite() {
         return "—".to_string();
     }
@@ -59,19 +126,19 @@ fn decimal(value: f64, max_decimals: usize, fixed: bool) -> String {
     if value < 0.0 && scaled > 0 {
         out.push('-');
     }
-    out.push_str(&group_thousands(&int));
+    out.push_str(&group_thousands(&int, &style.thousands));
     if !frac.is_empty() {
-        out.push(',');
+        out.push_str(&style.decimal);
         out.push_str(frac);
     }
     out
 }
 
-fn group_thousands(digits: &str) -> String {
+fn group_thousands(digits: &str, separator: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('.');
+            out.push_str(separator);
         }
         out.push(c);
     }
@@ -158,11 +225,11 @@ pub enum Against {
 }
 
 impl Against {
-    /// The closing words of the sentence.
-    pub fn words(self) -> &'static str {
+    /// The closing words of the sentence in a style.
+    pub fn words(self, style: &Style) -> &str {
         match self {
-            Against::SamePeriod => "so với cùng kỳ",
-            Against::Previous => "so với kỳ trước",
+            Against::SamePeriod => &style.same_period,
+            Against::Previous => &style.previous,
         }
     }
 }
@@ -182,36 +249,47 @@ pub enum ChangeStyle<'a> {
 /// `tăng 17.582 hồ sơ (+26,56%) so với cùng kỳ`,
 /// `tăng 12,3 điểm phần trăm so với cùng kỳ`, `không đổi so với cùng kỳ`.
 pub fn change(current: f64, earlier: f64, style: ChangeStyle<'_>, against: Against) -> String {
+    VI.with(|s| change_in(s, current, earlier, style, against))
+}
+
+/// [`change`] in a language's style.
+pub fn change_in(
+    words: &Style,
+    current: f64,
+    earlier: f64,
+    style: ChangeStyle<'_>,
+    against: Against,
+) -> String {
     let diff = current - earlier;
+    let closing = against.words(words);
     // Differences below display precision read as "no change".
     if diff.abs() < 0.005 {
-        return format!("không đổi {}", against.words());
+        return format!("{} {closing}", words.unchanged);
     }
-    let verb = if diff > 0.0 { "tăng" } else { "giảm" };
+    let verb = if diff > 0.0 { &words.up } else { &words.down };
     let amount = match style {
         ChangeStyle::Points => {
             return format!(
-                "{verb} {} điểm phần trăm {}",
-                num(diff.abs(), None),
-                against.words()
+                "{verb} {} {} {closing}",
+                num_in(words, diff.abs(), None),
+                words.points
             );
         }
-        ChangeStyle::Money => vnd(diff.abs()),
-        ChangeStyle::Count(noun) => format!("{} {noun}", num(diff.abs(), None)),
+        ChangeStyle::Money => vnd_in(words, diff.abs()),
+        ChangeStyle::Count(noun) => format!("{} {noun}", num_in(words, diff.abs(), None)),
     };
     if earlier == 0.0 {
-        return format!("{verb} {amount} {}", against.words());
+        return format!("{verb} {amount} {closing}");
     }
     let rel = diff / earlier.abs() * 100.0;
     // A change too small to show as a percentage gets none, not "(+0%)".
     if round_to(rel.abs(), 2) == 0.0 {
-        return format!("{verb} {amount} {}", against.words());
+        return format!("{verb} {amount} {closing}");
     }
     let sign = if rel > 0.0 { "+" } else { "-" };
     format!(
-        "{verb} {amount} ({sign}{}) {}",
-        pct(rel.abs(), None),
-        against.words()
+        "{verb} {amount} ({sign}{}) {closing}",
+        pct_in(words, rel.abs(), None)
     )
 }
 

@@ -26,6 +26,8 @@ pub struct Shared {
     pub units: BTreeMap<UnitId, Unit>,
     /// Interface words of the site's language.
     pub words: crate::theme::Words,
+    /// How numbers are written in the site's language (from `words`).
+    pub style: format::Style,
 }
 
 fn err(message: impl ToString) -> tera::Error {
@@ -112,15 +114,23 @@ fn register_with(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
             html
         })
     };
+    let (num_style, pct_style) = (shared.style.clone(), shared.style.clone());
     tera.register_filter(
         "num",
-        |v: f64, k: Kwargs, _: &State| -> TeraResult<String> { Ok(format::num(v, decimals(&k)?)) },
+        move |v: f64, k: Kwargs, _: &State| -> TeraResult<String> {
+            Ok(format::num_in(&num_style, v, decimals(&k)?))
+        },
     );
     tera.register_filter(
         "pct",
-        |v: f64, k: Kwargs, _: &State| -> TeraResult<String> { Ok(format::pct(v, decimals(&k)?)) },
+        move |v: f64, k: Kwargs, _: &State| -> TeraResult<String> {
+            Ok(format::pct_in(&pct_style, v, decimals(&k)?))
+        },
     );
-    tera.register_filter("vnd", |v: f64, _: Kwargs, _: &State| format::vnd(v));
+    let vnd_style = shared.style.clone();
+    tera.register_filter("vnd", move |v: f64, _: Kwargs, _: &State| {
+        format::vnd_in(&vnd_style, v)
+    });
     let words = shared.words.clone();
     tera.register_filter(
         "date",
@@ -179,7 +189,7 @@ fn register_with(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
             MetricUnit::Vnd => ChangeStyle::Money,
             _ => ChangeStyle::Count(&def.noun),
         };
-        Ok(format::change(current, earlier, style, against))
+        Ok(format::change_in(&s.style, current, earlier, style, against))
     });
     let s = Arc::clone(shared);
     tera.register_function("chart", move |k: Kwargs, _: &State| -> TeraResult<Value> {
@@ -338,6 +348,7 @@ fn chart_context(s: &Shared) -> chart::Context<'_> {
         page_unit: scope.unit,
         page_period: scope.period,
         words: &s.words,
+        style: &s.style,
     }
 }
 
@@ -648,6 +659,7 @@ mod tests {
             figures,
             units,
             words: crate::theme::Theme::builtin().words("vi"),
+            style: format::Style::vi(),
         })
     }
 

@@ -99,6 +99,33 @@ impl Words {
             .replace("{q}", roman)
     }
 
+    /// How numbers, money and changes are written in these words.
+    pub fn style(&self) -> crate::format::Style {
+        let vi = crate::format::Style::vi();
+        let word = |key: &str, default: &str| -> String {
+            self.0
+                .get(key)
+                .and_then(|v| v.as_str())
+                .unwrap_or(default)
+                .to_string()
+        };
+        crate::format::Style {
+            thousands: word("thousands_separator", &vi.thousands),
+            decimal: word("decimal_separator", &vi.decimal),
+            up: word("change_up", &vi.up),
+            down: word("change_down", &vi.down),
+            unchanged: word("change_none", &vi.unchanged),
+            same_period: word("against_same_period", &vi.same_period),
+            previous: word("against_previous", &vi.previous),
+            points: word("percentage_points", &vi.points),
+            vnd: [
+                word("money", &vi.vnd[0]),
+                word("money_million", &vi.vnd[1]),
+                word("money_billion", &vi.vnd[2]),
+            ],
+        }
+    }
+
     fn get_owned(&self, key: &str) -> String {
         self.get(key).to_string()
     }

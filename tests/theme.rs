@@ -131,7 +131,7 @@ fn an_english_site_has_no_vietnamese_interface_word_and_back() {
         .edit(
             "content/articles/tin-tuc/thuan-an-9-thang.md",
             "Ghi chú[^nguon].",
-            "{{ chart(kind=\"donut\", metrics=[\"resolved_early\", \"resolved_on_time\"]) }}",
+            "{{ chart(kind=\"donut\", metrics=[\"resolved_early\", \"resolved_on_time\"]) }}\n\n{{ data.received | num }} {{ data.online_rate | pct }} {{ data.online_payment_amount | vnd }}",
         );
     site.build().succeeds();
     let pages = page_texts(&site);

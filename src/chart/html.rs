@@ -115,7 +115,7 @@ fn data_table(chart: &Chart, words: &Words) -> String {
                 row(
                     &mut t,
                     &i.label,
-                    &[i.shown.clone(), format::pct(share, None)],
+                    &[i.shown.clone(), format::pct_in(&chart.style, share, None)],
                 );
             }
             row(&mut t, words.get("total"), &[total.clone(), "100%".into()]);
@@ -136,7 +136,11 @@ fn data_table(chart: &Chart, words: &Words) -> String {
                         } else {
                             0.0
                         };
-                        format!("{} ({})", p.shown, format::pct(share, None))
+                        format!(
+                            "{} ({})",
+                            p.shown,
+                            format::pct_in(&chart.style, share, None)
+                        )
                     })
                     .collect();
                 row(&mut t, &s.label, &cells);

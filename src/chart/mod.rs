@@ -132,6 +132,8 @@ pub struct Chart {
     pub row_header: String,
     /// What the values measure: axis ticks and totals are formatted by it.
     pub scale: MetricUnit,
+    /// How numbers are written (separators, money words).
+    pub style: format::Style,
 }
 
 /// The arguments of `chart()`, as written in the article.
@@ -169,6 +171,8 @@ pub struct Context<'a> {
     pub page_period: Option<Period>,
     /// Interface words of the site's language.
     pub words: &'a crate::theme::Words,
+    /// How numbers are written in the site's language.
+    pub style: &'a format::Style,
 }
 
 /// Sorts before every period, to start a range scan of one unit's records.
@@ -186,11 +190,11 @@ const EARLIEST: Period = Period::Range(
 );
 
 /// The number as the reader sees it, by the metric's unit.
-pub fn shown(def: &MetricDef, v: f64) -> String {
+pub fn shown(def: &MetricDef, v: f64, style: &format::Style) -> String {
     match def.unit {
-        MetricUnit::Percent => format::pct(v, None),
-        MetricUnit::Vnd => format::vnd(v),
-        _ => format::num(v, None),
+        MetricUnit::Percent => format::pct_in(style, v, None),
+        MetricUnit::Vnd => format::vnd_in(style, v),
+        _ => format::num_in(style, v, None),
     }
 }
 
@@ -413,7 +417,7 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
                         label: d.label.clone(),
                         long: d.label.clone(),
                         value: v,
-                        shown: shown(d, v),
+                        shown: shown(d, v, cx.style),
                     })
                 })
                 .collect::<Result<Vec<_>, _>>()
@@ -426,7 +430,7 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
             } else {
                 let total: f64 = items.iter().map(|i| i.value).sum();
                 Data::Shares {
-                    total: shown(defs[0], total),
+                    total: shown(defs[0], total, cx.style),
                     colors: part_colors(&defs),
                     items,
                 }
@@ -439,6 +443,7 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
                 data,
                 row_header: cx.words.get("row_metric").into(),
                 scale: defs[0].unit,
+                style: cx.style.clone(),
             })
         }
         Kind::Stacked => {
@@ -458,7 +463,7 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
                                 label: d.short.clone(),
                                 long: d.label.clone(),
                                 value: v,
-                                shown: shown(d, v),
+                                shown: shown(d, v, cx.style),
                             })
                         })
                         .collect::<Result<Vec<_>, _>>()?;
@@ -481,6 +486,7 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
                 },
                 row_header: cx.words.get("row_period").into(),
                 scale: defs[0].unit,
+                style: cx.style.clone(),
             })
         }
         Kind::Trend => {
@@ -517,7 +523,7 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
                         label: cx.words.period_short(&f.period),
                         long: capitalize(&cx.words.period(&f.period)),
                         value: v,
-                        shown: shown(def, v),
+                        shown: shown(def, v, cx.style),
                     }
                 })
                 .collect();
@@ -536,6 +542,7 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
                 data: Data::Line { items, x },
                 row_header: cx.words.get("row_period").into(),
                 scale: def.unit,
+                style: cx.style.clone(),
             })
         }
         Kind::Compare => {
@@ -598,7 +605,7 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
                     label: u.short.clone().unwrap_or_else(|| u.name.clone()),
                     long: u.name.clone(),
                     value: *v,
-                    shown: shown(def, *v),
+                    shown: shown(def, *v, cx.style),
                 })
                 .collect();
             Ok(Chart {
@@ -609,6 +616,7 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
                 data: Data::Bars { items, highlight },
                 row_header: cx.words.get("row_unit").into(),
                 scale: def.unit,
+                style: cx.style.clone(),
             })
         }
     }
@@ -684,8 +692,8 @@ pub fn kpis(
                 MetricUnit::Vnd => ChangeStyle::Money,
                 _ => ChangeStyle::Count(&def.noun),
             };
-            let text = format::change(v, before, style, Against::SamePeriod);
-            let direction = if text.starts_with("không đổi") {
+            let text = format::change_in(cx.style, v, before, style, Against::SamePeriod);
+            let direction = if text.starts_with(cx.style.unchanged.as_str()) {
                 std::cmp::Ordering::Equal
             } else {
                 v.total_cmp(&before)
@@ -702,7 +710,7 @@ pub fn kpis(
         });
         cards.push(Kpi {
             label: def.label.clone(),
-            shown: shown(def, v),
+            shown: shown(def, v, cx.style),
             change,
         });
     }
@@ -770,7 +778,7 @@ pub fn table(
     for (label, fig) in &rows {
         let values = defs
             .iter()
-            .map(|d| value(d, fig).map(|v| shown(d, v)))
+            .map(|d| value(d, fig).map(|v| shown(d, v, cx.style)))
             .collect::<Result<Vec<_>, _>>()
             .map_err(&fail)?;
         cells.push((label.clone(), values));

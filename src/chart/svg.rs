@@ -107,20 +107,25 @@ fn hex(c: RGBColor) -> String {
 }
 
 /// A value as the axis shows it, by what the chart measures.
-fn tick(scale: MetricUnit, v: f64) -> String {
+fn tick(style: &format::Style, scale: MetricUnit, v: f64) -> String {
     match scale {
-        MetricUnit::Percent => format::pct(v, None),
-        MetricUnit::Vnd => format::vnd(v).replace(" đồng", ""),
-        _ => format::num(v, None),
+        MetricUnit::Percent => format::pct_in(style, v, None),
+        // The axis is money already: the bare number and its size word.
+        MetricUnit::Vnd => {
+            let pattern = format::vnd_in(style, v);
+            let unit_word = style.vnd[0].replace("{n}", "");
+            pattern.replace(unit_word.trim(), "").trim().to_string()
+        }
+        _ => format::num_in(style, v, None),
     }
 }
 
 /// A share as the marks show it: one decimal; a tiny share is "<0,1%".
-fn share_text(share: f64) -> String {
+fn share_text(style: &format::Style, share: f64) -> String {
     if share > 0.0 && share < 0.0005 {
-        "<0,1%".to_string()
+        format!("<{}%", format::num_in(style, 0.1, Some(1)))
     } else {
-        format::pct(share * 100.0, Some(1))
+        format::pct_in(style, share * 100.0, Some(1))
     }
 }
 
@@ -128,6 +133,8 @@ type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
 
 struct Canvas<'a> {
     area: Area<'a>,
+    /// How numbers are written on the marks.
+    style: &'a format::Style,
 }
 
 impl Canvas<'_> {
@@ -166,7 +173,7 @@ impl Canvas<'_> {
 pub fn draw(chart: &Chart) -> Result<String, String> {
     fonts();
     let trend = match &chart.data {
-        Data::Line { items, x } => Some(TrendLayout::new(items, x, chart.scale)),
+        Data::Line { items, x } => Some(TrendLayout::new(items, x, chart.scale, &chart.style)),
         _ => None,
     };
     let height = match (&chart.data, &trend) {
@@ -177,7 +184,16 @@ pub fn draw(chart: &Chart) -> Result<String, String> {
         (Data::Stacks { legend, stacks, .. }, _) => {
             let rows: i32 = stacks
                 .iter()
-                .map(|s| LABEL_H + BAR_H + if overflow(s).is_empty() { 0 } else { 24 } + GAP)
+                .map(|s| {
+                    LABEL_H
+                        + BAR_H
+                        + if overflow(s, &chart.style).is_empty() {
+                            0
+                        } else {
+                            24
+                        }
+                        + GAP
+                })
                 .sum();
             PAD * 2 + legend_lines(legend) * LEGEND_LINE + 6 + rows - GAP
         }
@@ -192,6 +208,7 @@ pub fn draw(chart: &Chart) -> Result<String, String> {
         let backend = SVGBackend::with_string(&mut out, (WIDTH as u32, height as u32));
         let canvas = Canvas {
             area: backend.into_drawing_area(),
+            style: &chart.style,
         };
         match &chart.data {
             Data::Bars { items, highlight } => bars(&canvas, items, *highlight)?,
@@ -352,7 +369,7 @@ fn legend(c: &Canvas<'_>, legend: &[String], colors: &[usize], y0: i32) -> Resul
 
 /// What each segment of a stacked bar shows: its name and share when both
 /// fit, else the share, else nothing; and whether the name is on it.
-fn segment_labels(stack: &Stack) -> Vec<(f64, Option<String>, bool)> {
+fn segment_labels(stack: &Stack, style: &format::Style) -> Vec<(f64, Option<String>, bool)> {
     let total: f64 = stack.parts.iter().map(|p| p.value.max(0.0)).sum();
     let avail = f64::from(WIDTH - 2 * PAD);
     stack
@@ -365,11 +382,11 @@ fn segment_labels(stack: &Stack) -> Vec<(f64, Option<String>, bool)> {
                 0.0
             };
             let room = (share * avail) as i32 - 8;
-            let both = format!("{} {}", p.label, share_text(share));
+            let both = format!("{} {}", p.label, share_text(style, share));
             if measure(&both, SMALL, true) <= room {
                 (share, Some(both), true)
-            } else if measure(&share_text(share), SMALL, true) <= room {
-                (share, Some(share_text(share)), false)
+            } else if measure(&share_text(style, share), SMALL, true) <= room {
+                (share, Some(share_text(style, share)), false)
             } else {
                 (share, None, false)
             }
@@ -379,12 +396,12 @@ fn segment_labels(stack: &Stack) -> Vec<(f64, Option<String>, bool)> {
 
 /// Parts not named on their segment, listed under the bar as "Quá hạn 2,5%",
 /// so no share is told by colour alone.
-fn overflow(stack: &Stack) -> Vec<String> {
-    segment_labels(stack)
+fn overflow(stack: &Stack, style: &format::Style) -> Vec<String> {
+    segment_labels(stack, style)
         .iter()
         .zip(&stack.parts)
         .filter(|((_, _, named), _)| !named)
-        .map(|((share, ..), p)| format!("{} {}", p.label, share_text(*share)))
+        .map(|((share, ..), p)| format!("{} {}", p.label, share_text(style, *share)))
         .collect()
 }
 
@@ -410,7 +427,7 @@ fn stacks(
         )?;
         let by = y + LABEL_H;
         let mut x = f64::from(PAD);
-        for (n, (share, label, _)) in segment_labels(stack).into_iter().enumerate() {
+        for (n, (share, label, _)) in segment_labels(stack, c.style).into_iter().enumerate() {
             let (x0, x1) = (x.round() as i32, (x + share * avail).round() as i32);
             let color = PALETTE[colors.get(n).copied().unwrap_or(n) % PALETTE.len()];
             if x1 > x0 {
@@ -431,7 +448,7 @@ fn stacks(
             x += share * avail;
         }
         y = by + BAR_H;
-        let rest = overflow(stack);
+        let rest = overflow(stack, c.style);
         if !rest.is_empty() {
             c.text(
                 &fit(&rest.join(" · "), SMALL, false, WIDTH - 2 * PAD),
@@ -507,7 +524,7 @@ fn donut(
                 p3.1
             ));
         }
-        let text = format::pct(share * 100.0, Some(0));
+        let text = format::pct_in(c.style, share * 100.0, Some(0));
         if sweep >= 30.0 && measure(&text, SMALL, true) < RADIUS - INNER + 10 {
             let (x, y) = point((r1 + r0) / 2.0, angle + sweep / 2.0);
             c.text(
@@ -569,7 +586,7 @@ fn donut(
         } else {
             0.0
         };
-        let detail = format!("{} ({})", item.shown, share_text(share));
+        let detail = format!("{} ({})", item.shown, share_text(c.style, share));
         c.text(
             &fit(&detail, SMALL, false, width),
             lx + 18,
@@ -614,7 +631,7 @@ struct TrendLayout {
 }
 
 impl TrendLayout {
-    fn new(items: &[Item], x: &[f64], scale: MetricUnit) -> TrendLayout {
+    fn new(items: &[Item], x: &[f64], scale: MetricUnit, style: &format::Style) -> TrendLayout {
         let whole = !matches!(scale, MetricUnit::Percent | MetricUnit::Vnd);
         let top_value = items.iter().map(|i| i.value).fold(0.0, f64::max);
         let step = nice_step(top_value / 4.0, whole);
@@ -626,7 +643,7 @@ impl TrendLayout {
         let mut ticks = Vec::new();
         let mut t = 0.0;
         while t <= max + step / 1000.0 {
-            ticks.push((t, tick(scale, t)));
+            ticks.push((t, tick(style, scale, t)));
             t += step;
         }
         let left = PAD
@@ -874,8 +891,8 @@ mod tests {
 
     #[test]
     fn tiny_shares() {
-        assert_eq!(share_text(0.0001), "<0,1%");
-        assert_eq!(share_text(0.823), "82,3%");
-        assert_eq!(share_text(0.0), "0,0%");
+        assert_eq!(share_text(&format::Style::vi(), 0.0001), "<0,1%");
+        assert_eq!(share_text(&format::Style::vi(), 0.823), "82,3%");
+        assert_eq!(share_text(&format::Style::vi(), 0.0), "0,0%");
     }
 }

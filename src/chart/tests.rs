@@ -84,7 +84,14 @@ fn cx<'a>(cat: &'a Catalogue, figs: &'a Figures, units: &'a BTreeMap<UnitId, Uni
         page_unit: Some(UnitId("thuan-an".into())),
         page_period: Period::parse("2023-9M").ok(),
         words: vi_words(),
+        style: vi_style(),
     }
+}
+
+/// The Vietnamese number style, made once for every test.
+fn vi_style() -> &'static crate::format::Style {
+    static STYLE: std::sync::OnceLock<crate::format::Style> = std::sync::OnceLock::new();
+    STYLE.get_or_init(crate::format::Style::vi)
 }
 
 /// The default theme's Vietnamese words, made once for every test.
@@ -538,6 +545,7 @@ fn model(kind: Kind, data: Data, scale: MetricUnit) -> Chart {
         data,
         row_header: "Chỉ tiêu".into(),
         scale,
+        style: crate::format::Style::vi(),
     }
 }
 

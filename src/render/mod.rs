@@ -70,6 +70,7 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
         figures: figures.clone(),
         units: site.units.clone(),
         words: site.theme.words(site.config.language.code()),
+        style: site.theme.words(site.config.language.code()).style(),
     });
     let (articles, pages) = plan::publishable(site, opts.drafts, &mut diags);
     let index = SiteIndex::new(articles, pages, &site.articles);
