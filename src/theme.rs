@@ -22,7 +22,11 @@ const TEMPLATES: &[(&str, &str)] = embed![
     "section.html",
     "article.html",
     "page.html",
-    "list.html"
+    "list.html",
+    "404.html",
+    "feed.xml",
+    "sitemap.xml",
+    "robots.txt"
 ];
 
 /// The default theme's assets, embedded.

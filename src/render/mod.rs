@@ -12,6 +12,7 @@ pub mod bodies;
 pub mod context;
 pub mod index;
 pub mod list;
+pub mod machine;
 pub mod plan;
 pub mod route;
 
@@ -156,10 +157,11 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
         per_page,
         words: &shared.words,
     };
+    let routes: Vec<Route> = plan.iter().map(|e| e.route.clone()).collect();
     let outputs: Vec<Result<(String, String), Diagnostic>> = plan
         .par_iter()
         .map(|e| {
-            render_page(&theme, e, &inputs)
+            render_page(&theme, e, &routes, &inputs)
                 .map(|html| (e.route.output_path(), html))
                 .map_err(|err| theme_error(&err, site))
         })
@@ -174,8 +176,11 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
     for r in outputs {
         match r {
             Ok((path, html)) => {
+                // Pages are what readers open; the feed and sitemap are files.
+                if path.ends_with(".html") {
+                    out.pages += 1;
+                }
                 out.files.insert(path, html.into_bytes());
-                out.pages += 1;
             }
             Err(d) => diags.push(d),
         }
@@ -200,10 +205,19 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
 
 /// One page: the family of its route makes the context, the theme the
 /// bytes, within the theme's render limits.
-fn render_page(theme: &Tera, e: &Planned<'_>, inputs: &Inputs<'_>) -> Result<String, tera::Error> {
+fn render_page(
+    theme: &Tera,
+    e: &Planned<'_>,
+    pages: &[Route],
+    inputs: &Inputs<'_>,
+) -> Result<String, tera::Error> {
     let ctx = match (&e.route, e.doc) {
         (Route::Article(_) | Route::Page(_), Some(d)) => {
             Context::from_serialize(&article::context(&e.route, d, inputs))?
+        }
+        (Route::NotFound, _) => Context::from_serialize(&machine::not_found(inputs))?,
+        (Route::Feed | Route::Sitemap | Route::Robots, _) => {
+            Context::from_serialize(&machine::machine(&e.route, pages, inputs))?
         }
         _ => Context::from_serialize(&list::context(&e.route, inputs))?,
     };

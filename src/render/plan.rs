@@ -126,6 +126,19 @@ pub fn routes<'a>(
             });
         }
     }
+    // Files for servers and machines, whatever the content.
+    for (route, origin) in [
+        (Route::NotFound, "the page for a missing URL"),
+        (Route::Feed, "the feed"),
+        (Route::Sitemap, "the sitemap"),
+        (Route::Robots, "robots.txt"),
+    ] {
+        plan.push(Planned {
+            route,
+            doc: None,
+            origin: origin.into(),
+        });
+    }
     check_claims(&plan, diags);
     plan
 }

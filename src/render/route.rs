@@ -93,6 +93,14 @@ pub enum Route {
     /// A file copied as is (theme asset or `content/static/`), by its path
     /// in the output.
     Static(String),
+    /// The page a server shows for a missing URL (`404.html`).
+    NotFound,
+    /// The Atom feed of the latest articles (`feed.xml`).
+    Feed,
+    /// Every page for search engines (`sitemap.xml`).
+    Sitemap,
+    /// Rules for crawlers, pointing at the sitemap (`robots.txt`).
+    Robots,
 }
 
 /// The path step of page `n` of a list: none for the first page.
@@ -113,15 +121,30 @@ impl Route {
             Route::Section { section, page } => paginated(section.as_str(), *page),
             Route::Article(p) | Route::Page(p) => p.as_str().to_string(),
             Route::Static(file) => file.clone(),
+            Route::NotFound => "404.html".into(),
+            Route::Feed => "feed.xml".into(),
+            Route::Sitemap => "sitemap.xml".into(),
+            Route::Robots => "robots.txt".into(),
         }
     }
 
     /// The file written for this route, relative to the output folder.
     pub fn output_path(&self) -> String {
         match self {
-            Route::Static(file) => file.clone(),
-            _ => format!("{}index.html", self.url_path()),
+            Route::Home { .. } | Route::Section { .. } | Route::Article(_) | Route::Page(_) => {
+                format!("{}index.html", self.url_path())
+            }
+            _ => self.url_path(),
         }
+    }
+
+    /// Whether the route is a page of the site a reader browses (and a
+    /// sitemap lists), rather than a file for machines or errors.
+    pub fn is_page(&self) -> bool {
+        matches!(
+            self,
+            Route::Home { .. } | Route::Section { .. } | Route::Article(_) | Route::Page(_)
+        )
     }
 
     /// The relative link from the page at `from` to this route.
@@ -157,6 +180,10 @@ impl Route {
             Route::Article(_) => "article",
             Route::Page(_) => "page",
             Route::Static(_) => "static",
+            Route::NotFound => "not-found",
+            Route::Feed => "feed",
+            Route::Sitemap => "sitemap",
+            Route::Robots => "robots",
         }
     }
 
@@ -168,6 +195,10 @@ impl Route {
             Route::Article(_) => Some("article.html"),
             Route::Page(_) => Some("page.html"),
             Route::Static(_) => None,
+            Route::NotFound => Some("404.html"),
+            Route::Feed => Some("feed.xml"),
+            Route::Sitemap => Some("sitemap.xml"),
+            Route::Robots => Some("robots.txt"),
         }
     }
 }
