@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-use crate::data::UnitId;
+use crate::data::{Period, UnitId};
 use crate::site::Document;
 use crate::text::slugify;
 
@@ -34,6 +34,7 @@ pub struct SiteIndex<'a> {
     by_tag: BTreeMap<String, Vec<usize>>,
     by_category: BTreeMap<String, Vec<usize>>,
     by_year: BTreeMap<i32, Vec<usize>>,
+    by_period: BTreeMap<Period, Vec<usize>>,
     position: HashMap<PathBuf, usize>,
 }
 
@@ -126,6 +127,7 @@ impl<'a> SiteIndex<'a> {
             by_tag: BTreeMap::new(),
             by_category: BTreeMap::new(),
             by_year: BTreeMap::new(),
+            by_period: BTreeMap::new(),
             position: HashMap::new(),
         };
         for a in articles {
@@ -147,6 +149,9 @@ impl<'a> SiteIndex<'a> {
             }
             if let Some(d) = a.front.date {
                 index.by_year.entry(d.date.year).or_default().push(i);
+            }
+            if let Some(p) = a.front.period {
+                index.by_period.entry(p).or_default().push(i);
             }
             index.position.insert(a.path.clone(), i);
             index.paths.insert(a.path.clone(), path);
@@ -218,7 +223,81 @@ impl<'a> SiteIndex<'a> {
         self.group(self.by_year.get(&year))
     }
 
+    /// Articles about a period (`period:` in their front matter), newest
+    /// first.
+    pub fn of_period(&self, period: &Period) -> impl Iterator<Item = &'a Document> + '_ {
+        self.group(self.by_period.get(period))
+    }
+
     fn group<'s>(&'s self, ids: Option<&'s Vec<usize>>) -> impl Iterator<Item = &'a Document> + 's {
         ids.into_iter().flatten().map(|&i| self.articles[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::DateTime;
+    use crate::site::FrontMatter;
+
+    fn doc(rel: &str, date: &str, unit: Option<&str>, tags: &[&str]) -> Document {
+        Document {
+            path: PathBuf::from(format!("content/articles/{rel}")),
+            rel: rel.to_string(),
+            text: String::new(),
+            front: FrontMatter {
+                title: rel.to_string(),
+                date: DateTime::parse(date),
+                unit: unit.map(|u| UnitId(u.to_string())),
+                period: Period::parse("2023").ok(),
+                tags: tags.iter().map(|t| t.to_string()).collect(),
+                ..FrontMatter::default()
+            },
+            body: String::new(),
+            body_line: 1,
+            summary_line: 0,
+            summary_col: 0,
+        }
+    }
+
+    #[test]
+    fn groups_related_and_neighbours_without_scanning() {
+        let all = vec![
+            doc("tin-tuc/a.md", "2023-01-01", Some("x"), &["cchc"]),
+            doc("tin-tuc/b.md", "2023-02-01", Some("y"), &["cchc"]),
+            doc("tin-tuc/c.md", "2023-03-01", Some("x"), &[]),
+            doc("su-kien/d.md", "2022-05-01", None, &[]),
+            doc("tin-tuc/_index.md", "2023-01-01", None, &[]),
+        ];
+        let articles: Vec<&Document> = all.iter().filter(|d| !is_section_doc(d)).collect();
+        let index = SiteIndex::new(articles, Vec::new(), &all);
+        let titles = |docs: Vec<&Document>| -> Vec<String> {
+            docs.iter().map(|d| d.front.title.clone()).collect()
+        };
+        // Newest first.
+        assert_eq!(
+            titles(index.articles.clone()),
+            [
+                "tin-tuc/c.md",
+                "tin-tuc/b.md",
+                "tin-tuc/a.md",
+                "su-kien/d.md"
+            ]
+        );
+        let a = &all[0];
+        let (related, others) = index.related(a);
+        assert_eq!(titles(related), ["tin-tuc/c.md", "tin-tuc/b.md"]);
+        assert_eq!(titles(others), ["su-kien/d.md"]);
+        let (newer, older) = index.neighbours(a);
+        assert_eq!(newer.map(|d| d.rel.as_str()), Some("tin-tuc/b.md"));
+        assert_eq!(older.map(|d| d.rel.as_str()), Some("su-kien/d.md"));
+        assert_eq!(index.of_unit(&UnitId("x".into())).count(), 2);
+        assert_eq!(index.with_tag("cchc").count(), 2);
+        assert_eq!(index.of_year(2022).count(), 1);
+        assert_eq!(index.of_period(&Period::parse("2023").unwrap()).count(), 4);
+        let sec = SitePath::from_slugs(["tin-tuc"]).unwrap();
+        assert_eq!(index.sections[&sec].len(), 3);
+        assert!(index.section_docs.contains_key(&sec));
+        assert_eq!(index.folder_names[&sec], "tin-tuc");
     }
 }
