@@ -31,6 +31,7 @@ pub mod text;
 pub mod theme;
 pub mod workbook;
 pub mod xls;
+pub mod yaml_depth;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

@@ -36,7 +36,7 @@ impl Lang {
         let text = std::fs::read_to_string(root.join("content/site.yaml")).unwrap_or_default();
         // Deep nesting takes the YAML reader quadratic time before it
         // fails: such a file is left to the loader, which reports it.
-        if crate::data::catalogue::yaml_too_deep(&text).is_some() {
+        if crate::yaml_depth::yaml_too_deep(&text).is_some() {
             return Lang::Vi;
         }
         match yaml_serde::from_str::<Only>(&text).map(|o| o.language) {
