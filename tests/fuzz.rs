@@ -382,6 +382,8 @@ struct Summary {
     cases: u64,
     skipped: u64,
     slowest: Duration,
+    /// The case seed of the slowest case.
+    slowest_case: u64,
 }
 
 /// Runs `case` on mutated inputs for the time budget; `make` turns a case
@@ -409,6 +411,7 @@ fn fuzz(
             cases: 0,
             skipped: 0,
             slowest: Duration::ZERO,
+            slowest_case: 0,
         };
     }
 
@@ -445,6 +448,7 @@ fn fuzz(
         cases: 0,
         skipped: 0,
         slowest: Duration::ZERO,
+        slowest_case: 0,
     };
     // Short runs stop at the first failure; long runs go on and report
     // each distinct one (by where it panicked) once.
@@ -482,7 +486,10 @@ fn fuzz(
         IN_CASE.with(|f| f.set(false));
         let took = start.elapsed();
         *current.lock().unwrap_or_else(|e| e.into_inner()) = None;
-        summary.slowest = summary.slowest.max(took);
+        if took > summary.slowest {
+            summary.slowest = took;
+            summary.slowest_case = case_seed;
+        }
         let (key, problem) = match outcome {
             Err(e) => {
                 let place = LAST_PANIC.with(|l| l.take());
@@ -530,11 +537,12 @@ fn fuzz(
     done.store(true, std::sync::atomic::Ordering::Relaxed);
     let _ = watchdog.join();
     eprintln!(
-        "fuzz {target}: seed {seed:#x}, {} cases ({} known issues skipped) in {:.1} s, slowest {:?}",
+        "fuzz {target}: seed {seed:#x}, {} cases ({} known issues skipped) in {:.1} s, slowest {:?} (case {:#x})",
         summary.cases,
         summary.skipped,
         started.elapsed().as_secs_f64(),
-        summary.slowest
+        summary.slowest,
+        summary.slowest_case
     );
     let uncoded = std::mem::take(&mut *UNCODED.lock().unwrap_or_else(|e| e.into_inner()));
     if !uncoded.is_empty() {
