@@ -645,6 +645,59 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "biến này chưa được định nghĩa",
     ),
     (
+        "E0540",
+        "a comment `{#` is not closed with `#}`",
+        "chú thích `{#` chưa được đóng bằng `#}`",
+    ),
+    (
+        "E0541",
+        "`{% set %}` needs a name and a value, as in `{% set x = 1 %}`",
+        "`{% set %}` cần một tên và một giá trị, như `{% set x = 1 %}`",
+    ),
+    ("E0542", "a division by zero", "phép chia cho 0"),
+    (
+        "E0543",
+        "the template nests too deep",
+        "mẫu lồng nhau quá sâu",
+    ),
+    (
+        "E0544",
+        "`{}` is not expected here",
+        "không được có `{}` ở đây",
+    ),
+    (
+        "E0545",
+        "range() would give too many numbers",
+        "range() cho ra quá nhiều số",
+    ),
+    (
+        "E0546",
+        "a template includes itself",
+        "một mẫu tự nhúng chính nó",
+    ),
+    ("E0547", "there is no template `{}`", "không có mẫu `{}`"),
+    ("E0548", "there is no tag `{}`", "không có thẻ `{}`"),
+    (
+        "E0549",
+        "arithmetic needs numbers on both sides",
+        "phép tính cần số ở cả hai vế",
+    ),
+    (
+        "E0550",
+        "these two values cannot be compared",
+        "không so sánh được hai giá trị này",
+    ),
+    (
+        "E0551",
+        "this value is not a list to loop over",
+        "giá trị này không phải danh sách để lặp qua",
+    ),
+    (
+        "E0552",
+        "the template cannot be read or run here",
+        "không đọc hoặc chạy được mẫu ở chỗ này",
+    ),
+    (
         "E0530",
         "the template did more than {} steps of work (a loop that never ends, or too many nested loops?)",
         "mẫu đã chạy quá {} bước (vòng lặp không dừng, hoặc lồng quá nhiều vòng lặp?)",

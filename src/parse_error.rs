@@ -132,6 +132,47 @@ pub fn yaml(message: &str) -> String {
     }
 }
 
+/// A template engine (Tera) error in baocao's words. Errors that the
+/// catalogue knows are not passed here.
+pub fn template(message: &str) -> String {
+    let m = message.trim();
+    let first_quoted = || quoted(m).first().map(|s| s.to_string()).unwrap_or_default();
+    if m.starts_with("Closing comment tag") {
+        "a comment `{#` is not closed with `#}`".to_string()
+    } else if m.starts_with("Invalid syntax for `set`")
+        || m.starts_with("Invalid syntax for `set_global`")
+    {
+        "`{% set %}` needs a name and a value, as in `{% set x = 1 %}`".to_string()
+    } else if m.contains("divide by 0") || m.contains("division by zero") {
+        "a division by zero".to_string()
+    } else if m.contains("nesting is too deep")
+        || m.contains("too complex")
+        || m.contains("maximum of 2 dimensions")
+    {
+        "the template nests too deep".to_string()
+    } else if m.starts_with("Found ") && m.contains("but expected") {
+        format!("`{}` is not expected here", first_quoted())
+    } else if m.starts_with("Function `range` would produce") {
+        "range() would give too many numbers".to_string()
+    } else if m.starts_with("Circular include") || m.contains("circular") {
+        "a template includes itself".to_string()
+    } else if m.starts_with("Unknown template") || m.starts_with("Template not found") {
+        format!("there is no template `{}`", first_quoted())
+    } else if m.starts_with("Unknown tag") {
+        format!("there is no tag `{}`", first_quoted())
+    } else if m.starts_with("Math operations can only be done on numbers")
+        || m.starts_with("`+` requires both operands to be numbers")
+    {
+        "arithmetic needs numbers on both sides".to_string()
+    } else if m.starts_with("Cannot compare") {
+        "these two values cannot be compared".to_string()
+    } else if m.starts_with("Tried to iterate") || m.contains("cannot be iterated") {
+        "this value is not a list to loop over".to_string()
+    } else {
+        "the template cannot be read or run here".to_string()
+    }
+}
+
 /// A CSV reader error in baocao's words.
 pub fn csv(message: &str) -> String {
     if message.contains("found record with") {

@@ -456,6 +456,13 @@ pub fn diagnose(e: &tera::Error, src: &Source<'_>, catalogue: &Catalogue) -> Dia
         let inner = s.to_string();
         if inner.is_empty() { message } else { inner }
     });
+    // Tera's own wording (syntax, runtime) becomes ours; messages of the
+    // catalogue (ours, from functions) pass as they are.
+    let message = if crate::messages::code(&message).is_some() {
+        message
+    } else {
+        crate::parse_error::template(&message)
+    };
     let mut d = Diagnostic::error(message.clone()).file(src.path);
     let Some(span) = span else {
         // Add-time errors (unknown function or filter) carry the position

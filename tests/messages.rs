@@ -421,3 +421,36 @@ fn parser_errors_are_our_own_located_vietnamese_messages() {
         );
     }
 }
+
+#[test]
+fn template_engine_errors_are_our_own_vietnamese_messages() {
+    for body in [
+        "{% set x %}",
+        "{# x",
+        "{{ 1 / 0 }}",
+        "{{ 1 + }}",
+        "{% khong_co %}",
+    ] {
+        let site = SiteTest::fixture("good").write(
+            "content/articles/x.md",
+            &format!("---\ntitle: X\ndate: 2023-01-01\n---\n{body}\n"),
+        );
+        let out = build_vi(&site, &[]);
+        out.fails();
+        let first = out
+            .stderr
+            .lines()
+            .find(|l| l.starts_with("lỗi"))
+            .unwrap_or("");
+        for english in [
+            "Invalid", "syntax", "Found", "expected", "divide", "Closing", "Unknown",
+        ] {
+            assert!(!first.contains(english), "{body}: {first}");
+        }
+        assert!(
+            out.stderr.contains("--> content/articles/x.md:"),
+            "{}",
+            out.stderr
+        );
+    }
+}
