@@ -328,26 +328,67 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
             args.kind
         )
     })?;
-    let fail = |msg: String| format!("chart(kind=\"{}\"): {msg}", kind.name());
-    let given = [
-        ("metrics", !args.metrics.is_empty()),
-        ("metric", args.metric.is_some()),
-        ("units", !args.units.is_empty()),
-        ("periods", args.periods.is_some()),
-    ];
-    if let Some((name, _)) = given
-        .iter()
-        .find(|(name, set)| *set && !takes(kind).contains(name))
-    {
-        let list: Vec<String> = takes(kind).iter().map(|t| format!("{t}=")).collect();
-        return Err(fail(format!(
-            "does not take {name}=; it takes {}, and title=, unit=, period=",
-            list.join(", ")
-        )));
+    let builder = Builder {
+        args,
+        cx,
+        kind,
+        period: Period::Year(0),
+    };
+    builder.check_arguments()?;
+    let period = cx
+        .period(args.period.as_deref())
+        .map_err(|m| builder.fail(m))?;
+    let builder = Builder { period, ..builder };
+    match kind {
+        Kind::Bar | Kind::Donut => builder.bars_or_shares(),
+        Kind::Stacked => builder.stacked(),
+        Kind::Trend => builder.trend(),
+        Kind::Compare => builder.compare(),
     }
-    let metric_defs = |min: usize| -> Result<Vec<&MetricDef>, String> {
+}
+
+/// What building one chart reads: its arguments, the figures, its kind and
+/// period. Each kind asks for what it uses: a comparison of named units
+/// needs no unit of the page (a province's summary article has none).
+#[derive(Clone, Copy)]
+struct Builder<'a> {
+    args: &'a Args,
+    cx: &'a Context<'a>,
+    kind: Kind,
+    period: Period,
+}
+
+impl<'a> Builder<'a> {
+    fn fail(&self, msg: String) -> String {
+        format!("chart(kind=\"{}\"): {msg}", self.kind.name())
+    }
+
+    /// Arguments this kind does not take are errors naming them.
+    fn check_arguments(&self) -> Result<(), String> {
+        let args = self.args;
+        let given = [
+            ("metrics", !args.metrics.is_empty()),
+            ("metric", args.metric.is_some()),
+            ("units", !args.units.is_empty()),
+            ("periods", args.periods.is_some()),
+        ];
+        if let Some((name, _)) = given
+            .iter()
+            .find(|(name, set)| *set && !takes(self.kind).contains(name))
+        {
+            let list: Vec<String> = takes(self.kind).iter().map(|t| format!("{t}=")).collect();
+            return Err(self.fail(format!(
+                "does not take {name}=; it takes {}, and title=, unit=, period=",
+                list.join(", ")
+            )));
+        }
+        Ok(())
+    }
+
+    fn metric_defs(&self, min: usize) -> Result<Vec<&'a MetricDef>, String> {
+        let args = self.args;
         if args.metrics.len() < min {
-            return Err(fail(format!(
+            return Err(self.fail(format!(
                 "needs metrics=[…] with at least {min} metric key{}",
                 if min > 1 { "s" } else { "" }
             )));
@@ -359,266 +400,304 @@ pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
             .find(|(i, k)| args.metrics[..*i].contains(k))
             .map(|(_, k)| k)
         {
-            return Err(fail(format!("metrics=[…] names `{dup}` twice")));
+            return Err(self.fail(format!("metrics=[…] names `{dup}` twice")));
         }
         args.metrics
             .iter()
-            .map(|k| cx.def(k).map_err(|e| fail(format!("metrics=[…]: {e}"))))
+            .map(|k| {
+                self.cx
+                    .def(k)
+                    .map_err(|e| self.fail(format!("metrics=[…]: {e}")))
+            })
             .collect()
-    };
-    let one_metric = || -> Result<&MetricDef, String> {
-        let key = args
+    }
+
+    fn one_metric(&self) -> Result<&'a MetricDef, String> {
+        let key = self
+            .args
             .metric
             .as_deref()
-            .ok_or_else(|| fail("needs metric=\"…\" (one metric key)".into()))?;
-        cx.def(key)
-            .map_err(|e| fail(format!("metric=\"{key}\": {e}")))
-    };
-    // Shares of a whole add up: a rate has no share, and only as many
-    // parts as there are colours can be told apart.
-    let parts_of_a_whole = |defs: &[&MetricDef]| -> Result<(), String> {
+            .ok_or_else(|| self.fail("needs metric=\"…\" (one metric key)".into()))?;
+        self.cx
+            .def(key)
+            .map_err(|e| self.fail(format!("metric=\"{key}\": {e}")))
+    }
+
+    /// Shares of a whole add up: a rate has no share, and only as many
+    /// parts as there are colours can be told apart.
+    fn parts_of_a_whole(&self, defs: &[&MetricDef]) -> Result<(), String> {
         if let Some(d) = defs.iter().find(|d| d.unit == MetricUnit::Percent) {
-            return Err(fail(format!(
+            return Err(self.fail(format!(
                 "`{}` is a rate; parts of a whole must be counts or amounts",
                 d.key
             )));
         }
         if defs.len() > svg::PALETTE.len() {
-            return Err(fail(format!(
+            return Err(self.fail(format!(
                 "at most {} parts can be told apart; this chart has {}",
                 svg::PALETTE.len(),
                 defs.len()
             )));
         }
         Ok(())
-    };
-    // Each kind asks for what it uses: a comparison of named units needs
-    // no unit of the page (a province's summary article has none).
-    let page_unit = || cx.unit(args.unit.as_deref()).map_err(&fail);
-    let period = cx.period(args.period.as_deref()).map_err(&fail)?;
-    match kind {
-        Kind::Bar | Kind::Donut => {
-            let unit = page_unit()?;
-            let defs = metric_defs(if kind == Kind::Donut { 2 } else { 1 })?;
-            let fig = cx.record(unit, &period).map_err(&fail)?;
-            if let Some(other) = defs.iter().find(|d| d.unit != defs[0].unit) {
-                return Err(fail(format!(
-                    "`{}` and `{}` are measured differently and cannot share one chart",
-                    defs[0].key, other.key
-                )));
-            }
-            if kind == Kind::Donut {
-                parts_of_a_whole(&defs)?;
-            }
-            let items = defs
-                .iter()
-                .map(|d| {
-                    value(d, fig).map(|v| Item {
-                        label: d.label.clone(),
-                        long: d.label.clone(),
-                        value: v,
-                        shown: shown(d, v, cx.style),
-                    })
-                })
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(&fail)?;
-            let data = if kind == Kind::Bar {
-                Data::Bars {
-                    items,
-                    highlight: None,
-                }
-            } else {
-                let total: f64 = items.iter().map(|i| i.value).sum();
-                Data::Shares {
-                    total: shown(defs[0], total, cx.style),
-                    colors: part_colors(&defs),
-                    items,
-                }
-            };
-            Ok(Chart {
-                kind,
-                title: args.title.clone().unwrap_or_else(|| unit.name.clone()),
-                period: capitalize(&cx.words.period(&period)),
-                source: sources([fig]),
-                data,
-                row_header: cx.words.get("row_metric").into(),
-                scale: defs[0].unit,
-                style: cx.style.clone(),
-            })
+    }
+
+    fn page_unit(&self) -> Result<&'a Unit, String> {
+        self.cx
+            .unit(self.args.unit.as_deref())
+            .map_err(|m| self.fail(m))
+    }
+
+    /// `bar` and `donut`: metrics of one record.
+    fn bars_or_shares(&self) -> Result<Chart, String> {
+        let unit = self.page_unit()?;
+        let defs = self.metric_defs(if self.kind == Kind::Donut { 2 } else { 1 })?;
+        let fig = self
+            .cx
+            .record(unit, &self.period)
+            .map_err(|m| self.fail(m))?;
+        if let Some(other) = defs.iter().find(|d| d.unit != defs[0].unit) {
+            return Err(self.fail(format!(
+                "`{}` and `{}` are measured differently and cannot share one chart",
+                defs[0].key, other.key
+            )));
         }
-        Kind::Stacked => {
-            let unit = page_unit()?;
-            let defs = metric_defs(2)?;
-            parts_of_a_whole(&defs)?;
-            // The article's own period must be there: never a silent stand-in.
-            cx.record(unit, &period).map_err(&fail)?;
-            let figs = cx.series(unit, &period, args.periods.unwrap_or(1));
-            let stacks = figs
-                .iter()
-                .map(|f| {
-                    let parts = defs
-                        .iter()
-                        .map(|d| {
-                            value(d, f).map(|v| Item {
-                                label: d.short.clone(),
-                                long: d.label.clone(),
-                                value: v,
-                                shown: shown(d, v, cx.style),
-                            })
-                        })
-                        .collect::<Result<Vec<_>, _>>()?;
-                    Ok(Stack {
-                        label: capitalize(&cx.words.period(&f.period)),
-                        parts,
-                    })
-                })
-                .collect::<Result<Vec<_>, String>>()
-                .map_err(&fail)?;
-            Ok(Chart {
-                kind,
-                title: args.title.clone().unwrap_or_else(|| unit.name.clone()),
-                period: span_words(&figs, cx.words),
-                source: sources(figs.iter().copied()),
-                data: Data::Stacks {
-                    legend: defs.iter().map(|d| d.short.clone()).collect(),
-                    colors: part_colors(&defs),
-                    stacks,
-                },
-                row_header: cx.words.get("row_period").into(),
-                scale: defs[0].unit,
-                style: cx.style.clone(),
-            })
+        if self.kind == Kind::Donut {
+            self.parts_of_a_whole(&defs)?;
         }
-        Kind::Trend => {
-            let unit = page_unit()?;
-            let def = one_metric()?;
-            let anchor = cx.record(unit, &period).map_err(&fail)?;
-            value(def, anchor).map_err(&fail)?;
-            let n = args.periods.unwrap_or(5);
-            let figs: Vec<&Figure> = cx
-                .series(unit, &period, usize::MAX)
-                .into_iter()
-                .filter(|f| f.get(def.key.as_str()).is_some())
-                .collect();
-            let figs = &figs[figs.len().saturating_sub(n)..];
-            if figs.len() < 2 {
-                let found: Vec<String> = figs.iter().map(|f| f.period.id()).collect();
-                return Err(fail(format!(
-                    "needs at least 2 periods of the same span with `{}` for unit `{}`; found {} ({})",
-                    def.key,
-                    unit.id,
-                    figs.len(),
-                    if found.is_empty() {
-                        "none".to_string()
-                    } else {
-                        found.join(", ")
-                    }
-                )));
+        let items = defs
+            .iter()
+            .map(|d| {
+                value(d, fig).map(|v| Item {
+                    label: d.label.clone(),
+                    long: d.label.clone(),
+                    value: v,
+                    shown: shown(d, v, self.cx.style),
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|m| self.fail(m))?;
+        let data = if self.kind == Kind::Bar {
+            Data::Bars {
+                items,
+                highlight: None,
             }
-            let items = figs
-                .iter()
-                .map(|f| {
-                    let v = f.get(def.key.as_str()).unwrap_or_default();
-                    Item {
-                        label: cx.words.period_short(&f.period),
-                        long: capitalize(&cx.words.period(&f.period)),
-                        value: v,
-                        shown: shown(def, v, cx.style),
-                    }
-                })
-                .collect();
-            let x = figs
-                .iter()
-                .map(|f| f.period.start().to_days() as f64)
-                .collect();
-            Ok(Chart {
-                kind,
-                title: args
-                    .title
-                    .clone()
-                    .unwrap_or_else(|| format!("{} — {}", def.label, unit.name)),
-                period: span_words(figs, cx.words),
-                source: sources(figs.iter().copied()),
-                data: Data::Line { items, x },
-                row_header: cx.words.get("row_period").into(),
-                scale: def.unit,
-                style: cx.style.clone(),
-            })
-        }
-        Kind::Compare => {
-            let def = one_metric()?;
-            // The page's unit, when there is one, is highlighted.
-            let own = if args.units.is_empty() {
-                Some(page_unit()?)
-            } else {
-                cx.unit(args.unit.as_deref()).ok()
-            };
-            let ids: Vec<UnitId> = if let Some(unit) = own.filter(|_| args.units.is_empty()) {
-                // The article's unit must report the metric: a comparison
-                // without it would silently leave it out.
-                value(def, cx.record(unit, &period).map_err(&fail)?).map_err(&fail)?;
-                let parent = unit.parent.clone();
-                cx.units
-                    .values()
-                    .filter(|u| u.id == unit.id || (parent.is_some() && u.parent == parent))
-                    .filter(|u| {
-                        cx.figures
-                            .get(&u.id, &period)
-                            .is_some_and(|f| f.get(def.key.as_str()).is_some())
-                    })
-                    .map(|u| u.id.clone())
-                    .collect()
-            } else {
-                if let Some(dup) = args
-                    .units
+        } else {
+            let total: f64 = items.iter().map(|i| i.value).sum();
+            Data::Shares {
+                total: shown(defs[0], total, self.cx.style),
+                colors: part_colors(&defs),
+                items,
+            }
+        };
+        Ok(Chart {
+            kind: self.kind,
+            title: self.args.title.clone().unwrap_or_else(|| unit.name.clone()),
+            period: capitalize(&self.cx.words.period(&self.period)),
+            source: sources([fig]),
+            data,
+            row_header: self.cx.words.get("row_metric").into(),
+            scale: defs[0].unit,
+            style: self.cx.style.clone(),
+        })
+    }
+
+    /// `stacked`: parts of a whole over periods.
+    fn stacked(&self) -> Result<Chart, String> {
+        let unit = self.page_unit()?;
+        let defs = self.metric_defs(2)?;
+        self.parts_of_a_whole(&defs)?;
+        // The article's own self.period must be there: never a silent stand-in.
+        self.cx
+            .record(unit, &self.period)
+            .map_err(|m| self.fail(m))?;
+        let figs = self
+            .cx
+            .series(unit, &self.period, self.args.periods.unwrap_or(1));
+        let stacks = figs
+            .iter()
+            .map(|f| {
+                let parts = defs
                     .iter()
-                    .enumerate()
-                    .find(|(i, u)| args.units[..*i].contains(u))
-                    .map(|(_, u)| u)
-                {
-                    return Err(fail(format!("units=[…] names `{dup}` twice")));
-                }
-                args.units.iter().map(|u| UnitId(u.clone())).collect()
-            };
-            let mut rows = Vec::new();
-            for id in &ids {
-                let u = cx
-                    .unit(Some(&id.0))
-                    .map_err(|e| fail(format!("units=[…]: {e}")))?;
-                let fig = cx.record(u, &period).map_err(&fail)?;
-                let v = value(def, fig).map_err(&fail)?;
-                rows.push((u, fig, v));
-            }
-            if rows.len() < 2 {
-                return Err(fail(format!(
-                    "needs at least 2 units with `{}` in {}; name them with units=[…]",
-                    def.key,
-                    period.label()
-                )));
-            }
-            // Largest first; equal values by name, so the order is stable.
-            rows.sort_by(|a, b| b.2.total_cmp(&a.2).then_with(|| a.0.name.cmp(&b.0.name)));
-            let highlight = own.and_then(|unit| rows.iter().position(|(u, ..)| u.id == unit.id));
-            let items = rows
-                .iter()
-                .map(|(u, _, v)| Item {
-                    label: u.short.clone().unwrap_or_else(|| u.name.clone()),
-                    long: u.name.clone(),
-                    value: *v,
-                    shown: shown(def, *v, cx.style),
+                    .map(|d| {
+                        value(d, f).map(|v| Item {
+                            label: d.short.clone(),
+                            long: d.label.clone(),
+                            value: v,
+                            shown: shown(d, v, self.cx.style),
+                        })
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok(Stack {
+                    label: capitalize(&self.cx.words.period(&f.period)),
+                    parts,
                 })
-                .collect();
-            Ok(Chart {
-                kind,
-                title: args.title.clone().unwrap_or_else(|| def.label.clone()),
-                period: capitalize(&cx.words.period(&period)),
-                source: sources(rows.iter().map(|(_, f, _)| *f)),
-                data: Data::Bars { items, highlight },
-                row_header: cx.words.get("row_unit").into(),
-                scale: def.unit,
-                style: cx.style.clone(),
             })
+            .collect::<Result<Vec<_>, String>>()
+            .map_err(|m| self.fail(m))?;
+        Ok(Chart {
+            kind: self.kind,
+            title: self.args.title.clone().unwrap_or_else(|| unit.name.clone()),
+            period: span_words(&figs, self.cx.words),
+            source: sources(figs.iter().copied()),
+            data: Data::Stacks {
+                legend: defs.iter().map(|d| d.short.clone()).collect(),
+                colors: part_colors(&defs),
+                stacks,
+            },
+            row_header: self.cx.words.get("row_period").into(),
+            scale: defs[0].unit,
+            style: self.cx.style.clone(),
+        })
+    }
+
+    /// `trend`: one metric over periods of the same span.
+    fn trend(&self) -> Result<Chart, String> {
+        let unit = self.page_unit()?;
+        let def = self.one_metric()?;
+        let anchor = self
+            .cx
+            .record(unit, &self.period)
+            .map_err(|m| self.fail(m))?;
+        value(def, anchor).map_err(|m| self.fail(m))?;
+        let n = self.args.periods.unwrap_or(5);
+        let figs: Vec<&Figure> = self
+            .cx
+            .series(unit, &self.period, usize::MAX)
+            .into_iter()
+            .filter(|f| f.get(def.key.as_str()).is_some())
+            .collect();
+        let figs = &figs[figs.len().saturating_sub(n)..];
+        if figs.len() < 2 {
+            let found: Vec<String> = figs.iter().map(|f| f.period.id()).collect();
+            return Err(self.fail(format!(
+                "needs at least 2 periods of the same span with `{}` for unit `{}`; found {} ({})",
+                def.key,
+                unit.id,
+                figs.len(),
+                if found.is_empty() {
+                    "none".to_string()
+                } else {
+                    found.join(", ")
+                }
+            )));
         }
+        let items = figs
+            .iter()
+            .map(|f| {
+                let v = f.get(def.key.as_str()).unwrap_or_default();
+                Item {
+                    label: self.cx.words.period_short(&f.period),
+                    long: capitalize(&self.cx.words.period(&f.period)),
+                    value: v,
+                    shown: shown(def, v, self.cx.style),
+                }
+            })
+            .collect();
+        let x = figs
+            .iter()
+            .map(|f| f.period.start().to_days() as f64)
+            .collect();
+        Ok(Chart {
+            kind: self.kind,
+            title: self
+                .args
+                .title
+                .clone()
+                .unwrap_or_else(|| format!("{} — {}", def.label, unit.name)),
+            period: span_words(figs, self.cx.words),
+            source: sources(figs.iter().copied()),
+            data: Data::Line { items, x },
+            row_header: self.cx.words.get("row_period").into(),
+            scale: def.unit,
+            style: self.cx.style.clone(),
+        })
+    }
+
+    /// `compare`: one metric across units.
+    fn compare(&self) -> Result<Chart, String> {
+        let def = self.one_metric()?;
+        // The page's unit, when there is one, is highlighted.
+        let own = if self.args.units.is_empty() {
+            Some(self.page_unit()?)
+        } else {
+            self.cx.unit(self.args.unit.as_deref()).ok()
+        };
+        let ids: Vec<UnitId> = if let Some(unit) = own.filter(|_| self.args.units.is_empty()) {
+            // The article's unit must report the metric: a comparison
+            // without it would silently leave it out.
+            value(
+                def,
+                self.cx
+                    .record(unit, &self.period)
+                    .map_err(|m| self.fail(m))?,
+            )
+            .map_err(|m| self.fail(m))?;
+            let parent = unit.parent.clone();
+            self.cx
+                .units
+                .values()
+                .filter(|u| u.id == unit.id || (parent.is_some() && u.parent == parent))
+                .filter(|u| {
+                    self.cx
+                        .figures
+                        .get(&u.id, &self.period)
+                        .is_some_and(|f| f.get(def.key.as_str()).is_some())
+                })
+                .map(|u| u.id.clone())
+                .collect()
+        } else {
+            if let Some(dup) = self
+                .args
+                .units
+                .iter()
+                .enumerate()
+                .find(|(i, u)| self.args.units[..*i].contains(u))
+                .map(|(_, u)| u)
+            {
+                return Err(self.fail(format!("units=[…] names `{dup}` twice")));
+            }
+            self.args.units.iter().map(|u| UnitId(u.clone())).collect()
+        };
+        let mut rows = Vec::new();
+        for id in &ids {
+            let u = self
+                .cx
+                .unit(Some(&id.0))
+                .map_err(|e| self.fail(format!("units=[…]: {e}")))?;
+            let fig = self.cx.record(u, &self.period).map_err(|m| self.fail(m))?;
+            let v = value(def, fig).map_err(|m| self.fail(m))?;
+            rows.push((u, fig, v));
+        }
+        if rows.len() < 2 {
+            return Err(self.fail(format!(
+                "needs at least 2 units with `{}` in {}; name them with units=[…]",
+                def.key,
+                self.period.label()
+            )));
+        }
+        // Largest first; equal values by name, so the order is stable.
+        rows.sort_by(|a, b| b.2.total_cmp(&a.2).then_with(|| a.0.name.cmp(&b.0.name)));
+        let highlight = own.and_then(|unit| rows.iter().position(|(u, ..)| u.id == unit.id));
+        let items = rows
+            .iter()
+            .map(|(u, _, v)| Item {
+                label: u.short.clone().unwrap_or_else(|| u.name.clone()),
+                long: u.name.clone(),
+                value: *v,
+                shown: shown(def, *v, self.cx.style),
+            })
+            .collect();
+        Ok(Chart {
+            kind: self.kind,
+            title: self.args.title.clone().unwrap_or_else(|| def.label.clone()),
+            period: capitalize(&self.cx.words.period(&self.period)),
+            source: sources(rows.iter().map(|(_, f, _)| *f)),
+            data: Data::Bars { items, highlight },
+            row_header: self.cx.words.get("row_unit").into(),
+            scale: def.unit,
+            style: self.cx.style.clone(),
+        })
     }
 }
 
