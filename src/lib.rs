@@ -20,6 +20,7 @@ pub mod html_guard;
 pub mod import;
 pub mod markdown;
 pub mod messages;
+pub mod model;
 pub mod output;
 pub mod parse_error;
 pub mod render;

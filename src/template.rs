@@ -8,12 +8,12 @@ use std::sync::Arc;
 use tera::{Kwargs, State, Tera, TeraResult, Value};
 
 use crate::chart;
-use crate::data::unit::Unit;
 use crate::data::{Catalogue, Figure, Figures, MetricUnit, Period, UnitId};
 use crate::date::DateTime;
 use crate::diagnostic::Diagnostic;
 use crate::format::{self, Against, ChangeStyle, DateFormat};
 use crate::markdown;
+use crate::model::Unit;
 
 /// What template functions may read: the catalogue, every figure, the units.
 #[derive(Debug)]
@@ -374,7 +374,7 @@ fn record_from_args<'a>(s: &'a Shared, k: &Kwargs) -> TeraResult<&'a Figure> {
     };
     let unit_id = UnitId(unit.clone());
     if !s.units.contains_key(&unit_id) {
-        let (msg, hint) = crate::data::unit::unknown_unit(&unit, &s.units);
+        let (msg, hint) = crate::model::unknown_unit(&unit, &s.units);
         return Err(err(format!("{msg}; {hint}")));
     }
     let period = Period::parse(&period_text)
@@ -628,7 +628,7 @@ fn position_in_report(report: &str) -> Option<(usize, usize)> {
 mod tests {
     use super::*;
     use crate::data::compute;
-    use crate::data::unit::Level;
+    use crate::model::Level;
 
     fn shared() -> Arc<Shared> {
         let cat = Catalogue::builtin();

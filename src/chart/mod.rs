@@ -8,9 +8,9 @@ pub mod svg;
 
 use std::collections::BTreeMap;
 
-use crate::data::unit::Unit;
 use crate::data::{Catalogue, Figure, Figures, MetricDef, MetricUnit, Period, UnitId};
 use crate::format::{self, Against, ChangeStyle};
+use crate::model::Unit;
 
 /// The chart kinds of SPEC §7.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -207,7 +207,7 @@ impl Context<'_> {
             )?,
         };
         self.units.get(&id).ok_or_else(|| {
-            let (msg, hint) = crate::data::unit::unknown_unit(&id.0, self.units);
+            let (msg, hint) = crate::model::unknown_unit(&id.0, self.units);
             format!("{msg}; {hint}")
         })
     }

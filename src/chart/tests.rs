@@ -1,6 +1,6 @@
 use super::*;
-use crate::data::unit::Level;
 use crate::data::{compute, record};
+use crate::model::Level;
 
 fn units() -> BTreeMap<UnitId, Unit> {
     let unit = |id: &str, name: &str, parent: Option<&str>| {

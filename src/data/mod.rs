@@ -5,7 +5,6 @@ pub mod catalogue;
 pub mod formula;
 pub mod number;
 pub mod period;
-pub mod unit;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;

@@ -21,10 +21,10 @@ use std::path::{Path, PathBuf};
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::data::unit::Unit;
 use crate::data::{Catalogue, MetricKey, MetricUnit, Period, UnitId};
 use crate::date::{Date, days_in_month};
 use crate::diagnostic::{self, Diagnostic};
+use crate::model::Unit;
 use crate::site::load_settings;
 use crate::text::{fold, plain_number as number_text, slugify};
 use crate::workbook::column_letters;

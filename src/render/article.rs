@@ -7,7 +7,7 @@ use super::context::{Byline, Common, Crumb, Inputs, ListItem, PeriodCtx, UnitCtx
 use super::route::{Route, href, root_of};
 use crate::format::{self, DateFormat};
 use crate::markdown::Heading;
-use crate::site::Document;
+use crate::model::Document;
 
 /// A document as `page` in the theme.
 #[derive(Serialize)]

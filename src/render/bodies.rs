@@ -11,7 +11,7 @@ use crate::data::{Figures, Period};
 use crate::diagnostic::Diagnostic;
 use crate::fs::posix;
 use crate::markdown;
-use crate::site::{Document, Site};
+use crate::model::{Document, Site};
 use crate::template::{self, Scope, Shared, Source};
 
 use super::context::{FrontCtx, PeriodCtx, SiteCtx, UnitCtx, values};

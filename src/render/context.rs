@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::data::unit::{Level, Unit};
 use crate::data::{Figure, Period};
 use crate::format::{self, DateFormat};
-use crate::site::{Document, Language, Site};
+use crate::model::{Document, Language, Site};
+use crate::model::{Level, Unit};
 
 use super::Body;
 use super::index::SiteIndex;
@@ -27,7 +27,7 @@ pub struct SiteCtx<'a> {
     /// Interface language.
     pub language: Language,
     /// The body that runs the site.
-    pub owner: &'a crate::site::Owner,
+    pub owner: &'a crate::model::Owner,
 }
 
 impl<'a> SiteCtx<'a> {

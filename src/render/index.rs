@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::data::{Period, UnitId};
-use crate::site::Document;
+use crate::model::Document;
 use crate::text::slugify;
 
 use super::route::SitePath;
@@ -238,7 +238,7 @@ impl<'a> SiteIndex<'a> {
 mod tests {
     use super::*;
     use crate::date::DateTime;
-    use crate::site::FrontMatter;
+    use crate::model::FrontMatter;
 
     fn doc(rel: &str, date: &str, unit: Option<&str>, tags: &[&str]) -> Document {
         Document {

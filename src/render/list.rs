@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::context::{Common, Crumb, Inputs, ListItem};
 use super::route::Route;
-use crate::site::Document;
+use crate::model::Document;
 
 /// How many page links on each side of the current page.
 const WINDOW: usize = 2;

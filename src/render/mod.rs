@@ -26,7 +26,7 @@ use tera::{Context, Tera};
 use crate::data::Figures;
 use crate::diagnostic::Diagnostic;
 use crate::fs::posix;
-use crate::site::{Document, Site};
+use crate::model::{Document, Site};
 use crate::template::{self, Scope, Shared};
 
 pub use bodies::{Body, is_code_url};

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
 use crate::fs::posix;
-use crate::site::{Document, Site};
+use crate::model::{Document, Site};
 use crate::text::slugify;
 
 use super::index::{SiteIndex, is_section_doc};

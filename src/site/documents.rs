@@ -10,35 +10,7 @@ use crate::data::{Period, UnitId, period};
 use crate::date::DateTime;
 use crate::diagnostic::Diagnostic;
 use crate::fs::{files_under, read_text, relative};
-
-/// Front matter, typed (SPEC §6).
-#[derive(Clone, Debug, Default)]
-pub struct FrontMatter {
-    /// Headline.
-    pub title: String,
-    /// Publication time.
-    pub date: Option<DateTime>,
-    /// The unit whose figures the article reports.
-    pub unit: Option<UnitId>,
-    /// The period whose figures the article reports.
-    pub period: Option<Period>,
-    /// Lead paragraph (a template).
-    pub summary: Option<String>,
-    /// Author line.
-    pub author: Option<String>,
-    /// Category.
-    pub category: Option<String>,
-    /// Tags.
-    pub tags: Vec<String>,
-    /// Illustration, relative to `content/static`.
-    pub image: Option<String>,
-    /// URL slug, instead of the file name.
-    pub slug: Option<String>,
-    /// Unpublished.
-    pub draft: bool,
-    /// Source line ("Nguồn: …").
-    pub source: Option<String>,
-}
+use crate::model::{Document, FrontMatter};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -57,27 +29,6 @@ struct RawFront {
     #[serde(default)]
     draft: bool,
     source: Option<String>,
-}
-
-/// An article or page as loaded.
-#[derive(Clone, Debug)]
-pub struct Document {
-    /// Path relative to the site root (for messages).
-    pub path: PathBuf,
-    /// Path relative to `articles/` or `pages/`, with `/`.
-    pub rel: String,
-    /// The whole file.
-    pub text: String,
-    /// Typed front matter.
-    pub front: FrontMatter,
-    /// The Markdown body (a template).
-    pub body: String,
-    /// 1-based line of the file where the body starts.
-    pub body_line: usize,
-    /// 1-based line of `summary:` in the file, if any.
-    pub summary_line: usize,
-    /// Characters before the summary's text on that line.
-    pub summary_col: usize,
 }
 
 /// Loads every `.md` file below `dir`.

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::UnitId;
+use crate::data::UnitId;
 use crate::diagnostic;
 
 /// Level of an organisational unit.
