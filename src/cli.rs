@@ -176,10 +176,13 @@ pub fn run() -> i32 {
                     if !report.warnings.is_empty() {
                         eprint!("{}", diagnostic::render_all(&report.warnings, lang));
                     }
-                    println!(
-                        "imported into {}",
-                        count(report.written.len(), "file", "files")
-                    );
+                    match lang {
+                        Lang::Vi => println!("đã nhập vào {} tệp", report.written.len()),
+                        Lang::En => println!(
+                            "imported into {}",
+                            count(report.written.len(), "file", "files")
+                        ),
+                    }
                     0
                 }
                 Err(diags) => {
@@ -257,7 +260,7 @@ fn finish(opts: &BuildOptions, verb: &str, quiet: bool) -> i32 {
             if !report.warnings.is_empty() {
                 eprint!("{}", diagnostic::render_all(&report.warnings, lang));
             }
-            println!("{}", summary(&report, verb, opts));
+            println!("{}", summary(&report, verb, opts, lang));
             0
         }
         Err(diags) => {
@@ -273,25 +276,48 @@ fn finish(opts: &BuildOptions, verb: &str, quiet: bool) -> i32 {
     }
 }
 
-/// The one line a build prints: what it made, from what, how long.
-fn summary(report: &BuildReport, verb: &str, opts: &BuildOptions) -> String {
+/// The one line a build prints: what it made, from what, how long, in
+/// the site's language.
+fn summary(report: &BuildReport, verb: &str, opts: &BuildOptions, lang: Lang) -> String {
+    let out = opts
+        .output
+        .as_ref()
+        .map_or(String::new(), |o| o.display().to_string());
+    let secs = report.elapsed.as_secs_f64();
+    if lang == Lang::Vi {
+        let written = report.stats.map_or_else(String::new, |s| {
+            format!(
+                " → {out} (ghi {}, giữ nguyên {}, xóa {})",
+                s.written, s.unchanged, s.removed
+            )
+        });
+        let verb = if verb == "checked" {
+            "đã kiểm tra"
+        } else {
+            "đã dựng"
+        };
+        return format!(
+            "{verb} {} trang, {} biểu đồ và {} tệp từ {} bản ghi, {} cảnh báo, trong {} giây{written}",
+            report.pages,
+            report.charts,
+            report.files,
+            report.records,
+            report.warnings.len(),
+            crate::format::num(secs, Some(2))
+        );
+    }
     let written = report.stats.map_or_else(String::new, |s| {
-        let out = opts
-            .output
-            .as_ref()
-            .map_or(String::new(), |o| o.display().to_string());
         format!(
             " → {out} ({} written, {} unchanged, {} removed)",
             s.written, s.unchanged, s.removed
         )
     });
     format!(
-        "{verb} {}, {} and {} from {} with {} in {:.2} s{written}",
+        "{verb} {}, {} and {} from {} with {} in {secs:.2} s{written}",
         count(report.pages, "page", "pages"),
         count(report.charts, "chart", "charts"),
         count(report.files, "file", "files"),
         count(report.records, "record", "records"),
         count(report.warnings.len(), "warning", "warnings"),
-        report.elapsed.as_secs_f64()
     )
 }

@@ -72,10 +72,15 @@ impl Guard {
         let mut rest = html;
         loop {
             if self.in_comment {
-                match rest.find("-->") {
-                    Some(end) => {
+                // Browsers end a comment at `-->` and also at `--!>`.
+                let end = [("-->", 3), ("--!>", 4)]
+                    .iter()
+                    .filter_map(|(s, n)| rest.find(s).map(|i| (i, *n)))
+                    .min();
+                match end {
+                    Some((i, n)) => {
                         self.in_comment = false;
-                        rest = &rest[end + 3..];
+                        rest = &rest[i + n..];
                     }
                     None => return None,
                 }
@@ -83,6 +88,12 @@ impl Guard {
             let start = rest.find('<')?;
             rest = &rest[start..];
             if let Some(after) = rest.strip_prefix("<!--") {
+                // `<!-->` and `<!--->` are whole (empty) comments to a
+                // browser: what follows them is markup again.
+                if let Some(after) = after.strip_prefix('>').or_else(|| after.strip_prefix("->")) {
+                    rest = after;
+                    continue;
+                }
                 self.in_comment = true;
                 rest = after;
                 continue;
@@ -207,6 +218,9 @@ mod tests {
             "<p/onclick=x>",
             "<!DOCTYPE html>",
             "<span title=\"unterminated>",
+            "<!--><img src=x onerror=alert(1)>-->",
+            "<!---><img src=x onerror=alert(1)>-->",
+            "<!-- a --!><img src=x onerror=alert(1)>-->",
         ] {
             assert!(check(bad).is_some(), "{bad}");
         }

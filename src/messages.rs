@@ -698,6 +698,12 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "không đọc hoặc chạy được mẫu ở chỗ này",
     ),
     (
+        "E0553",
+        "an unknown tag, or an `{% end… %}` without its opening tag",
+        "thẻ không rõ, hoặc một `{% end… %}` không có thẻ mở tương ứng",
+    ),
+    ("E0554", "there is no variable `{}`", "không có biến `{}`"),
+    (
         "E0530",
         "the template did more than {} steps of work (a loop that never ends, or too many nested loops?)",
         "mẫu đã chạy quá {} bước (vòng lặp không dừng, hoặc lồng quá nhiều vòng lặp?)",

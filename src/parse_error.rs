@@ -158,8 +158,12 @@ pub fn template(message: &str) -> String {
         "a template includes itself".to_string()
     } else if m.starts_with("Unknown template") || m.starts_with("Template not found") {
         format!("there is no template `{}`", first_quoted())
-    } else if m.starts_with("Unknown tag") {
+    } else if m.starts_with("Unknown tag") && !first_quoted().is_empty() {
         format!("there is no tag `{}`", first_quoted())
+    } else if m.starts_with("Unknown tag") {
+        "an unknown tag, or an `{% end… %}` without its opening tag".to_string()
+    } else if m.starts_with("Variable `") && m.contains("is not defined") {
+        format!("there is no variable `{}`", first_quoted())
     } else if m.starts_with("Math operations can only be done on numbers")
         || m.starts_with("`+` requires both operands to be numbers")
     {

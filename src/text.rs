@@ -38,6 +38,9 @@ pub fn normalize_header(s: &str) -> String {
 pub fn plain_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{}", n as i64)
+    } else if n.abs() >= 1e15 {
+        // `1e300` as written, not three hundred digits.
+        format!("{n:e}")
     } else {
         format!("{n}")
     }
