@@ -284,6 +284,10 @@ fn raw_html_that_links_styles_or_scripts_is_refused() {
         "<iframe src=\"javascript:alert(1)\"></iframe>",
         "<form action=\"javascript:alert(1)\"></form>",
         "<span style=\"color:red\">x</span>",
+        // Comments that a browser closes early: what follows is markup.
+        "<!--><img src=x onerror=alert(1)>-->",
+        "<!---><img src=x onerror=alert(1)>-->",
+        "<!-- a --!><img src=x onerror=alert(1)>-->",
     ] {
         let site = SiteTest::fixture("good").edit(
             ARTICLE,
