@@ -690,6 +690,76 @@ fn fuzz_data_files() {
     });
 }
 
+/// Workbook bytes: a valid workbook is unzipped, one of its XML parts
+/// (sheet, shared strings, workbook, relationships) mutated like any text,
+/// sometimes the zip bytes themselves, and the result read. The guarded
+/// reader must turn every such file into a located error, never an abort.
+#[test]
+fn fuzz_xlsx_bytes() {
+    use std::io::{Read, Write};
+    let settings = settings();
+    let seeds = [corpus(&[".csv"]), corpus(&[".yaml"])].concat();
+    let make = |rng: &mut Rng| {
+        let grid = rng.pick(&seeds).clone();
+        let book = workbook(
+            rng,
+            &String::from_utf8_lossy(&grid[..grid.len().min(4_000)]),
+        );
+        let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(book.clone())) else {
+            return book;
+        };
+        let mut parts = Vec::new();
+        for i in 0..zip.len() {
+            let Ok(mut f) = zip.by_index(i) else {
+                return book;
+            };
+            let mut bytes = Vec::new();
+            if f.read_to_end(&mut bytes).is_err() {
+                return book;
+            }
+            let Ok(name) = f.name().map(|n| n.to_string()) else {
+                return book;
+            };
+            parts.push((name, bytes));
+        }
+        let xml: Vec<usize> = (0..parts.len())
+            .filter(|&i| parts[i].0.ends_with(".xml") || parts[i].0.ends_with(".rels"))
+            .collect();
+        if let Some(&i) = xml.get(rng.below(xml.len().max(1))) {
+            let xml_seeds: Vec<Vec<u8>> = parts.iter().map(|(_, b)| b.clone()).collect();
+            mutate(rng, &mut parts[i].1, &xml_seeds);
+        }
+        let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, bytes) in &parts {
+            if out.start_file(name.as_str(), options).is_err() || out.write_all(bytes).is_err() {
+                return book;
+            }
+        }
+        let mut bytes = out.finish().map(|c| c.into_inner()).unwrap_or(book);
+        // Now and then, the zip itself.
+        if rng.chance(10) && !bytes.is_empty() {
+            let at = rng.below(bytes.len());
+            bytes[at] ^= 1 << rng.below(8);
+        }
+        bytes
+    };
+    fuzz("xlsx_bytes", SHORT, make, |input| {
+        let mut diags = Vec::new();
+        let records = parsers::xlsx(
+            input.to_vec(),
+            Path::new("content/data/x.xlsx"),
+            &settings.catalogue,
+            &settings.units,
+            &mut diags,
+        );
+        let (_, more) = baocao::data::compute(records, &settings.catalogue);
+        diags.extend(more);
+        render(&diags);
+    });
+}
+
 /// Workbooks written with rust_xlsxwriter from mutated CSV grids: cell
 /// texts and numbers and sheet names vary, the zip structure does not (a
 /// crafted zip can make the reader allocate gigabytes and abort the test
