@@ -159,6 +159,11 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "`per_page` bằng 0: mỗi trang danh sách phải có ít nhất một bài",
     ),
     (
+        "W0151",
+        "{} is not read: data files are .yaml, .csv and .xlsx",
+        "{} không được đọc: tệp số liệu phải là .yaml, .csv hoặc .xlsx",
+    ),
+    (
         "W0150",
         "{} is a symbolic link and is skipped",
         "{} là liên kết tượng trưng (symbolic link) nên được bỏ qua",
@@ -1109,6 +1114,10 @@ const MESSAGES: &[(&str, &str, &str)] = &[
 
 /// English hint pattern → Vietnamese.
 const HINTS: &[(&str, &str)] = &[
+    (
+        "convert it with `baocao import FILE`, or save it as .xlsx in Excel",
+        "chuyển đổi bằng lệnh `baocao import TỆP`, hoặc lưu lại dạng .xlsx trong Excel",
+    ),
     (
         "check the metric's formula in content/metrics.yaml",
         "kiểm tra công thức của chỉ tiêu trong content/metrics.yaml",

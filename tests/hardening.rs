@@ -388,3 +388,11 @@ fn a_csv_wider_than_any_report_is_an_error_not_minutes_of_work() {
         .stderr_has("has 20000 fields, beyond the limit of 1000 columns")
         .stderr_has("--> content/data/rong.csv:1:1");
 }
+
+#[test]
+fn a_spreadsheet_build_cannot_read_is_named() {
+    let site = SiteTest::fixture("good").write_bytes("content/data/cu.xls", b"\xd0\xcf\x11\xe0");
+    site.build().succeeds().stderr_has(
+        "warning: content/data/cu.xls is not read: data files are .yaml, .csv and .xlsx",
+    );
+}

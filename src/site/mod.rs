@@ -111,7 +111,16 @@ pub fn load(root: &Path) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
                 Ok(b) => records.extend(records::xlsx(b, &rel, &catalogue, &units, &mut diags)),
                 Err(e) => diags.push(io_error(&rel, &e)),
             },
-            // Notes and READMEs may sit beside the data.
+            // A spreadsheet build cannot read is data the officer meant to
+            // publish: say so. Notes and READMEs may sit beside the data.
+            Some("xls" | "xlsm" | "xlsb" | "ods") => diags.push(
+                Diagnostic::warning(format!(
+                    "{} is not read: data files are .yaml, .csv and .xlsx",
+                    rel.display()
+                ))
+                .file(&rel)
+                .hint("convert it with `baocao import FILE`, or save it as .xlsx in Excel"),
+            ),
             _ => {}
         }
     }
