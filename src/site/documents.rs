@@ -76,6 +76,39 @@ pub fn parse(
 ) -> Option<Document> {
     let text = crate::fs::normalize_newlines(text);
     let src = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let (yaml_start, yaml_end, body_start, close_line) = split(path, src, diags)?;
+    let raw = read_front(path, src, &src[yaml_start..yaml_end], diags)?;
+    let front = typed_front(raw, path, src, units, diags)?;
+    let summary_line = src
+        .lines()
+        .position(|l| l.starts_with("summary:"))
+        .map_or(2, |i| i + 1);
+    // The summary's text starts after `summary:`, blanks and a quote.
+    let summary_col = src.lines().nth(summary_line - 1).map_or(0, |l| {
+        let value = l.trim_start_matches("summary:").trim_start();
+        let value = value.strip_prefix(['"', '\'']).unwrap_or(value);
+        l.chars().count() - value.chars().count()
+    });
+    let body = src[body_start.min(src.len())..].to_string();
+    Some(Document {
+        path: path.to_path_buf(),
+        rel,
+        text: src.to_string(),
+        front,
+        body,
+        body_line: close_line + 1,
+        summary_line,
+        summary_col,
+    })
+}
+
+/// Where the front matter and the body lie in `src`: the YAML's start and
+/// end, the body's start and the line of the closing `---`.
+fn split(
+    path: &Path,
+    src: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(usize, usize, usize, usize)> {
     // Invisible control characters (NUL, …) pasted from PDF or Word would
     // reach the pages; YAML refuses them too.
     if let Some(offset) = src.find(|c: char| c.is_control() && c < ' ' && !matches!(c, '\t' | '\n'))
@@ -124,21 +157,25 @@ pub fn parse(
         );
         return None;
     };
-    let yaml = &src[first.len() + 1..yaml_end];
+    Some((first.len() + 1, yaml_end, body_start, close_line))
+}
+
+/// The front matter's YAML, read after its depth is checked.
+fn read_front(path: &Path, src: &str, yaml: &str, diags: &mut Vec<Diagnostic>) -> Option<RawFront> {
     // Front-matter positions are lines of the file: the YAML starts on line 2.
     let shifted = |line: usize| line + 1;
-    if let Some((line, col)) = crate::data::catalogue::yaml_too_deep(yaml) {
+    if let Some((line, col)) = crate::yaml_depth::yaml_too_deep(yaml) {
         let message = format!(
             "cannot read the front matter: nesting deeper than {} levels",
-            crate::data::catalogue::MAX_YAML_DEPTH
+            crate::yaml_depth::MAX_YAML_DEPTH
         );
         diags.push(
             crate::data::catalogue::yaml_depth_error(message, src, shifted(line), col).file(path),
         );
         return None;
     }
-    let raw: RawFront = match yaml_serde::from_str::<Option<RawFront>>(yaml) {
-        Ok(Some(r)) => r,
+    match yaml_serde::from_str::<Option<RawFront>>(yaml) {
+        Ok(Some(r)) => Some(r),
         Ok(None) => {
             diags.push(
                 Diagnostic::error("the front matter is empty")
@@ -146,7 +183,7 @@ pub fn parse(
                     .at(src, 2, 1)
                     .hint("give at least a title"),
             );
-            return None;
+            None
         }
         Err(e) => {
             let mut message = e.to_string();
@@ -167,9 +204,20 @@ pub fn parse(
                 "front matter is YAML: `field: value`, one per line; quote values that contain `:` or `#`"
             };
             diags.push(d.hint(hint));
-            return None;
+            None
         }
-    };
+    }
+}
+
+/// The front matter typed: a title, a date, a known unit, a period and a
+/// valid slug, each problem located on its line.
+fn typed_front(
+    raw: RawFront,
+    path: &Path,
+    src: &str,
+    units: &BTreeMap<UnitId, Unit>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<FrontMatter> {
     let find = |field: &str, needle: &str, d: Diagnostic| -> Diagnostic {
         d.file(path)
             .find(src, needle, |l| l.starts_with(&format!("{field}:")))
@@ -255,27 +303,7 @@ pub fn parse(
             ok = false;
         }
     }
-    let summary_line = src
-        .lines()
-        .position(|l| l.starts_with("summary:"))
-        .map_or(2, |i| i + 1);
-    // The summary's text starts after `summary:`, blanks and a quote.
-    let summary_col = src.lines().nth(summary_line - 1).map_or(0, |l| {
-        let value = l.trim_start_matches("summary:").trim_start();
-        let value = value.strip_prefix(['"', '\'']).unwrap_or(value);
-        l.chars().count() - value.chars().count()
-    });
-    let body = src[body_start.min(src.len())..].to_string();
-    ok.then(|| Document {
-        path: path.to_path_buf(),
-        rel,
-        text: src.to_string(),
-        front,
-        body,
-        body_line: close_line + 1,
-        summary_line,
-        summary_col,
-    })
+    ok.then_some(front)
 }
 
 fn scalar(v: &yaml_serde::Value) -> String {
