@@ -75,22 +75,7 @@ pub(super) fn import_table(
         let figures = row_figures(ctx, r, &figure_cols, diags);
         let row_no = table.row_number(r);
         let stt = stt_col.map(|c| table.text(r, c)).unwrap_or_default();
-        let name = unit_cols
-            .iter()
-            .map(|&c| clean_name(&table.label_text(r, c)))
-            .find(|t| !t.is_empty())
-            .or_else(|| {
-                (0..label_area.min(table.rows[r].len()))
-                    .map(|c| clean_name(&table.text(r, c)))
-                    // A period cell ("2023-Q3") is never a unit's name.
-                    .find(|t| {
-                        !t.is_empty()
-                            && !is_numeric(&Cell::Text(t.clone()))
-                            && !is_group_label("", t)
-                            && Period::parse(t).is_err()
-                    })
-            })
-            .unwrap_or_default();
+        let name = row_name(table, r, &unit_cols, label_area);
         if figures.is_empty() && is_end_of_table(&texts) {
             log.push(format!(
                 "row {row_no}: \"{}\" ends the table",
@@ -185,34 +170,8 @@ pub(super) fn import_table(
                 continue;
             }
         };
-        let period = match period_col {
-            Some(c) if !table.cell(r, c).is_blank() => match period_cell(table.cell(r, c)) {
-                Some(p) => p,
-                None => {
-                    diags.push(
-                        ctx.at(
-                            Diagnostic::error(format!("`{}` is not a period", table.text(r, c))),
-                            r,
-                            c,
-                        )
-                        .hint(format!(
-                            "write the period as one of: {}",
-                            crate::data::period::ACCEPTED_FORMS
-                        )),
-                    );
-                    continue;
-                }
-            },
-            _ => match title {
-                Some(p) => p,
-                None => {
-                    diags.push(
-                        ctx.at(Diagnostic::error("the row has no period"), r, period_col.unwrap_or(0))
-                            .hint("fill in the period column (e.g. 2023-Q3), or add a line \"Kỳ báo cáo: Quý III năm 2023\" above the table"),
-                    );
-                    continue;
-                }
-            },
+        let Some(period) = row_period(ctx, r, period_col, title, diags) else {
+            continue;
         };
         unit_rows.push(figures.clone());
         if let Some(first_row) = seen.get(&(unit.clone(), period)) {
@@ -253,38 +212,19 @@ pub(super) fn import_table(
     }
 
     check_total(ctx, header, total.as_ref(), &unit_rows, log, diags);
-    if records.is_empty() {
-        // A unit's own report lists fields of work, not units: its total row
-        // is the unit named in "Đơn vị báo cáo".
-        if let (Some((r, figures)), Some((reporter, id))) =
-            (&total, reporting_unit(ctx, header, &index))
-        {
-            if let Some(period) = title {
-                let values = record_values(ctx, header, *r, figures, &reporter, log, diags);
-                if !values.is_empty() {
-                    for &i in &unknown_log {
-                        if let Some(line) = log.get_mut(i) {
-                            *line =
-                                line.replace("not a unit of site.yaml, skipped", "a field of work");
-                        }
-                    }
-                    log.push(format!(
-                        "no row names a unit of site.yaml: the total row {} was imported for the reporting unit \"{reporter}\" → {id}",
-                        table.row_number(*r)
-                    ));
-                    records.push((
-                        *r,
-                        OutRecord {
-                            unit: id,
-                            period,
-                            source: None,
-                            values,
-                        },
-                    ));
-                    return records.into_iter().map(|(_, rec)| rec).collect();
-                }
-            }
-        }
+    if records.is_empty()
+        && let Some(record) = reporting_unit_record(
+            ctx,
+            header,
+            &index,
+            total.as_ref(),
+            title,
+            &unknown_log,
+            log,
+            diags,
+        )
+    {
+        return vec![record];
     }
     let none_matched = records.is_empty() && !unknown.is_empty();
     diags.extend(unknown);
@@ -303,6 +243,104 @@ pub(super) fn import_table(
         );
     }
     records.into_iter().map(|(_, rec)| rec).collect()
+}
+
+/// The unit's name on a row: from the unit column, or the first label cell
+/// that is neither a number, a group label nor a period.
+fn row_name(table: &Table, r: usize, unit_cols: &[usize], label_area: usize) -> String {
+    unit_cols
+        .iter()
+        .map(|&c| clean_name(&table.label_text(r, c)))
+        .find(|t| !t.is_empty())
+        .or_else(|| {
+            (0..label_area.min(table.rows[r].len()))
+                .map(|c| clean_name(&table.text(r, c)))
+                // A period cell ("2023-Q3") is never a unit's name.
+                .find(|t| {
+                    !t.is_empty()
+                        && !is_numeric(&Cell::Text(t.clone()))
+                        && !is_group_label("", t)
+                        && Period::parse(t).is_err()
+                })
+        })
+        .unwrap_or_default()
+}
+
+/// The period of a row: its period cell, or the period in the title lines.
+fn row_period(
+    ctx: &Ctx<'_>,
+    r: usize,
+    period_col: Option<usize>,
+    title: Option<Period>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Period> {
+    let table = ctx.table;
+    match period_col {
+        Some(c) if !table.cell(r, c).is_blank() => match period_cell(table.cell(r, c)) {
+            Some(p) => Some(p),
+            None => {
+                diags.push(
+                    ctx.at(
+                        Diagnostic::error(format!("`{}` is not a period", table.text(r, c))),
+                        r,
+                        c,
+                    )
+                    .hint(format!(
+                        "write the period as one of: {}",
+                        crate::data::period::ACCEPTED_FORMS
+                    )),
+                );
+                None
+            }
+        },
+        _ => match title {
+            Some(p) => Some(p),
+            None => {
+                diags.push(
+                    ctx.at(Diagnostic::error("the row has no period"), r, period_col.unwrap_or(0))
+                        .hint("fill in the period column (e.g. 2023-Q3), or add a line \"Kỳ báo cáo: Quý III năm 2023\" above the table"),
+                );
+                None
+            }
+        },
+    }
+}
+
+/// A unit's own report lists fields of work, not units: its total row is
+/// the unit named in "Đơn vị báo cáo", imported when no row names a unit.
+#[allow(clippy::too_many_arguments)]
+fn reporting_unit_record(
+    ctx: &Ctx<'_>,
+    header: &Header,
+    index: &UnitIndex,
+    total: Option<&(usize, RowFigures)>,
+    title: Option<Period>,
+    unknown_log: &[usize],
+    log: &mut Vec<String>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<OutRecord> {
+    let (r, figures) = total?;
+    let (reporter, id) = reporting_unit(ctx, header, index)?;
+    let period = title?;
+    let values = record_values(ctx, header, *r, figures, &reporter, log, diags);
+    if values.is_empty() {
+        return None;
+    }
+    for &i in unknown_log {
+        if let Some(line) = log.get_mut(i) {
+            *line = line.replace("not a unit of site.yaml, skipped", "a field of work");
+        }
+    }
+    log.push(format!(
+        "no row names a unit of site.yaml: the total row {} was imported for the reporting unit \"{reporter}\" → {id}",
+        ctx.table.row_number(*r)
+    ));
+    Some(OutRecord {
+        unit: id,
+        period,
+        source: None,
+        values,
+    })
 }
 
 /// "Đơn vị báo cáo: UBND phường An Thạnh" above the table.
