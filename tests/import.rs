@@ -357,7 +357,7 @@ fn form_ii06a_with_merged_header_becomes_one_record_per_unit() {
     assert_eq!(an_thanh.period, "2023-Q3");
     assert_eq!(
         an_thanh.source,
-        "Imported from bieu-ii06a.xlsx, sheet Biểu II.06a"
+        "Nhập từ tệp bieu-ii06a.xlsx, trang tính Biểu II.06a"
     );
     let expected: BTreeMap<String, f64> = [
         // In-period only: 120 + 80, not the form's 210 that includes the 10 carried over.
@@ -391,7 +391,7 @@ fn form_ii06a_with_merged_header_becomes_one_record_per_unit() {
     // Written as the catalogue orders metrics, integers without `.0`.
     let text = std::fs::read_to_string(site.data().join("2023-Q3.yaml")).unwrap();
     assert!(
-        text.contains("- unit: an-thanh\n  period: \"2023-Q3\"\n  source: \"Imported from bieu-ii06a.xlsx, sheet Biểu II.06a\"\n  metrics:\n    received: 200\n    received_online: 120\n    received_direct: 80\n    carried_over: 10\n    resolved: 190\n"),
+        text.contains("- unit: an-thanh\n  period: \"2023-Q3\"\n  source: \"Nhập từ tệp bieu-ii06a.xlsx, trang tính Biểu II.06a\"\n  metrics:\n    received: 200\n    received_online: 120\n    received_direct: 80\n    carried_over: 10\n    resolved: 190\n"),
         "{text}"
     );
     assert!(!text.contains(".0\n"), "{text}");
@@ -730,7 +730,7 @@ fn a_plain_csv_with_several_periods_gives_one_file_per_period() {
     let q1 = site.records("2023-Q1.yaml");
     assert_eq!(q1.len(), 2);
     let an_thanh = record(&q1, "an-thanh");
-    assert_eq!(an_thanh.source, "Imported from bang.csv");
+    assert_eq!(an_thanh.source, "Nhập từ tệp bang.csv");
     assert_eq!(an_thanh.metrics["received_online"], 1250.0);
     assert_eq!(an_thanh.metrics["satisfaction"], 98.5);
     assert!(
@@ -1101,7 +1101,7 @@ fn the_first_sheet_with_a_table_is_read_unless_one_is_named() {
     assert_eq!(report.written, vec![site.data().join("2023-Q2.yaml")]);
     assert_eq!(
         site.records("2023-Q2.yaml")[0].source,
-        "Imported from nhieu-trang.xlsx, sheet Quý 2"
+        "Nhập từ tệp nhieu-trang.xlsx, trang tính Quý 2"
     );
     site.builds();
 }

@@ -52,9 +52,13 @@ pub(super) fn write_files(
         || opts.file.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let source = match &table.name {
-        Some(sheet) => format!("Imported from {shown_name}, sheet {sheet}"),
-        None => format!("Imported from {shown_name}"),
+    // The source line is published under each chart: in the site's language.
+    let vietnamese = crate::messages::Lang::for_site(&opts.root) == crate::messages::Lang::Vi;
+    let source = match (&table.name, vietnamese) {
+        (Some(sheet), true) => format!("Nhập từ tệp {shown_name}, trang tính {sheet}"),
+        (None, true) => format!("Nhập từ tệp {shown_name}"),
+        (Some(sheet), false) => format!("Imported from {shown_name}, sheet {sheet}"),
+        (None, false) => format!("Imported from {shown_name}"),
     };
     let mut by_period: BTreeMap<Period, Vec<&OutRecord>> = BTreeMap::new();
     for rec in records {
