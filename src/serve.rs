@@ -71,12 +71,20 @@ fn render(opts: &BuildOptions) -> Result<BTreeMap<String, Vec<u8>>, String> {
             if !report.warnings.is_empty() {
                 eprint!("{}", diagnostic::render_all(&report.warnings, lang));
             }
-            println!(
-                "rebuilt {} and {} in {:.2} s",
-                diagnostic::count(report.pages, "page", "pages"),
-                diagnostic::count(report.charts, "chart", "charts"),
-                report.elapsed.as_secs_f64()
-            );
+            match lang {
+                crate::messages::Lang::Vi => println!(
+                    "đã dựng lại {} trang và {} biểu đồ trong {} giây",
+                    report.pages,
+                    report.charts,
+                    crate::format::num(report.elapsed.as_secs_f64(), Some(2))
+                ),
+                crate::messages::Lang::En => println!(
+                    "rebuilt {} and {} in {:.2} s",
+                    diagnostic::count(report.pages, "page", "pages"),
+                    diagnostic::count(report.charts, "chart", "charts"),
+                    report.elapsed.as_secs_f64()
+                ),
+            }
             Ok(rendered.files)
         }
         Err(diags) => {
@@ -131,10 +139,16 @@ pub fn run(opts: &ServeOptions) -> i32 {
             return 1;
         }
     };
-    println!(
-        "serving {} at http://{host}:{port}/ (Ctrl+C to stop)",
-        opts.root.display()
-    );
+    match crate::messages::Lang::for_site(&opts.root) {
+        crate::messages::Lang::Vi => println!(
+            "đang phục vụ {} tại http://{host}:{port}/ (bấm Ctrl+C để dừng)",
+            opts.root.display()
+        ),
+        crate::messages::Lang::En => println!(
+            "serving {} at http://{host}:{port}/ (Ctrl+C to stop)",
+            opts.root.display()
+        ),
+    }
     for request in server.incoming_requests() {
         let hub = Arc::clone(&hub);
         std::thread::spawn(move || handle(request, &hub));

@@ -74,10 +74,11 @@ fn start_counting(site: &SiteTest) -> (Server, Arc<AtomicUsize>) {
         let mut started = false;
         for line in BufReader::new(stdout).lines() {
             let Ok(line) = line else { break };
-            if line.starts_with("serving ") {
+            if line.starts_with("serving ") || line.starts_with("đang phục vụ ") {
                 started = true;
                 let _ = ready.send(());
-            } else if started && line.starts_with("rebuilt ") {
+            } else if started && (line.starts_with("rebuilt ") || line.starts_with("đã dựng lại "))
+            {
                 count.fetch_add(1, Ordering::SeqCst);
             }
         }
