@@ -690,6 +690,21 @@ fn fuzz_data_files() {
     });
 }
 
+/// Reads workbook bytes as a data file, computes and renders what comes.
+fn read_workbook(input: &[u8], settings: &site::Settings) {
+    let mut diags = Vec::new();
+    let records = parsers::xlsx(
+        input.to_vec(),
+        Path::new("content/data/x.xlsx"),
+        &settings.catalogue,
+        &settings.units,
+        &mut diags,
+    );
+    let (_, more) = baocao::data::compute(records, &settings.catalogue);
+    diags.extend(more);
+    render(&diags);
+}
+
 /// Workbook bytes: a valid workbook is unzipped, one of its XML parts
 /// (sheet, shared strings, workbook, relationships) mutated like any text,
 /// sometimes the zip bytes themselves, and the result read. The guarded
@@ -746,17 +761,7 @@ fn fuzz_xlsx_bytes() {
         bytes
     };
     fuzz("xlsx_bytes", SHORT, make, |input| {
-        let mut diags = Vec::new();
-        let records = parsers::xlsx(
-            input.to_vec(),
-            Path::new("content/data/x.xlsx"),
-            &settings.catalogue,
-            &settings.units,
-            &mut diags,
-        );
-        let (_, more) = baocao::data::compute(records, &settings.catalogue);
-        diags.extend(more);
-        render(&diags);
+        read_workbook(input, &settings);
     });
 }
 
@@ -775,17 +780,7 @@ fn fuzz_xlsx() {
         workbook(rng, &String::from_utf8_lossy(&grid))
     };
     fuzz("xlsx", SHORT, make, |input| {
-        let mut diags = Vec::new();
-        let records = parsers::xlsx(
-            input.to_vec(),
-            Path::new("content/data/x.xlsx"),
-            &settings.catalogue,
-            &settings.units,
-            &mut diags,
-        );
-        let (_, more) = baocao::data::compute(records, &settings.catalogue);
-        diags.extend(more);
-        render(&diags);
+        read_workbook(input, &settings);
     });
 }
 
