@@ -118,12 +118,14 @@ fn register_with(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
     tera.register_filter(
         "num",
         move |v: f64, k: Kwargs, _: &State| -> TeraResult<String> {
+            allow(&k, "num", &["decimals"])?;
             Ok(format::num_in(&num_style, v, decimals(&k)?))
         },
     );
     tera.register_filter(
         "pct",
         move |v: f64, k: Kwargs, _: &State| -> TeraResult<String> {
+            allow(&k, "pct", &["decimals"])?;
             Ok(format::pct_in(&pct_style, v, decimals(&k)?))
         },
     );
@@ -135,6 +137,7 @@ fn register_with(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
     tera.register_filter(
         "date",
         move |v: &str, k: Kwargs, _: &State| -> TeraResult<String> {
+            allow(&k, "date", &["format"])?;
             let name = k.get::<&str>("format")?.unwrap_or("short");
             let fmt = DateFormat::parse(name).ok_or_else(|| {
                 err(format!(
@@ -151,17 +154,20 @@ fn register_with(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
 
     let s = Arc::clone(shared);
     tera.register_function("metric", move |k: Kwargs, _: &State| -> TeraResult<f64> {
+        allow(&k, "metric", &["key", "unit", "period"])?;
         let key = k.must_get::<&str>("key")?;
         let fig = record_from_args(&s, &k)?;
         value_of(&s, fig, key)
     });
     let s = Arc::clone(shared);
     tera.register_function("label", move |k: Kwargs, _: &State| -> TeraResult<String> {
+        allow(&k, "label", &["key"])?;
         let key = k.must_get::<&str>("key")?;
         Ok(metric_def(&s, key)?.label.clone())
     });
     let s = Arc::clone(shared);
     tera.register_function("compare", move |k: Kwargs, _: &State| -> TeraResult<String> {
+        allow(&k, "compare", &["key", "against", "unit", "period"])?;
         let key = k.must_get::<&str>("key")?;
         let against = match k.get::<&str>("against")?.unwrap_or("same_period") {
             "same_period" => Against::SamePeriod,

@@ -203,3 +203,22 @@ fn compare_and_table_of_named_units_need_no_unit_on_the_page() {
     );
     site.build().fails().stderr_has("this page has no unit");
 }
+
+#[test]
+fn filters_and_functions_refuse_arguments_they_do_not_take() {
+    for call in [
+        "{{ data.received | num(x=1) }}",
+        "{{ data.online_rate | pct(decimal=1) }}",
+        "{{ metric(key=\"received\", unitt=\"x\") }}",
+        "{{ compare(key=\"received\", againts=\"previous\") }}",
+        "{{ label(key=\"received\", x=1) }}",
+    ] {
+        let site = SiteTest::fixture("good").write(
+            "content/articles/x.md",
+            &format!(
+                "---\ntitle: X\ndate: 2023-01-01\nunit: thuan-an\nperiod: 2023-9M\n---\n{call}\n"
+            ),
+        );
+        site.build().fails().stderr_has("has no argument");
+    }
+}
