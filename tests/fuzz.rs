@@ -684,10 +684,19 @@ fn fuzz_data_files() {
             &settings.units,
             &mut diags,
         ));
-        let (_, more) = baocao::data::compute(records, &settings.catalogue);
-        diags.extend(more);
-        render(&diags);
+        compute_and_render(records, diags, &settings);
     });
+}
+
+/// Computes the figures of parsed records and renders every diagnostic.
+fn compute_and_render(
+    records: Vec<baocao::data::Record>,
+    mut diags: Vec<Diagnostic>,
+    settings: &site::Settings,
+) {
+    let (_, more) = baocao::data::compute(records, &settings.catalogue);
+    diags.extend(more);
+    render(&diags);
 }
 
 /// Reads workbook bytes as a data file, computes and renders what comes.
@@ -700,9 +709,7 @@ fn read_workbook(input: &[u8], settings: &site::Settings) {
         &settings.units,
         &mut diags,
     );
-    let (_, more) = baocao::data::compute(records, &settings.catalogue);
-    diags.extend(more);
-    render(&diags);
+    compute_and_render(records, diags, settings);
 }
 
 /// Workbook bytes: a valid workbook is unzipped, one of its XML parts
