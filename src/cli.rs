@@ -265,12 +265,7 @@ fn finish(opts: &BuildOptions, verb: &str, quiet: bool) -> i32 {
         }
         Err(diags) => {
             eprint!("{}", diagnostic::render_all(&diags, lang));
-            match lang {
-                Lang::En => {
-                    eprintln!("nothing was written: fix the errors above and run the command again")
-                }
-                Lang::Vi => eprintln!("{}", lang.word("nothing was written")),
-            }
+            eprintln!("{}", lang.word(crate::messages::Word::NothingWritten));
             1
         }
     }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::messages::{self, Lang};
+use crate::messages::{Hint, Lang, Msg, Place, Word};
 
 /// How bad a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -24,7 +24,9 @@ pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
     /// What is wrong, in one sentence.
-    pub message: String,
+    pub message: Msg,
+    /// Where in a spreadsheet, shown after the message.
+    pub place: Option<Place>,
     /// The file, relative to the site root where possible.
     pub path: Option<PathBuf>,
     /// 1-based line.
@@ -39,24 +41,25 @@ pub struct Diagnostic {
     /// for them), so that `col` - `source_offset` is the column in it.
     pub source_offset: usize,
     /// How to fix it, in plain words.
-    pub hint: Option<String>,
+    pub hint: Option<Hint>,
 }
 
 impl Diagnostic {
     /// A new error with a message.
-    pub fn error(message: impl Into<String>) -> Self {
-        Self::new(Severity::Error, message.into())
+    pub fn error(message: Msg) -> Self {
+        Self::new(Severity::Error, message)
     }
 
     /// A new warning with a message.
-    pub fn warning(message: impl Into<String>) -> Self {
-        Self::new(Severity::Warning, message.into())
+    pub fn warning(message: Msg) -> Self {
+        Self::new(Severity::Warning, message)
     }
 
-    fn new(severity: Severity, message: String) -> Self {
+    fn new(severity: Severity, message: Msg) -> Self {
         Diagnostic {
             severity,
             message,
+            place: None,
             path: None,
             line: None,
             col: None,
@@ -121,9 +124,29 @@ impl Diagnostic {
     }
 
     /// Adds a hint.
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn hint(mut self, hint: Hint) -> Self {
+        self.hint = Some(hint);
         self
+    }
+
+    /// Names the sheet and cell the fault is in.
+    pub fn place(mut self, place: Place) -> Self {
+        self.place = Some(place);
+        self
+    }
+
+    /// The message as shown, its place in a spreadsheet after it.
+    pub fn text(&self, lang: Lang) -> String {
+        let mut text = self.message.text(lang);
+        if let Some(place) = &self.place {
+            text.push_str(&place.text(lang));
+        }
+        text
+    }
+
+    /// The hint as shown, if there is one.
+    pub fn hint_text(&self, lang: Lang) -> Option<String> {
+        self.hint.as_ref().map(|h| h.text(lang))
     }
 
     /// True for errors.
@@ -132,8 +155,8 @@ impl Diagnostic {
     }
 
     /// The diagnostic's code (`E0203`), from the message catalogue.
-    pub fn code(&self) -> Option<&'static str> {
-        messages::code(&self.message)
+    pub fn code(&self) -> &'static str {
+        self.message.code()
     }
 
     /// The diagnostic as the terminal and the browser overlay show it:
@@ -141,24 +164,17 @@ impl Diagnostic {
     pub fn render(&self, lang: Lang) -> String {
         let mut out = String::new();
         let word = lang.word(match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => Word::Error,
+            Severity::Warning => Word::Warning,
         });
-        let message = visible(&messages::message(&self.message, lang));
+        let message = visible(&self.text(lang));
         // A warning's code is a W code: an E code on a warning would say
         // the build failed when it did not.
-        let code = self.code().map(|c| match self.severity {
-            Severity::Warning => c.replacen('E', "W", 1),
-            Severity::Error => c.to_string(),
-        });
-        match code {
-            Some(code) => {
-                let _ = writeln!(out, "{word}[{code}]: {message}");
-            }
-            None => {
-                let _ = writeln!(out, "{word}: {message}");
-            }
-        }
+        let code = match self.severity {
+            Severity::Warning => self.code().replacen('E', "W", 1),
+            Severity::Error => self.code().to_string(),
+        };
+        let _ = writeln!(out, "{word}[{code}]: {message}");
         let gutter = self.line.map_or(1, |l| l.to_string().len());
         let pad = " ".repeat(gutter);
         if let Some(path) = &self.path {
@@ -189,14 +205,14 @@ impl Diagnostic {
             let _ = writeln!(
                 out,
                 "{pad} = {}: {}",
-                lang.word("hint"),
-                messages::hint(hint, lang)
+                lang.word(Word::Hint),
+                hint.text(lang)
             );
         }
         out
     }
 
-    fn sort_key(&self) -> (u8, Option<&PathBuf>, usize, usize, Severity, &str) {
+    fn sort_key(&self) -> (u8, Option<&PathBuf>, usize, usize, Severity, &Msg) {
         // Settings, catalogue and data come before the articles that use
         // them: an error in a data file often causes the article errors
         // below it, and should be read (and fixed) first.
@@ -309,15 +325,19 @@ pub fn render_all(diags: &[Diagnostic], lang: Lang) -> String {
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
     let parts: Vec<String> = [
-        (errors, "error", "errors"),
-        (warnings, "warning", "warnings"),
+        (errors, Word::Error, Word::Errors),
+        (warnings, Word::Warning, Word::Warnings),
     ]
     .iter()
     .filter(|(n, ..)| *n > 0)
-    .map(|(n, one, many)| count(*n, lang.word(one), lang.word(many)))
+    .map(|(n, one, many)| count(*n, lang.word(*one), lang.word(*many)))
     .collect();
     if !parts.is_empty() {
-        let _ = writeln!(out, "{}", parts.join(&format!(" {} ", lang.word("and"))));
+        let _ = writeln!(
+            out,
+            "{}",
+            parts.join(&format!(" {} ", lang.word(Word::And)))
+        );
     }
     out
 }
@@ -374,10 +394,10 @@ mod tests {
     #[test]
     fn renders_location_source_and_carets_by_character_width() {
         let src = "unit: thuan-an\nperiod: 2023-9M\nmetrics:\n  đã_nhận: 5\n";
-        let d = Diagnostic::error("unknown metric key `đã_nhận`")
+        let d = Diagnostic::error(crate::msg!(Msg::UnknownMetricKey, "đã_nhận"))
             .file("content/data/x.yaml")
             .find(src, "đã_nhận", |l| l.contains("đã_nhận:"))
-            .hint("did you mean `received`?");
+            .hint(crate::msg!(Hint::DidYouMean, "received"));
         let text = d.render(Lang::En);
         assert!(text.contains("--> content/data/x.yaml:4:3"), "{text}");
         assert!(text.contains("4 |   đã_nhận: 5"), "{text}");
@@ -398,7 +418,9 @@ mod tests {
     #[test]
     fn long_source_lines_are_cut_around_the_fault() {
         let line = format!("tags: {}x{}", "[".repeat(100_000), "]".repeat(100_000));
-        let d = Diagnostic::error("x").file("a.md").at(&line, 1, 100_000);
+        let d = Diagnostic::error(Msg::NoTitle)
+            .file("a.md")
+            .at(&line, 1, 100_000);
         // Only the shown part is kept.
         assert!(d.source_line.as_ref().unwrap().chars().count() <= MAX_SHOWN + 2);
         let text = d.render(Lang::En);
@@ -416,9 +438,11 @@ mod tests {
         assert_eq!(shown.chars().nth(at), Some('['));
         assert_eq!(shown.chars().nth(at + 7), Some('x'));
         // Near either end only one side is cut; short lines are whole.
-        let start = Diagnostic::error("x").at(&line, 1, 1).render(Lang::En);
+        let start = Diagnostic::error(Msg::NoTitle)
+            .at(&line, 1, 1)
+            .render(Lang::En);
         assert!(start.contains("1 | tags: [[[") && start.contains("[…\n"));
-        let end = Diagnostic::error("x")
+        let end = Diagnostic::error(Msg::NoTitle)
             .at(&line, 1, 200_007)
             .render(Lang::En);
         assert!(end.contains("1 | …]]]"), "{end}");

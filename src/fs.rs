@@ -1,6 +1,7 @@
 //! File-system helpers shared by the loader, the theme and the writer:
 //! reading text sources, listing files in a stable order, and paths.
 
+use crate::messages::{Hint, Msg, Part};
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{self, Diagnostic};
@@ -38,11 +39,12 @@ pub fn decode_text(bytes: Vec<u8>, rel: &Path) -> Result<String, Diagnostic> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let good = e.utf8_error().valid_up_to();
         let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-        let (line, col) = diagnostic::line_col(&String::from_utf8_lossy(&e.as_bytes()[..good]), good);
-        Diagnostic::error(format!("{} is not UTF-8 text", rel.display()))
+        let (line, col) =
+            diagnostic::line_col(&String::from_utf8_lossy(&e.as_bytes()[..good]), good);
+        Diagnostic::error(crate::msg!(Msg::NotUtf8, rel.display()))
             .file(rel)
             .at(&lossy, line, col)
-            .hint("save the file with UTF-8 encoding (in Excel: \"CSV UTF-8\"; in Notepad: Save As → Encoding: UTF-8)")
+            .hint(Hint::SaveFileUtfEncoding)
     })?;
     let text = text
         .strip_prefix('\u{feff}')
@@ -84,7 +86,7 @@ pub fn normalize_newlines(text: String) -> String {
 
 /// An I/O error as a diagnostic naming the path.
 pub fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(format!("cannot read {}: {e}", path.display())).file(path)
+    Diagnostic::error(crate::msg!(Msg::CannotRead, path.display(), Part::io(e))).file(path)
 }
 
 /// `path` relative to `root` when it is inside it.

@@ -9,6 +9,8 @@
 #![allow(clippy::result_large_err)]
 #![warn(missing_docs)]
 
+use crate::messages::{Hint, Msg};
+
 pub mod chart;
 pub mod cli;
 pub mod data;
@@ -77,7 +79,10 @@ pub struct BuildReport {
 fn base_url(url: &str) -> Result<String, Diagnostic> {
     let url = url.trim();
     if !(url.starts_with("http://") || url.starts_with("https://")) {
-        return Err(Diagnostic::error(format!("base_url `{url}` is not an absolute URL")).hint("write it as https://example.gov.vn/ (it may end in a sub-path: https://example.gov.vn/cchc/)"));
+        return Err(
+            Diagnostic::error(crate::msg!(Msg::BaseUrlAbsoluteUrlNot, url))
+                .hint(Hint::WriteHttpsExampleGov),
+        );
     }
     Ok(if url.ends_with('/') {
         url.to_string()

@@ -29,13 +29,13 @@ pub struct Html {
 
 /// How links are rewritten: given a link target, the new target, or an
 /// error message for a broken internal link.
-pub type LinkResolver<'a> = dyn Fn(&str) -> Result<Option<String>, String> + 'a;
+pub type LinkResolver<'a> = dyn Fn(&str) -> Result<Option<String>, crate::messages::Part> + 'a;
 
 /// What a document's Markdown may not publish.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Problems {
     /// Broken links: the target and why.
-    pub broken: Vec<(String, String)>,
+    pub broken: Vec<(String, crate::messages::Part)>,
     /// Raw HTML tags that are not plain formatting.
     pub refused: Vec<String>,
 }
@@ -235,7 +235,7 @@ fn heading_level(l: HeadingLevel) -> u8 {
 mod tests {
     use super::*;
 
-    fn no_links(_: &str) -> Result<Option<String>, String> {
+    fn no_links(_: &str) -> Result<Option<String>, crate::messages::Part> {
         Ok(None)
     }
 
@@ -280,10 +280,10 @@ mod tests {
 
     #[test]
     fn tables_smart_punctuation_and_links() {
-        let resolve = |d: &str| -> Result<Option<String>, String> {
+        let resolve = |d: &str| -> Result<Option<String>, crate::messages::Part> {
             match d {
                 "b.md" => Ok(Some("../b/".into())),
-                "missing.md" => Err("no such file".into()),
+                "missing.md" => Err(crate::messages::Part::NoUnit),
                 _ => Ok(None),
             }
         };
@@ -298,7 +298,7 @@ mod tests {
         assert!(out.html.contains("href=\"https://x.vn\""));
         assert_eq!(
             broken.broken,
-            vec![("missing.md".to_string(), "no such file".to_string())]
+            vec![("missing.md".to_string(), crate::messages::Part::NoUnit)]
         );
     }
 }

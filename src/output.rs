@@ -2,6 +2,7 @@
 //! Unchanged files are not rewritten; files no longer produced are removed;
 //! nothing outside the output folder is touched.
 
+use crate::messages::{Hint, Msg};
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
@@ -71,27 +72,28 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
         || out.starts_with(&content)
         || out.starts_with(&themes);
     if bad {
-        return Err(Diagnostic::error(format!(
-            "refusing to write the site into {}: it holds or is inside the site's sources",
-            out.display()
-        ))
-        .hint("choose an output folder outside content/ and themes/, e.g. the default output/"));
+        return Err(
+            Diagnostic::error(crate::msg!(Msg::RefusingWriteSiteInto, out.display()))
+                .hint(Hint::ChooseOutputFolderOutside),
+        );
     }
     if out.is_dir() && !out.join(MARKER).exists() {
         let has_files = std::fs::read_dir(&out)
             .map(|mut d| d.next().is_some())
             .unwrap_or(false);
         if has_files {
-            return Err(Diagnostic::error(format!("{} is not empty and was not made by baocao", out.display()))
-                .hint("baocao removes files it did not generate from its output folder: choose an empty or new folder"));
+            return Err(
+                Diagnostic::error(crate::msg!(Msg::EmptyWasMadeBaocaoNot, out.display()))
+                    .hint(Hint::BaocaoRemovesFilesDid),
+            );
         }
     }
     Ok(())
 }
 
 fn io(path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(format!("cannot write {}: {e}", path.display()))
-        .hint("check that the output folder is writable and the disk is not full")
+    Diagnostic::error(crate::msg!(Msg::CannotWrite, path.display(), e))
+        .hint(Hint::CheckOutputFolderWritable)
 }
 
 /// The path of `rel` inside `out`, or an error when `rel` could lead
@@ -108,12 +110,10 @@ pub fn inside(out: &Path, rel: &str) -> Result<PathBuf, Diagnostic> {
             .components()
             .all(|c| matches!(c, Component::Normal(_)));
     if !parts_ok {
-        return Err(Diagnostic::error(format!(
-            "refusing to write `{rel}`: the path would leave the output folder"
-        ))
-        .hint(
-            "this is a bug in baocao or its theme; please report it with the site that causes it",
-        ));
+        return Err(
+            Diagnostic::error(crate::msg!(Msg::RefusingWritePathWould, rel))
+                .hint(Hint::BugBaocaoThemePlease),
+        );
     }
     Ok(out.join(rel))
 }
@@ -155,7 +155,7 @@ pub fn sync(files: &BTreeMap<String, Vec<u8>>, out: &Path) -> Result<WriteStats,
         .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walk {
         let entry =
-            entry.map_err(|e| Diagnostic::error(format!("cannot read {}: {e}", out.display())))?;
+            entry.map_err(|e| Diagnostic::error(crate::msg!(Msg::CannotRead, out.display(), e)))?;
         let path = entry.path();
         let rel = crate::fs::posix(path.strip_prefix(out).unwrap_or(path));
         if entry.file_type().is_dir() {

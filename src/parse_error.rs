@@ -5,24 +5,25 @@
 //! officer. Anything not recognised becomes a general sentence, never the
 //! original text.
 
+use crate::messages::{Msg, Part};
+
 /// serde's names of what was found or expected, in plain words.
-fn kind(word: &str) -> String {
+fn kind(word: &str) -> Part {
     let w = word.trim();
-    let plain = match w {
-        "usize" | "u64" | "u32" | "u16" | "u8" => "a whole number of 0 or more",
-        "i64" | "i32" | "isize" => "a whole number",
-        "f64" | "f32" | "floating point" => "a number",
-        "a boolean" | "boolean" => "true or false",
-        "a string" | "string" => "text",
-        "a sequence" | "sequence" => "a list",
-        "a map" | "map" => "a set of `key: value` lines",
-        "unit value" | "null" => "nothing",
-        "integer" => "a whole number",
-        _ if w.starts_with("struct ") || w.starts_with("a map") => "a set of `key: value` lines",
-        _ if w.starts_with("enum ") => "one of the allowed words",
-        _ => "another kind of value",
-    };
-    plain.to_string()
+    match w {
+        "usize" | "u64" | "u32" | "u16" | "u8" => Part::KindCount,
+        "i64" | "i32" | "isize" => Part::KindWholeNumber,
+        "f64" | "f32" | "floating point" => Part::KindNumber,
+        "a boolean" | "boolean" => Part::KindBool,
+        "a string" | "string" => Part::KindText,
+        "a sequence" | "sequence" => Part::KindList,
+        "a map" | "map" => Part::KindMap,
+        "unit value" | "null" => Part::KindNothing,
+        "integer" => Part::KindWholeNumber,
+        _ if w.starts_with("struct ") || w.starts_with("a map") => Part::KindMap,
+        _ if w.starts_with("enum ") => Part::KindWord,
+        _ => Part::KindOther,
+    }
 }
 
 /// The backquoted words of `text`: "`a`, `b` or `c`" → [a, b, c].
@@ -32,7 +33,7 @@ fn quoted(text: &str) -> Vec<&str> {
 
 /// A serde or YAML error message (without its " at line …" suffix) in
 /// baocao's words.
-pub fn yaml(message: &str) -> String {
+pub fn yaml(message: &str) -> Part {
     // A field path comes first: "units[2].level: invalid type: …".
     let (path, rest) = match message.find(": ") {
         Some(i)
@@ -49,136 +50,178 @@ pub fn yaml(message: &str) -> String {
     };
     let rest = rest.split(", while ").next().unwrap_or(rest);
     let said = if let Some(r) = rest.strip_prefix("missing field ") {
-        format!(
-            "the field `{}` is missing",
-            quoted(r).first().unwrap_or(&"")
-        )
+        crate::msg!(Part::FieldMissing, quoted(r).first().unwrap_or(&""))
     } else if let Some(r) = rest.strip_prefix("unknown field ") {
         let words = quoted(r);
         match words.split_first() {
-            Some((field, [])) => format!("there is no field `{field}`"),
+            Some((field, [])) => crate::msg!(Part::NoField, field),
             Some((field, allowed)) => {
-                format!(
-                    "there is no field `{field}`; the fields are {}",
-                    allowed.join(", ")
-                )
+                crate::msg!(Part::FieldFields, field, allowed.join(", "))
             }
-            None => "there is a field that does not belong here".to_string(),
+            None => Part::FieldDoesBelongHereNot,
         }
     } else if let Some(r) = rest.strip_prefix("unknown variant ") {
         let words = quoted(r);
         match words.split_first() {
             Some((word, allowed)) => {
-                format!(
-                    "`{word}` is not allowed here; write one of {}",
-                    allowed.join(", ")
-                )
+                crate::msg!(Part::AllowedHereWriteOneNot, word, allowed.join(", "))
             }
-            None => "a word here is not one of the allowed ones".to_string(),
+            None => Part::WordHereOneAllowed,
         }
     } else if let Some(r) = rest.strip_prefix("duplicate field ") {
-        format!(
-            "the field `{}` is written twice",
-            quoted(r).first().unwrap_or(&"")
-        )
+        crate::msg!(Part::FieldWrittenTwice, quoted(r).first().unwrap_or(&""))
     } else if let Some(r) = rest
         .strip_prefix("invalid type: ")
         .or_else(|| rest.strip_prefix("invalid value: "))
     {
         let (found, expected) = r.split_once(", expected ").unwrap_or((r, ""));
         let found_kind = found.split(' ').next().unwrap_or(found);
-        let value = quoted(found)
-            .first()
-            .map(|v| format!(" `{v}`"))
-            .or_else(|| {
-                found
-                    .split_once('"')
-                    .and_then(|(_, v)| v.rsplit_once('"'))
-                    .map(|(v, _)| format!(" \"{v}\""))
-            })
-            .unwrap_or_default();
-        format!(
-            "this{value} is {}, where {} is expected",
-            kind(found_kind),
-            kind(expected)
-        )
+        let value = quoted(found).first().map(|v| format!("`{v}`")).or_else(|| {
+            found
+                .split_once('"')
+                .and_then(|(_, v)| v.rsplit_once('"'))
+                .map(|(v, _)| format!("\"{v}\""))
+        });
+        match value {
+            Some(value) => {
+                crate::msg!(Part::WhereExpected, value, kind(found_kind), kind(expected))
+            }
+            None => crate::msg!(Part::WhereExpected2, kind(found_kind), kind(expected)),
+        }
     } else if rest.starts_with("data did not match any variant") {
-        "the text does not have the shape this file should hold".to_string()
+        Part::TextDoesShapeFile
     } else if rest.starts_with("mapping values are not allowed") {
-        "a `:` where none may stand (text holding `: ` must be in quotes, and keys of one level start in the same column)".to_string()
+        Part::WhereNoneMayStand
     } else if rest.starts_with("found unexpected end of stream") {
-        "the file ends inside a value (a quote or a bracket is not closed)".to_string()
+        Part::FileEndsInsideValue
     } else if rest.contains("tab character") {
-        "a tab is used for indentation; indent with spaces".to_string()
+        Part::TabUsedIndentationIndent
     } else if rest.starts_with("found character that cannot start any token") {
-        "a value starts with a character that needs quotes (`@`, `` ` ``, `%`…)".to_string()
+        Part::ValueStartsCharacterNeeds
     } else if rest.starts_with("did not find expected")
         || rest.starts_with("found unknown escape")
         || rest.starts_with("found undefined")
         || rest.starts_with("block sequence entries are not allowed")
     {
-        "the lines here do not line up as YAML (indentation, a missing `-`, `,` or closing bracket)"
-            .to_string()
+        Part::LinesHereDoLine
     } else if rest.starts_with("control characters are not allowed") {
-        "an invisible control character is in the file".to_string()
+        Part::InvisibleControlCharacterFile
     } else if rest.starts_with("recursion limit exceeded") {
-        "values are nested too deep".to_string()
+        Part::ValuesNestedTooDeep
     } else {
-        "the text here is not what this file should hold".to_string()
+        Part::TextHereWhatFile
     };
     match path {
-        Some(p) if !p.is_empty() => format!("at `{p}`: {said}"),
+        Some(p) if !p.is_empty() => crate::msg!(Part::AtPath, p, said),
         _ => said,
     }
 }
 
-/// A template engine (Tera) error in baocao's words. Errors that the
-/// catalogue knows are not passed here.
-pub fn template(message: &str) -> String {
+/// Splits a pattern at its `{}` slots and matches it against a text,
+/// returning the values in the slots. A slot takes the shortest text that
+/// lets the rest match; the last slot takes what remains.
+fn captures<'t>(pattern: &str, text: &'t str) -> Option<Vec<&'t str>> {
+    let pieces: Vec<&str> = pattern.split("{}").collect();
+    let mut rest = text.strip_prefix(pieces[0])?;
+    let mut caps = Vec::new();
+    for (n, piece) in pieces.iter().enumerate().skip(1) {
+        if n == pieces.len() - 1 {
+            caps.push(rest.strip_suffix(piece)?);
+            rest = "";
+        } else {
+            let at = rest.find(piece)?;
+            caps.push(&rest[..at]);
+            rest = &rest[at + piece.len()..];
+        }
+    }
+    rest.is_empty().then_some(caps)
+}
+
+/// Tera's own sentences that baocao shows as they are (in English), each
+/// with its message.
+fn tera_own(m: &str) -> Option<Msg> {
+    let one = |pattern: &str| captures(pattern, m).map(|c| c[0].to_string());
+    let two = |pattern: &str| captures(pattern, m).map(|c| (c[0].to_string(), c[1].to_string()));
+    if let Some(f) = one("Unknown function `{}`") {
+        Some(crate::msg!(Msg::UnknownFunction, f))
+    } else if let Some(f) = one("Unknown filter `{}`") {
+        Some(crate::msg!(Msg::UnknownFilter, f))
+    } else if let Some((found, expected)) = two("Found {} but expected {}.") {
+        Some(crate::msg!(Msg::FoundButExpected, found, expected))
+    } else if m == "Unexpected end of input" {
+        Some(Msg::UnexpectedEndInput)
+    } else if m == "Unexpected character" {
+        Some(Msg::UnexpectedCharacter)
+    } else if let Some((expected, got)) =
+        two("Invalid type for the value, expected `{}` but got `{}`")
+    {
+        Some(crate::msg!(Msg::InvalidTypeValueExpected, expected, got))
+    } else if let Some(a) = one("Missing keyword argument `{}`") {
+        Some(crate::msg!(Msg::MissingKeywordArgument, a))
+    } else if let Some((field, rest)) = two("Field `{}` is not defined. {}") {
+        // " Available fields: a, b" follows when the value has fields.
+        let rest = match rest.strip_prefix("Available fields: ") {
+            Some(fields) => crate::messages::Text::from(crate::msg!(Part::AvailableFields, fields)),
+            None => crate::messages::Text::from(rest),
+        };
+        Some(Msg::FieldDefinedNot(field.into(), rest))
+    } else if m == "Tried to render a variable that is undefined" {
+        Some(Msg::TriedRenderVariableUndefined)
+    } else {
+        None
+    }
+}
+
+/// A template engine (Tera) error in baocao's words: the few sentences of
+/// Tera's that are shown as they are, the others reworded.
+pub fn template(message: &str) -> Msg {
+    if let Some(own) = tera_own(message) {
+        return own;
+    }
     let m = message.trim();
     let first_quoted = || quoted(m).first().map(|s| s.to_string()).unwrap_or_default();
     if m.starts_with("Closing comment tag") {
-        "a comment `{#` is not closed with `#}`".to_string()
+        Msg::CommentClosedNot
     } else if m.starts_with("Invalid syntax for `set`")
         || m.starts_with("Invalid syntax for `set_global`")
     {
-        "`{% set %}` needs a name and a value, as in `{% set x = 1 %}`".to_string()
+        Msg::SetNeedsNameValue
     } else if m.contains("divide by 0") || m.contains("division by zero") {
-        "a division by zero".to_string()
+        Msg::DivisionZero
     } else if m.contains("nesting is too deep")
         || m.contains("too complex")
         || m.contains("maximum of 2 dimensions")
     {
-        "the template nests too deep".to_string()
+        Msg::TemplateNestsTooDeep
     } else if m.starts_with("Found ") && m.contains("but expected") {
-        format!("`{}` is not expected here", first_quoted())
+        crate::msg!(Msg::ExpectedHereNot, first_quoted())
     } else if m.starts_with("Function `range` would produce") {
-        "range() would give too many numbers".to_string()
+        Msg::RangeWouldGiveToo
     } else if m.starts_with("Circular include") || m.contains("circular") {
-        "a template includes itself".to_string()
+        Msg::TemplateIncludesItself
     } else if m.starts_with("Unknown template") || m.starts_with("Template not found") {
-        format!("there is no template `{}`", first_quoted())
+        crate::msg!(Msg::NoTemplate, first_quoted())
     } else if m.starts_with("Unknown tag") && !first_quoted().is_empty() {
-        format!("there is no tag `{}`", first_quoted())
+        crate::msg!(Msg::NoTag, first_quoted())
     } else if m.starts_with("Unknown tag") {
-        "an unknown tag, or an `{% end… %}` without its opening tag".to_string()
+        Msg::UnknownTagEndWithout
     } else if m.starts_with("Variable `") && m.contains("is not defined") {
-        format!("there is no variable `{}`", first_quoted())
+        crate::msg!(Msg::NoVariable, first_quoted())
     } else if m.starts_with("Math operations can only be done on numbers")
         || m.starts_with("`+` requires both operands to be numbers")
     {
-        "arithmetic needs numbers on both sides".to_string()
+        Msg::ArithmeticNeedsNumbersBoth
     } else if m.starts_with("Cannot compare") {
-        "these two values cannot be compared".to_string()
+        Msg::TheseTwoValuesCannot
     } else if m.starts_with("Tried to iterate") || m.contains("cannot be iterated") {
-        "this value is not a list to loop over".to_string()
+        Msg::ValueListLoopOverNot
     } else {
-        "the template cannot be read or run here".to_string()
+        Msg::TemplateCannotReadRun
     }
 }
 
 /// A CSV reader error in baocao's words.
-pub fn csv(message: &str) -> String {
+pub fn csv(message: &str) -> Part {
     if message.contains("found record with") {
         let numbers: Vec<&str> = message
             .split(|c: char| !c.is_ascii_digit())
@@ -187,54 +230,93 @@ pub fn csv(message: &str) -> String {
         // "record 1 (line: 2, byte: 9): found record with 5 fields, but the
         // previous record has 4 fields"
         if let [.., found, previous] = numbers.as_slice() {
-            return format!("this row has {found} cells where the header has {previous}");
+            return crate::msg!(Part::RowCellsWhereHeader, found, previous);
         }
     }
     if message.contains("invalid UTF-8") {
-        return "the text is not UTF-8".to_string();
+        return Part::TextUtfNot;
     }
-    "this row cannot be read as CSV".to_string()
+    Part::RowCannotReadCsv
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn yaml_en(message: &str) -> String {
+        yaml(message).en()
+    }
+
+    fn csv_en(message: &str) -> String {
+        csv(message).en()
+    }
+
     #[test]
     fn serde_and_yaml_errors_in_our_words() {
-        assert_eq!(yaml("missing field `unit`"), "the field `unit` is missing");
         assert_eq!(
-            yaml("unknown field `x`, expected one of `unit`, `n`"),
+            yaml_en("missing field `unit`"),
+            "the field `unit` is missing"
+        );
+        assert_eq!(
+            yaml_en("unknown field `x`, expected one of `unit`, `n`"),
             "there is no field `x`; the fields are unit, n"
         );
         assert_eq!(
-            yaml("n: invalid type: integer `-1`, expected usize"),
+            yaml_en("n: invalid type: integer `-1`, expected usize"),
             "at `n`: this `-1` is a whole number, where a whole number of 0 or more is expected"
         );
         assert_eq!(
-            yaml("b: invalid type: string \"yes\", expected a boolean"),
+            yaml_en("b: invalid type: string \"yes\", expected a boolean"),
             "at `b`: this \"yes\" is text, where true or false is expected"
         );
         assert_eq!(
-            yaml(".[0].n: invalid type: sequence, expected usize"),
+            yaml_en(".[0].n: invalid type: sequence, expected usize"),
             "at `[0].n`: this is a list, where a whole number of 0 or more is expected"
         );
         assert_eq!(
-            yaml("l: unknown variant `town`, expected `province` or `city`"),
+            yaml_en("l: unknown variant `town`, expected `province` or `city`"),
             "at `l`: `town` is not allowed here; write one of province, city"
         );
         assert_eq!(
-            yaml("duplicate field `unit`"),
+            yaml_en("duplicate field `unit`"),
             "the field `unit` is written twice"
         );
-        assert!(yaml("data did not match any variant of untagged enum RawFile").contains("shape"));
-        assert!(yaml("found a tab character that violates indentation").contains("tab"));
-        assert!(!yaml("something new from a later serde").contains("serde"));
+        assert!(
+            yaml_en("data did not match any variant of untagged enum RawFile").contains("shape")
+        );
+        assert!(yaml_en("found a tab character that violates indentation").contains("tab"));
+        assert!(!yaml_en("something new from a later serde").contains("serde"));
         assert_eq!(
-            csv(
+            csv_en(
                 "CSV error: record 1 (line: 2, byte: 9): found record with 5 fields, but the previous record has 4 fields"
             ),
             "this row has 5 cells where the header has 4"
         );
+    }
+
+    #[test]
+    fn tera_sentences_become_messages() {
+        assert_eq!(
+            template("Unknown function `metrc`"),
+            crate::msg!(Msg::UnknownFunction, "metrc")
+        );
+        let found = template("Found `}}` but expected an identifier.");
+        assert_eq!(found.en(), "Found `}}` but expected an identifier.");
+        assert_eq!(found.code(), "E0522");
+        assert_eq!(
+            template("Found `x` but expected `/` or `>`"),
+            crate::msg!(Msg::ExpectedHereNot, "x")
+        );
+        let field = template("Field `y` is not defined. Available fields: a, b");
+        assert_eq!(
+            field.en(),
+            "Field `y` is not defined. Available fields: a, b"
+        );
+        assert_eq!(
+            field.text(crate::messages::Lang::Vi),
+            "không có trường `y`. các trường hiện có: a, b"
+        );
+        assert_eq!(template("Cannot compare x"), Msg::TheseTwoValuesCannot);
+        assert_eq!(template("something else"), Msg::TemplateCannotReadRun);
     }
 }

@@ -1,6 +1,7 @@
 //! `baocao new DIR`: a small working site to start from — one unit, two
 //! periods of data, one article with a figure, a comparison and a chart.
 
+use crate::messages::{Hint, Msg};
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
@@ -85,19 +86,19 @@ pub fn create(dir: &Path) -> Result<Vec<String>, Diagnostic> {
             .map(|mut d| d.next().is_none())
             .unwrap_or(false);
         if !empty || !dir.is_dir() {
-            return Err(Diagnostic::error(format!(
-                "{} already exists and is not an empty folder",
+            return Err(Diagnostic::error(crate::msg!(
+                Msg::AlreadyExistsEmptyFolderNot,
                 dir.display()
             ))
-            .hint("choose a new folder name: baocao new ten-trang-moi"));
+            .hint(Hint::ChooseNewFolderName));
         }
     }
     let mut written = Vec::new();
     for (rel, text) in FILES {
         let path = dir.join(rel);
         let io = |e: std::io::Error| {
-            Diagnostic::error(format!("cannot write {}: {e}", path.display()))
-                .hint("check that the folder is writable")
+            Diagnostic::error(crate::msg!(Msg::CannotWrite, path.display(), e))
+                .hint(Hint::CheckFolderWritable)
         };
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(io)?;
@@ -120,6 +121,7 @@ mod tests {
             create(dir.path())
                 .unwrap_err()
                 .message
+                .en()
                 .contains("not an empty folder")
         );
         let fresh = dir.path().join("moi");

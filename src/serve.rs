@@ -3,6 +3,7 @@
 //! server-sent events. The reload script and the error overlay are added to
 //! responses here, never to what `build` writes.
 
+use crate::messages::{Hint, Msg};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -100,8 +101,12 @@ pub fn run(opts: &ServeOptions) -> i32 {
     let server = match tiny_http::Server::http((opts.bind.as_str(), opts.port)) {
         Ok(s) => s,
         Err(e) => {
-            let d = Diagnostic::error(format!("cannot listen on {}:{}: {e}", opts.bind, opts.port))
-                .hint("another program may be using this port: choose another with --port 8081");
+            let d = Diagnostic::error(crate::msg!(
+                Msg::CannotListen,
+                format!("{}:{}", opts.bind, opts.port),
+                e
+            ))
+            .hint(Hint::AnotherProgramMayUsing);
             eprint!(
                 "{}",
                 diagnostic::render_all(&[d], crate::messages::Lang::for_site(&opts.root))

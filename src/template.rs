@@ -13,6 +13,7 @@ use crate::date::DateTime;
 use crate::diagnostic::Diagnostic;
 use crate::format::{self, Against, ChangeStyle, DateFormat};
 use crate::markdown;
+use crate::messages::{Hint, Msg, Part};
 use crate::model::Unit;
 
 /// What template functions may read: the catalogue, every figure, the units.
@@ -30,8 +31,67 @@ pub struct Shared {
     pub style: format::Style,
 }
 
-fn err(message: impl ToString) -> tera::Error {
-    tera::Error::message(message)
+/// A template function's error: its message and, where one fits, its
+/// hint. It travels to [`diagnose`] as the source of Tera's error, so the
+/// article's diagnostic shows it as it was made, never re-read from text.
+#[derive(Debug)]
+pub struct Failure {
+    /// What went wrong.
+    pub message: Msg,
+    /// How to fix it, when the function knows better than the default.
+    pub hint: Option<Hint>,
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message.en())
+    }
+}
+
+impl std::error::Error for Failure {}
+
+fn err(message: Msg) -> tera::Error {
+    tera::Error::chain(
+        message.en(),
+        Failure {
+            message,
+            hint: None,
+        },
+    )
+}
+
+/// What a failed render reports: the function's own failure, the bound the
+/// render went over, or Tera's error in baocao's words.
+pub fn cause(e: &tera::Error, exceeded: Option<tera::limits::Exceeded>) -> (Msg, Option<Hint>) {
+    use tera::limits::Exceeded;
+    if let Some(x) = exceeded {
+        let message = match x {
+            Exceeded::Steps(n) => crate::msg!(Msg::TemplateDidMoreThan, n),
+            Exceeded::String(n) => crate::msg!(Msg::TemplateBuiltTextMore, n),
+            Exceeded::Output(n) => crate::msg!(Msg::TemplateWroteMoreThan, n),
+        };
+        return (message, None);
+    }
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        if let Some(f) = s.downcast_ref::<Failure>() {
+            return (f.message.clone(), f.hint.clone());
+        }
+        source = s.source();
+    }
+    let text = match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+            r.message().to_string()
+        }
+        tera::ErrorKind::Msg(m) => m
+            .lines()
+            .next()
+            .unwrap_or(m)
+            .trim_start_matches("error: ")
+            .to_string(),
+        other => other.to_string(),
+    };
+    (crate::parse_error::template(&text), None)
 }
 
 fn decimals(kwargs: &Kwargs) -> TeraResult<Option<usize>> {
@@ -102,7 +162,9 @@ const DRAWING_STEPS: u64 = 5_000;
 
 /// Charges a drawing to the render's budget.
 fn drawing() -> TeraResult<()> {
-    tera::limits::charge(DRAWING_STEPS).map_err(err)
+    // The bound gone over is recorded by `tera::limits` and reported from
+    // there; this text is never shown.
+    tera::limits::charge(DRAWING_STEPS).map_err(tera::Error::message)
 }
 
 fn register_with(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
@@ -139,12 +201,9 @@ fn register_with(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
         move |v: &str, k: Kwargs, _: &State| -> TeraResult<String> {
             allow(&k, "date", &["format"])?;
             let name = k.get::<&str>("format")?.unwrap_or("short");
-            let fmt = DateFormat::parse(name).ok_or_else(|| {
-                err(format!(
-                    "unknown date format `{name}`: use \"short\", \"long\" or \"full\""
-                ))
-            })?;
-            let dt = DateTime::parse(v).ok_or_else(|| err(format!("`{v}` is not a date")))?;
+            let fmt = DateFormat::parse(name)
+                .ok_or_else(|| err(crate::msg!(Msg::UnknownDateFormatUse, name)))?;
+            let dt = DateTime::parse(v).ok_or_else(|| err(crate::msg!(Msg::DateNot, v)))?;
             Ok(format::date_named(&dt, fmt, words.weekday(dt.date)))
         },
     );
@@ -166,37 +225,43 @@ fn register_with(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
         Ok(metric_def(&s, key)?.label.clone())
     });
     let s = Arc::clone(shared);
-    tera.register_function("compare", move |k: Kwargs, _: &State| -> TeraResult<String> {
-        allow(&k, "compare", &["key", "against", "unit", "period"])?;
-        let key = k.must_get::<&str>("key")?;
-        let against = match k.get::<&str>("against")?.unwrap_or("same_period") {
-            "same_period" => Against::SamePeriod,
-            "previous" => Against::Previous,
-            other => return Err(err(format!("against=\"{other}\" is not known: use \"same_period\" (cùng kỳ) or \"previous\" (kỳ trước)"))),
-        };
-        let fig = record_from_args(&s, &k)?;
-        let def = metric_def(&s, key)?;
-        let current = value_of(&s, fig, key)?;
-        let earlier_period = match against {
-            Against::SamePeriod => fig.period.same_period(),
-            Against::Previous => fig.period.previous(),
-        };
-        let earlier = s.figures.get(&fig.unit, &earlier_period).ok_or_else(|| {
-            err(format!(
-                "compare(key=\"{key}\") needs the record of unit `{}` for {} ({}), and there is none",
-                fig.unit,
-                earlier_period.label(),
-                earlier_period.id()
+    tera.register_function(
+        "compare",
+        move |k: Kwargs, _: &State| -> TeraResult<String> {
+            allow(&k, "compare", &["key", "against", "unit", "period"])?;
+            let key = k.must_get::<&str>("key")?;
+            let against = match k.get::<&str>("against")?.unwrap_or("same_period") {
+                "same_period" => Against::SamePeriod,
+                "previous" => Against::Previous,
+                other => return Err(err(crate::msg!(Msg::AgainstKnownUseSame, other))),
+            };
+            let fig = record_from_args(&s, &k)?;
+            let def = metric_def(&s, key)?;
+            let current = value_of(&s, fig, key)?;
+            let earlier_period = match against {
+                Against::SamePeriod => fig.period.same_period(),
+                Against::Previous => fig.period.previous(),
+            };
+            let earlier = s.figures.get(&fig.unit, &earlier_period).ok_or_else(|| {
+                err(crate::msg!(
+                    Msg::CompareKeyNeedsRecord,
+                    key,
+                    fig.unit,
+                    earlier_period.label(),
+                    earlier_period.id()
+                ))
+            })?;
+            let earlier = value_of(&s, earlier, key)?;
+            let style = match def.unit {
+                MetricUnit::Percent => ChangeStyle::Points,
+                MetricUnit::Vnd => ChangeStyle::Money,
+                _ => ChangeStyle::Count(&def.noun),
+            };
+            Ok(format::change_in(
+                &s.style, current, earlier, style, against,
             ))
-        })?;
-        let earlier = value_of(&s, earlier, key)?;
-        let style = match def.unit {
-            MetricUnit::Percent => ChangeStyle::Points,
-            MetricUnit::Vnd => ChangeStyle::Money,
-            _ => ChangeStyle::Count(&def.noun),
-        };
-        Ok(format::change_in(&s.style, current, earlier, style, against))
-    });
+        },
+    );
     let s = Arc::clone(shared);
     tera.register_function("chart", move |k: Kwargs, _: &State| -> TeraResult<Value> {
         drawing()?;
@@ -209,7 +274,10 @@ fn register_with(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
         )?;
         let args = chart::Args {
             kind: text(&k, "chart", "kind")?.ok_or_else(|| {
-                err("chart() needs kind=\"…\": one of bar, stacked, donut, trend, compare")
+                err(crate::msg!(
+                    Msg::ChartNeedsKindOne,
+                    "bar, stacked, donut, trend, compare"
+                ))
             })?,
             metrics: list(&k, "chart", "metrics")?,
             metric: text(&k, "chart", "metric")?,
@@ -265,16 +333,17 @@ fn metric_def<'a>(s: &'a Shared, key: &str) -> TeraResult<&'a crate::data::Metri
     s.catalogue
         .get(key)
         .ok_or_else(|| match s.catalogue.suggest(key) {
-            Some(n) => err(format!("unknown metric key `{key}`; did you mean `{n}`?")),
-            None => err(format!("unknown metric key `{key}`")),
+            Some(n) => err(crate::msg!(Msg::UnknownMetricKeyDid, key, n)),
+            None => err(crate::msg!(Msg::UnknownMetricKey, key)),
         })
 }
 
 fn value_of(s: &Shared, fig: &Figure, key: &str) -> TeraResult<f64> {
     metric_def(s, key)?;
     fig.get(key).ok_or_else(|| {
-        err(format!(
-            "the metric `{key}` has no value for unit `{}`, period `{}`",
+        err(crate::msg!(
+            Msg::MetricValueUnitPeriod,
+            key,
             fig.unit,
             fig.period.id()
         ))
@@ -288,12 +357,9 @@ fn allow(k: &Kwargs, function: &str, names: &[&str]) -> TeraResult<()> {
     for (key, _) in k.iter() {
         let key = key.to_string();
         if !names.contains(&key.as_str()) {
-            let mut msg = format!(
-                "{function}() has no argument `{key}`; it takes {}",
-                names.join(", ")
-            );
+            let mut msg = crate::msg!(Msg::ArgumentTakes, function, key, names.join(", "));
             if let Some(n) = crate::diagnostic::nearest(&key, names.iter().copied()) {
-                msg = format!("{function}() has no argument `{key}`; did you mean `{n}`?");
+                msg = crate::msg!(Msg::ArgumentDidYouMean, function, key, n);
             }
             return Err(err(msg));
         }
@@ -304,8 +370,11 @@ fn allow(k: &Kwargs, function: &str, names: &[&str]) -> TeraResult<()> {
 /// A whole-number argument; the error names the function and argument.
 fn count(k: &Kwargs, function: &str, name: &str) -> TeraResult<Option<usize>> {
     let wrong = || {
-        err(format!(
-            "{function}(): {name}= must be a whole number from 1 up, e.g. {name}=3"
+        err(crate::msg!(
+            Msg::MustWholeNumberUp,
+            function,
+            name,
+            format!("{name}=3")
         ))
     };
     match k.get::<i64>(name).map_err(|_| wrong())? {
@@ -320,8 +389,11 @@ fn list(k: &Kwargs, function: &str, name: &str) -> TeraResult<Vec<String>> {
     k.get::<Vec<String>>(name)
         .map(Option::unwrap_or_default)
         .map_err(|_| {
-            err(format!(
-                "{function}(): {name}= must be a list in brackets, e.g. {name}=[\"received\"]"
+            err(crate::msg!(
+                Msg::MustListBracketsE,
+                function,
+                name,
+                format!("{name}=[\"received\"]")
             ))
         })
 }
@@ -329,8 +401,11 @@ fn list(k: &Kwargs, function: &str, name: &str) -> TeraResult<Vec<String>> {
 /// A text argument (`title="…"`).
 fn text(k: &Kwargs, function: &str, name: &str) -> TeraResult<Option<String>> {
     k.get::<String>(name).map_err(|_| {
-        err(format!(
-            "{function}(): {name}= must be text in quotes, e.g. {name}=\"…\""
+        err(crate::msg!(
+            Msg::MustTextQuotesE,
+            function,
+            name,
+            format!("{name}=\"…\"")
         ))
     })
 }
@@ -364,9 +439,7 @@ fn record_from_args<'a>(s: &'a Shared, k: &Kwargs) -> TeraResult<&'a Figure> {
     let page_period = scope.period.map(|p| p.id());
     let unit = match k.get::<&str>("unit")? {
         Some(u) => u.to_string(),
-        None => page_unit.ok_or_else(|| {
-            err("this page has no unit: pass unit=\"…\" or set `unit:` in the front matter")
-        })?,
+        None => page_unit.ok_or_else(|| err(Msg::PageUnitPassUnit))?,
     };
     let period_text = match k.get::<Value>("period")? {
         Some(v) => v
@@ -374,23 +447,18 @@ fn record_from_args<'a>(s: &'a Shared, k: &Kwargs) -> TeraResult<&'a Figure> {
             .map(str::to_string)
             .or_else(|| v.as_i64().map(|n| n.to_string()))
             .unwrap_or_default(),
-        None => page_period.ok_or_else(|| {
-            err("this page has no period: pass period=\"…\" or set `period:` in the front matter")
-        })?,
+        None => page_period.ok_or_else(|| err(Msg::PagePeriodPassPeriod))?,
     };
     let unit_id = UnitId(unit.clone());
     if !s.units.contains_key(&unit_id) {
-        let (msg, hint) = crate::model::unknown_unit(&unit, &s.units);
-        return Err(err(format!("{msg}; {hint}")));
+        let (_, hint) = crate::model::unknown_unit(&unit, &s.units);
+        return Err(err(crate::msg!(Msg::UnknownUnit, unit, hint)));
     }
     let period = Period::parse(&period_text)
-        .map_err(|why| err(format!("bad period `{period_text}`: {why}")))?;
-    s.figures.get(&unit_id, &period).ok_or_else(|| {
-        err(format!(
-            "there is no record for unit `{unit}`, period `{}`",
-            period.id()
-        ))
-    })
+        .map_err(|why| err(crate::msg!(Msg::BadPeriod, period_text, why)))?;
+    s.figures
+        .get(&unit_id, &period)
+        .ok_or_else(|| err(crate::msg!(Msg::RecordUnitPeriod, unit, period.id())))
 }
 
 /// Where a template came from, to turn Tera's positions into file positions.
@@ -442,33 +510,20 @@ fn references(stmt: &str) -> Vec<(usize, &'static str, &str)> {
 
 /// Turns a Tera error into a diagnostic in the source file's coordinates,
 /// naming the metric key when the fault is `data.<key>` or `prev.<key>`.
-pub fn diagnose(e: &tera::Error, src: &Source<'_>, catalogue: &Catalogue) -> Diagnostic {
-    let (message, span) = match e.kind() {
+/// `exceeded` is the bound the render went over, if that is why it failed.
+pub fn diagnose(
+    e: &tera::Error,
+    exceeded: Option<tera::limits::Exceeded>,
+    src: &Source<'_>,
+    catalogue: &Catalogue,
+) -> Diagnostic {
+    let span = match e.kind() {
         tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
-            (r.message().to_string(), Some(r.span().clone()))
+            Some(r.span().clone())
         }
-        tera::ErrorKind::Msg(m) => (
-            m.lines()
-                .next()
-                .unwrap_or(m)
-                .trim_start_matches("error: ")
-                .to_string(),
-            None,
-        ),
-        other => (other.to_string(), None),
+        _ => None,
     };
-    // Function errors carry our own message in the source chain.
-    let message = std::error::Error::source(e).map_or(message.clone(), |s| {
-        let inner = s.to_string();
-        if inner.is_empty() { message } else { inner }
-    });
-    // Tera's own wording (syntax, runtime) becomes ours; messages of the
-    // catalogue (ours, from functions) pass as they are.
-    let message = if crate::messages::code(&message).is_some() {
-        message
-    } else {
-        crate::parse_error::template(&message)
-    };
+    let (message, hint) = cause(e, exceeded);
     let mut d = Diagnostic::error(message.clone()).file(src.path);
     let Some(span) = span else {
         // Add-time errors (unknown function or filter) carry the position
@@ -477,7 +532,7 @@ pub fn diagnose(e: &tera::Error, src: &Source<'_>, catalogue: &Catalogue) -> Dia
             let col = if line <= 1 { col + src.first_col } else { col };
             d = d.at(src.file_text, src.first_line + line - 1, col);
         }
-        return hint_for(d, &message);
+        return d.hint(hint.unwrap_or_else(|| hint_for(&message)));
     };
     // Tera's span may cover only `data` of `data.visits`: read the whole
     // dotted path from the template text.
@@ -523,11 +578,13 @@ pub fn diagnose(e: &tera::Error, src: &Source<'_>, catalogue: &Catalogue) -> Dia
     }
     d = d.at(src.file_text, line, col).len(expr.chars().count());
     // `data.key` / `prev.key`: say which metric and why it has no value.
-    let attr = message.split('`').nth(1).unwrap_or("");
-    for (var, record) in [
-        ("data", "this article's record"),
-        ("prev", "the cùng kỳ record"),
-    ] {
+    // Tera names an undefined field: "Field `x` is not defined".
+    let field = match &message {
+        Msg::FieldDefinedNot(crate::messages::Text::Plain(f), _) => Some(f.as_str()),
+        _ => None,
+    };
+    let attr = field.unwrap_or("");
+    for (var, record) in [("data", Part::ArticleSRecord), ("prev", Part::CNgKRecord)] {
         let key = expr
             .strip_prefix(var)
             .and_then(|r| r.strip_prefix('.'))
@@ -536,10 +593,10 @@ pub fn diagnose(e: &tera::Error, src: &Source<'_>, catalogue: &Catalogue) -> Dia
                     .next()
                     .unwrap_or(k)
             })
-            .or_else(|| (expr == var && message.contains("Field")).then_some(attr))
+            .or_else(|| (expr == var && field.is_some()).then_some(attr))
             // In `data.a + data.b` Tera names the undefined field itself.
             .map(|k| {
-                if message.starts_with("Field `") && expr.starts_with(var) {
+                if field.is_some() && expr.starts_with(var) {
                     attr
                 } else {
                     k
@@ -549,75 +606,72 @@ pub fn diagnose(e: &tera::Error, src: &Source<'_>, catalogue: &Catalogue) -> Dia
             continue;
         };
         let who = match (src.unit, src.period) {
-            (Some(u), Some(p)) => format!("unit `{u}`, period `{}`", p.id()),
-            _ => "this article".to_string(),
+            (Some(u), Some(p)) => crate::msg!(Part::UnitAndPeriod, u, p.id()),
+            _ => Part::ThisArticle,
         };
+        let used = format!("{var}.{key}");
         if src.unit.is_none() || src.period.is_none() {
             let missing = match (src.unit, src.period) {
-                (None, None) => "no unit and no period",
-                (None, _) => "no unit",
-                _ => "no period",
+                (None, None) => Part::NoUnitPeriod,
+                (None, _) => Part::NoUnit,
+                _ => Part::NoPeriod,
             };
-            d.message = format!("`{var}.{key}` is used, but the article names {missing}");
-            return d.hint("set `unit:` and `period:` in the front matter, or use metric(key=…, unit=…, period=…)");
+            d.message = crate::msg!(Msg::UsedButArticleNames, used, missing);
+            return d.hint(Hint::SetUnitPeriodFront);
         }
         if var == "data" && src.data.is_none() {
-            d.message = format!("`data.{key}` is used, but there is no record for {who}");
-            return d
-                .hint("add the record to content/data/, or correct the article's unit or period");
+            d.message = crate::msg!(Msg::UsedButRecord, used, who);
+            return d.hint(Hint::AddRecordContentDataCorrect);
         }
         if var == "prev" && src.prev.is_none() {
             let p = src.period.map(|p| p.same_period().id()).unwrap_or_default();
-            d.message = format!(
-                "`prev.{key}` is used, but there is no cùng kỳ record (unit `{}`, period `{p}`)",
-                src.unit.map(|u| u.0.as_str()).unwrap_or("")
-            );
-            return d.hint("add that record to content/data/, or remove the comparison");
+            let unit = src.unit.map(|u| u.0.as_str()).unwrap_or("");
+            d.message = crate::msg!(Msg::UsedButCNg, used, unit, p);
+            return d.hint(Hint::AddRecordContentDataRemove);
         }
         if catalogue.get(key).is_none() {
-            d.message = format!("unknown metric key `{key}`");
-            let hint = match catalogue.suggest(key) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => "use a key of the metric catalogue (see the README), or add one in content/metrics.yaml".into(),
-            };
-            return d.hint(hint);
+            d.message = crate::msg!(Msg::UnknownMetricKey, key);
+            return d.hint(match catalogue.suggest(key) {
+                Some(s) => crate::msg!(Hint::DidYouMean, s),
+                None => Hint::UseKeyMetricCatalogueSee,
+            });
         }
-        d.message = format!("the metric `{key}` has no value in {record} ({who})");
-        return d.hint(format!("add `{key}` to that record in content/data/, or the figures it is computed from; baocao never prints a missing figure as blank or 0"));
+        d.message = crate::msg!(Msg::MetricValue, key, record, who);
+        return d.hint(crate::msg!(Hint::AddRecordContentData, key));
     }
-    hint_for(d, &message)
+    d.hint(hint.unwrap_or_else(|| hint_for(&message)))
 }
 
-fn hint_for(d: Diagnostic, message: &str) -> Diagnostic {
-    let hint = if message.starts_with("the template ") {
-        "a page's template has a bounded amount of work and text: loop over the units or periods you show, not over large ranges, and do not build text by doubling it".to_string()
-    } else if message.contains("Unknown function") {
-        format!(
-            "the functions are {}; arguments are named: metric(key=\"received\")",
-            FUNCTIONS.join(", ")
-        )
-    } else if message.contains("Unknown filter") {
-        format!("the filters are {}", FILTERS.join(", "))
-    } else if message.contains("did you mean")
-        || message.contains("has no value")
-        || message.contains("no record")
-    {
-        "check the key, unit and period against content/data/".to_string()
-    } else if message.contains("needs the record") {
-        "add that earlier record to content/data/ (same unit, the period named above), or remove the comparison".to_string()
-    } else if ["chart(", "kpis(", "table("]
-        .iter()
-        .any(|f| message.starts_with(f))
-    {
-        "the chart kinds and their arguments are listed in the README, section \"Biểu đồ, thẻ số liệu và bảng\"".to_string()
-    } else if message.contains("expected identifier") {
-        "functions take named arguments only: metric(key=\"received\"), not metric(\"received\")"
-            .to_string()
-    } else {
-        "Tera syntax: {{ data.received | num }}; write a literal {{ as {% raw %}{{{% endraw %}"
-            .to_string()
-    };
-    d.hint(hint)
+/// The hint for a template error that brings none of its own.
+fn hint_for(message: &Msg) -> Hint {
+    match message {
+        Msg::TemplateDidMoreThan(_)
+        | Msg::TemplateBuiltTextMore(_)
+        | Msg::TemplateWroteMoreThan(_) => Hint::PageSTemplateBounded,
+        Msg::UnknownFunction(_) => {
+            crate::msg!(Hint::FunctionsArgumentsNamedMetric, FUNCTIONS.join(", "))
+        }
+        Msg::UnknownFilter(_) => crate::msg!(Hint::FiltersAre, FILTERS.join(", ")),
+        Msg::UnknownMetricKeyDid(..)
+        | Msg::UnknownUnit(..)
+        | Msg::UnknownUnit2(..)
+        | Msg::MetricValueUnitPeriod(..)
+        | Msg::RecordUnitPeriod(..)
+        | Msg::BadPeriod(..) => Hint::CheckKeyUnitPeriod,
+        Msg::CompareKeyNeedsRecord(..) => Hint::AddEarlierRecordContent,
+        Msg::ChartKindUnknownKind(..)
+        | Msg::ChartKind(..)
+        | Msg::ChartNeedsKindOne(..)
+        | Msg::KpisArgs(..)
+        | Msg::TableArgs(..)
+        | Msg::MustWholeNumberUp(..)
+        | Msg::MustListBracketsE(..)
+        | Msg::MustTextQuotesE(..)
+        | Msg::ArgumentDidYouMean(..)
+        | Msg::ArgumentTakes(..) => Hint::ChartKindsTheirArguments,
+        Msg::FoundButExpected(..) => Hint::FunctionsTakeNamedArguments,
+        _ => Hint::TeraSyntaxDataReceived,
+    }
 }
 
 fn position_in_report(report: &str) -> Option<(usize, usize)> {
@@ -695,6 +749,7 @@ mod tests {
         with_scope(scope, || t.render("t", &ctx)).map_err(|e| {
             let d = diagnose(
                 &e,
+                None,
                 &Source {
                     path: "a.md".as_ref(),
                     file_text: src,
@@ -708,7 +763,7 @@ mod tests {
                 },
                 &sh.catalogue,
             );
-            d.message
+            d.message.en()
         })
     }
 

@@ -2,6 +2,7 @@
 //! compiled into the binary; a site's `themes/<name>/` overrides it file by
 //! file.
 
+use crate::messages::{Hint, Msg};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -135,11 +136,8 @@ impl Words {
     }
 
     fn merge(&mut self, text: &str, path: &Path) -> Result<(), Diagnostic> {
-        let more: BTreeMap<String, serde_json::Value> = crate::data::catalogue::parse_yaml(
-            text,
-            path,
-            "interface words: one `key: \"text\"` per line",
-        )?;
+        let more: BTreeMap<String, serde_json::Value> =
+            crate::data::catalogue::parse_yaml(text, path, Hint::WhatInterfaceWords)?;
         self.0.extend(more);
         Ok(())
     }
@@ -198,8 +196,8 @@ impl Theme {
                 return Ok(theme);
             }
             return Err(
-                Diagnostic::error(format!("the theme `{name}` does not exist")).hint(format!(
-                    "create {} or set `theme: default`",
+                Diagnostic::error(crate::msg!(Msg::ThemeDoesExistNot, name)).hint(crate::msg!(
+                    Hint::CreateSetThemeDefault,
                     posix(&relative(root, &dir))
                 )),
             );

@@ -11,6 +11,7 @@
 //! The limits are far above any real report (a province's one-stop report
 //! has a few thousand rows and a few dozen columns).
 
+use crate::messages::{Hint, Msg, Part, Place};
 use std::io::{Cursor, Read};
 use std::path::Path;
 
@@ -41,14 +42,21 @@ const EXCEL_COLUMNS: u64 = 16_384;
 
 const MB: u64 = 1024 * 1024;
 
-const LIMIT_HINT: &str = "a report is far smaller than this: check that it is the right file, or copy the table into a new workbook in Excel and save that";
+const LIMIT_HINT: Hint = Hint::ReportFarSmallerThan;
 
 /// Why a workbook could not be opened.
 pub enum OpenError {
     /// calamine's own error: not a workbook, or a damaged one.
     Unreadable(String),
     /// A limit was hit: a located error, ready to report.
-    Limit(Diagnostic),
+    Limit(Box<Diagnostic>),
+}
+
+impl OpenError {
+    /// A limit error, boxed: it is rare, and large beside the other case.
+    pub fn limit(d: Diagnostic) -> Self {
+        OpenError::Limit(Box::new(d))
+    }
 }
 
 /// Why a sheet could not be read.
@@ -56,7 +64,7 @@ pub enum SheetError {
     /// calamine's own error.
     Unreadable(String),
     /// A limit was hit: a located error, ready to report.
-    Limit(Diagnostic),
+    Limit(Box<Diagnostic>),
 }
 
 /// An .xlsx workbook that passed the checks.
@@ -66,12 +74,12 @@ pub struct Workbook {
 
 /// Opens an .xlsx workbook (`path` is only for messages).
 pub fn open(bytes: Vec<u8>, path: &Path) -> Result<Workbook, OpenError> {
-    check_parts(&bytes, path).map_err(OpenError::Limit)?;
+    check_parts(&bytes, path).map_err(|d| OpenError::Limit(Box::new(d)))?;
     let book = Xlsx::new(Cursor::new(bytes)).map_err(|e| OpenError::Unreadable(e.to_string()))?;
     Ok(Workbook { book })
 }
 
-fn limit(path: &Path, message: String) -> Diagnostic {
+fn limit(path: &Path, message: Msg) -> Diagnostic {
     Diagnostic::error(message).file(path).hint(LIMIT_HINT)
 }
 
@@ -96,10 +104,7 @@ fn check_parts(bytes: &[u8], path: &Path) -> Result<(), Diagnostic> {
     let too_big = || {
         limit(
             path,
-            format!(
-                "the workbook unpacks to more than {} MB, the limit for a workbook",
-                MAX_UNPACKED_BYTES / MB
-            ),
+            crate::msg!(Msg::WorkbookUnpacksMoreThan, MAX_UNPACKED_BYTES / MB),
         )
     };
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
@@ -108,10 +113,7 @@ fn check_parts(bytes: &[u8], path: &Path) -> Result<(), Diagnostic> {
     if zip.len() > MAX_PARTS {
         return Err(limit(
             path,
-            format!(
-                "the workbook has {} parts, more than the limit of {MAX_PARTS}",
-                zip.len()
-            ),
+            crate::msg!(Msg::WorkbookPartsMoreThan, zip.len(), MAX_PARTS),
         ));
     }
     let mut total: u64 = 0;
@@ -167,12 +169,10 @@ fn scan_xml<R: Read>(
     xml.config_mut().check_end_names = false;
     let mut buf = Vec::new();
     let mut strings: u64 = 0;
-    let too_many_strings = |n: &str| {
+    let too_many_strings = |n: crate::messages::Text| {
         limit(
             path,
-            format!(
-                "the workbook's shared-string table ({part}) holds {n} strings, more than the limit of {MAX_SHARED_STRINGS}"
-            ),
+            crate::msg!(Msg::WorkbookSSharedString, part, n, MAX_SHARED_STRINGS),
         )
     };
     loop {
@@ -194,8 +194,11 @@ fn scan_xml<R: Read>(
             if *elements > MAX_OTHER_ELEMENTS {
                 return Err(limit(
                     path,
-                    format!(
-                        "the workbook holds more than {MAX_OTHER_ELEMENTS} XML elements besides its cells and strings (in {part}), beyond the limit of {MAX_OTHER_ELEMENTS}"
+                    crate::msg!(
+                        Msg::WorkbookHoldsMoreThan,
+                        MAX_OTHER_ELEMENTS,
+                        part,
+                        MAX_OTHER_ELEMENTS
                     ),
                 ));
             }
@@ -203,7 +206,9 @@ fn scan_xml<R: Read>(
         if element == "si" {
             strings += 1;
             if strings > MAX_SHARED_STRINGS {
-                return Err(too_many_strings(&format!("more than {MAX_SHARED_STRINGS}")));
+                return Err(too_many_strings(
+                    crate::msg!(Part::MoreThanCount, MAX_SHARED_STRINGS).into(),
+                ));
             }
             continue;
         }
@@ -227,16 +232,19 @@ fn scan_xml<R: Read>(
                         .ok()
                         .is_none_or(|n| n > MAX_SHARED_STRINGS) =>
                 {
-                    return Err(too_many_strings(declared));
+                    return Err(too_many_strings(declared.into()));
                 }
                 Some(name)
                     if key.as_ref() == name && value.split(':').any(|r| !reference_fits(r)) =>
                 {
                     return Err(limit(
                         path,
-                        format!(
-                            "the cell reference `{}` in {part} lies beyond the last row ({EXCEL_ROWS}) or column ({EXCEL_COLUMNS}) a sheet can have",
-                            shorten(&value)
+                        crate::msg!(
+                            Msg::CellReferenceLiesBeyond,
+                            shorten(&value),
+                            part,
+                            EXCEL_ROWS,
+                            EXCEL_COLUMNS
                         ),
                     ));
                 }
@@ -297,8 +305,11 @@ impl Workbook {
 
     /// A sheet's filled cells as a grid, read cell by cell under the limits.
     pub fn range(&mut self, name: &str, path: &Path) -> Result<Range<Data>, SheetError> {
-        let at =
-            |message: String| SheetError::Limit(limit(path, format!("{message} (sheet `{name}`)")));
+        let at = |message: Msg| {
+            SheetError::Limit(Box::new(
+                limit(path, message).place(Place::Sheet(name.to_string())),
+            ))
+        };
         let mut reader = match self.book.worksheet_cells_reader(name) {
             Ok(r) => r,
             // A chart sheet holds no cells.
@@ -320,20 +331,24 @@ impl Workbook {
             }
             let (row, col) = cell.get_position();
             if row >= MAX_ROWS {
-                return Err(at(format!(
-                    "a filled cell in row {} is beyond the limit of {MAX_ROWS} rows",
-                    u64::from(row) + 1
+                return Err(at(crate::msg!(
+                    Msg::FilledCellRowBeyond,
+                    u64::from(row) + 1,
+                    MAX_ROWS
                 )));
             }
             if col >= MAX_COLUMNS {
-                return Err(at(format!(
-                    "a filled cell in column {} is beyond the limit of {MAX_COLUMNS} columns",
-                    column_letters(col as usize + 1)
+                return Err(at(crate::msg!(
+                    Msg::FilledCellColumnBeyond,
+                    column_letters(col as usize + 1),
+                    MAX_COLUMNS
                 )));
             }
             if cells.len() as u64 >= MAX_CELLS {
-                return Err(at(format!(
-                    "more than {MAX_CELLS} cells are filled, beyond the limit of {MAX_CELLS} cells"
+                return Err(at(crate::msg!(
+                    Msg::MoreThanCellsFilled,
+                    MAX_CELLS,
+                    MAX_CELLS
                 )));
             }
             let value: Data = value.clone().into();
@@ -341,8 +356,8 @@ impl Workbook {
                 text += s.len() as u64;
             }
             if text > MAX_UNPACKED_BYTES {
-                return Err(at(format!(
-                    "the cells hold more than {} MB of text, beyond the limit of {} MB",
+                return Err(at(crate::msg!(
+                    Msg::CellsHoldMoreThan,
                     MAX_UNPACKED_BYTES / MB,
                     MAX_UNPACKED_BYTES / MB
                 )));
@@ -385,7 +400,7 @@ impl Default for Span {
 impl Span {
     /// Adds the cells of `row` from column `first` to `last`; the message
     /// of the limit when the rectangle grows past it.
-    pub fn add(&mut self, row: u32, first: u32, last: u32) -> Result<(), String> {
+    pub fn add(&mut self, row: u32, first: u32, last: u32) -> Result<(), Msg> {
         self.top = self.top.min(row);
         self.bottom = self.bottom.max(row);
         self.left = self.left.min(first);
@@ -393,9 +408,7 @@ impl Span {
         let rows = u64::from(self.bottom - self.top) + 1;
         let cols = u64::from(self.right - self.left) + 1;
         if rows * cols > MAX_CELLS {
-            return Err(format!(
-                "the filled cells span {rows} rows × {cols} columns, beyond the limit of {MAX_CELLS} cells"
-            ));
+            return Err(crate::msg!(Msg::FilledCellsSpanRows, rows, cols, MAX_CELLS));
         }
         Ok(())
     }

@@ -13,6 +13,7 @@
 //! reads a new compound file holding only the checked stream, so what it
 //! reads is exactly what was checked.
 
+use crate::messages::{Hint, Msg, Part, Place};
 use std::io::Cursor;
 use std::path::Path;
 
@@ -30,22 +31,18 @@ const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
 const FREESECT: u32 = 0xFFFF_FFFF;
 const NOSTREAM: u32 = 0xFFFF_FFFF;
 const MB: u64 = 1024 * 1024;
-const LIMIT_HINT: &str = "a report is far smaller than this: check that it is the right file, or copy the table into a new workbook in Excel and save that";
-const DAMAGED_HINT: &str =
-    "open it in Excel and save it as .xlsx (Excel Workbook), or export the sheet as CSV UTF-8";
+const LIMIT_HINT: Hint = Hint::ReportFarSmallerThan;
+const DAMAGED_HINT: Hint = Hint::OpenExcelSaveXlsx;
 
-fn limit(path: &Path, message: String) -> OpenError {
-    OpenError::Limit(Diagnostic::error(message).file(path).hint(LIMIT_HINT))
+fn limit(path: &Path, message: Msg) -> Diagnostic {
+    Diagnostic::error(message).file(path).hint(LIMIT_HINT)
 }
 
-fn damaged(path: &Path, why: &str) -> OpenError {
-    OpenError::Limit(
-        Diagnostic::error(format!(
-            "cannot read {} as an .xls workbook: {why}",
-            path.display()
-        ))
-        .file(path)
-        .hint(DAMAGED_HINT),
+fn damaged(path: &Path, why: Part) -> OpenError {
+    OpenError::limit(
+        Diagnostic::error(crate::msg!(Msg::CannotReadXlsWorkbook, path.display(), why))
+            .file(path)
+            .hint(DAMAGED_HINT),
     )
 }
 
@@ -58,14 +55,14 @@ pub struct XlsBook {
 pub fn open(bytes: &[u8], path: &Path) -> Result<XlsBook, OpenError> {
     let stream = workbook_stream(bytes).map_err(|e| match e {
         CfbError::Damaged(why) => damaged(path, why),
-        CfbError::TooBig(n) => limit(
+        CfbError::TooBig(n) => OpenError::limit(limit(
             path,
-            format!(
-                "the Workbook stream holds {} MB, more than the limit of {} MB",
+            crate::msg!(
+                Msg::WorkbookStreamHoldsMb,
                 n.div_ceil(MB),
                 MAX_STREAM_BYTES / MB
             ),
-        ),
+        )),
     })?;
     check_biff(&stream, path)?;
     let container = container(stream);
@@ -78,7 +75,7 @@ pub fn open(bytes: &[u8], path: &Path) -> Result<XlsBook, OpenError> {
     match book {
         Ok(Ok(book)) => Ok(XlsBook { book }),
         Ok(Err(e)) => Err(OpenError::Unreadable(e.to_string())),
-        Err(_) => Err(damaged(path, "a record of the Workbook stream is damaged")),
+        Err(_) => Err(damaged(path, Part::RecordWorkbookStreamDamaged)),
     }
 }
 
@@ -102,7 +99,7 @@ impl XlsBook {
 }
 
 enum CfbError {
-    Damaged(&'static str),
+    Damaged(Part),
     TooBig(u64),
 }
 
@@ -133,9 +130,9 @@ impl Sectors<'_> {
         let start = (id as usize)
             .checked_add(1)
             .and_then(|n| n.checked_mul(self.size))
-            .ok_or(CfbError::Damaged("a sector lies past the end of the file"))?;
+            .ok_or(CfbError::Damaged(Part::SectorLiesPastEnd))?;
         if start >= self.bytes.len() {
-            return Err(CfbError::Damaged("a sector lies past the end of the file"));
+            return Err(CfbError::Damaged(Part::SectorLiesPastEnd));
         }
         Ok(&self.bytes[start..self.bytes.len().min(start + self.size)])
     }
@@ -147,11 +144,11 @@ impl Sectors<'_> {
         let mut id = start;
         while id != ENDOFCHAIN {
             if ids.len() >= max {
-                return Err(CfbError::Damaged("a chain of sectors loops"));
+                return Err(CfbError::Damaged(Part::ChainSectorsLoops));
             }
             let next = *fat
                 .get(id as usize)
-                .ok_or(CfbError::Damaged("a chain of sectors runs past its table"))?;
+                .ok_or(CfbError::Damaged(Part::ChainSectorsRunsPast))?;
             ids.push(id);
             id = next;
         }
@@ -176,18 +173,16 @@ fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, CfbError> {
     let header = bytes
         .get(..512)
         .filter(|h| h.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]))
-        .ok_or(CfbError::Damaged("it is not a compound file"))?;
+        .ok_or(CfbError::Damaged(Part::CompoundFileNot))?;
     let size = match u16_at(header, 30) {
         Some(9) => 512,
         Some(12) => 4096,
         _ => {
-            return Err(CfbError::Damaged(
-                "its sector size is not 512 or 4096 bytes",
-            ));
+            return Err(CfbError::Damaged(Part::SectorSizeBytesNot));
         }
     };
     if u16_at(header, 32) != Some(6) {
-        return Err(CfbError::Damaged("its mini-sector size is not 64 bytes"));
+        return Err(CfbError::Damaged(Part::MiniSectorSizeBytesNot));
     }
     let sectors = Sectors { bytes, size };
     let per = size / 4;
@@ -200,22 +195,20 @@ fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, CfbError> {
     while difat < 0xFFFF_FFFA {
         seen += 1;
         if seen > sectors.count() {
-            return Err(CfbError::Damaged("a chain of sectors loops"));
+            return Err(CfbError::Damaged(Part::ChainSectorsLoops));
         }
         let s = sectors.get(difat)?;
         let entries: Vec<u32> = (0..per).filter_map(|i| u32_at(s, 4 * i)).collect();
         let (last, rest) = entries
             .split_last()
-            .ok_or(CfbError::Damaged("a DIFAT sector is empty"))?;
+            .ok_or(CfbError::Damaged(Part::DifatSectorEmpty))?;
         fat_ids.extend_from_slice(rest);
         difat = *last;
     }
     let mut fat = Vec::new();
     let fat_ids: Vec<u32> = fat_ids.into_iter().filter(|&id| id < 0xFFFF_FFFA).collect();
     if fat_ids.len() > sectors.count() {
-        return Err(CfbError::Damaged(
-            "its sector table is longer than the file",
-        ));
+        return Err(CfbError::Damaged(Part::SectorTableLongerThan));
     }
     for id in fat_ids {
         let s = sectors.get(id)?;
@@ -225,7 +218,7 @@ fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, CfbError> {
     let entries: Vec<&[u8]> = dirs.chunks_exact(128).collect();
     let root = entries
         .first()
-        .ok_or(CfbError::Damaged("it has no directory"))?;
+        .ok_or(CfbError::Damaged(Part::NoDirectory))?;
     let name = |e: &[u8]| {
         let len = (u16_at(e, 64).unwrap_or(0) as usize / 2).min(32);
         let units: Vec<u16> = (0..len).filter_map(|i| u16_at(e, 2 * i)).collect();
@@ -247,7 +240,7 @@ fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, CfbError> {
                 .iter()
                 .find(|e| e[66] == 2 && name(e).eq_ignore_ascii_case(wanted))
         })
-        .ok_or(CfbError::Damaged("it holds no Workbook stream"))?;
+        .ok_or(CfbError::Damaged(Part::HoldsWorkbookStream))?;
     let len = stream_len(entry);
     if len > MAX_STREAM_BYTES {
         return Err(CfbError::TooBig(len));
@@ -273,7 +266,7 @@ fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, CfbError> {
             let at = id as usize * 64;
             let s = mini
                 .get(at..mini.len().min(at + 64))
-                .ok_or(CfbError::Damaged("a sector lies past the end of the file"))?;
+                .ok_or(CfbError::Damaged(Part::SectorLiesPastEnd))?;
             out.extend_from_slice(s);
             if out.len() >= len {
                 break;
@@ -284,7 +277,7 @@ fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, CfbError> {
         sectors.read(start, &fat, len)?
     };
     if stream.len() < len {
-        return Err(CfbError::Damaged("the Workbook stream is cut short"));
+        return Err(CfbError::Damaged(Part::WorkbookStreamCutShort));
     }
     Ok(stream[..len].to_vec())
 }
@@ -311,7 +304,7 @@ fn records(stream: &[u8]) -> impl Iterator<Item = Result<(u16, &[u8]), ()>> {
 
 /// Walks the stream as calamine does and checks what it would allocate.
 fn check_biff(stream: &[u8], path: &Path) -> Result<(), OpenError> {
-    let cut = || damaged(path, "a record of the Workbook stream is cut short");
+    let cut = || damaged(path, Part::RecordWorkbookStreamCut);
     let mut sheets = Vec::new();
     for record in records(stream) {
         let (typ, data) = record.map_err(|()| cut())?;
@@ -339,12 +332,10 @@ fn check_biff(stream: &[u8], path: &Path) -> Result<(), OpenError> {
                 for at in [0, 4] {
                     let n = u32_at(data, at).ok_or_else(cut)?;
                     if u64::from(n) > MAX_SHARED_STRINGS {
-                        return Err(limit(
+                        return Err(OpenError::limit(limit(
                             path,
-                            format!(
-                                "the workbook's shared-string table (SST) holds {n} strings, more than the limit of {MAX_SHARED_STRINGS}"
-                            ),
-                        ));
+                            crate::msg!(Msg::WorkbookSSharedString, "SST", n, MAX_SHARED_STRINGS),
+                        )));
                     }
                 }
             }
@@ -354,10 +345,7 @@ fn check_biff(stream: &[u8], path: &Path) -> Result<(), OpenError> {
     }
     for (pos, name) in sheets {
         let Some(sheet) = stream.get(pos..) else {
-            return Err(damaged(
-                path,
-                "a sheet starts past the end of the Workbook stream",
-            ));
+            return Err(damaged(path, Part::SheetStartsPastEnd));
         };
         check_sheet(sheet, &name, path)?;
     }
@@ -366,8 +354,9 @@ fn check_biff(stream: &[u8], path: &Path) -> Result<(), OpenError> {
 
 /// The cells of one sheet: where they lie and how many there are.
 fn check_sheet(sheet: &[u8], name: &str, path: &Path) -> Result<(), OpenError> {
-    let cut = || damaged(path, "a record of the Workbook stream is cut short");
-    let at = |message: String| limit(path, format!("{message} (sheet `{name}`)"));
+    let cut = || damaged(path, Part::RecordWorkbookStreamCut);
+    let at =
+        |message: Msg| OpenError::limit(limit(path, message).place(Place::Sheet(name.to_string())));
     let mut seen_bof = false;
     let mut depth = 0usize;
     let mut cells: u64 = 0;
@@ -413,16 +402,18 @@ fn check_sheet(sheet: &[u8], name: &str, path: &Path) -> Result<(), OpenError> {
                 let rows = u64::from(rl.saturating_sub(rf));
                 let cols = u64::from(cl.saturating_sub(cf.min(cl)));
                 if rl > 0 && rl <= rf {
-                    return Err(damaged(
-                        path,
-                        "a sheet's DIMENSIONS record ends before it starts",
-                    ));
+                    return Err(damaged(path, Part::SheetSDimensionsRecord));
                 }
                 if rl > MAX_ROWS || cl > BIFF_COLUMNS || rows * cols > MAX_CELLS {
-                    return Err(at(format!(
-                        "the sheet declares rows {} to {rl} and columns {} to {cl} (its DIMENSIONS record), beyond the limits of {MAX_ROWS} rows, {BIFF_COLUMNS} columns and {MAX_CELLS} cells",
+                    return Err(at(crate::msg!(
+                        Msg::SheetDeclaresRowsColumns,
                         u64::from(rf) + 1,
-                        u64::from(cf) + 1
+                        rl,
+                        u64::from(cf) + 1,
+                        cl,
+                        MAX_ROWS,
+                        BIFF_COLUMNS,
+                        MAX_CELLS
                     )));
                 }
                 continue;
@@ -440,10 +431,7 @@ fn check_sheet(sheet: &[u8], name: &str, path: &Path) -> Result<(), OpenError> {
                 let first = u16_at(data, 2).ok_or_else(cut)?;
                 let last = u16_at(data, data.len().saturating_sub(2)).ok_or_else(cut)?;
                 if last < first || data.len() < 6 {
-                    return Err(damaged(
-                        path,
-                        "a record of a run of cells ends before it starts",
-                    ));
+                    return Err(damaged(path, Part::RecordRunCellsEnds));
                 }
                 (row, first, last, typ == 0x00BD)
             }
@@ -453,9 +441,11 @@ fn check_sheet(sheet: &[u8], name: &str, path: &Path) -> Result<(), OpenError> {
         if last >= BIFF_COLUMNS {
             return Err(damaged(
                 path,
-                &format!(
-                    "a cell of sheet `{name}` lies in column {}, past column {BIFF_COLUMNS}, the last an .xls sheet has",
-                    u64::from(last) + 1
+                crate::msg!(
+                    Part::CellSheetLiesColumn,
+                    name,
+                    u64::from(last) + 1,
+                    BIFF_COLUMNS
                 ),
             ));
         }
@@ -464,8 +454,10 @@ fn check_sheet(sheet: &[u8], name: &str, path: &Path) -> Result<(), OpenError> {
         }
         cells += u64::from(last - first) + 1;
         if cells > MAX_CELLS {
-            return Err(at(format!(
-                "more than {MAX_CELLS} cells are filled, beyond the limit of {MAX_CELLS} cells"
+            return Err(at(crate::msg!(
+                Msg::MoreThanCellsFilled,
+                MAX_CELLS,
+                MAX_CELLS
             )));
         }
         span.add(row, first, last).map_err(at)?;

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use baocao::diagnostic::Diagnostic;
 use baocao::import::{ImportOptions, ImportReport, run};
+use baocao::messages::Lang;
 use rust_xlsxwriter::{Format, Workbook, Worksheet};
 use serde::Deserialize;
 
@@ -119,7 +120,7 @@ fn logged(report: &ImportReport, needle: &str) {
 fn warned<'a>(diags: &'a [Diagnostic], needle: &str) -> &'a Diagnostic {
     diags
         .iter()
-        .find(|d| d.message.contains(needle))
+        .find(|d| d.text(Lang::En).contains(needle))
         .unwrap_or_else(|| panic!("no diagnostic contains {needle:?}:\n{}", render(diags)))
 }
 
@@ -404,15 +405,17 @@ fn form_ii06a_with_merged_header_becomes_one_record_per_unit() {
     assert!(!total.is_error());
     assert_eq!(total.path.as_deref(), Some(file.as_path()));
     assert!(
-        total.message.contains("sheet `Biểu II.06a`, cell G16"),
+        total
+            .text(Lang::En)
+            .contains("sheet `Biểu II.06a`, cell G16"),
         "{}",
-        total.message
+        total.text(Lang::En)
     );
     assert_eq!(
         report
             .warnings
             .iter()
-            .filter(|d| d.message.contains("the total row"))
+            .filter(|d| d.text(Lang::En).contains("the total row"))
             .count(),
         1,
         "only the wrong column: {}",
@@ -424,7 +427,7 @@ fn form_ii06a_with_merged_header_becomes_one_record_per_unit() {
         &report.warnings,
         "\"UBND phường Mới\" is not a unit of content/site.yaml",
     );
-    let hint = unknown.hint.as_deref().unwrap();
+    let hint = unknown.hint_text(Lang::En).unwrap();
     assert!(hint.contains("id: phuong-moi"), "{hint}");
     assert!(
         hint.contains("name: \"Phường Mới\", level: commune"),
@@ -605,7 +608,7 @@ fn existing_files_are_overwritten_only_with_force() {
     let refused = warned(&diags, "2023-Q3.yaml exists");
     assert!(refused.is_error());
     assert_eq!(refused.path.as_deref(), Some(target.as_path()));
-    assert!(refused.hint.as_deref().unwrap().contains("--force"));
+    assert!(refused.hint_text(Lang::En).unwrap().contains("--force"));
     assert_eq!(
         std::fs::read_to_string(&target).unwrap(),
         "# edited by hand\n"
@@ -907,7 +910,7 @@ fn errors_name_the_file_and_say_how_to_fix_it() {
     let d = warned(&diags, "has no sheet `Biểu II.06b`");
     assert_eq!(d.path.as_deref(), Some(file.as_path()));
     assert!(
-        d.hint.as_deref().unwrap().contains("`Biểu II.06a`"),
+        d.hint_text(Lang::En).unwrap().contains("`Biểu II.06a`"),
         "{d:?}"
     );
     // … and one that does, named loosely.
@@ -918,7 +921,7 @@ fn errors_name_the_file_and_say_how_to_fix_it() {
     // Unreadable files.
     let missing = site.path("khong-co.xlsx");
     let d = &site.import_err(&site.options(&missing))[0];
-    assert!(d.message.starts_with("cannot read"), "{d:?}");
+    assert!(d.text(Lang::En).starts_with("cannot read"), "{d:?}");
     let fake = site.path("gia.xlsx");
     std::fs::write(&fake, "STT,Đơn vị\n").unwrap();
     warned(
@@ -938,7 +941,7 @@ fn errors_name_the_file_and_say_how_to_fix_it() {
     book.save(&notes).unwrap();
     let diags = site.import_err(&site.options(&notes));
     let d = warned(&diags, "no recognisable header");
-    assert!(d.message.contains("sheet `Sheet1`"), "{d:?}");
+    assert!(d.text(Lang::En).contains("sheet `Sheet1`"), "{d:?}");
     assert!(d.hint.is_some());
 
     // No period.
@@ -951,7 +954,10 @@ fn errors_name_the_file_and_say_how_to_fix_it() {
     );
     let diags = site.import_err(&site.options(&no_period));
     let d = warned(&diags, "no period found");
-    assert!(d.hint.as_deref().unwrap().contains("Kỳ báo cáo"), "{d:?}");
+    assert!(
+        d.hint_text(Lang::En).unwrap().contains("Kỳ báo cáo"),
+        "{d:?}"
+    );
     assert_eq!(d.path.as_deref(), Some(no_period.as_path()));
 
     // No row names a unit of the site: an error, with the suggestions.
@@ -966,8 +972,7 @@ fn errors_name_the_file_and_say_how_to_fix_it() {
     assert!(warned(&diags, "no row of").is_error());
     assert!(
         warned(&diags, "\"Xã Vĩnh Tế\" is not a unit")
-            .hint
-            .as_deref()
+            .hint_text(Lang::En)
             .unwrap()
             .contains("id: xa-vinh-te")
     );
@@ -1021,7 +1026,7 @@ fn odd_inputs_never_panic() {
     let file = site.path("latin1.csv");
     std::fs::write(&file, b"\xd0\xa1n v\xef\nx").unwrap();
     let diags = site.import_err(&site.options(&file));
-    assert!(diags[0].message.contains("not UTF-8"), "{diags:?}");
+    assert!(diags[0].text(Lang::En).contains("not UTF-8"), "{diags:?}");
 }
 
 #[test]
@@ -1152,7 +1157,7 @@ fn an_empty_unit_cell_is_not_filled_from_the_period() {
     .unwrap();
     assert!(
         report.warnings.iter().any(|d| d
-            .message
+            .text(Lang::En)
             .starts_with("a row with figures but no unit name is skipped")),
         "{:#?}",
         report.warnings
@@ -1161,7 +1166,7 @@ fn an_empty_unit_cell_is_not_filled_from_the_period() {
         !report
             .warnings
             .iter()
-            .any(|d| d.message.contains("\"2023-Q3\" is not a unit")),
+            .any(|d| d.text(Lang::En).contains("\"2023-Q3\" is not a unit")),
         "{:#?}",
         report.warnings
     );

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 
 use crate::data::{Catalogue, Figure, Figures, MetricDef, MetricUnit, Period, UnitId};
 use crate::format::{self, Against, ChangeStyle};
+use crate::messages::{Msg, Part, Text};
 use crate::model::Unit;
 
 /// The chart kinds of SPEC §7.
@@ -199,43 +200,39 @@ pub fn shown(def: &MetricDef, v: f64, style: &format::Style) -> String {
 }
 
 impl Context<'_> {
-    fn unit(&self, given: Option<&str>) -> Result<&Unit, String> {
+    fn unit(&self, given: Option<&str>) -> Result<&Unit, Msg> {
         let id = match given {
             Some(u) => UnitId(u.to_string()),
-            None => self.page_unit.clone().ok_or(
-                "this page has no unit: pass unit=\"…\" or set `unit:` in the front matter",
-            )?,
+            None => self.page_unit.clone().ok_or(Msg::PageUnitPassUnit)?,
         };
         self.units.get(&id).ok_or_else(|| {
-            let (msg, hint) = crate::model::unknown_unit(&id.0, self.units);
-            format!("{msg}; {hint}")
+            // "unknown unit `x`; did you mean …": the message and its hint
+            // in one line, as a chart argument's error has no hint of its own.
+            let (_, hint) = crate::model::unknown_unit(&id.0, self.units);
+            crate::msg!(Msg::UnknownUnit, &id.0, hint)
         })
     }
 
-    fn period(&self, given: Option<&str>) -> Result<Period, String> {
+    fn period(&self, given: Option<&str>) -> Result<Period, Msg> {
         match given {
-            Some(p) => Period::parse(p).map_err(|why| format!("bad period `{p}`: {why}")),
-            None => self.page_period.ok_or_else(|| "this page has no period: pass period=\"…\" or set `period:` in the front matter".to_string()),
+            Some(p) => Period::parse(p).map_err(|why| crate::msg!(Msg::BadPeriod, p, why)),
+            None => self.page_period.ok_or(Msg::PagePeriodPassPeriod),
         }
     }
 
-    fn def(&self, key: &str) -> Result<&MetricDef, String> {
+    fn def(&self, key: &str) -> Result<&MetricDef, Msg> {
         self.catalogue
             .get(key)
             .ok_or_else(|| match self.catalogue.suggest(key) {
-                Some(s) => format!("unknown metric key `{key}`; did you mean `{s}`?"),
-                None => format!("unknown metric key `{key}`"),
+                Some(s) => crate::msg!(Msg::UnknownMetricKeyDid, key, s),
+                None => crate::msg!(Msg::UnknownMetricKey, key),
             })
     }
 
-    fn record(&self, unit: &Unit, period: &Period) -> Result<&Figure, String> {
-        self.figures.get(&unit.id, period).ok_or_else(|| {
-            format!(
-                "there is no record for unit `{}`, period `{}`",
-                unit.id,
-                period.id()
-            )
-        })
+    fn record(&self, unit: &Unit, period: &Period) -> Result<&Figure, Msg> {
+        self.figures
+            .get(&unit.id, period)
+            .ok_or_else(|| crate::msg!(Msg::RecordUnitPeriod, &unit.id, period.id()))
     }
 
     /// The unit's records of the same span as `period` (years, quarters,
@@ -255,12 +252,12 @@ impl Context<'_> {
     }
 }
 
-fn value(def: &MetricDef, fig: &Figure) -> Result<f64, String> {
+fn value(def: &MetricDef, fig: &Figure) -> Result<f64, Msg> {
     fig.get(def.key.as_str()).ok_or_else(|| {
-        format!(
-            "the metric `{}` has no value for unit `{}`, period `{}`",
-            def.key,
-            fig.unit,
+        crate::msg!(
+            Msg::MetricValueUnitPeriod,
+            &def.key,
+            &fig.unit,
             fig.period.id()
         )
     })
@@ -321,13 +318,9 @@ fn part_colors(defs: &[&MetricDef]) -> Vec<usize> {
 }
 
 /// Builds the chart model from the arguments; errors name the argument.
-pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, String> {
-    let kind = Kind::parse(&args.kind).ok_or_else(|| {
-        format!(
-            "chart(kind=\"{}\"): unknown kind; the kinds are {KINDS}",
-            args.kind
-        )
-    })?;
+pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, Msg> {
+    let kind = Kind::parse(&args.kind)
+        .ok_or_else(|| crate::msg!(Msg::ChartKindUnknownKind, &args.kind, KINDS))?;
     let builder = Builder {
         args,
         cx,
@@ -359,12 +352,14 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn fail(&self, msg: String) -> String {
-        format!("chart(kind=\"{}\"): {msg}", self.kind.name())
+    /// An error of this chart: `chart(kind="…"): ` and what is wrong.
+    fn fail(&self, msg: impl Into<Text>) -> Msg {
+        let msg: Text = msg.into();
+        crate::msg!(Msg::ChartKind, self.kind.name(), msg)
     }
 
     /// Arguments this kind does not take are errors naming them.
-    fn check_arguments(&self) -> Result<(), String> {
+    fn check_arguments(&self) -> Result<(), Msg> {
         let args = self.args;
         let given = [
             ("metrics", !args.metrics.is_empty()),
@@ -377,21 +372,19 @@ impl<'a> Builder<'a> {
             .find(|(name, set)| *set && !takes(self.kind).contains(name))
         {
             let list: Vec<String> = takes(self.kind).iter().map(|t| format!("{t}=")).collect();
-            return Err(self.fail(format!(
-                "does not take {name}=; it takes {}, and title=, unit=, period=",
-                list.join(", ")
-            )));
+            return Err(self.fail(crate::msg!(Part::DoesTakeTakesTitle, name, list.join(", "))));
         }
         Ok(())
     }
 
-    fn metric_defs(&self, min: usize) -> Result<Vec<&'a MetricDef>, String> {
+    fn metric_defs(&self, min: usize) -> Result<Vec<&'a MetricDef>, Msg> {
         let args = self.args;
         if args.metrics.len() < min {
-            return Err(self.fail(format!(
-                "needs metrics=[…] with at least {min} metric key{}",
-                if min > 1 { "s" } else { "" }
-            )));
+            return Err(self.fail(if min > 1 {
+                crate::msg!(Part::NeedsMetricsLeastKeys, min)
+            } else {
+                crate::msg!(Part::NeedsMetricsLeastMetric, min, "")
+            }));
         }
         if let Some(dup) = args
             .metrics
@@ -400,41 +393,38 @@ impl<'a> Builder<'a> {
             .find(|(i, k)| args.metrics[..*i].contains(k))
             .map(|(_, k)| k)
         {
-            return Err(self.fail(format!("metrics=[…] names `{dup}` twice")));
+            return Err(self.fail(crate::msg!(Part::MetricsNamesTwice, dup)));
         }
         args.metrics
             .iter()
             .map(|k| {
                 self.cx
                     .def(k)
-                    .map_err(|e| self.fail(format!("metrics=[…]: {e}")))
+                    .map_err(|e| self.fail(crate::msg!(Part::MetricsArg, e)))
             })
             .collect()
     }
 
-    fn one_metric(&self) -> Result<&'a MetricDef, String> {
+    fn one_metric(&self) -> Result<&'a MetricDef, Msg> {
         let key = self
             .args
             .metric
             .as_deref()
-            .ok_or_else(|| self.fail("needs metric=\"…\" (one metric key)".into()))?;
+            .ok_or_else(|| self.fail(Part::NeedsMetricOneMetric))?;
         self.cx
             .def(key)
-            .map_err(|e| self.fail(format!("metric=\"{key}\": {e}")))
+            .map_err(|e| self.fail(crate::msg!(Part::MetricArg, key, e)))
     }
 
     /// Shares of a whole add up: a rate has no share, and only as many
     /// parts as there are colours can be told apart.
-    fn parts_of_a_whole(&self, defs: &[&MetricDef]) -> Result<(), String> {
+    fn parts_of_a_whole(&self, defs: &[&MetricDef]) -> Result<(), Msg> {
         if let Some(d) = defs.iter().find(|d| d.unit == MetricUnit::Percent) {
-            return Err(self.fail(format!(
-                "`{}` is a rate; parts of a whole must be counts or amounts",
-                d.key
-            )));
+            return Err(self.fail(crate::msg!(Part::RatePartsWholeMust, &d.key)));
         }
         if defs.len() > svg::PALETTE.len() {
-            return Err(self.fail(format!(
-                "at most {} parts can be told apart; this chart has {}",
+            return Err(self.fail(crate::msg!(
+                Part::MostPartsCanTold,
                 svg::PALETTE.len(),
                 defs.len()
             )));
@@ -442,14 +432,14 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
-    fn page_unit(&self) -> Result<&'a Unit, String> {
+    fn page_unit(&self) -> Result<&'a Unit, Msg> {
         self.cx
             .unit(self.args.unit.as_deref())
             .map_err(|m| self.fail(m))
     }
 
     /// `bar` and `donut`: metrics of one record.
-    fn bars_or_shares(&self) -> Result<Chart, String> {
+    fn bars_or_shares(&self) -> Result<Chart, Msg> {
         let unit = self.page_unit()?;
         let defs = self.metric_defs(if self.kind == Kind::Donut { 2 } else { 1 })?;
         let fig = self
@@ -457,9 +447,10 @@ impl<'a> Builder<'a> {
             .record(unit, &self.period)
             .map_err(|m| self.fail(m))?;
         if let Some(other) = defs.iter().find(|d| d.unit != defs[0].unit) {
-            return Err(self.fail(format!(
-                "`{}` and `{}` are measured differently and cannot share one chart",
-                defs[0].key, other.key
+            return Err(self.fail(crate::msg!(
+                Part::MeasuredDifferentlyCannotShare,
+                &defs[0].key,
+                &other.key
             )));
         }
         if self.kind == Kind::Donut {
@@ -503,7 +494,7 @@ impl<'a> Builder<'a> {
     }
 
     /// `stacked`: parts of a whole over periods.
-    fn stacked(&self) -> Result<Chart, String> {
+    fn stacked(&self) -> Result<Chart, Msg> {
         let unit = self.page_unit()?;
         let defs = self.metric_defs(2)?;
         self.parts_of_a_whole(&defs)?;
@@ -533,7 +524,7 @@ impl<'a> Builder<'a> {
                     parts,
                 })
             })
-            .collect::<Result<Vec<_>, String>>()
+            .collect::<Result<Vec<_>, Msg>>()
             .map_err(|m| self.fail(m))?;
         Ok(Chart {
             kind: self.kind,
@@ -552,7 +543,7 @@ impl<'a> Builder<'a> {
     }
 
     /// `trend`: one metric over periods of the same span.
-    fn trend(&self) -> Result<Chart, String> {
+    fn trend(&self) -> Result<Chart, Msg> {
         let unit = self.page_unit()?;
         let def = self.one_metric()?;
         let anchor = self
@@ -570,16 +561,17 @@ impl<'a> Builder<'a> {
         let figs = &figs[figs.len().saturating_sub(n)..];
         if figs.len() < 2 {
             let found: Vec<String> = figs.iter().map(|f| f.period.id()).collect();
-            return Err(self.fail(format!(
-                "needs at least 2 periods of the same span with `{}` for unit `{}`; found {} ({})",
-                def.key,
-                unit.id,
+            let found = if found.is_empty() {
+                Text::from(Part::NoneYet)
+            } else {
+                Text::from(found.join(", "))
+            };
+            return Err(self.fail(crate::msg!(
+                Part::NeedsLeastPeriodsSame,
+                &def.key,
+                &unit.id,
                 figs.len(),
-                if found.is_empty() {
-                    "none".to_string()
-                } else {
-                    found.join(", ")
-                }
+                found
             )));
         }
         let items = figs
@@ -615,7 +607,7 @@ impl<'a> Builder<'a> {
     }
 
     /// `compare`: one metric across units.
-    fn compare(&self) -> Result<Chart, String> {
+    fn compare(&self) -> Result<Chart, Msg> {
         let def = self.one_metric()?;
         // The page's unit, when there is one, is highlighted.
         let own = if self.args.units.is_empty() {
@@ -655,7 +647,7 @@ impl<'a> Builder<'a> {
                 .find(|(i, u)| self.args.units[..*i].contains(u))
                 .map(|(_, u)| u)
             {
-                return Err(self.fail(format!("units=[…] names `{dup}` twice")));
+                return Err(self.fail(crate::msg!(Part::UnitsNamesTwice, dup)));
             }
             self.args.units.iter().map(|u| UnitId(u.clone())).collect()
         };
@@ -664,15 +656,15 @@ impl<'a> Builder<'a> {
             let u = self
                 .cx
                 .unit(Some(&id.0))
-                .map_err(|e| self.fail(format!("units=[…]: {e}")))?;
+                .map_err(|e| self.fail(crate::msg!(Part::UnitsArg, e)))?;
             let fig = self.cx.record(u, &self.period).map_err(|m| self.fail(m))?;
             let v = value(def, fig).map_err(|m| self.fail(m))?;
             rows.push((u, fig, v));
         }
         if rows.len() < 2 {
-            return Err(self.fail(format!(
-                "needs at least 2 units with `{}` in {}; name them with units=[…]",
-                def.key,
+            return Err(self.fail(crate::msg!(
+                Part::NeedsLeastUnitsName,
+                &def.key,
                 self.period.label()
             )));
         }
@@ -716,9 +708,9 @@ fn span_words(figs: &[&Figure], words: &crate::theme::Words) -> String {
 }
 
 /// `chart()`: the figure HTML.
-pub fn chart(args: &Args, cx: &Context<'_>) -> Result<String, String> {
+pub fn chart(args: &Args, cx: &Context<'_>) -> Result<String, Msg> {
     let model = build(args, cx)?;
-    let svg = svg::draw(&model)?;
+    let svg = svg::draw(&model).map_err(|e| crate::msg!(Msg::ChartKind, model.kind.name(), e))?;
     Ok(html::figure(&model, &svg, cx.words))
 }
 
@@ -750,21 +742,23 @@ pub fn kpis(
     unit: Option<&str>,
     period: Option<&str>,
     cx: &Context<'_>,
-) -> Result<String, String> {
-    let fail = |m: String| format!("kpis(): {m}");
-    if metrics.is_empty() {
-        return Err(fail(
-            "needs metrics=[…] with at least one metric key".into(),
-        ));
+) -> Result<String, Msg> {
+    fn fail(m: impl Into<Text>) -> Msg {
+        Msg::KpisArgs(m.into())
     }
-    let unit = cx.unit(unit).map_err(&fail)?;
-    let period = cx.period(period).map_err(&fail)?;
-    let fig = cx.record(unit, &period).map_err(&fail)?;
+    if metrics.is_empty() {
+        return Err(fail(Part::NeedsMetricsLeastOne));
+    }
+    let unit = cx.unit(unit).map_err(fail)?;
+    let period = cx.period(period).map_err(fail)?;
+    let fig = cx.record(unit, &period).map_err(fail)?;
     let prev = cx.figures.get(&unit.id, &period.same_period());
     let mut cards = Vec::new();
     for key in metrics {
-        let def = cx.def(key).map_err(|e| fail(format!("metrics=[…]: {e}")))?;
-        let v = value(def, fig).map_err(&fail)?;
+        let def = cx
+            .def(key)
+            .map_err(|e| fail(crate::msg!(Part::MetricsArg, e)))?;
+        let v = value(def, fig).map_err(fail)?;
         let change = prev.and_then(|p| p.get(key)).map(|before| {
             let style = match def.unit {
                 MetricUnit::Percent => ChangeStyle::Points,
@@ -809,28 +803,28 @@ pub fn table(
     unit: Option<&str>,
     period: Option<&str>,
     cx: &Context<'_>,
-) -> Result<String, String> {
-    let fail = |m: String| format!("table(): {m}");
+) -> Result<String, Msg> {
+    fn fail(m: impl Into<Text>) -> Msg {
+        Msg::TableArgs(m.into())
+    }
     if metrics.is_empty() {
-        return Err(fail(
-            "needs metrics=[…] with at least one metric key".into(),
-        ));
+        return Err(fail(Part::NeedsMetricsLeastOne));
     }
     if !units.is_empty() && periods.is_some() {
-        return Err(fail(
-            "takes either units=[…] (one row per unit) or periods=N (one row per period), not both"
-                .into(),
-        ));
+        return Err(fail(Part::TakesEitherUnitsOne));
     }
     let defs = metrics
         .iter()
-        .map(|k| cx.def(k).map_err(|e| fail(format!("metrics=[…]: {e}"))))
+        .map(|k| {
+            cx.def(k)
+                .map_err(|e| fail(crate::msg!(Part::MetricsArg, e)))
+        })
         .collect::<Result<Vec<_>, _>>()?;
-    let period = cx.period(period).map_err(&fail)?;
+    let period = cx.period(period).map_err(fail)?;
     let (row_header, caption, rows): (&str, String, Vec<(String, &Figure)>) = if units.is_empty() {
-        let unit = cx.unit(unit).map_err(&fail)?;
+        let unit = cx.unit(unit).map_err(fail)?;
         // The article's own period must be there: never a silent stand-in.
-        cx.record(unit, &period).map_err(&fail)?;
+        cx.record(unit, &period).map_err(fail)?;
         let figs = cx.series(unit, &period, periods.unwrap_or(1));
         (
             cx.words.get("row_period"),
@@ -844,8 +838,8 @@ pub fn table(
         for id in units {
             let u = cx
                 .unit(Some(id))
-                .map_err(|e| fail(format!("units=[…]: {e}")))?;
-            rows.push((u.name.clone(), cx.record(u, &period).map_err(&fail)?));
+                .map_err(|e| fail(crate::msg!(Part::UnitsArg, e)))?;
+            rows.push((u.name.clone(), cx.record(u, &period).map_err(fail)?));
         }
         (
             cx.words.get("row_unit"),
@@ -859,7 +853,7 @@ pub fn table(
             .iter()
             .map(|d| value(d, fig).map(|v| shown(d, v, cx.style)))
             .collect::<Result<Vec<_>, _>>()
-            .map_err(&fail)?;
+            .map_err(fail)?;
         cells.push((label.clone(), values));
     }
     let headers: Vec<String> = defs.iter().map(|d| d.label.clone()).collect();

@@ -13,6 +13,7 @@ use plotters::style::{FontStyle, register_font};
 use super::{Chart, Data, Item, Stack};
 use crate::data::MetricUnit;
 use crate::format;
+use crate::messages::Part;
 
 /// Width of every chart's viewBox; the page scales it to the column.
 pub const WIDTH: i32 = 480;
@@ -137,6 +138,11 @@ struct Canvas<'a> {
     style: &'a format::Style,
 }
 
+/// A drawing failure of plotters, its own words kept.
+fn failed(e: impl std::fmt::Display) -> Part {
+    crate::msg!(Part::DrawFailed, e)
+}
+
 impl Canvas<'_> {
     #[allow(clippy::too_many_arguments)]
     fn text(
@@ -149,28 +155,28 @@ impl Canvas<'_> {
         color: RGBColor,
         h: HPos,
         v: VPos,
-    ) -> Result<(), String> {
+    ) -> Result<(), Part> {
         let style = font(size, bold).color(&color).pos(Pos::new(h, v));
         self.area
             .draw(&Text::new(s.to_string(), (x, y), style))
-            .map_err(|e| e.to_string())
+            .map_err(failed)
     }
 
-    fn rect(&self, x0: i32, y0: i32, x1: i32, y1: i32, color: RGBColor) -> Result<(), String> {
+    fn rect(&self, x0: i32, y0: i32, x1: i32, y1: i32, color: RGBColor) -> Result<(), Part> {
         self.area
             .draw(&Rectangle::new([(x0, y0), (x1, y1)], color.filled()))
-            .map_err(|e| e.to_string())
+            .map_err(failed)
     }
 
-    fn line(&self, points: Vec<(i32, i32)>, color: RGBColor, width: u32) -> Result<(), String> {
+    fn line(&self, points: Vec<(i32, i32)>, color: RGBColor, width: u32) -> Result<(), Part> {
         self.area
             .draw(&PathElement::new(points, color.stroke_width(width)))
-            .map_err(|e| e.to_string())
+            .map_err(failed)
     }
 }
 
 /// Draws a chart; returns the cleaned-up `<svg>` element.
-pub fn draw(chart: &Chart) -> Result<String, String> {
+pub fn draw(chart: &Chart) -> Result<String, Part> {
     fonts();
     let trend = match &chart.data {
         Data::Line { items, x } => Some(TrendLayout::new(items, x, chart.scale, &chart.style)),
@@ -228,7 +234,7 @@ pub fn draw(chart: &Chart) -> Result<String, String> {
                 }
             }
         }
-        canvas.area.present().map_err(|e| e.to_string())?;
+        canvas.area.present().map_err(failed)?;
     }
     Ok(finish(&out, &chart.title, &arcs))
 }
@@ -238,7 +244,7 @@ const BAR_H: i32 = 26;
 const GAP: i32 = 12;
 const LEGEND_LINE: i32 = 26;
 
-fn bars(c: &Canvas<'_>, items: &[Item], highlight: Option<usize>) -> Result<(), String> {
+fn bars(c: &Canvas<'_>, items: &[Item], highlight: Option<usize>) -> Result<(), Part> {
     let value_w = items
         .iter()
         .map(|i| measure(&i.shown, LABEL, true))
@@ -337,7 +343,7 @@ fn legend_lines(legend: &[String]) -> i32 {
     lines
 }
 
-fn legend(c: &Canvas<'_>, legend: &[String], colors: &[usize], y0: i32) -> Result<(), String> {
+fn legend(c: &Canvas<'_>, legend: &[String], colors: &[usize], y0: i32) -> Result<(), Part> {
     let (mut x, mut y) = (PAD, y0);
     for (n, l) in legend.iter().enumerate() {
         let w = legend_width(l);
@@ -410,7 +416,7 @@ fn stacks(
     names: &[String],
     colors: &[usize],
     stacks: &[Stack],
-) -> Result<(), String> {
+) -> Result<(), Part> {
     legend(c, names, colors, PAD)?;
     let mut y = PAD + legend_lines(names) * LEGEND_LINE + 6;
     let avail = f64::from(WIDTH - 2 * PAD);
@@ -477,7 +483,7 @@ fn donut(
     items: &[Item],
     colors: &[usize],
     total_shown: &str,
-) -> Result<String, String> {
+) -> Result<String, Part> {
     let total: f64 = items.iter().map(|i| i.value.max(0.0)).sum();
     let (cx, cy) = (f64::from(PAD + RADIUS), f64::from(PAD + RADIUS));
     let (r1, r0) = (f64::from(RADIUS), f64::from(INNER));
@@ -702,7 +708,7 @@ impl TrendLayout {
     }
 }
 
-fn line(c: &Canvas<'_>, items: &[Item], t: &TrendLayout) -> Result<(), String> {
+fn line(c: &Canvas<'_>, items: &[Item], t: &TrendLayout) -> Result<(), Part> {
     for (v, text) in &t.ticks {
         let y = t.y(*v);
         c.line(vec![(t.left, y), (WIDTH - PAD, y)], GRID, 1)?;
@@ -730,7 +736,7 @@ fn line(c: &Canvas<'_>, items: &[Item], t: &TrendLayout) -> Result<(), String> {
     for ((x, y), item) in points.iter().zip(items) {
         c.area
             .draw(&Circle::new((*x, *y), 5, PALETTE[0].filled()))
-            .map_err(|e| e.to_string())?;
+            .map_err(failed)?;
         let w = measure(&item.shown, SMALL, true);
         let (l, r) = (x - w / 2, x + w / 2);
         let free = |b: (i32, i32, i32, i32)| {

@@ -145,12 +145,13 @@ fn svg_of(html: &str) -> &str {
 
 fn render(a: &Args) -> String {
     let (cat, figs, units) = (Catalogue::builtin(), figures(), units());
-    chart(a, &cx(&cat, &figs, &units)).unwrap_or_else(|e| panic!("{e}"))
+    chart(a, &cx(&cat, &figs, &units)).unwrap_or_else(|e| panic!("{}", e.en()))
 }
 
+/// The English text of a chart's error.
 fn error(a: &Args) -> String {
     let (cat, figs, units) = (Catalogue::builtin(), figures(), units());
-    chart(a, &cx(&cat, &figs, &units)).unwrap_err()
+    chart(a, &cx(&cat, &figs, &units)).unwrap_err().en()
 }
 
 fn common_checks(html: &str, kind: &str) {
@@ -440,7 +441,8 @@ fn tables_of_units_or_periods() {
         None,
         &c,
     )
-    .unwrap_err();
+    .unwrap_err()
+    .en();
     assert!(
         e.contains("table(): the metric `received_online` has no value for unit `di-an`"),
         "{e}"
@@ -820,7 +822,8 @@ fn more_errors_that_name_the_argument() {
         &cx(&cat, &figs, &units),
     )
     .unwrap_err();
-    assert!(e.contains("not both"), "{e}");
+    assert_eq!(e, crate::msg!(Msg::TableArgs, Part::TakesEitherUnitsOne));
+    assert!(e.en().contains("not both"), "{}", e.en());
 }
 
 #[test]
@@ -830,4 +833,74 @@ fn compare_uses_short_names_on_the_chart_and_marks_the_article_unit_in_the_table
         ..args("compare")
     });
     assert!(html.contains("(đơn vị của bài)</th>"), "{html}");
+}
+
+#[test]
+fn errors_are_typed_messages_in_both_languages() {
+    use crate::messages::Lang;
+    let (cat, figs, units) = (Catalogue::builtin(), figures(), units());
+    let c = cx(&cat, &figs, &units);
+    let e = chart(&args("pie"), &c).unwrap_err();
+    assert_eq!(
+        e,
+        crate::msg!(Msg::ChartKindUnknownKind, "pie", KINDS),
+        "{}",
+        e.en()
+    );
+    // One metric key, or several: the plural is the wording's, not a value.
+    assert_eq!(
+        error(&args("bar")),
+        "chart(kind=\"bar\"): needs metrics=[…] with at least 1 metric key"
+    );
+    let e = chart(
+        &Args {
+            metrics: keys(&["received"]),
+            ..args("donut")
+        },
+        &c,
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.en(),
+        "chart(kind=\"donut\"): needs metrics=[…] with at least 2 metric keys"
+    );
+    assert_eq!(
+        e.text(Lang::Vi),
+        "chart(kind=\"donut\"): cần metrics=[…] với ít nhất 2 mã chỉ tiêu"
+    );
+    // No period found: "none", in the reader's language.
+    let e = chart(
+        &Args {
+            metric: Some("received".into()),
+            periods: Some(0),
+            ..args("trend")
+        },
+        &c,
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.en(),
+        "chart(kind=\"trend\"): needs at least 2 periods of the same span with `received` for unit `thuan-an`; found 0 (none)"
+    );
+    assert!(
+        e.text(Lang::Vi).ends_with("mới có 0 (chưa có)"),
+        "{}",
+        e.text(Lang::Vi)
+    );
+    // A nested message keeps its own type.
+    let e = kpis(&keys(&["recieved"]), None, None, &c).unwrap_err();
+    assert_eq!(
+        e,
+        crate::msg!(
+            Msg::KpisArgs,
+            crate::msg!(
+                Part::MetricsArg,
+                crate::msg!(Msg::UnknownMetricKeyDid, "recieved", "received")
+            )
+        )
+    );
+    assert_eq!(
+        e.en(),
+        "kpis(): metrics=[…]: unknown metric key `recieved`; did you mean `received`?"
+    );
 }

@@ -1,6 +1,7 @@
 //! The metric catalogue (SPEC §4): keys, labels, units, formulas, aliases,
 //! and consistency checks. Built in, extended by `content/metrics.yaml`.
 
+use crate::messages::{Hint, Msg, Part};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::Path;
@@ -178,11 +179,8 @@ impl Catalogue {
 
     /// Adds or overrides entries from a catalogue file's text.
     pub fn merge(&mut self, text: &str, path: &Path) -> Vec<Diagnostic> {
-        let raw = match parse_yaml::<Option<RawFile>>(
-            text,
-            path,
-            "a metric catalogue: `metrics:` (a list of entries with key, label, unit, …) and optional `checks:`",
-        ) {
+        let raw = match parse_yaml::<Option<RawFile>>(text, path, Hint::MetricCatalogueMetricsList)
+        {
             Ok(Some(RawFile::Map(m))) => m,
             Ok(Some(RawFile::List(metrics))) => RawCatalogue {
                 metrics,
@@ -198,10 +196,10 @@ impl Catalogue {
             let Some(key) = MetricKey::parse(&m.key) else {
                 diags.push(
                     at(
-                        Diagnostic::error(format!("`{}` is not a valid metric key", m.key)),
+                        Diagnostic::error(crate::msg!(Msg::ValidMetricKeyNot, m.key)),
                         &m.key,
                     )
-                    .hint("keys use lower-case letters, digits and `_`, e.g. `resolved_share`"),
+                    .hint(Hint::KeysUseLowerCase),
                 );
                 continue;
             };
@@ -209,19 +207,26 @@ impl Catalogue {
                 Some(f) => match Expr::parse(f) {
                     Ok(e) if !e.is_comparison() => Some(e),
                     Ok(_) => {
-                        diags.push(at(Diagnostic::error(format!("the formula of `{key}` is a comparison")), f).hint("a formula computes a number, e.g. `resolved / received * 100`; comparisons belong in `checks:`"));
+                        diags.push(
+                            at(
+                                Diagnostic::error(crate::msg!(Msg::FormulaComparison, key)),
+                                f,
+                            )
+                            .hint(Hint::FormulaComputesNumberE),
+                        );
                         None
                     }
                     Err(err) => {
                         diags.push(
                             at(
-                                Diagnostic::error(format!(
-                                    "the formula of `{key}` cannot be read: {}",
+                                Diagnostic::error(crate::msg!(
+                                    Msg::FormulaCannotRead,
+                                    key,
                                     err.message
                                 )),
                                 f,
                             )
-                            .hint("use metric keys, numbers, + - * / and parentheses"),
+                            .hint(Hint::UseMetricKeysNumbers),
                         );
                         None
                     }
@@ -257,14 +262,10 @@ impl Catalogue {
                     let (Some(label), Some(unit)) = (m.label, m.unit) else {
                         diags.push(
                             at(
-                                Diagnostic::error(format!(
-                                    "the new metric `{key}` needs a `label` and a `unit`"
-                                )),
+                                Diagnostic::error(crate::msg!(Msg::NewMetricNeedsLabel, key)),
                                 &m.key,
                             )
-                            .hint(
-                                "unit is one of count, percent, vnd, people, documents, procedures",
-                            ),
+                            .hint(Hint::UnitOneCountPercent),
                         );
                         continue;
                     };
@@ -293,16 +294,13 @@ impl Catalogue {
                 }),
                 Ok(_) => diags.push(
                     at(
-                        Diagnostic::error(format!("the check `{}` is not a comparison", c.name)),
+                        Diagnostic::error(crate::msg!(Msg::CheckComparisonNot, c.name)),
                         &c.expr,
                     )
-                    .hint("write it as `a + b <= c` with one of == != <= >= < >"),
+                    .hint(Hint::WriteBCOne),
                 ),
                 Err(err) => diags.push(at(
-                    Diagnostic::error(format!(
-                        "the check `{}` cannot be read: {}",
-                        c.name, err.message
-                    )),
+                    Diagnostic::error(crate::msg!(Msg::CheckCannotRead, c.name, err.message)),
                     &c.expr,
                 )),
             }
@@ -337,10 +335,10 @@ impl Catalogue {
                     // make a spreadsheet column ambiguous; short labels may repeat.
                     if tier < 3 {
                         diags.push(
-                            Diagnostic::error(format!("`{name}` names both `{other}` and `{key}`"))
+                            Diagnostic::error(crate::msg!(Msg::NamesBoth, name, other, key))
                                 .file(path)
                                 .find(text, name, |l| l.contains(name.as_str()))
-                                .hint("give each metric its own labels and aliases"),
+                                .hint(Hint::GiveEachMetricOwn),
                         );
                     }
                     continue;
@@ -359,12 +357,11 @@ impl Catalogue {
         for (owner, expr) in formulas.chain(checks) {
             for var in expr.vars() {
                 if !known(var) {
-                    let mut d =
-                        Diagnostic::error(format!("`{owner}` uses the unknown metric `{var}`"))
-                            .file(path)
-                            .find(text, var, |l| l.contains(var));
+                    let mut d = Diagnostic::error(crate::msg!(Msg::UsesUnknownMetric, owner, var))
+                        .file(path)
+                        .find(text, var, |l| l.contains(var));
                     if let Some(s) = self.suggest(var) {
-                        d = d.hint(format!("did you mean `{s}`?"));
+                        d = d.hint(crate::msg!(Hint::DidYouMean, s));
                     }
                     diags.push(d);
                 }
@@ -400,10 +397,10 @@ pub use crate::yaml_depth::{MAX_YAML_DEPTH, yaml_too_deep};
 
 /// The error for YAML nested deeper than [`MAX_YAML_DEPTH`], at the line
 /// and column [`yaml_too_deep`] found.
-pub fn yaml_depth_error(message: String, text: &str, line: usize, col: usize) -> Diagnostic {
+pub fn yaml_depth_error(message: Msg, text: &str, line: usize, col: usize) -> Diagnostic {
     Diagnostic::error(message)
         .at(text, line, col)
-        .hint("close each `[` with `]` and each `{` with `}`; site files need only a few levels")
+        .hint(Hint::CloseEachEachSite)
 }
 
 /// Parses YAML text after checking its depth; errors name `path` and say
@@ -411,12 +408,13 @@ pub fn yaml_depth_error(message: String, text: &str, line: usize, col: usize) ->
 pub fn parse_yaml<T: serde::de::DeserializeOwned>(
     text: &str,
     path: &Path,
-    expected: &str,
+    expected: Hint,
 ) -> Result<T, Diagnostic> {
     if let Some((line, col)) = yaml_too_deep(text) {
-        let message = format!(
-            "cannot read {}: nesting deeper than {MAX_YAML_DEPTH} levels",
-            path.display()
+        let message = crate::msg!(
+            Msg::CannotRead,
+            path.display(),
+            crate::msg!(Part::NestingDeeperThanLevels, MAX_YAML_DEPTH)
         );
         return Err(yaml_depth_error(message, text, line, col).file(path));
     }
@@ -424,7 +422,7 @@ pub fn parse_yaml<T: serde::de::DeserializeOwned>(
 }
 
 /// A YAML parse error as a diagnostic with the parser's line and column.
-pub fn yaml_error(err: &yaml_serde::Error, text: &str, path: &Path, expected: &str) -> Diagnostic {
+pub fn yaml_error(err: &yaml_serde::Error, text: &str, path: &Path, expected: Hint) -> Diagnostic {
     let message = err.to_string();
     // The location is shown on its own line, so drop it from the message.
     let message = message
@@ -433,12 +431,12 @@ pub fn yaml_error(err: &yaml_serde::Error, text: &str, path: &Path, expected: &s
         .unwrap_or(&message)
         .to_string();
     let message = crate::parse_error::yaml(&message);
-    let d = Diagnostic::error(format!("cannot read {}: {message}", path.display())).file(path);
+    let d = Diagnostic::error(crate::msg!(Msg::CannotRead, path.display(), message)).file(path);
     let d = match err.location() {
         Some(loc) => d.at(text, loc.line(), loc.column()),
         None => d,
     };
-    d.hint(format!("this file should hold {expected}"))
+    d.hint(crate::msg!(Hint::FileShouldHold, expected))
 }
 
 #[cfg(test)]
@@ -528,13 +526,16 @@ mod tests {
         assert!(
             diags
                 .iter()
-                .any(|d| d.message.contains("needs a `label` and a `unit`"))
+                .any(|d| d.message.en().contains("needs a `label` and a `unit`"))
         );
         let unknown = diags
             .iter()
-            .find(|d| d.message.contains("unknown metric `recieved`"))
+            .find(|d| d.message.en().contains("unknown metric `recieved`"))
             .unwrap();
         assert_eq!(unknown.line, Some(4));
-        assert_eq!(unknown.hint.as_deref(), Some("did you mean `received`?"));
+        assert_eq!(
+            unknown.hint.as_ref().map(Hint::en).as_deref(),
+            Some("did you mean `received`?")
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! (`== != <= >= < >`). A key followed by `?` is optional: it counts as 0
 //! when the record does not report it (`received_postal?`).
 
+use crate::messages::Part;
 use std::fmt;
 
 /// A parsed formula or check expression.
@@ -64,7 +65,7 @@ pub const MAX_TERMS: usize = 256;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FormulaError {
     /// What is wrong.
-    pub message: String,
+    pub message: Part,
     /// 0-based character column in the expression.
     pub col: usize,
 }
@@ -103,7 +104,7 @@ impl Expr {
         };
         let e = p.comparison()?;
         if p.pos < p.toks.len() {
-            return Err(p.err("unexpected text after the expression"));
+            return Err(p.err(Part::UnexpectedTextAfterExpression));
         }
         Ok(e)
     }
@@ -238,7 +239,7 @@ fn lex(src: &str) -> Result<Vec<(Tok, usize)>, FormulaError> {
                 }
                 let text: String = chars[start..i].iter().collect();
                 let n = text.parse().map_err(|_| FormulaError {
-                    message: format!("`{text}` is not a number"),
+                    message: crate::msg!(Part::NumberNot, text),
                     col: start,
                 })?;
                 out.push((Tok::Num(n), start));
@@ -259,7 +260,7 @@ fn lex(src: &str) -> Result<Vec<(Tok, usize)>, FormulaError> {
             }
             other => {
                 return Err(FormulaError {
-                    message: format!("unexpected character `{other}`"),
+                    message: crate::msg!(Part::UnexpectedCharacter2, other),
                     col: start,
                 });
             }
@@ -288,15 +289,12 @@ impl Parser {
         self.toks.get(self.pos).map(|(t, _)| t)
     }
 
-    fn err(&self, message: &str) -> FormulaError {
+    fn err(&self, message: Part) -> FormulaError {
         let col = self
             .toks
             .get(self.pos)
             .map_or_else(|| self.toks.last().map_or(0, |t| t.1 + 1), |t| t.1);
-        FormulaError {
-            message: message.to_string(),
-            col,
-        }
+        FormulaError { message, col }
     }
 
     fn comparison(&mut self) -> Result<Expr, FormulaError> {
@@ -353,13 +351,13 @@ impl Parser {
                 self.pos += 1;
                 let e = self.sum()?;
                 if self.peek() != Some(&Tok::RParen) {
-                    return Err(self.err("expected `)`"));
+                    return Err(self.err(Part::ExpectedParen));
                 }
                 self.pos += 1;
                 self.depth -= 1;
                 Ok(e)
             }
-            _ => Err(self.err("expected a metric key, a number or `(`")),
+            _ => Err(self.err(Part::ExpectedMetricKeyNumber)),
         }
     }
 
@@ -367,7 +365,7 @@ impl Parser {
     fn enter(&mut self) -> Result<(), FormulaError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(self.err(&format!("nesting deeper than {MAX_DEPTH} levels")));
+            return Err(self.err(crate::msg!(Part::NestingDeeperThanLevels, MAX_DEPTH)));
         }
         Ok(())
     }
@@ -376,7 +374,7 @@ impl Parser {
     fn term(&mut self) -> Result<(), FormulaError> {
         self.terms += 1;
         if self.terms > MAX_TERMS {
-            return Err(self.err(&format!("more than {MAX_TERMS} numbers and keys")));
+            return Err(self.err(crate::msg!(Part::MoreThanNumbersKeys, MAX_TERMS)));
         }
         self.pos += 1;
         Ok(())
@@ -454,7 +452,7 @@ mod tests {
         for (open, close) in [("(", ")"), ("-", ""), ("-(", ")")] {
             let src = format!("{}1{}", open.repeat(14_000), close.repeat(14_000));
             let e = Expr::parse(&src).unwrap_err();
-            assert_eq!(e.message, "nesting deeper than 64 levels", "{open}");
+            assert_eq!(e.message.en(), "nesting deeper than 64 levels", "{open}");
             assert_eq!(e.col, MAX_DEPTH, "{open}");
         }
         // 64 levels are still a formula.
@@ -466,12 +464,12 @@ mod tests {
     fn long_chains_are_refused_before_evaluation_could_overflow() {
         let chain = vec!["resolved"; 14_000].join(" + ");
         let e = Expr::parse(&chain).unwrap_err();
-        assert_eq!(e.message, "more than 256 numbers and keys");
+        assert_eq!(e.message.en(), "more than 256 numbers and keys");
         assert_eq!(e.col, 256 * "resolved + ".len());
         // The longest accepted chain evaluates, prints its keys and drops.
         let chain = vec!["1"; MAX_TERMS].join(" - ");
         let e = Expr::parse(&format!("{chain} <= 0")).unwrap_err();
-        assert_eq!(e.message, "more than 256 numbers and keys");
+        assert_eq!(e.message.en(), "more than 256 numbers and keys");
         let e = Expr::parse(&chain).unwrap();
         assert_eq!(e.eval(&vals), Some(2.0 - MAX_TERMS as f64));
         assert!(e.vars().is_empty() && e.required().is_empty());

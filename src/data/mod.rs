@@ -1,6 +1,7 @@
 //! Records, periods, the metric catalogue, formulas and consistency checks:
 //! from loaded records to the figures every page reads.
 
+use crate::messages::{Hint, Msg, Part};
 pub mod catalogue;
 pub mod formula;
 pub mod number;
@@ -126,14 +127,13 @@ pub fn compute(records: Vec<Record>, catalogue: &Catalogue) -> (Figures, Vec<Dia
         if let Some(first) = figures.records.get(&id) {
             diags.push(
                 rec.origin
-                    .locate(Diagnostic::error(format!(
-                        "a second record for unit `{}` and period `{}` (the first is in {}:{})",
+                    .locate(Diagnostic::error(crate::msg!(
+                        Msg::SecondRecordUnitPeriod,
                         rec.unit,
                         rec.period,
-                        first.origin.path.display(),
-                        first.origin.line
+                        format!("{}:{}", first.origin.path.display(), first.origin.line)
                     )))
-                    .hint("each unit has one record per period: merge the two, or correct the unit or period of one"),
+                    .hint(Hint::EachUnitOneRecord),
             );
             continue;
         }
@@ -163,15 +163,15 @@ fn derive(rec: Record, catalogue: &Catalogue, diags: &mut Vec<Diagnostic>) -> Fi
                     // NaN comes from a figure already reported as too large.
                     if !v.is_nan() {
                         diags.push(
-                        rec.origin
-                            .locate(Diagnostic::error(format!(
-                                "unit `{}`, period `{}`: the formula of `{}` gives {}, more than any report holds",
-                                rec.unit,
-                                rec.period,
-                                def.key,
-                                crate::format::num(v, Some(0))
-                            )))
-                            .hint("check the metric's formula in content/metrics.yaml"),
+                            rec.origin
+                                .locate(Diagnostic::error(crate::msg!(
+                                    Msg::UnitPeriodFormulaGives,
+                                    rec.unit,
+                                    rec.period,
+                                    def.key,
+                                    crate::format::num(v, Some(0))
+                                )))
+                                .hint(Hint::CheckMetricSFormula),
                         );
                     }
                     derived.insert(def.key.clone());
@@ -189,10 +189,14 @@ fn derive(rec: Record, catalogue: &Catalogue, diags: &mut Vec<Diagnostic>) -> Fi
         }
     }
     values.retain(|_, v| !v.is_nan());
-    let what = format!("unit `{}`, period `{}`", rec.unit, rec.period);
-    let warn = |msg: String, hint: &str| {
+    let warn = |msg: Part, hint: Hint| {
         rec.origin
-            .locate(Diagnostic::warning(format!("{what}: {msg}")))
+            .locate(Diagnostic::warning(crate::msg!(
+                Msg::UnitPeriodWarning,
+                rec.unit,
+                rec.period,
+                msg
+            )))
             .hint(hint)
     };
     let get = |k: &str| MetricKey::parse(k).and_then(|k| values.get(&k).copied());
@@ -202,13 +206,13 @@ fn derive(rec: Record, catalogue: &Catalogue, diags: &mut Vec<Diagnostic>) -> Fi
         };
         if def.unit == MetricUnit::Percent && !(0.0..=100.0).contains(&v) {
             diags.push(warn(
-                format!("{} is {}, outside 0..100", def.key, crate::format::num(v, None)),
-                "percentages are written on the 0–100 scale (93.1, not 0.931); a derived rate outside it means the counts disagree",
+                crate::msg!(Part::Outside, def.key, crate::format::num(v, None)),
+                Hint::PercentagesWrittenScaleDerived,
             ));
         } else if def.unit != MetricUnit::Percent && v < 0.0 {
             diags.push(warn(
-                format!("{} is negative ({})", def.key, crate::format::num(v, None)),
-                "counts cannot be negative: check the figures it is computed from",
+                crate::msg!(Part::Negative, def.key, crate::format::num(v, None)),
+                Hint::CountsCannotNegativeCheck,
             ));
         }
         // A given value whose formula inputs are given too must agree with them.
@@ -224,28 +228,31 @@ fn derive(rec: Record, catalogue: &Catalogue, diags: &mut Vec<Diagnostic>) -> Fi
         }
         if let Some(computed) = f.eval(&get).filter(|c| (c - v).abs() > tolerance(def, v)) {
             diags.push(warn(
-                format!(
-                    "{} is given as {} but {} gives {}",
+                crate::msg!(
+                    Part::GivenButGives,
                     def.key,
                     crate::format::num(v, None),
-                    def.formula_text.as_deref().unwrap_or("its formula"),
+                    def.formula_text.as_deref().map_or(
+                        crate::messages::Text::from(Part::ItsFormula),
+                        crate::messages::Text::from
+                    ),
                     crate::format::num(computed, None)
                 ),
-                "correct the figure or the counts it is computed from; or leave it out and let baocao compute it",
+                Hint::CorrectFigureCountsComputed,
             ));
         }
     }
     for check in &catalogue.checks {
         if let Some(o) = check.expr.check(&get, 0.5).filter(|o| !o.holds) {
             diags.push(warn(
-                format!(
-                    "check failed: {} ({}: {} against {})",
+                crate::msg!(
+                    Part::CheckFailedAgainst,
                     check.name,
                     check.text,
                     crate::format::num(o.lhs, None),
                     crate::format::num(o.rhs, None)
                 ),
-                "one of the figures is wrong; compare them with the source report",
+                Hint::OneFiguresWrongCompare,
             ));
         }
     }
@@ -331,7 +338,7 @@ mod tests {
             ],
         );
         let (_, diags) = compute(vec![rec], &cat);
-        let msgs: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        let msgs: Vec<String> = diags.iter().map(|d| d.message.en()).collect();
         assert!(msgs.iter().any(|m| m.contains("resolved is given as 100 but resolved_early + resolved_on_time + resolved_late gives 95")), "{msgs:#?}");
         assert!(
             msgs.iter()
@@ -390,13 +397,14 @@ mod tests {
             ],
         );
         let (_, diags) = compute(vec![rec], &cat);
-        assert!(
-            diags
-                .iter()
-                .any(|d| d.message.contains("satisfaction is 930, outside 0..100"))
-        );
         assert!(diags.iter().any(|d| {
             d.message
+                .en()
+                .contains("satisfaction is 930, outside 0..100")
+        }));
+        assert!(diags.iter().any(|d| {
+            d.message
+                .en()
                 .contains("check failed: trực tuyến không vượt quá tiếp nhận")
         }));
     }
@@ -413,6 +421,7 @@ mod tests {
         assert!(
             diags[0]
                 .message
+                .en()
                 .contains("a second record for unit `x` and period `2023`")
         );
     }
@@ -432,7 +441,7 @@ mod tests {
             &cat,
         );
         assert_eq!(figs.records.len(), 2);
-        let errors: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        let errors: Vec<String> = diags.iter().map(|d| d.message.en()).collect();
         assert_eq!(errors.len(), 2, "{errors:?}");
         assert!(errors[0].contains("a second record for unit `x` and period `2023`"));
         assert!(errors[1].contains("period `2023-Q3`"));
@@ -455,7 +464,7 @@ mod tests {
             )],
             &cat,
         );
-        let text: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        let text: Vec<String> = diags.iter().map(|d| d.message.en()).collect();
         assert!(
             text.iter()
                 .any(|m| m.ends_with("pending is negative (-2,33)")),

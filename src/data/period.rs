@@ -1,6 +1,7 @@
 //! Reporting periods (SPEC §2): their grammar, Vietnamese labels, and the
 //! "cùng kỳ" and "kỳ trước" periods they are compared with.
 
+use crate::messages::Part;
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -46,19 +47,20 @@ impl Period {
             .unwrap_or(Period::Range(start, end))
     }
 
-    /// Parses a period id; the error says what was wrong.
-    pub fn parse(text: &str) -> Result<Period, String> {
+    /// Parses a period id; the error says what was wrong (shown inside
+    /// [`Msg::BadPeriod`](crate::messages::Msg::BadPeriod)).
+    pub fn parse(text: &str) -> Result<Period, Part> {
         let s = text.trim();
         if s.is_empty() {
-            return Err("the period is empty".into());
+            return Err(Part::PeriodEmpty);
         }
         if let Some((a, b)) = s.split_once("..") {
             let start = Date::parse(a.trim())
-                .ok_or_else(|| format!("`{}` is not a date YYYY-MM-DD", a.trim()))?;
+                .ok_or_else(|| crate::msg!(Part::DateYyyyMmDdNot, a.trim()))?;
             let end = Date::parse(b.trim())
-                .ok_or_else(|| format!("`{}` is not a date YYYY-MM-DD", b.trim()))?;
+                .ok_or_else(|| crate::msg!(Part::DateYyyyMmDdNot, b.trim()))?;
             if end < start {
-                return Err(format!("the range ends ({end}) before it starts ({start})"));
+                return Err(crate::msg!(Part::RangeEndsBeforeStarts, end, start));
             }
             return Ok(Period::from_span(start, end));
         }
@@ -66,12 +68,12 @@ impl Period {
             Some((y, r)) => (y, Some(r)),
             None => (s, None),
         };
-        let year = parse_year(year_text).ok_or_else(|| format!("`{year_text}` is not a year"))?;
+        let year = parse_year(year_text).ok_or_else(|| crate::msg!(Part::YearNot, year_text))?;
         let Some(rest) = rest else {
             return Ok(Period::Year(year));
         };
         let upper = rest.to_ascii_uppercase();
-        let bad = || format!("`{s}` is not a period");
+        let bad = || crate::msg!(Part::PeriodNot, s);
         let number = |t: &str| {
             t.parse::<u8>()
                 .ok()
@@ -310,6 +312,11 @@ mod tests {
         ] {
             assert!(Period::parse(bad).is_err(), "{bad}");
         }
+        assert_eq!(
+            Period::parse("2023-Q5").unwrap_err().en(),
+            "`2023-Q5` is not a period"
+        );
+        assert_eq!(Period::parse("23").unwrap_err().en(), "`23` is not a year");
     }
 
     #[test]

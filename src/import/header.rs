@@ -1,6 +1,7 @@
 //! The header: where it is, how deep, and what each column holds.
 
 use super::*;
+use crate::messages::Msg;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Group {
@@ -321,9 +322,7 @@ pub(super) fn find_header(ctx: &Ctx<'_>) -> Result<Header, Diagnostic> {
             return Ok(header);
         }
         last_problem = Some(ctx.at(
-            Diagnostic::error(
-                "the header names a unit column but no column of figures the catalogue knows",
-            ),
+            Diagnostic::error(Msg::HeaderNamesUnitColumn),
             start,
             unit_col,
         ));
@@ -370,8 +369,8 @@ pub(super) fn find_header(ctx: &Ctx<'_>) -> Result<Header, Diagnostic> {
     }
     Err(last_problem
         .unwrap_or_else(|| {
-            ctx.whole(Diagnostic::error(format!(
-                "no recognisable header in {}",
+            ctx.whole(Diagnostic::error(crate::msg!(
+                Msg::NoRecognisableHeader,
                 ctx.file.display()
             )))
         })

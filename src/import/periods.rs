@@ -1,6 +1,7 @@
 //! Periods: from a column, or from the "Kỳ báo cáo" lines above the table.
 
 use super::*;
+use crate::messages::{Hint, Msg};
 
 pub(super) fn roman(w: &str) -> Option<u8> {
     match w {
@@ -280,15 +281,16 @@ pub(super) fn title_period(
                 if np != p {
                     diags.push(
                         ctx.at(
-                            Diagnostic::warning(format!(
-                                "\"{nline}\" names the period {} but the dates give {}: the dates are used",
+                            Diagnostic::warning(crate::msg!(
+                                Msg::NamesPeriodButDates,
+                                nline,
                                 np.id(),
                                 p.id()
                             )),
                             nr,
                             0,
                         )
-                        .hint("check the report's dates; or correct the period in the written files"),
+                        .hint(Hint::CheckReportSDates),
                     );
                 }
             }

@@ -2,6 +2,7 @@
 //! form's own totals.
 
 use super::*;
+use crate::messages::{Hint, Msg};
 
 /// One record to write.
 pub(super) struct OutRecord {
@@ -39,8 +40,11 @@ pub(super) fn import_table(
     let title = title_period(ctx, header, log, diags);
     if period_col.is_none() && title.is_none() {
         diags.push(
-            ctx.whole(Diagnostic::error(format!("no period found in {}", ctx.file.display())))
-                .hint("add a column `period` (Kỳ báo cáo) holding e.g. 2023-Q3, or a line \"Kỳ báo cáo: Quý III năm 2023\" above the table"),
+            ctx.whole(Diagnostic::error(crate::msg!(
+                Msg::NoPeriodFound,
+                ctx.file.display()
+            )))
+            .hint(Hint::AddColumnPeriodKB),
         );
         return Vec::new();
     }
@@ -99,11 +103,11 @@ pub(super) fn import_table(
             if !figures.is_empty() {
                 diags.push(
                     ctx.at(
-                        Diagnostic::warning("a row with figures but no unit name is skipped"),
+                        Diagnostic::warning(Msg::RowFiguresButUnit),
                         r,
                         unit_cols.first().copied().unwrap_or(0),
                     )
-                    .hint("write the unit's name in the unit column"),
+                    .hint(Hint::WriteUnitSName),
                 );
                 continue;
             }
@@ -139,13 +143,16 @@ pub(super) fn import_table(
                 ));
                 unknown.push(
                     ctx.at(
-                        Diagnostic::warning(format!("\"{name}\" is not a unit of content/site.yaml: its row is skipped")),
+                        Diagnostic::warning(crate::msg!(Msg::UnitContentSiteYaml, name)),
                         r,
                         unit_cols.first().copied().unwrap_or(0),
                     )
-                    .hint(format!(
-                        "to import it, declare it in content/site.yaml under units: - {{ id: {id}, name: {}, level: {level} }}",
-                        yaml_string(&shown)
+                    .hint(crate::msg!(
+                        Hint::ImportDeclareContentSite,
+                        format!(
+                            "- {{ id: {id}, name: {}, level: {level} }}",
+                            yaml_string(&shown)
+                        )
                     )),
                 );
                 continue;
@@ -159,13 +166,11 @@ pub(super) fn import_table(
                 unit_rows.push(figures);
                 diags.push(
                     ctx.at(
-                        Diagnostic::warning(format!(
-                            "\"{name}\" fits several units ({list}): its row is skipped"
-                        )),
+                        Diagnostic::warning(crate::msg!(Msg::FitsSeveralUnitsRow, name, list)),
                         r,
                         unit_cols.first().copied().unwrap_or(0),
                     )
-                    .hint("write the unit's full name as in content/site.yaml"),
+                    .hint(Hint::WriteUnitSFull),
                 );
                 continue;
             }
@@ -177,15 +182,17 @@ pub(super) fn import_table(
         if let Some(first_row) = seen.get(&(unit.clone(), period)) {
             diags.push(
                 ctx.at(
-                    Diagnostic::warning(format!(
-                        "\"{name}\" is `{unit}` again for {}: the row is skipped (the first is row {})",
+                    Diagnostic::warning(crate::msg!(
+                        Msg::AgainRowSkippedFirst,
+                        name,
+                        unit,
                         period.id(),
                         table.row_number(*first_row)
                     )),
                     r,
                     unit_cols.first().copied().unwrap_or(0),
                 )
-                .hint("each unit has one record per period"),
+                .hint(Hint::EachUnitOneRecordPer),
             );
             continue;
         }
@@ -230,13 +237,13 @@ pub(super) fn import_table(
     diags.extend(unknown);
     if records.is_empty() && !diags.iter().any(Diagnostic::is_error) {
         let hint = if none_matched {
-            "declare the units in content/site.yaml (see the suggested ids above), or check that the unit column holds their names"
+            Hint::DeclareUnitsContentSite
         } else {
-            "the rows under the header name units of content/site.yaml and hold their figures"
+            Hint::RowsUnderHeaderName
         };
         diags.push(
-            ctx.whole(Diagnostic::error(format!(
-                "no row of {} names a unit of content/site.yaml with figures",
+            ctx.whole(Diagnostic::error(crate::msg!(
+                Msg::NoRowNamesUnitContent,
                 ctx.file.display()
             )))
             .hint(hint),
@@ -281,12 +288,12 @@ fn row_period(
             None => {
                 diags.push(
                     ctx.at(
-                        Diagnostic::error(format!("`{}` is not a period", table.text(r, c))),
+                        Diagnostic::error(crate::msg!(Msg::PeriodNot, table.text(r, c))),
                         r,
                         c,
                     )
-                    .hint(format!(
-                        "write the period as one of: {}",
+                    .hint(crate::msg!(
+                        Hint::WritePeriodOne,
                         crate::data::period::ACCEPTED_FORMS
                     )),
                 );
@@ -297,8 +304,12 @@ fn row_period(
             Some(p) => Some(p),
             None => {
                 diags.push(
-                    ctx.at(Diagnostic::error("the row has no period"), r, period_col.unwrap_or(0))
-                        .hint("fill in the period column (e.g. 2023-Q3), or add a line \"Kỳ báo cáo: Quý III năm 2023\" above the table"),
+                    ctx.at(
+                        Diagnostic::error(Msg::RowPeriod),
+                        r,
+                        period_col.unwrap_or(0),
+                    )
+                    .hint(Hint::FillPeriodColumnE),
                 );
                 None
             }
@@ -477,14 +488,14 @@ pub(super) fn row_figures(
             Figure::Bad => bad.push(c),
             Figure::NotWhole => diags.push(
                 ctx.at(
-                    Diagnostic::error(format!(
-                        "`{}` is not a whole number: a count or an amount is not read from it",
+                    Diagnostic::error(crate::msg!(
+                        Msg::WholeNumberCountAmount,
                         ctx.table.text(r, c.col)
                     )),
                     r,
                     c.col,
                 )
-                .hint("a count is a whole number: write 12000, or group the thousands by three with one kind of separator: 12.000 or 12,000"),
+                .hint(Hint::CountWholeNumberWrite),
             ),
         }
     }
@@ -494,14 +505,14 @@ pub(super) fn row_figures(
             if matches!(c.role, Role::Metric(..)) {
                 diags.push(
                     ctx.at(
-                        Diagnostic::warning(format!(
-                            "`{}` is not a number: it is not imported",
+                        Diagnostic::warning(crate::msg!(
+                            Msg::NumberImportedNot,
                             ctx.table.text(r, c.col)
                         )),
                         r,
                         c.col,
                     )
-                    .hint("write figures as plain numbers (6580, or 6.580 with a thousands dot)"),
+                    .hint(Hint::WriteFiguresPlainNumbers),
                 );
             }
         }
@@ -533,15 +544,12 @@ pub(super) fn record_values(
         if !v.is_finite() || v.abs() > max {
             diags.push(
                 ctx.at(
-                    Diagnostic::error(format!(
-                        "`{key}` is {}: more than any report holds",
-                        number_text(v)
-                    )),
+                    Diagnostic::error(crate::msg!(Msg::MoreThanAnyReport, key, number_text(v))),
                     r,
                     c.col,
                 )
-                .hint(format!(
-                    "check the figure: a report's figures stay below {}",
+                .hint(crate::msg!(
+                    Hint::CheckFigureReportS,
                     crate::format::num(max, Some(0))
                 )),
             );
@@ -550,14 +558,15 @@ pub(super) fn record_values(
         if counts && v.fract() != 0.0 {
             diags.push(
                 ctx.at(
-                    Diagnostic::warning(format!(
-                        "`{key}` is a count but {} has decimals: it is not imported",
+                    Diagnostic::warning(crate::msg!(
+                        Msg::CountButDecimalsImportedNot,
+                        key,
                         number_text(v)
                     )),
                     r,
                     c.col,
                 )
-                .hint("check the cell: a count is a whole number"),
+                .hint(Hint::CheckCellCountWhole),
             );
             continue;
         }
@@ -590,8 +599,9 @@ pub(super) fn record_values(
             if (total - received - carried).abs() > 0.5 {
                 diags.push(
                     ctx.at(
-                        Diagnostic::warning(format!(
-                            "\"{name}\": the total received {} is not the in-period {} plus the carried-over {}",
+                        Diagnostic::warning(crate::msg!(
+                            Msg::TotalReceivedPeriodPlus,
+                            name,
                             number_text(total),
                             number_text(received),
                             number_text(carried)
@@ -599,7 +609,7 @@ pub(super) fn record_values(
                         r,
                         c.col,
                     )
-                    .hint("one of the figures of the row is wrong: compare them with the source report"),
+                    .hint(Hint::OneFiguresRowWrong),
                 );
             }
         }
@@ -636,16 +646,17 @@ pub(super) fn check_total(
             };
             diags.push(
                 ctx.at(
-                    Diagnostic::warning(format!(
-                        "the total row gives {} for \"{}\"{what} but the unit rows add up to {}",
+                    Diagnostic::warning(crate::msg!(
+                        Msg::TotalRowGivesBut,
                         number_text(stated),
                         c.label(),
+                        what,
                         number_text(sum)
                     )),
                     *r,
                     c.col,
                 )
-                .hint("a unit's figure or the total is wrong, or rows are missing: compare them with the source report"),
+                .hint(Hint::UnitSFigureTotal),
             );
         }
     }

@@ -2,6 +2,7 @@
 //! merged regions; the table to import is chosen from the grids.
 
 use super::*;
+use crate::messages::{Hint, Msg, Part, Place};
 
 /// A cell as read: spreadsheets keep numbers apart from text, CSV does not.
 #[derive(Clone, Debug, PartialEq)]
@@ -82,11 +83,11 @@ impl Table {
         format!("{}{}", self.col_name(c), self.row_number(r))
     }
 
-    /// "sheet `X`" or "the CSV file", for messages.
-    pub(super) fn what(&self) -> String {
+    /// The sheet, or the CSV file, for messages.
+    pub(super) fn place(&self) -> Place {
         match &self.name {
-            Some(n) => format!("sheet `{n}`"),
-            None => "the CSV file".to_string(),
+            Some(n) => Place::Sheet(n.clone()),
+            None => Place::Csv,
         }
     }
 
@@ -119,36 +120,27 @@ impl Ctx<'_> {
         let mut d = d.file(self.file);
         match (&self.table.name, &self.table.source) {
             (Some(sheet), _) => {
-                d.message = format!(
-                    "{} (sheet `{sheet}`, cell {})",
-                    d.message,
-                    self.table.cell_name(r, c)
-                );
                 d.line = Some(line);
                 d.col = Some(col);
-                d
+                d.place(Place::Cell {
+                    sheet: sheet.clone(),
+                    cell: self.table.cell_name(r, c),
+                })
             }
-            (None, Some(text)) => {
-                let mut d = d.at(text, line, 1);
-                d.message = format!(
-                    "{} (line {line}, column {})",
-                    d.message,
-                    self.table.col_name(c)
-                );
-                d
-            }
+            (None, Some(text)) => d.at(text, line, 1).place(Place::Line {
+                line,
+                column: self.table.col_name(c),
+            }),
             (None, None) => d,
         }
     }
 
     pub(super) fn whole(&self, d: Diagnostic) -> Diagnostic {
-        let mut d = d.file(self.file);
-        d.message = format!("{} ({})", d.message, self.table.what());
-        d
+        d.file(self.file).place(self.table.place())
     }
 }
 
-pub(super) fn file_error(file: &Path, message: String, hint: &str) -> Vec<Diagnostic> {
+pub(super) fn file_error(file: &Path, message: Msg, hint: Hint) -> Vec<Diagnostic> {
     vec![Diagnostic::error(message).file(file).hint(hint)]
 }
 
@@ -160,8 +152,8 @@ pub(super) fn read_tables(
     let bytes = std::fs::read(file).map_err(|e| {
         file_error(
             file,
-            format!("cannot read {}: {e}", file.display()),
-            "check the path of the spreadsheet (relative paths start at the current folder)",
+            crate::msg!(Msg::CannotRead, file.display(), Part::io(&e)),
+            Hint::CheckPathSpreadsheetRelative,
         )
     })?;
     let ext = file
@@ -187,21 +179,17 @@ pub(super) fn read_tables(
     if matches!(ext.as_str(), "xlsx" | "xlsm" | "xls") || looks_html {
         return Err(file_error(
             file,
-            format!("{} is not an Excel workbook", file.display()),
+            crate::msg!(Msg::NotExcelWorkbook, file.display()),
             if looks_html {
-                "this file is a web page saved with an Excel name: open it in Excel and save it as .xlsx (Excel Workbook)"
+                Hint::WebPageExcelName
             } else {
-                "open it in Excel and save it as .xlsx (Excel Workbook), or export it as CSV UTF-8"
+                Hint::OpenExcelSaveXlsxExcel
             },
         ));
     }
     if opts.sheet.is_some() {
         diags.push(
-            Diagnostic::warning(format!(
-                "{} is a CSV file: --sheet is ignored",
-                file.display()
-            ))
-            .file(file),
+            Diagnostic::warning(crate::msg!(Msg::CsvFileSheetIgnored, file.display())).file(file),
         );
     }
     let text = crate::fs::decode_text(bytes, file).map_err(|d| vec![d])?;
@@ -235,10 +223,10 @@ pub(super) fn read_csv(file: &Path, text: String) -> Result<Table, Vec<Diagnosti
             Err(e) => {
                 let line = e.position().map_or(1, |p| p.line() as usize);
                 return Err(vec![
-                    Diagnostic::error(format!("cannot read {} as CSV: {e}", file.display()))
+                    Diagnostic::error(crate::msg!(Msg::CannotReadCsv2, file.display(), e))
                         .file(file)
                         .at(&text, line, 1)
-                        .hint("a field holding the separator must be wrapped in \"…\"; or save the sheet as .xlsx and import that"),
+                        .hint(Hint::FieldHoldingSeparatorMust),
                 ]);
             }
         }
@@ -275,8 +263,8 @@ pub(super) fn read_workbook(
     let cannot = |e: String| {
         file_error(
             file,
-            format!("cannot read {} as an Excel workbook: {e}", file.display()),
-            "open it in Excel and save it as .xlsx (Excel Workbook), or export the sheet as CSV UTF-8",
+            crate::msg!(Msg::CannotReadExcelWorkbook, file.display(), e),
+            Hint::OpenExcelSaveXlsx,
         )
     };
     let cursor = std::io::Cursor::new(bytes);
@@ -287,14 +275,14 @@ pub(super) fn read_workbook(
         WorkbookKind::Xlsx => {
             let mut book =
                 crate::workbook::open(cursor.into_inner(), file).map_err(|e| match e {
-                    crate::workbook::OpenError::Limit(d) => vec![d],
+                    crate::workbook::OpenError::Limit(d) => vec![*d],
                     crate::workbook::OpenError::Unreadable(e) => cannot(e),
                 })?;
             let names = wanted_sheets(opts, book.sheet_names())?;
             for name in names {
                 let range = match book.range(&name, file) {
                     Ok(r) => Ok(r),
-                    Err(crate::workbook::SheetError::Limit(d)) => return Err(vec![d]),
+                    Err(crate::workbook::SheetError::Limit(d)) => return Err(vec![*d]),
                     Err(crate::workbook::SheetError::Unreadable(e)) => Err(e),
                 };
                 let merges = book.merges(&name);
@@ -303,7 +291,7 @@ pub(super) fn read_workbook(
         }
         WorkbookKind::Xls => {
             let mut book = crate::xls::open(cursor.get_ref(), file).map_err(|e| match e {
-                crate::workbook::OpenError::Limit(d) => vec![d],
+                crate::workbook::OpenError::Limit(d) => vec![*d],
                 crate::workbook::OpenError::Unreadable(e) => cannot(e),
             })?;
             let names = wanted_sheets(opts, book.sheet_names())?;
@@ -320,12 +308,9 @@ pub(super) fn read_workbook(
         match range {
             Ok(range) => tables.push(sheet_table(name, &range, &merges)),
             Err(e) => errors.push(
-                Diagnostic::error(format!(
-                    "cannot read sheet `{name}` of {}: {e}",
-                    file.display()
-                ))
-                .file(file)
-                .hint("open the workbook in Excel and save it again as .xlsx"),
+                Diagnostic::error(crate::msg!(Msg::CannotReadSheet2, name, file.display(), e))
+                    .file(file)
+                    .hint(Hint::OpenWorkbookExcelSave),
             ),
         }
     }
@@ -333,8 +318,8 @@ pub(super) fn read_workbook(
         if errors.is_empty() {
             errors = file_error(
                 file,
-                format!("{} holds no sheet", file.display()),
-                "export the report again from the one-stop system",
+                crate::msg!(Msg::HoldsNoSheet, file.display()),
+                Hint::ExportReportAgain,
             );
         }
         return Err(errors);
@@ -364,12 +349,12 @@ pub(super) fn wanted_sheets(
         .map(|n| format!("`{n}`"))
         .collect::<Vec<_>>()
         .join(", ");
-    let mut hint = format!("the sheets of this workbook are: {list}");
-    if let Some(s) = diagnostic::nearest(wanted, names.iter().map(String::as_str)) {
-        hint = format!("did you mean `{s}`? {hint}");
-    }
+    let hint = match diagnostic::nearest(wanted, names.iter().map(String::as_str)) {
+        Some(s) => crate::msg!(Hint::DidYouMeanSheets, s, list),
+        None => crate::msg!(Hint::SheetsOfWorkbook, list),
+    };
     Err(vec![
-        Diagnostic::error(format!("{} has no sheet `{wanted}`", opts.file.display()))
+        Diagnostic::error(crate::msg!(Msg::NoSheet, opts.file.display(), wanted))
             .file(&opts.file)
             .hint(hint),
     ])
@@ -466,8 +451,8 @@ pub(super) fn select(
             return Err(failures);
         }
         return Err(vec![
-            Diagnostic::error(format!(
-                "no sheet of {} holds a table with a recognisable header",
+            Diagnostic::error(crate::msg!(
+                Msg::NoSheetHoldsTableRecognisable,
                 opts.file.display()
             ))
             .file(&opts.file)
@@ -491,4 +476,4 @@ pub(super) fn select(
     Ok((table, header))
 }
 
-pub(super) const HEADER_HINT: &str = "the header names a unit column (Đơn vị, or \"Lĩnh vực, công việc giải quyết theo cấp\" in form II.06a), optionally a period column (Kỳ báo cáo), and columns of figures named by the catalogue's labels or aliases (Tiếp nhận, Đã giải quyết, Trước hạn, …)";
+pub(super) const HEADER_HINT: Hint = Hint::HeaderNamesUnitColumnN;

@@ -1,6 +1,7 @@
 //! Writing: one YAML file per period, through the serializer.
 
 use super::*;
+use crate::messages::{Hint, Msg, Part};
 
 /// A YAML double-quoted string.
 pub(super) fn yaml_string(s: &str) -> String {
@@ -76,12 +77,9 @@ pub(super) fn write_files(
             std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
         })
         .map(|(path, _)| {
-            Diagnostic::error(format!(
-                "{} is a symbolic link: import does not write through links",
-                path.display()
-            ))
-            .file(path)
-            .hint("delete the link (or use --out to write elsewhere), then import again")
+            Diagnostic::error(crate::msg!(Msg::SymbolicLinkImportDoes, path.display()))
+                .file(path)
+                .hint(Hint::DeleteLinkUseOut)
         })
         .collect();
     if !links.is_empty() {
@@ -95,9 +93,9 @@ pub(super) fn write_files(
             .iter()
             .filter(|(path, _)| std::fs::symlink_metadata(path).is_ok())
             .map(|(path, _)| {
-                Diagnostic::error(format!("{} exists: it is not overwritten", path.display()))
+                Diagnostic::error(crate::msg!(Msg::ExistsOverwrittenNot, path.display()))
                     .file(path)
-                    .hint("use --force to overwrite it (or --out to write elsewhere)")
+                    .hint(Hint::UseForceOverwriteOut)
             })
             .collect();
         if !exist.is_empty() {
@@ -109,9 +107,13 @@ pub(super) fn write_files(
     }
     if let Err(e) = std::fs::create_dir_all(&opts.out) {
         return Err(vec![
-            Diagnostic::error(format!("cannot create {}: {e}", opts.out.display()))
-                .file(&opts.out)
-                .hint("check --out: it is a folder, usually content/data/"),
+            Diagnostic::error(crate::msg!(
+                Msg::CannotCreate,
+                opts.out.display(),
+                Part::io(&e)
+            ))
+            .file(&opts.out)
+            .hint(Hint::CheckOutFolderUsually),
         ]);
     }
     let mut written = Vec::new();
@@ -132,9 +134,9 @@ pub(super) fn write_files(
         }
         if let Err(e) = write_new(&path, text.as_bytes()) {
             return Err(vec![
-                Diagnostic::error(format!("cannot write {}: {e}", path.display()))
+                Diagnostic::error(crate::msg!(Msg::CannotWrite, path.display(), Part::io(&e)))
                     .file(&path)
-                    .hint("check that the folder is writable"),
+                    .hint(Hint::CheckFolderWritable),
             ]);
         }
         log.push(format!(

@@ -1,6 +1,7 @@
 //! Organisational units: provinces, communes, centres, as declared in
 //! `site.yaml`. Model types that the loader, charts and templates share.
 
+use crate::messages::{Hint, Msg};
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -49,14 +50,10 @@ impl<'de> Deserialize<'de> for UnitId {
 }
 
 /// An unknown unit id as an error with the nearest known id.
-pub fn unknown_unit(id: &str, units: &BTreeMap<UnitId, Unit>) -> (String, String) {
+pub fn unknown_unit(id: &str, units: &BTreeMap<UnitId, Unit>) -> (Msg, Hint) {
     let hint = match diagnostic::nearest(id, units.keys().map(|k| k.0.as_str())) {
-        Some(s) => {
-            format!("did you mean `{s}`? Units are declared in content/site.yaml under `units:`")
-        }
-        None => {
-            "declare the unit in content/site.yaml under `units:` (id, name, level)".to_string()
-        }
+        Some(s) => crate::msg!(Hint::DidYouMeanUnits, s),
+        None => Hint::DeclareUnitContentSite,
     };
-    (format!("unknown unit `{id}`"), hint)
+    (crate::msg!(Msg::UnknownUnit2, id), hint)
 }

@@ -2,6 +2,7 @@
 //! within its render limits, its links resolved and checked. Bodies are
 //! rendered before the pages that show them (articles, lists, sections).
 
+use crate::messages::{Hint, Msg, Part};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -37,9 +38,21 @@ pub const BODY_LIMITS: tera::limits::Limits = tera::limits::Limits {
     string_bytes: 4 << 20,
 };
 
+/// A failed render: Tera's error, and the bound it went over if that is
+/// why it failed.
+pub type RenderError = (tera::Error, Option<tera::limits::Exceeded>);
+
 /// Runs one render within `limits`, for the page `scope`.
-pub fn bounded<T>(limits: tera::limits::Limits, scope: &Scope, render: impl FnOnce() -> T) -> T {
-    template::with_scope(scope.clone(), || tera::limits::with_limits(limits, render))
+pub fn bounded<T>(
+    limits: tera::limits::Limits,
+    scope: &Scope,
+    render: impl FnOnce() -> tera::TeraResult<T>,
+) -> Result<T, RenderError> {
+    template::with_scope(scope.clone(), || {
+        tera::limits::with_limits(limits, || {
+            render().map_err(|e| (e, tera::limits::exceeded()))
+        })
+    })
 }
 
 /// What rendering a body reads besides the document.
@@ -106,9 +119,9 @@ fn resolve_link(
     urls: &BTreeMap<PathBuf, SitePath>,
     known: &BTreeSet<String>,
     failed: &BTreeSet<PathBuf>,
-) -> Result<Option<String>, String> {
+) -> Result<Option<String>, Part> {
     if is_code_url(dest) {
-        return Err("a link may not run code (javascript:, vbscript:, data:)".to_string());
+        return Err(Part::LinkMayRunCode);
     }
     if dest.contains("://")
         || dest.starts_with("mailto:")
@@ -154,10 +167,7 @@ fn resolve_link(
         Some(url) => Ok(Some(format!("{}{anchor}", href(root, url.as_str())))),
         // Its own error is reported already; the build fails anyway.
         None if failed.contains(&target) => Ok(None),
-        None => Err(format!(
-            "{} is not an article or page of this site (or is a draft)",
-            posix(&target)
-        )),
+        None => Err(crate::msg!(Part::ArticlePageSiteDraftNot, posix(&target))),
     }
 }
 
@@ -168,7 +178,7 @@ fn static_link(
     anchor: &str,
     root: &str,
     known: &BTreeSet<String>,
-) -> Result<Option<String>, String> {
+) -> Result<Option<String>, Part> {
     let shown = posix(target);
     let in_static = target
         .components()
@@ -177,10 +187,8 @@ fn static_link(
         .collect::<PathBuf>();
     match posix(&in_static).strip_prefix("static/") {
         Some(rel) if known.contains(rel) => Ok(Some(format!("{}{anchor}", href(root, rel)))),
-        Some(_) => Err(format!("{shown} is not in content/static/")),
-        None => Err(format!(
-            "{shown} is not an article, a page or a file in content/static/"
-        )),
+        Some(_) => Err(crate::msg!(Part::ContentStaticNot, shown)),
+        None => Err(crate::msg!(Part::ArticlePageFileContent, shown)),
     }
 }
 
@@ -197,7 +205,7 @@ pub fn is_code_url(url: &str) -> bool {
 }
 
 /// Checks that a `/…` URL names a page or file the build produces.
-pub fn check_site_path(url: &str, known: &BTreeSet<String>) -> Result<(), String> {
+pub fn check_site_path(url: &str, known: &BTreeSet<String>) -> Result<(), Part> {
     let Some(path) = url.strip_prefix('/') else {
         return Ok(());
     };
@@ -206,7 +214,7 @@ pub fn check_site_path(url: &str, known: &BTreeSet<String>) -> Result<(), String
     if path.is_empty() || known.contains(path) || known.contains(&format!("{path}/")) {
         Ok(())
     } else {
-        Err(format!("/{path} is not a page or file of this site"))
+        Err(crate::msg!(Part::PageFileSiteNot, path))
     }
 }
 
@@ -245,9 +253,10 @@ pub fn render_body(
         unit: d.front.unit.clone(),
         period: d.front.period,
     };
-    let diag = |e: tera::Error, summary: bool| {
+    let diag = |(e, exceeded): (tera::Error, _), summary: bool| {
         template::diagnose(
             &e,
+            exceeded,
             &doc_source(d, inputs.figures, summary),
             &shared.catalogue,
         )
@@ -280,12 +289,10 @@ pub fn render_body(
             .refused
             .into_iter()
             .map(|tag| {
-                Diagnostic::error(format!(
-                    "raw HTML `{tag}` is not allowed in an article: only formatting tags, without links, styles or scripts"
-                ))
-                .file(&d.path)
-                .find(&d.text, &tag, |l| l.contains(tag.as_str()))
-                .hint("write links and images in Markdown: [tên](https://…), ![ảnh](/images/hoi-nghi.jpg)")
+                Diagnostic::error(crate::msg!(Msg::RawHtmlAllowedArticle, tag))
+                    .file(&d.path)
+                    .find(&d.text, &tag, |l| l.contains(tag.as_str()))
+                    .hint(Hint::WriteLinksImagesMarkdown)
             })
             .collect());
     }
@@ -295,20 +302,22 @@ pub fn render_body(
             .into_iter()
             .map(|(dest, why)| {
                 let hint = if is_code_url(&dest) {
-                    "links go to pages (https://…, /tin-tuc/…, bai-viet.md), never to code"
+                    Hint::LinksGoPagesHttps
                 } else if !dest
                     .split(['#', '?'])
                     .next()
                     .and_then(|f| f.rsplit('/').next())
                     .is_some_and(|name| name.contains('.') && !name.ends_with(".md"))
                 {
-                    "link to another article by its .md file, relative to this file: [tiêu đề](../tin-tuc/bai-viet.md)"
+                    Hint::LinkAnotherArticleMd
                 } else {
-                    "put the file in content/static/ and link to it from the site root: [tài liệu](/files/huong-dan.pdf), ![ảnh](/images/hoi-nghi.jpg)"
+                    Hint::PutFileContentStatic
                 };
-                Diagnostic::error(format!("broken link `{dest}`: {why}"))
+                Diagnostic::error(crate::msg!(Msg::BrokenLink, dest, why))
                     .file(&d.path)
-                    .find(&d.text, &dest, |l| l.contains(&format!("]({dest}")) || l.contains(dest.as_str()))
+                    .find(&d.text, &dest, |l| {
+                        l.contains(&format!("]({dest}")) || l.contains(dest.as_str())
+                    })
                     .hint(hint)
             })
             .collect());

@@ -7,6 +7,7 @@
 //! [`context`], and the theme's template for the route makes the bytes.
 //! This module only orchestrates, in parallel where the work is.
 
+use crate::messages::{Hint, Msg, Part};
 pub mod article;
 pub mod bodies;
 pub mod context;
@@ -146,7 +147,7 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
             .iter()
             .map(|(n, s)| (n.as_str(), s.as_str())),
     ) {
-        return Err(vec![theme_error(&e, site)]);
+        return Err(vec![theme_error(&e, None, site)]);
     }
     let inputs = Inputs {
         site,
@@ -163,7 +164,7 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
         .map(|e| {
             render_page(&theme, e, &routes, &inputs)
                 .map(|html| (e.route.output_path(), html))
-                .map_err(|err| theme_error(&err, site))
+                .map_err(|(err, exceeded)| theme_error(&err, exceeded, site))
         })
         .collect();
     let mut out = Rendered {
@@ -189,10 +190,8 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
         let file = Route::Static(path.clone()).output_path();
         if out.files.insert(file, bytes.clone()).is_some() {
             diags.push(
-                Diagnostic::error(format!(
-                    "content/static/{path} would overwrite a generated file"
-                ))
-                .hint("rename or move the static file"),
+                Diagnostic::error(crate::msg!(Msg::ContentStaticWouldOverwrite, path))
+                    .hint(Hint::RenameMoveStaticFile),
             );
         }
     }
@@ -210,17 +209,20 @@ fn render_page(
     e: &Planned<'_>,
     pages: &[Route],
     inputs: &Inputs<'_>,
-) -> Result<String, tera::Error> {
-    let ctx = match (&e.route, e.doc) {
-        (Route::Article(_) | Route::Page(_), Some(d)) => {
-            Context::from_serialize(&article::context(&e.route, d, inputs))?
-        }
-        (Route::NotFound, _) => Context::from_serialize(&machine::not_found(inputs))?,
-        (Route::Feed | Route::Sitemap | Route::Robots, _) => {
-            Context::from_serialize(&machine::machine(&e.route, pages, inputs))?
-        }
-        _ => Context::from_serialize(&list::context(&e.route, inputs))?,
-    };
+) -> Result<String, bodies::RenderError> {
+    let ctx = (|| -> tera::TeraResult<Context> {
+        Ok(match (&e.route, e.doc) {
+            (Route::Article(_) | Route::Page(_), Some(d)) => {
+                Context::from_serialize(&article::context(&e.route, d, inputs))?
+            }
+            (Route::NotFound, _) => Context::from_serialize(&machine::not_found(inputs))?,
+            (Route::Feed | Route::Sitemap | Route::Robots, _) => {
+                Context::from_serialize(&machine::machine(&e.route, pages, inputs))?
+            }
+            _ => Context::from_serialize(&list::context(&e.route, inputs))?,
+        })
+    })()
+    .map_err(|e| (e, None))?;
     let template = e.route.template().unwrap_or("index.html");
     let scope = e.doc.map_or_else(Scope::default, |d| Scope {
         unit: d.front.unit.clone(),
@@ -265,6 +267,7 @@ fn compile_bodies(
         if let Err(e) = scratch.add_raw_template(&name, &d.body) {
             diags.push(template::diagnose(
                 &e,
+                None,
                 &doc_source(d, &shared.figures, false),
                 &site.catalogue,
             ));
@@ -273,6 +276,7 @@ fn compile_bodies(
             if let Err(e) = scratch.add_raw_template(&format!("{name}#summary"), s) {
                 diags.push(template::diagnose(
                     &e,
+                    None,
                     &doc_source(d, &shared.figures, true),
                     &site.catalogue,
                 ));
@@ -287,36 +291,36 @@ fn compile_bodies(
 fn check_menu(site: &Site, known: &BTreeSet<String>, diags: &mut Vec<Diagnostic>) {
     for m in &site.config.menu {
         let checked = if is_code_url(&m.url) {
-            Err("a link may not run code (javascript:, vbscript:, data:)".to_string())
+            Err(Part::LinkMayRunCode)
         } else {
             bodies::check_site_path(&m.url, known)
         };
         if let Err(why) = checked {
             diags.push(
-                Diagnostic::error(format!(
-                    "the menu entry `{}` links to {}: {why}",
-                    m.name, m.url
-                ))
-                .file("content/site.yaml")
-                .find(&site.config_text, &m.url, |l| l.contains(m.url.as_str()))
-                .hint("menu URLs that start with / are paths inside the site, e.g. /tin-tuc/"),
+                Diagnostic::error(crate::msg!(Msg::MenuEntryLinks, m.name, m.url, why))
+                    .file("content/site.yaml")
+                    .find(&site.config_text, &m.url, |l| l.contains(m.url.as_str()))
+                    .hint(Hint::MenuUrlsStartPaths),
             );
         }
     }
 }
 
-fn theme_error(e: &tera::Error, site: &Site) -> Diagnostic {
-    let (name, line, col, message) = match e.kind() {
+fn theme_error(
+    e: &tera::Error,
+    exceeded: Option<tera::limits::Exceeded>,
+    site: &Site,
+) -> Diagnostic {
+    let (name, line, col) = match e.kind() {
         tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => (
             r.filename().to_string(),
             r.span().start_line,
             r.span().start_col + 1,
-            r.message().to_string(),
         ),
-        _ => (String::new(), 0, 0, e.to_string()),
+        _ => (String::new(), 0, 0),
     };
-    let message = std::error::Error::source(e).map_or(message.clone(), |s| s.to_string());
-    let mut d = Diagnostic::error(format!("theme template: {message}"));
+    let (message, _) = template::cause(e, exceeded);
+    let mut d = Diagnostic::error(crate::msg!(Msg::ThemeTemplate, message));
     if let Some(text) = site.theme.templates.get(&name) {
         let shown = if site.theme.overridden.contains(&name) {
             format!("themes/{}/templates/{name}", site.config.theme)
@@ -325,5 +329,5 @@ fn theme_error(e: &tera::Error, site: &Site) -> Diagnostic {
         };
         d = d.file(shown).at(text, line, col);
     }
-    d.hint("check the template against the theme documentation in the README")
+    d.hint(Hint::CheckTemplateAgainstTheme)
 }

@@ -3,6 +3,7 @@
 //! naming both; problems that keep a document off the site are reported
 //! here, before anything renders.
 
+use crate::messages::{Hint, Msg, Part, Text};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -22,7 +23,7 @@ pub struct Planned<'a> {
     /// The article or page, for those routes.
     pub doc: Option<&'a Document>,
     /// What produced it, for collision messages.
-    pub origin: String,
+    pub origin: Text,
 }
 
 /// The documents a build publishes, checked: drafts left out unless asked
@@ -47,10 +48,10 @@ pub fn publishable<'a>(
                 .contains_key(image.trim_start_matches('/'))
             {
                 diags.push(
-                    Diagnostic::error(format!("the image `{image}` is not in content/static/"))
+                    Diagnostic::error(crate::msg!(Msg::ImageContentStaticNot, image))
                         .file(&d.path)
                         .find(&d.text, image, |l| l.starts_with("image:"))
-                        .hint("put the file in content/static/ and give its path from there, e.g. `image: images/hoi-nghi.jpg`"),
+                        .hint(Hint::PutFileContentStaticGive),
                 );
             }
         }
@@ -70,10 +71,10 @@ pub fn publishable<'a>(
     for a in &articles {
         if a.front.date.is_none() {
             diags.push(
-                Diagnostic::error("an article without a date")
+                Diagnostic::error(Msg::ArticleWithoutDate)
                     .file(&a.path)
                     .at(&a.text, 1, 1)
-                    .hint("add `date: 2023-10-26T07:00:00+07:00` to the front matter"),
+                    .hint(Hint::AddDateT07Front),
             );
         }
     }
@@ -93,7 +94,7 @@ pub fn routes<'a>(
         plan.push(Planned {
             route: Route::Home { page },
             doc: None,
-            origin: "the home page".into(),
+            origin: Part::OriginHome.into(),
         });
     }
     for a in &index.articles {
@@ -101,7 +102,7 @@ pub fn routes<'a>(
             plan.push(Planned {
                 route: Route::Article(path.clone()),
                 doc: Some(a),
-                origin: posix(&a.path),
+                origin: posix(&a.path).into(),
             });
         }
     }
@@ -113,7 +114,7 @@ pub fn routes<'a>(
                     page,
                 },
                 doc: None,
-                origin: format!("the section {}", section.as_str()),
+                origin: crate::msg!(Part::OriginSection, section.as_str()).into(),
             });
         }
     }
@@ -122,21 +123,21 @@ pub fn routes<'a>(
             plan.push(Planned {
                 route: Route::Page(path.clone()),
                 doc: Some(p),
-                origin: posix(&p.path),
+                origin: posix(&p.path).into(),
             });
         }
     }
     // Files for servers and machines, whatever the content.
     for (route, origin) in [
-        (Route::NotFound, "the page for a missing URL"),
-        (Route::Feed, "the feed"),
-        (Route::Sitemap, "the sitemap"),
-        (Route::Robots, "robots.txt"),
+        (Route::NotFound, Part::OriginNotFound.into()),
+        (Route::Feed, Part::OriginFeed.into()),
+        (Route::Sitemap, Part::OriginSitemap.into()),
+        (Route::Robots, Text::from("robots.txt")),
     ] {
         plan.push(Planned {
             route,
             doc: None,
-            origin: origin.into(),
+            origin,
         });
     }
     check_claims(&plan, diags);
@@ -148,20 +149,15 @@ fn check_claims(plan: &[Planned<'_>], diags: &mut Vec<Diagnostic>) {
     let mut claimed: BTreeMap<String, &Planned<'_>> = BTreeMap::new();
     for e in plan {
         if let Some(first) = claimed.insert(e.route.output_path(), e) {
-            let mut d = Diagnostic::error(format!(
-                "{} and {} both map to the URL /{}",
-                first.origin,
-                e.origin,
-                e.route.url_path()
-            ));
+            let url = format!("/{}", e.route.url_path());
+            let mut d =
+                Diagnostic::error(crate::msg!(Msg::BothMapUrl, first.origin, e.origin, url));
             if let Some(doc) = e.doc {
                 d = d
                     .file(&doc.path)
                     .find(&doc.text, "", |l| l.starts_with("title:"));
             }
-            diags.push(
-                d.hint("give one of them another file name, or a `slug:` in its front matter"),
-            );
+            diags.push(d.hint(Hint::GiveOneThemAnother));
         }
     }
 }
@@ -182,21 +178,18 @@ fn empty_slug(d: &Document) -> Option<Diagnostic> {
         .unwrap_or_default();
     let (name, hint) = match folder {
         Some(name) => {
-            let hint = format!("rename the folder `{name}` with letters or digits, e.g. tin-tuc");
+            let hint = crate::msg!(Hint::RenameFolderLettersDigits, name);
             (name, hint)
         }
-        None if d.front.slug.is_none() && slugify(&stem).is_empty() => (
-            stem,
-            "give it a `slug:` in the front matter, e.g. `slug: gioi-thieu`, or rename the file with letters or digits".to_string(),
-        ),
+        None if d.front.slug.is_none() && slugify(&stem).is_empty() => {
+            (stem, Hint::GiveSlugFrontMatter)
+        }
         None => return None,
     };
     Some(
-        Diagnostic::error(format!(
-            "`{name}` gives an empty part of the URL: its name has no letter or digit"
-        ))
-        .file(&d.path)
-        .at(&d.text, 1, 1)
-        .hint(hint),
+        Diagnostic::error(crate::msg!(Msg::GivesEmptyPartUrl, name))
+            .file(&d.path)
+            .at(&d.text, 1, 1)
+            .hint(hint),
     )
 }

@@ -1,5 +1,6 @@
 //! Articles and pages: Markdown files with YAML front matter.
 
+use crate::messages::{Hint, Msg, Part};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -64,7 +65,8 @@ pub fn load_all(
     out
 }
 
-const FRONT_HINT: &str = "start the file with front matter between two `---` lines:\n---\ntitle: \"…\"\ndate: 2023-10-26T07:00:00+07:00\n---";
+/// How a file starts, shown after the hint's words.
+const FRONT_EXAMPLE: &str = "\n---\ntitle: \"…\"\ndate: 2023-10-26T07:00:00+07:00\n---";
 
 /// Splits and types the front matter of one file.
 pub fn parse(
@@ -115,23 +117,23 @@ fn split(
     {
         let c = src[offset..].chars().next().unwrap_or('\0');
         diags.push(
-            Diagnostic::error(format!(
-                "the file contains the control character U+{:04X}",
-                u32::from(c)
+            Diagnostic::error(crate::msg!(
+                Msg::FileContainsControlCharacter,
+                format!("{:04X}", u32::from(c))
             ))
             .file(path)
             .at_offset(src, offset)
-            .hint("delete the invisible character (it often comes from copying out of a PDF or a Word file)"),
+            .hint(Hint::DeleteInvisibleCharacterOften),
         );
         return None;
     }
     let first = src.lines().next().unwrap_or("");
     if first.trim_end() != "---" {
         diags.push(
-            Diagnostic::error("no front matter")
+            Diagnostic::error(Msg::NoFrontMatter)
                 .file(path)
                 .at(src, 1, 1)
-                .hint(FRONT_HINT),
+                .hint(crate::msg!(Hint::StartFileFrontMatter, FRONT_EXAMPLE)),
         );
         return None;
     }
@@ -150,10 +152,10 @@ fn split(
     }
     let Some((yaml_end, body_start, close_line)) = end else {
         diags.push(
-            Diagnostic::error("the front matter is not closed")
+            Diagnostic::error(Msg::FrontMatterClosedNot)
                 .file(path)
                 .at(src, 1, 1)
-                .hint("end the front matter with a line holding only `---`"),
+                .hint(Hint::EndFrontMatterLine),
         );
         return None;
     };
@@ -165,9 +167,12 @@ fn read_front(path: &Path, src: &str, yaml: &str, diags: &mut Vec<Diagnostic>) -
     // Front-matter positions are lines of the file: the YAML starts on line 2.
     let shifted = |line: usize| line + 1;
     if let Some((line, col)) = crate::yaml_depth::yaml_too_deep(yaml) {
-        let message = format!(
-            "cannot read the front matter: nesting deeper than {} levels",
-            crate::yaml_depth::MAX_YAML_DEPTH
+        let message = crate::msg!(
+            Msg::CannotReadFrontMatter,
+            crate::msg!(
+                Part::NestingDeeperThanLevels,
+                crate::yaml_depth::MAX_YAML_DEPTH
+            )
         );
         diags.push(
             crate::data::catalogue::yaml_depth_error(message, src, shifted(line), col).file(path),
@@ -178,10 +183,10 @@ fn read_front(path: &Path, src: &str, yaml: &str, diags: &mut Vec<Diagnostic>) -
         Ok(Some(r)) => Some(r),
         Ok(None) => {
             diags.push(
-                Diagnostic::error("the front matter is empty")
+                Diagnostic::error(Msg::FrontMatterEmpty)
                     .file(path)
                     .at(src, 2, 1)
-                    .hint("give at least a title"),
+                    .hint(Hint::GiveLeastTitle),
             );
             None
         }
@@ -193,15 +198,15 @@ fn read_front(path: &Path, src: &str, yaml: &str, diags: &mut Vec<Diagnostic>) -
                 .unwrap_or(&message)
                 .to_string();
             let said = crate::parse_error::yaml(&message);
-            let mut d =
-                Diagnostic::error(format!("cannot read the front matter: {said}")).file(path);
+            let mut d = Diagnostic::error(crate::msg!(Msg::CannotReadFrontMatter, said)).file(path);
             if let Some(loc) = e.location() {
                 d = d.at(src, shifted(loc.line()), loc.column());
             }
+            // serde's own words, read at the edge as in `parse_error`.
             let hint = if message.contains("unknown field") {
-                "the fields are: title, date, unit, period, summary, author, category, tags, image, slug, draft, source"
+                Hint::FieldsTitleDateUnit
             } else {
-                "front matter is YAML: `field: value`, one per line; quote values that contain `:` or `#`"
+                Hint::FrontMatterYamlField
             };
             diags.push(d.hint(hint));
             None
@@ -237,10 +242,10 @@ fn typed_front(
     };
     if front.title.trim().is_empty() {
         diags.push(
-            Diagnostic::error("no title")
+            Diagnostic::error(Msg::NoTitle)
                 .file(path)
                 .at(src, 1, 1)
-                .hint("add `title: \"…\"` to the front matter"),
+                .hint(Hint::AddTitleFrontMatter),
         );
         ok = false;
     }
@@ -249,7 +254,14 @@ fn typed_front(
         match DateTime::parse(&text) {
             Some(dt) => front.date = Some(dt),
             None => {
-                diags.push(find("date", &text, Diagnostic::error(format!("`{text}` is not a date"))).hint("write the date as 2023-10-26T07:00:00+07:00 (or 2023-10-26; the time zone defaults to GMT+7)"));
+                diags.push(
+                    find(
+                        "date",
+                        &text,
+                        Diagnostic::error(crate::msg!(Msg::DateNot, text)),
+                    )
+                    .hint(Hint::WriteDateT07Time),
+                );
                 ok = false;
             }
         }
@@ -273,12 +285,9 @@ fn typed_front(
                     find(
                         "period",
                         &text,
-                        Diagnostic::error(format!("bad period `{text}`: {why}")),
+                        Diagnostic::error(crate::msg!(Msg::BadPeriod, text, why)),
                     )
-                    .hint(format!(
-                        "write the period as one of: {}",
-                        period::ACCEPTED_FORMS
-                    )),
+                    .hint(crate::msg!(Hint::WritePeriodOne, period::ACCEPTED_FORMS)),
                 );
                 ok = false;
             }
@@ -296,9 +305,9 @@ fn typed_front(
                 find(
                     "slug",
                     slug,
-                    Diagnostic::error(format!("`{slug}` is not a valid slug")),
+                    Diagnostic::error(crate::msg!(Msg::ValidSlugNot, slug)),
                 )
-                .hint("a slug uses lower-case letters without diacritics, digits and `-`"),
+                .hint(Hint::SlugUsesLowerCase),
             );
             ok = false;
         }
@@ -349,10 +358,10 @@ mod tests {
         let (doc, diags) = parse_str("---\ntitle: T\ndate: 26/10/2023\n---\n");
         assert!(doc.is_none());
         assert_eq!(diags[0].line, Some(3));
-        assert!(diags[0].message.contains("`26/10/2023` is not a date"));
+        assert!(diags[0].message.en().contains("`26/10/2023` is not a date"));
         let (_, diags) = parse_str("---\ntitle: T\nauthr: X\n---\n");
         assert_eq!(diags[0].line, Some(3), "{diags:#?}");
-        assert!(diags[0].message.contains("there is no field `authr`"));
+        assert!(diags[0].message.en().contains("there is no field `authr`"));
     }
 
     #[test]
@@ -367,7 +376,7 @@ mod tests {
         assert!(start.elapsed().as_secs() < 2, "{:?}", start.elapsed());
         assert!(doc.is_none());
         assert_eq!(
-            diags[0].message,
+            diags[0].message.en(),
             "cannot read the front matter: nesting deeper than 64 levels"
         );
         assert_eq!((diags[0].line, diags[0].col), (Some(3), Some(6 + 64)));
@@ -375,13 +384,18 @@ mod tests {
         assert!(text.len() < 2_000, "{text}");
         // Block nesting and `- - -` count too; 20 levels are fine.
         let dashes = format!("---\ntitle: T\ntags:\n{}x\n---\n", "- ".repeat(100));
-        assert!(parse_str(&dashes).1[0].message.contains("nesting deeper"));
+        assert!(
+            parse_str(&dashes).1[0]
+                .message
+                .en()
+                .contains("nesting deeper")
+        );
         let fine = format!(
             "---\ntitle: T\ntags: {}a{}\n---\n",
             "[".repeat(20),
             "]".repeat(20)
         );
-        assert!(!parse_str(&fine).1[0].message.contains("nesting"));
+        assert!(!parse_str(&fine).1[0].message.en().contains("nesting"));
     }
 
     #[test]
@@ -389,12 +403,12 @@ mod tests {
         let (doc, diags) = parse_str("---\ntitle: T\n---\nBody\nab\0c\n");
         assert!(doc.is_none());
         assert_eq!(
-            diags[0].message,
+            diags[0].message.en(),
             "the file contains the control character U+0000"
         );
         assert_eq!((diags[0].line, diags[0].col), (Some(5), Some(3)));
         let (_, diags) = parse_str("---\ntitle: \"\u{1b}[31m\"\n---\n");
-        assert!(diags[0].message.ends_with("U+001B"), "{diags:?}");
+        assert!(diags[0].message.en().ends_with("U+001B"), "{diags:?}");
         // Tabs and line breaks are text.
         let (doc, diags) = parse_str("---\ntitle: T\n---\n\tBody\r\n");
         assert!(diags.is_empty() && doc.is_some(), "{diags:?}");
@@ -420,11 +434,13 @@ mod tests {
         assert!(
             parse_str("# Tin\n").1[0]
                 .message
+                .en()
                 .contains("no front matter")
         );
         assert!(
             parse_str("---\ntitle: T\n").1[0]
                 .message
+                .en()
                 .contains("not closed")
         );
     }

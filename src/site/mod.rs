@@ -1,6 +1,7 @@
 //! Loading: reads a site folder into typed values. Everything that touches
 //! the disk on the way in is here; nothing here formats or renders.
 
+use crate::messages::{Hint, Msg};
 mod documents;
 mod records;
 
@@ -32,23 +33,22 @@ pub fn load_settings(root: &Path) -> Result<Settings, Vec<Diagnostic>> {
     let site_yaml = content.join("site.yaml");
     let rel_site = relative(root, &site_yaml);
     if !site_yaml.is_file() {
-        return Err(vec![Diagnostic::error(format!("no content/site.yaml in {}", root.display()))
-            .hint("run baocao in a site folder (one with content/site.yaml), pass --root DIR, or create one with `baocao new DIR`")]);
+        return Err(vec![
+            Diagnostic::error(crate::msg!(Msg::NoContentSiteYaml, root.display()))
+                .hint(Hint::RunBaocaoSiteFolder),
+        ]);
     }
     let text = read_text(root, &site_yaml).map_err(|d| vec![d])?;
-    let config: SiteConfig = crate::data::catalogue::parse_yaml(
-        &text,
-        &rel_site,
-        "the site settings: title, base_url, owner, menu, units (SPEC §2)",
-    )
-    .map_err(|d| vec![d])?;
+    let config: SiteConfig =
+        crate::data::catalogue::parse_yaml(&text, &rel_site, Hint::SiteSettingsTitleBase)
+            .map_err(|d| vec![d])?;
     let units = check_units(&config, &text, &rel_site, &mut diags);
     if config.per_page == 0 {
         diags.push(
-            Diagnostic::error("per_page is 0: a list page must show at least one article")
+            Diagnostic::error(Msg::PerPageListPage)
                 .file(&rel_site)
                 .find(&text, "0", |l| l.trim_start().starts_with("per_page:"))
-                .hint("write a number of articles per list page, e.g. `per_page: 10`"),
+                .hint(Hint::WriteNumberArticlesPer),
         );
     }
     let mut catalogue = Catalogue::builtin();
@@ -84,11 +84,11 @@ pub fn load(root: &Path) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
 
     for link in links_under(&content) {
         diags.push(
-            Diagnostic::warning(format!(
-                "{} is a symbolic link and is skipped",
+            Diagnostic::warning(crate::msg!(
+                Msg::SymbolicLinkSkipped,
                 relative(root, &link).display()
             ))
-            .hint("copy the file or folder into content/: baocao does not follow links, so nothing outside the site is published by mistake"),
+            .hint(Hint::CopyFileFolderInto),
         );
     }
     let mut records = Vec::new();
@@ -114,12 +114,9 @@ pub fn load(root: &Path) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
             // A spreadsheet build cannot read is data the officer meant to
             // publish: say so. Notes and READMEs may sit beside the data.
             Some("xls" | "xlsm" | "xlsb" | "ods") => diags.push(
-                Diagnostic::warning(format!(
-                    "{} is not read: data files are .yaml, .csv and .xlsx",
-                    rel.display()
-                ))
-                .file(&rel)
-                .hint("convert it with `baocao import FILE`, or save it as .xlsx in Excel"),
+                Diagnostic::warning(crate::msg!(Msg::ReadDataFilesYaml, rel.display()))
+                    .file(&rel)
+                    .hint(Hint::ConvertBaocaoImportFile),
             ),
             _ => {}
         }
@@ -149,12 +146,12 @@ pub fn load(root: &Path) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
         // be published somewhere else than written.
         if name.contains('\\') {
             diags.push(
-                Diagnostic::error(format!(
-                    "{} has `\\` in its name",
+                Diagnostic::error(crate::msg!(
+                    Msg::BackslashInName,
                     relative(root, &path).display()
                 ))
                 .file(relative(root, &path))
-                .hint("rename the file with letters, digits, `-` and `.` only"),
+                .hint(Hint::RenameFileLettersDigits),
             );
             continue;
         }
@@ -210,31 +207,34 @@ fn check_units(
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if !valid {
-            diags.push(at(Diagnostic::error(format!("`{}` is not a valid unit id", u.id)), &u.id.0).hint("unit ids use lower-case letters without diacritics, digits and `-`, e.g. `thuan-an`"));
+            diags.push(
+                at(
+                    Diagnostic::error(crate::msg!(Msg::ValidUnitIdNot, u.id)),
+                    &u.id.0,
+                )
+                .hint(Hint::UnitIdsUseLower),
+            );
         } else if units.insert(u.id.clone(), u.clone()).is_some() {
             diags.push(
                 at(
-                    Diagnostic::error(format!("the unit `{}` is declared twice", u.id)),
+                    Diagnostic::error(crate::msg!(Msg::UnitDeclaredTwice, u.id)),
                     &u.id.0,
                 )
-                .hint("give each unit its own id"),
+                .hint(Hint::GiveEachUnitOwn),
             );
         }
     }
     for u in &config.units {
         if let Some(parent) = &u.parent {
             if !units.contains_key(parent) {
-                let mut d = Diagnostic::error(format!(
-                    "the parent `{parent}` of unit `{}` is not a unit",
-                    u.id
-                ))
-                .file(path)
-                .find(text, &parent.0, |l| {
-                    l.contains("parent") && l.contains(parent.0.as_str())
-                });
+                let mut d = Diagnostic::error(crate::msg!(Msg::ParentUnitUnitNot, parent, u.id))
+                    .file(path)
+                    .find(text, &parent.0, |l| {
+                        l.contains("parent") && l.contains(parent.0.as_str())
+                    });
                 if let Some(s) = diagnostic::nearest(&parent.0, units.keys().map(|k| k.0.as_str()))
                 {
-                    d = d.hint(format!("did you mean `{s}`?"));
+                    d = d.hint(crate::msg!(Hint::DidYouMean, s));
                 }
                 diags.push(d);
             }

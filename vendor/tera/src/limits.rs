@@ -16,11 +16,39 @@ pub struct Limits {
     pub string_bytes: usize,
 }
 
+/// Which bound a render went over, with the bound.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exceeded {
+    /// More instructions than `Limits::steps`.
+    Steps(u64),
+    /// A string longer than `Limits::string_bytes`.
+    String(usize),
+    /// More output than `Limits::output_bytes`.
+    Output(usize),
+}
+
 #[derive(Clone, Copy)]
 struct Budget {
     limits: Limits,
     steps: u64,
     written: usize,
+    exceeded: Option<Exceeded>,
+}
+
+/// The bound the current render went over, if it did: the caller reports
+/// it in its own words. Read inside [`with_limits`].
+pub fn exceeded() -> Option<Exceeded> {
+    BUDGET.with(|b| b.get().and_then(|b| b.exceeded))
+}
+
+/// Records the first bound a render goes over.
+fn record(e: Exceeded) {
+    BUDGET.with(|b| {
+        if let Some(mut budget) = b.get() {
+            budget.exceeded.get_or_insert(e);
+            b.set(Some(budget));
+        }
+    });
 }
 
 thread_local! {
@@ -35,6 +63,7 @@ pub fn with_limits<T>(limits: Limits, f: impl FnOnce() -> T) -> T {
             limits,
             steps: 0,
             written: 0,
+            exceeded: None,
         }))
     });
     struct Restore(Option<Budget>);
@@ -64,6 +93,7 @@ pub(crate) fn step() -> Result<(), String> {
     update(|b| {
         b.steps += 1;
         if b.steps > b.limits.steps {
+            b.exceeded.get_or_insert(Exceeded::Steps(b.limits.steps));
             Err(format!(
                 "the template did more than {} steps of work (a loop that never ends, or too many nested loops?)",
                 b.limits.steps
@@ -78,6 +108,7 @@ pub(crate) fn step() -> Result<(), String> {
 pub(crate) fn string(len: usize) -> Result<(), String> {
     update(|b| {
         if len > b.limits.string_bytes {
+            b.exceeded.get_or_insert(Exceeded::String(b.limits.string_bytes));
             Err(format!(
                 "the template built a text of more than {} bytes",
                 b.limits.string_bytes
@@ -93,6 +124,7 @@ pub(crate) fn wrote(n: usize) -> Result<(), String> {
     update(|b| {
         b.written = b.written.saturating_add(n);
         if b.written > b.limits.output_bytes {
+            b.exceeded.get_or_insert(Exceeded::Output(b.limits.output_bytes));
             Err(format!(
                 "the template wrote more than {} bytes",
                 b.limits.output_bytes
@@ -163,9 +195,10 @@ pub(crate) fn value(value: &crate::Value) -> Result<(), String> {
     }
     let limit = BUDGET.with(|b| b.get().map(|b| b.limits.string_bytes));
     match limit {
-        Some(limit) if !walk(value, &mut limit.clone()) => Err(format!(
-            "the template built a text of more than {limit} bytes"
-        )),
+        Some(limit) if !walk(value, &mut limit.clone()) => {
+            record(Exceeded::String(limit));
+            Err(format!("the template built a text of more than {limit} bytes"))
+        }
         _ => Ok(()),
     }
 }
@@ -176,6 +209,7 @@ pub fn charge(n: u64) -> Result<(), String> {
     update(|b| {
         b.steps = b.steps.saturating_add(n);
         if b.steps > b.limits.steps {
+            b.exceeded.get_or_insert(Exceeded::Steps(b.limits.steps));
             Err(format!(
                 "the template did more than {} steps of work (a loop that never ends, or too many nested loops?)",
                 b.limits.steps

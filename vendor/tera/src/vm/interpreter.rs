@@ -68,6 +68,19 @@ impl<'tera> VirtualMachine<'tera> {
                 let err = ReportError::new($msg, name, source, &span);
                 return Err(Error::new(ErrorKind::RenderingError(Box::new(err))));
             }};
+            // baocao patch: keeps the function's or filter's own error as
+            // the source, so the caller can read it as a value.
+            ($msg:expr, $span_range:expr, source: $source:expr) => {{
+                let chunk = state.chunk.expect("to have a chunk");
+                let span = chunk
+                    .expand_span(&$span_range)
+                    .expect("to have a span for error");
+                let (name, source) = self.report_target(chunk);
+                let err = ReportError::new($msg, name, source, &span);
+                let mut e = Error::new(ErrorKind::RenderingError(Box::new(err)));
+                e.source = Some(Box::new($source));
+                return Err(e);
+            }};
             // Variant for fused instructions that takes a direct span
             ($msg:expr, span: $span:expr) => {{
                 let chunk = state.chunk.expect("to have a chunk");
@@ -567,7 +580,8 @@ impl<'tera> VirtualMachine<'tera> {
                         let val = match f.call(Kwargs::new(kwargs.into_map_arc().unwrap()), state) {
                             Ok(v) => v,
                             Err(err) => {
-                                rendering_error!(format!("{err}"), current_ip..=current_ip)
+                                // baocao patch: the error stays the source.
+                                rendering_error!(format!("{err}"), current_ip..=current_ip, source: err)
                             }
                         };
                         let val = if f.is_safe() { val.mark_safe() } else { val };
@@ -587,10 +601,11 @@ impl<'tera> VirtualMachine<'tera> {
                         match f.call(&value, Kwargs::new(kwargs.into_map_arc().unwrap()), state) {
                             Ok(v) => v,
                             Err(err) => match err.kind {
+                                // baocao patch: the error stays the source.
                                 ErrorKind::InvalidArgument { .. } => {
-                                    rendering_error!(format!("{err}"), value_span)
+                                    rendering_error!(format!("{err}"), value_span, source: err)
                                 }
-                                _ => rendering_error!(format!("{err}"), current_ip..=current_ip),
+                                _ => rendering_error!(format!("{err}"), current_ip..=current_ip, source: err),
                             },
                         };
                     let val = if f.is_safe() { val.mark_safe() } else { val };
@@ -609,10 +624,11 @@ impl<'tera> VirtualMachine<'tera> {
                         match f.call(&value, Kwargs::new(kwargs.into_map_arc().unwrap()), state) {
                             Ok(v) => v,
                             Err(err) => match err.kind {
+                                // baocao patch: the error stays the source.
                                 ErrorKind::InvalidArgument { .. } => {
-                                    rendering_error!(format!("{err}"), value_span)
+                                    rendering_error!(format!("{err}"), value_span, source: err)
                                 }
-                                _ => rendering_error!(format!("{err}"), current_ip..=current_ip),
+                                _ => rendering_error!(format!("{err}"), current_ip..=current_ip, source: err),
                             },
                         };
 
