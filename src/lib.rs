@@ -79,10 +79,8 @@ pub struct BuildReport {
 fn base_url(url: &str) -> Result<String, Diagnostic> {
     let url = url.trim();
     if !(url.starts_with("http://") || url.starts_with("https://")) {
-        return Err(
-            Diagnostic::error(crate::msg!(Msg::BaseUrlAbsoluteUrlNot, url))
-                .hint(Hint::WriteHttpsExampleGov),
-        );
+        return Err(Diagnostic::error(crate::msg!(Msg::BaseUrlNotAbsolute, url))
+            .hint(Hint::WriteHttpsExampleGov));
     }
     Ok(if url.ends_with('/') {
         url.to_string()

@@ -73,7 +73,7 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
         || out.starts_with(&themes);
     if bad {
         return Err(
-            Diagnostic::error(crate::msg!(Msg::RefusingWriteSiteInto, out.display()))
+            Diagnostic::error(crate::msg!(Msg::RefuseOutputInSources, out.display()))
                 .hint(Hint::ChooseOutputFolderOutside),
         );
     }
@@ -83,7 +83,7 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
             .unwrap_or(false);
         if has_files {
             return Err(
-                Diagnostic::error(crate::msg!(Msg::EmptyWasMadeBaocaoNot, out.display()))
+                Diagnostic::error(crate::msg!(Msg::OutputNotOurs, out.display()))
                     .hint(Hint::BaocaoRemovesFilesDid),
             );
         }
@@ -110,10 +110,8 @@ pub fn inside(out: &Path, rel: &str) -> Result<PathBuf, Diagnostic> {
             .components()
             .all(|c| matches!(c, Component::Normal(_)));
     if !parts_ok {
-        return Err(
-            Diagnostic::error(crate::msg!(Msg::RefusingWritePathWould, rel))
-                .hint(Hint::BugBaocaoThemePlease),
-        );
+        return Err(Diagnostic::error(crate::msg!(Msg::RefusePathOutside, rel))
+            .hint(Hint::BugBaocaoThemePlease));
     }
     Ok(out.join(rel))
 }

@@ -56,17 +56,17 @@ pub fn yaml(message: &str) -> Part {
         match words.split_first() {
             Some((field, [])) => crate::msg!(Part::NoField, field),
             Some((field, allowed)) => {
-                crate::msg!(Part::FieldFields, field, allowed.join(", "))
+                crate::msg!(Part::NoFieldOf, field, allowed.join(", "))
             }
-            None => Part::FieldDoesBelongHereNot,
+            None => Part::StrayField,
         }
     } else if let Some(r) = rest.strip_prefix("unknown variant ") {
         let words = quoted(r);
         match words.split_first() {
             Some((word, allowed)) => {
-                crate::msg!(Part::AllowedHereWriteOneNot, word, allowed.join(", "))
+                crate::msg!(Part::NotAllowedWord, word, allowed.join(", "))
             }
-            None => Part::WordHereOneAllowed,
+            None => Part::NotAllowedSomeWord,
         }
     } else if let Some(r) = rest.strip_prefix("duplicate field ") {
         crate::msg!(Part::FieldWrittenTwice, quoted(r).first().unwrap_or(&""))
@@ -84,32 +84,37 @@ pub fn yaml(message: &str) -> Part {
         });
         match value {
             Some(value) => {
-                crate::msg!(Part::WhereExpected, value, kind(found_kind), kind(expected))
+                crate::msg!(
+                    Part::WrongKindOfValue,
+                    value,
+                    kind(found_kind),
+                    kind(expected)
+                )
             }
-            None => crate::msg!(Part::WhereExpected2, kind(found_kind), kind(expected)),
+            None => crate::msg!(Part::WrongKind, kind(found_kind), kind(expected)),
         }
     } else if rest.starts_with("data did not match any variant") {
-        Part::TextDoesShapeFile
+        Part::WrongShape
     } else if rest.starts_with("mapping values are not allowed") {
-        Part::WhereNoneMayStand
+        Part::StrayColon
     } else if rest.starts_with("found unexpected end of stream") {
-        Part::FileEndsInsideValue
+        Part::EndsInsideValue
     } else if rest.contains("tab character") {
-        Part::TabUsedIndentationIndent
+        Part::TabIndent
     } else if rest.starts_with("found character that cannot start any token") {
-        Part::ValueStartsCharacterNeeds
+        Part::NeedsQuotes
     } else if rest.starts_with("did not find expected")
         || rest.starts_with("found unknown escape")
         || rest.starts_with("found undefined")
         || rest.starts_with("block sequence entries are not allowed")
     {
-        Part::LinesHereDoLine
+        Part::Misaligned
     } else if rest.starts_with("control characters are not allowed") {
-        Part::InvisibleControlCharacterFile
+        Part::ControlCharacterInFile
     } else if rest.starts_with("recursion limit exceeded") {
         Part::ValuesNestedTooDeep
     } else {
-        Part::TextHereWhatFile
+        Part::UnexpectedText
     };
     match path {
         Some(p) if !p.is_empty() => crate::msg!(Part::AtPath, p, said),
@@ -164,9 +169,9 @@ fn tera_own(m: &str) -> Option<Msg> {
             Some(fields) => crate::messages::Text::from(crate::msg!(Part::AvailableFields, fields)),
             None => crate::messages::Text::from(rest),
         };
-        Some(Msg::FieldDefinedNot(field.into(), rest))
+        Some(Msg::FieldNotDefined(field.into(), rest))
     } else if m == "Tried to render a variable that is undefined" {
-        Some(Msg::TriedRenderVariableUndefined)
+        Some(Msg::RenderedUndefined)
     } else {
         None
     }
@@ -181,11 +186,11 @@ pub fn template(message: &str) -> Msg {
     let m = message.trim();
     let first_quoted = || quoted(m).first().map(|s| s.to_string()).unwrap_or_default();
     if m.starts_with("Closing comment tag") {
-        Msg::CommentClosedNot
+        Msg::CommentNotClosed
     } else if m.starts_with("Invalid syntax for `set`")
         || m.starts_with("Invalid syntax for `set_global`")
     {
-        Msg::SetNeedsNameValue
+        Msg::BadSet
     } else if m.contains("divide by 0") || m.contains("division by zero") {
         Msg::DivisionZero
     } else if m.contains("nesting is too deep")
@@ -194,9 +199,9 @@ pub fn template(message: &str) -> Msg {
     {
         Msg::TemplateNestsTooDeep
     } else if m.starts_with("Found ") && m.contains("but expected") {
-        crate::msg!(Msg::ExpectedHereNot, first_quoted())
+        crate::msg!(Msg::NotExpectedHere, first_quoted())
     } else if m.starts_with("Function `range` would produce") {
-        Msg::RangeWouldGiveToo
+        Msg::RangeTooLong
     } else if m.starts_with("Circular include") || m.contains("circular") {
         Msg::TemplateIncludesItself
     } else if m.starts_with("Unknown template") || m.starts_with("Template not found") {
@@ -204,19 +209,19 @@ pub fn template(message: &str) -> Msg {
     } else if m.starts_with("Unknown tag") && !first_quoted().is_empty() {
         crate::msg!(Msg::NoTag, first_quoted())
     } else if m.starts_with("Unknown tag") {
-        Msg::UnknownTagEndWithout
+        Msg::UnknownTag
     } else if m.starts_with("Variable `") && m.contains("is not defined") {
         crate::msg!(Msg::NoVariable, first_quoted())
     } else if m.starts_with("Math operations can only be done on numbers")
         || m.starts_with("`+` requires both operands to be numbers")
     {
-        Msg::ArithmeticNeedsNumbersBoth
+        Msg::ArithmeticNeedsNumbers
     } else if m.starts_with("Cannot compare") {
-        Msg::TheseTwoValuesCannot
+        Msg::CannotCompare
     } else if m.starts_with("Tried to iterate") || m.contains("cannot be iterated") {
-        Msg::ValueListLoopOverNot
+        Msg::NotALoopList
     } else {
-        Msg::TemplateCannotReadRun
+        Msg::TemplateFailed
     }
 }
 
@@ -230,13 +235,13 @@ pub fn csv(message: &str) -> Part {
         // "record 1 (line: 2, byte: 9): found record with 5 fields, but the
         // previous record has 4 fields"
         if let [.., found, previous] = numbers.as_slice() {
-            return crate::msg!(Part::RowCellsWhereHeader, found, previous);
+            return crate::msg!(Part::RowWidthMismatch, found, previous);
         }
     }
     if message.contains("invalid UTF-8") {
-        return Part::TextUtfNot;
+        return Part::NotUtf8Text;
     }
-    Part::RowCannotReadCsv
+    Part::BadCsvRow
 }
 
 #[cfg(test)]
@@ -305,7 +310,7 @@ mod tests {
         assert_eq!(found.code(), "E0522");
         assert_eq!(
             template("Found `x` but expected `/` or `>`"),
-            crate::msg!(Msg::ExpectedHereNot, "x")
+            crate::msg!(Msg::NotExpectedHere, "x")
         );
         let field = template("Field `y` is not defined. Available fields: a, b");
         assert_eq!(
@@ -316,7 +321,7 @@ mod tests {
             field.text(crate::messages::Lang::Vi),
             "không có trường `y`. các trường hiện có: a, b"
         );
-        assert_eq!(template("Cannot compare x"), Msg::TheseTwoValuesCannot);
-        assert_eq!(template("something else"), Msg::TemplateCannotReadRun);
+        assert_eq!(template("Cannot compare x"), Msg::CannotCompare);
+        assert_eq!(template("something else"), Msg::TemplateFailed);
     }
 }

@@ -86,11 +86,10 @@ pub fn create(dir: &Path) -> Result<Vec<String>, Diagnostic> {
             .map(|mut d| d.next().is_none())
             .unwrap_or(false);
         if !empty || !dir.is_dir() {
-            return Err(Diagnostic::error(crate::msg!(
-                Msg::AlreadyExistsEmptyFolderNot,
-                dir.display()
-            ))
-            .hint(Hint::ChooseNewFolderName));
+            return Err(
+                Diagnostic::error(crate::msg!(Msg::NewFolderNotEmpty, dir.display()))
+                    .hint(Hint::ChooseNewFolderName),
+            );
         }
     }
     let mut written = Vec::new();

@@ -66,9 +66,9 @@ pub fn cause(e: &tera::Error, exceeded: Option<tera::limits::Exceeded>) -> (Msg,
     use tera::limits::Exceeded;
     if let Some(x) = exceeded {
         let message = match x {
-            Exceeded::Steps(n) => crate::msg!(Msg::TemplateDidMoreThan, n),
-            Exceeded::String(n) => crate::msg!(Msg::TemplateBuiltTextMore, n),
-            Exceeded::Output(n) => crate::msg!(Msg::TemplateWroteMoreThan, n),
+            Exceeded::Steps(n) => crate::msg!(Msg::TooManySteps, n),
+            Exceeded::String(n) => crate::msg!(Msg::TextTooLong, n),
+            Exceeded::Output(n) => crate::msg!(Msg::OutputTooLong, n),
         };
         return (message, None);
     }
@@ -202,8 +202,8 @@ fn register_with(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
             allow(&k, "date", &["format"])?;
             let name = k.get::<&str>("format")?.unwrap_or("short");
             let fmt = DateFormat::parse(name)
-                .ok_or_else(|| err(crate::msg!(Msg::UnknownDateFormatUse, name)))?;
-            let dt = DateTime::parse(v).ok_or_else(|| err(crate::msg!(Msg::DateNot, v)))?;
+                .ok_or_else(|| err(crate::msg!(Msg::UnknownDateFormat, name)))?;
+            let dt = DateTime::parse(v).ok_or_else(|| err(crate::msg!(Msg::NotADate, v)))?;
             Ok(format::date_named(&dt, fmt, words.weekday(dt.date)))
         },
     );
@@ -233,7 +233,7 @@ fn register_with(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
             let against = match k.get::<&str>("against")?.unwrap_or("same_period") {
                 "same_period" => Against::SamePeriod,
                 "previous" => Against::Previous,
-                other => return Err(err(crate::msg!(Msg::AgainstKnownUseSame, other))),
+                other => return Err(err(crate::msg!(Msg::UnknownAgainst, other))),
             };
             let fig = record_from_args(&s, &k)?;
             let def = metric_def(&s, key)?;
@@ -244,7 +244,7 @@ fn register_with(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
             };
             let earlier = s.figures.get(&fig.unit, &earlier_period).ok_or_else(|| {
                 err(crate::msg!(
-                    Msg::CompareKeyNeedsRecord,
+                    Msg::NoEarlierRecord,
                     key,
                     fig.unit,
                     earlier_period.label(),
@@ -275,7 +275,7 @@ fn register_with(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
         let args = chart::Args {
             kind: text(&k, "chart", "kind")?.ok_or_else(|| {
                 err(crate::msg!(
-                    Msg::ChartNeedsKindOne,
+                    Msg::ChartNeedsKind,
                     "bar, stacked, donut, trend, compare"
                 ))
             })?,
@@ -333,21 +333,15 @@ fn metric_def<'a>(s: &'a Shared, key: &str) -> TeraResult<&'a crate::data::Metri
     s.catalogue
         .get(key)
         .ok_or_else(|| match s.catalogue.suggest(key) {
-            Some(n) => err(crate::msg!(Msg::UnknownMetricKeyDid, key, n)),
+            Some(n) => err(crate::msg!(Msg::UnknownMetricKeyDidYouMean, key, n)),
             None => err(crate::msg!(Msg::UnknownMetricKey, key)),
         })
 }
 
 fn value_of(s: &Shared, fig: &Figure, key: &str) -> TeraResult<f64> {
     metric_def(s, key)?;
-    fig.get(key).ok_or_else(|| {
-        err(crate::msg!(
-            Msg::MetricValueUnitPeriod,
-            key,
-            fig.unit,
-            fig.period.id()
-        ))
-    })
+    fig.get(key)
+        .ok_or_else(|| err(crate::msg!(Msg::NoValueFor, key, fig.unit, fig.period.id())))
 }
 
 /// The record named by `unit=` / `period=`, each defaulting to the page's.
@@ -371,7 +365,7 @@ fn allow(k: &Kwargs, function: &str, names: &[&str]) -> TeraResult<()> {
 fn count(k: &Kwargs, function: &str, name: &str) -> TeraResult<Option<usize>> {
     let wrong = || {
         err(crate::msg!(
-            Msg::MustWholeNumberUp,
+            Msg::ArgNotCount,
             function,
             name,
             format!("{name}=3")
@@ -390,7 +384,7 @@ fn list(k: &Kwargs, function: &str, name: &str) -> TeraResult<Vec<String>> {
         .map(Option::unwrap_or_default)
         .map_err(|_| {
             err(crate::msg!(
-                Msg::MustListBracketsE,
+                Msg::ArgNotList,
                 function,
                 name,
                 format!("{name}=[\"received\"]")
@@ -402,7 +396,7 @@ fn list(k: &Kwargs, function: &str, name: &str) -> TeraResult<Vec<String>> {
 fn text(k: &Kwargs, function: &str, name: &str) -> TeraResult<Option<String>> {
     k.get::<String>(name).map_err(|_| {
         err(crate::msg!(
-            Msg::MustTextQuotesE,
+            Msg::ArgNotText,
             function,
             name,
             format!("{name}=\"…\"")
@@ -439,7 +433,7 @@ fn record_from_args<'a>(s: &'a Shared, k: &Kwargs) -> TeraResult<&'a Figure> {
     let page_period = scope.period.map(|p| p.id());
     let unit = match k.get::<&str>("unit")? {
         Some(u) => u.to_string(),
-        None => page_unit.ok_or_else(|| err(Msg::PageUnitPassUnit))?,
+        None => page_unit.ok_or_else(|| err(Msg::PageHasNoUnit))?,
     };
     let period_text = match k.get::<Value>("period")? {
         Some(v) => v
@@ -447,18 +441,18 @@ fn record_from_args<'a>(s: &'a Shared, k: &Kwargs) -> TeraResult<&'a Figure> {
             .map(str::to_string)
             .or_else(|| v.as_i64().map(|n| n.to_string()))
             .unwrap_or_default(),
-        None => page_period.ok_or_else(|| err(Msg::PagePeriodPassPeriod))?,
+        None => page_period.ok_or_else(|| err(Msg::PageHasNoPeriod))?,
     };
     let unit_id = UnitId(unit.clone());
     if !s.units.contains_key(&unit_id) {
         let (_, hint) = crate::model::unknown_unit(&unit, &s.units);
-        return Err(err(crate::msg!(Msg::UnknownUnit, unit, hint)));
+        return Err(err(crate::msg!(Msg::UnknownUnitHint, unit, hint)));
     }
     let period = Period::parse(&period_text)
         .map_err(|why| err(crate::msg!(Msg::BadPeriod, period_text, why)))?;
     s.figures
         .get(&unit_id, &period)
-        .ok_or_else(|| err(crate::msg!(Msg::RecordUnitPeriod, unit, period.id())))
+        .ok_or_else(|| err(crate::msg!(Msg::NoRecordFor, unit, period.id())))
 }
 
 /// Where a template came from, to turn Tera's positions into file positions.
@@ -580,11 +574,14 @@ pub fn diagnose(
     // `data.key` / `prev.key`: say which metric and why it has no value.
     // Tera names an undefined field: "Field `x` is not defined".
     let field = match &message {
-        Msg::FieldDefinedNot(crate::messages::Text::Plain(f), _) => Some(f.as_str()),
+        Msg::FieldNotDefined(crate::messages::Text::Plain(f), _) => Some(f.as_str()),
         _ => None,
     };
     let attr = field.unwrap_or("");
-    for (var, record) in [("data", Part::ArticleSRecord), ("prev", Part::CNgKRecord)] {
+    for (var, record) in [
+        ("data", Part::ArticleRecord),
+        ("prev", Part::SamePeriodRecord),
+    ] {
         let key = expr
             .strip_prefix(var)
             .and_then(|r| r.strip_prefix('.'))
@@ -616,17 +613,17 @@ pub fn diagnose(
                 (None, _) => Part::NoUnit,
                 _ => Part::NoPeriod,
             };
-            d.message = crate::msg!(Msg::UsedButArticleNames, used, missing);
+            d.message = crate::msg!(Msg::ArticleLacksScope, used, missing);
             return d.hint(Hint::SetUnitPeriodFront);
         }
         if var == "data" && src.data.is_none() {
-            d.message = crate::msg!(Msg::UsedButRecord, used, who);
+            d.message = crate::msg!(Msg::NoRecordForArticle, used, who);
             return d.hint(Hint::AddRecordContentDataCorrect);
         }
         if var == "prev" && src.prev.is_none() {
             let p = src.period.map(|p| p.same_period().id()).unwrap_or_default();
             let unit = src.unit.map(|u| u.0.as_str()).unwrap_or("");
-            d.message = crate::msg!(Msg::UsedButCNg, used, unit, p);
+            d.message = crate::msg!(Msg::NoSamePeriodRecord, used, unit, p);
             return d.hint(Hint::AddRecordContentDataRemove);
         }
         if catalogue.get(key).is_none() {
@@ -636,7 +633,7 @@ pub fn diagnose(
                 None => Hint::UseKeyMetricCatalogueSee,
             });
         }
-        d.message = crate::msg!(Msg::MetricValue, key, record, who);
+        d.message = crate::msg!(Msg::NoValueInRecord, key, record, who);
         return d.hint(crate::msg!(Hint::AddRecordContentData, key));
     }
     d.hint(hint.unwrap_or_else(|| hint_for(&message)))
@@ -645,28 +642,26 @@ pub fn diagnose(
 /// The hint for a template error that brings none of its own.
 fn hint_for(message: &Msg) -> Hint {
     match message {
-        Msg::TemplateDidMoreThan(_)
-        | Msg::TemplateBuiltTextMore(_)
-        | Msg::TemplateWroteMoreThan(_) => Hint::PageSTemplateBounded,
+        Msg::TooManySteps(_) | Msg::TextTooLong(_) | Msg::OutputTooLong(_) => Hint::TemplateBounded,
         Msg::UnknownFunction(_) => {
             crate::msg!(Hint::FunctionsArgumentsNamedMetric, FUNCTIONS.join(", "))
         }
         Msg::UnknownFilter(_) => crate::msg!(Hint::FiltersAre, FILTERS.join(", ")),
-        Msg::UnknownMetricKeyDid(..)
+        Msg::UnknownMetricKeyDidYouMean(..)
+        | Msg::UnknownUnitHint(..)
         | Msg::UnknownUnit(..)
-        | Msg::UnknownUnit2(..)
-        | Msg::MetricValueUnitPeriod(..)
-        | Msg::RecordUnitPeriod(..)
+        | Msg::NoValueFor(..)
+        | Msg::NoRecordFor(..)
         | Msg::BadPeriod(..) => Hint::CheckKeyUnitPeriod,
-        Msg::CompareKeyNeedsRecord(..) => Hint::AddEarlierRecordContent,
-        Msg::ChartKindUnknownKind(..)
+        Msg::NoEarlierRecord(..) => Hint::AddEarlierRecordContent,
+        Msg::UnknownChartKind(..)
         | Msg::ChartKind(..)
-        | Msg::ChartNeedsKindOne(..)
+        | Msg::ChartNeedsKind(..)
         | Msg::KpisArgs(..)
         | Msg::TableArgs(..)
-        | Msg::MustWholeNumberUp(..)
-        | Msg::MustListBracketsE(..)
-        | Msg::MustTextQuotesE(..)
+        | Msg::ArgNotCount(..)
+        | Msg::ArgNotList(..)
+        | Msg::ArgNotText(..)
         | Msg::ArgumentDidYouMean(..)
         | Msg::ArgumentTakes(..) => Hint::ChartKindsTheirArguments,
         Msg::FoundButExpected(..) => Hint::FunctionsTakeNamedArguments,

@@ -196,7 +196,7 @@ impl Theme {
                 return Ok(theme);
             }
             return Err(
-                Diagnostic::error(crate::msg!(Msg::ThemeDoesExistNot, name)).hint(crate::msg!(
+                Diagnostic::error(crate::msg!(Msg::NoSuchTheme, name)).hint(crate::msg!(
                     Hint::CreateSetThemeDefault,
                     posix(&relative(root, &dir))
                 )),

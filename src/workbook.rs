@@ -104,7 +104,7 @@ fn check_parts(bytes: &[u8], path: &Path) -> Result<(), Diagnostic> {
     let too_big = || {
         limit(
             path,
-            crate::msg!(Msg::WorkbookUnpacksMoreThan, MAX_UNPACKED_BYTES / MB),
+            crate::msg!(Msg::WorkbookTooBig, MAX_UNPACKED_BYTES / MB),
         )
     };
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
@@ -113,7 +113,7 @@ fn check_parts(bytes: &[u8], path: &Path) -> Result<(), Diagnostic> {
     if zip.len() > MAX_PARTS {
         return Err(limit(
             path,
-            crate::msg!(Msg::WorkbookPartsMoreThan, zip.len(), MAX_PARTS),
+            crate::msg!(Msg::WorkbookTooManyParts, zip.len(), MAX_PARTS),
         ));
     }
     let mut total: u64 = 0;
@@ -172,7 +172,7 @@ fn scan_xml<R: Read>(
     let too_many_strings = |n: crate::messages::Text| {
         limit(
             path,
-            crate::msg!(Msg::WorkbookSSharedString, part, n, MAX_SHARED_STRINGS),
+            crate::msg!(Msg::TooManySharedStrings, part, n, MAX_SHARED_STRINGS),
         )
     };
     loop {
@@ -195,7 +195,7 @@ fn scan_xml<R: Read>(
                 return Err(limit(
                     path,
                     crate::msg!(
-                        Msg::WorkbookHoldsMoreThan,
+                        Msg::TooManyXmlElements,
                         MAX_OTHER_ELEMENTS,
                         part,
                         MAX_OTHER_ELEMENTS
@@ -240,7 +240,7 @@ fn scan_xml<R: Read>(
                     return Err(limit(
                         path,
                         crate::msg!(
-                            Msg::CellReferenceLiesBeyond,
+                            Msg::CellRefOutOfSheet,
                             shorten(&value),
                             part,
                             EXCEL_ROWS,
@@ -332,24 +332,20 @@ impl Workbook {
             let (row, col) = cell.get_position();
             if row >= MAX_ROWS {
                 return Err(at(crate::msg!(
-                    Msg::FilledCellRowBeyond,
+                    Msg::RowBeyondLimit,
                     u64::from(row) + 1,
                     MAX_ROWS
                 )));
             }
             if col >= MAX_COLUMNS {
                 return Err(at(crate::msg!(
-                    Msg::FilledCellColumnBeyond,
+                    Msg::ColumnBeyondLimit,
                     column_letters(col as usize + 1),
                     MAX_COLUMNS
                 )));
             }
             if cells.len() as u64 >= MAX_CELLS {
-                return Err(at(crate::msg!(
-                    Msg::MoreThanCellsFilled,
-                    MAX_CELLS,
-                    MAX_CELLS
-                )));
+                return Err(at(crate::msg!(Msg::TooManyCells, MAX_CELLS, MAX_CELLS)));
             }
             let value: Data = value.clone().into();
             if let Data::String(s) = &value {
@@ -357,7 +353,7 @@ impl Workbook {
             }
             if text > MAX_UNPACKED_BYTES {
                 return Err(at(crate::msg!(
-                    Msg::CellsHoldMoreThan,
+                    Msg::TooMuchCellText,
                     MAX_UNPACKED_BYTES / MB,
                     MAX_UNPACKED_BYTES / MB
                 )));
@@ -408,7 +404,7 @@ impl Span {
         let rows = u64::from(self.bottom - self.top) + 1;
         let cols = u64::from(self.right - self.left) + 1;
         if rows * cols > MAX_CELLS {
-            return Err(crate::msg!(Msg::FilledCellsSpanRows, rows, cols, MAX_CELLS));
+            return Err(crate::msg!(Msg::CellSpanTooLarge, rows, cols, MAX_CELLS));
         }
         Ok(())
     }

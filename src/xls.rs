@@ -57,11 +57,7 @@ pub fn open(bytes: &[u8], path: &Path) -> Result<XlsBook, OpenError> {
         CfbError::Damaged(why) => damaged(path, why),
         CfbError::TooBig(n) => OpenError::limit(limit(
             path,
-            crate::msg!(
-                Msg::WorkbookStreamHoldsMb,
-                n.div_ceil(MB),
-                MAX_STREAM_BYTES / MB
-            ),
+            crate::msg!(Msg::XlsStreamTooBig, n.div_ceil(MB), MAX_STREAM_BYTES / MB),
         )),
     })?;
     check_biff(&stream, path)?;
@@ -75,7 +71,7 @@ pub fn open(bytes: &[u8], path: &Path) -> Result<XlsBook, OpenError> {
     match book {
         Ok(Ok(book)) => Ok(XlsBook { book }),
         Ok(Err(e)) => Err(OpenError::Unreadable(e.to_string())),
-        Err(_) => Err(damaged(path, Part::RecordWorkbookStreamDamaged)),
+        Err(_) => Err(damaged(path, Part::RecordDamaged)),
     }
 }
 
@@ -130,9 +126,9 @@ impl Sectors<'_> {
         let start = (id as usize)
             .checked_add(1)
             .and_then(|n| n.checked_mul(self.size))
-            .ok_or(CfbError::Damaged(Part::SectorLiesPastEnd))?;
+            .ok_or(CfbError::Damaged(Part::SectorPastEnd))?;
         if start >= self.bytes.len() {
-            return Err(CfbError::Damaged(Part::SectorLiesPastEnd));
+            return Err(CfbError::Damaged(Part::SectorPastEnd));
         }
         Ok(&self.bytes[start..self.bytes.len().min(start + self.size)])
     }
@@ -144,11 +140,11 @@ impl Sectors<'_> {
         let mut id = start;
         while id != ENDOFCHAIN {
             if ids.len() >= max {
-                return Err(CfbError::Damaged(Part::ChainSectorsLoops));
+                return Err(CfbError::Damaged(Part::SectorChainLoops));
             }
             let next = *fat
                 .get(id as usize)
-                .ok_or(CfbError::Damaged(Part::ChainSectorsRunsPast))?;
+                .ok_or(CfbError::Damaged(Part::SectorChainPastTable))?;
             ids.push(id);
             id = next;
         }
@@ -173,16 +169,16 @@ fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, CfbError> {
     let header = bytes
         .get(..512)
         .filter(|h| h.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]))
-        .ok_or(CfbError::Damaged(Part::CompoundFileNot))?;
+        .ok_or(CfbError::Damaged(Part::NotACompoundFile))?;
     let size = match u16_at(header, 30) {
         Some(9) => 512,
         Some(12) => 4096,
         _ => {
-            return Err(CfbError::Damaged(Part::SectorSizeBytesNot));
+            return Err(CfbError::Damaged(Part::BadSectorSize));
         }
     };
     if u16_at(header, 32) != Some(6) {
-        return Err(CfbError::Damaged(Part::MiniSectorSizeBytesNot));
+        return Err(CfbError::Damaged(Part::BadMiniSectorSize));
     }
     let sectors = Sectors { bytes, size };
     let per = size / 4;
@@ -195,20 +191,20 @@ fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, CfbError> {
     while difat < 0xFFFF_FFFA {
         seen += 1;
         if seen > sectors.count() {
-            return Err(CfbError::Damaged(Part::ChainSectorsLoops));
+            return Err(CfbError::Damaged(Part::SectorChainLoops));
         }
         let s = sectors.get(difat)?;
         let entries: Vec<u32> = (0..per).filter_map(|i| u32_at(s, 4 * i)).collect();
         let (last, rest) = entries
             .split_last()
-            .ok_or(CfbError::Damaged(Part::DifatSectorEmpty))?;
+            .ok_or(CfbError::Damaged(Part::EmptyDifatSector))?;
         fat_ids.extend_from_slice(rest);
         difat = *last;
     }
     let mut fat = Vec::new();
     let fat_ids: Vec<u32> = fat_ids.into_iter().filter(|&id| id < 0xFFFF_FFFA).collect();
     if fat_ids.len() > sectors.count() {
-        return Err(CfbError::Damaged(Part::SectorTableLongerThan));
+        return Err(CfbError::Damaged(Part::SectorTableTooLong));
     }
     for id in fat_ids {
         let s = sectors.get(id)?;
@@ -240,7 +236,7 @@ fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, CfbError> {
                 .iter()
                 .find(|e| e[66] == 2 && name(e).eq_ignore_ascii_case(wanted))
         })
-        .ok_or(CfbError::Damaged(Part::HoldsWorkbookStream))?;
+        .ok_or(CfbError::Damaged(Part::NoWorkbookStream))?;
     let len = stream_len(entry);
     if len > MAX_STREAM_BYTES {
         return Err(CfbError::TooBig(len));
@@ -266,7 +262,7 @@ fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, CfbError> {
             let at = id as usize * 64;
             let s = mini
                 .get(at..mini.len().min(at + 64))
-                .ok_or(CfbError::Damaged(Part::SectorLiesPastEnd))?;
+                .ok_or(CfbError::Damaged(Part::SectorPastEnd))?;
             out.extend_from_slice(s);
             if out.len() >= len {
                 break;
@@ -277,7 +273,7 @@ fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, CfbError> {
         sectors.read(start, &fat, len)?
     };
     if stream.len() < len {
-        return Err(CfbError::Damaged(Part::WorkbookStreamCutShort));
+        return Err(CfbError::Damaged(Part::WorkbookStreamCut));
     }
     Ok(stream[..len].to_vec())
 }
@@ -304,7 +300,7 @@ fn records(stream: &[u8]) -> impl Iterator<Item = Result<(u16, &[u8]), ()>> {
 
 /// Walks the stream as calamine does and checks what it would allocate.
 fn check_biff(stream: &[u8], path: &Path) -> Result<(), OpenError> {
-    let cut = || damaged(path, Part::RecordWorkbookStreamCut);
+    let cut = || damaged(path, Part::RecordCut);
     let mut sheets = Vec::new();
     for record in records(stream) {
         let (typ, data) = record.map_err(|()| cut())?;
@@ -334,7 +330,7 @@ fn check_biff(stream: &[u8], path: &Path) -> Result<(), OpenError> {
                     if u64::from(n) > MAX_SHARED_STRINGS {
                         return Err(OpenError::limit(limit(
                             path,
-                            crate::msg!(Msg::WorkbookSSharedString, "SST", n, MAX_SHARED_STRINGS),
+                            crate::msg!(Msg::TooManySharedStrings, "SST", n, MAX_SHARED_STRINGS),
                         )));
                     }
                 }
@@ -345,7 +341,7 @@ fn check_biff(stream: &[u8], path: &Path) -> Result<(), OpenError> {
     }
     for (pos, name) in sheets {
         let Some(sheet) = stream.get(pos..) else {
-            return Err(damaged(path, Part::SheetStartsPastEnd));
+            return Err(damaged(path, Part::SheetPastEnd));
         };
         check_sheet(sheet, &name, path)?;
     }
@@ -354,7 +350,7 @@ fn check_biff(stream: &[u8], path: &Path) -> Result<(), OpenError> {
 
 /// The cells of one sheet: where they lie and how many there are.
 fn check_sheet(sheet: &[u8], name: &str, path: &Path) -> Result<(), OpenError> {
-    let cut = || damaged(path, Part::RecordWorkbookStreamCut);
+    let cut = || damaged(path, Part::RecordCut);
     let at =
         |message: Msg| OpenError::limit(limit(path, message).place(Place::Sheet(name.to_string())));
     let mut seen_bof = false;
@@ -402,11 +398,11 @@ fn check_sheet(sheet: &[u8], name: &str, path: &Path) -> Result<(), OpenError> {
                 let rows = u64::from(rl.saturating_sub(rf));
                 let cols = u64::from(cl.saturating_sub(cf.min(cl)));
                 if rl > 0 && rl <= rf {
-                    return Err(damaged(path, Part::SheetSDimensionsRecord));
+                    return Err(damaged(path, Part::BadDimensionsRecord));
                 }
                 if rl > MAX_ROWS || cl > BIFF_COLUMNS || rows * cols > MAX_CELLS {
                     return Err(at(crate::msg!(
-                        Msg::SheetDeclaresRowsColumns,
+                        Msg::XlsDimensionsTooLarge,
                         u64::from(rf) + 1,
                         rl,
                         u64::from(cf) + 1,
@@ -431,7 +427,7 @@ fn check_sheet(sheet: &[u8], name: &str, path: &Path) -> Result<(), OpenError> {
                 let first = u16_at(data, 2).ok_or_else(cut)?;
                 let last = u16_at(data, data.len().saturating_sub(2)).ok_or_else(cut)?;
                 if last < first || data.len() < 6 {
-                    return Err(damaged(path, Part::RecordRunCellsEnds));
+                    return Err(damaged(path, Part::BadCellRunRecord));
                 }
                 (row, first, last, typ == 0x00BD)
             }
@@ -442,7 +438,7 @@ fn check_sheet(sheet: &[u8], name: &str, path: &Path) -> Result<(), OpenError> {
             return Err(damaged(
                 path,
                 crate::msg!(
-                    Part::CellSheetLiesColumn,
+                    Part::XlsCellPastLastColumn,
                     name,
                     u64::from(last) + 1,
                     BIFF_COLUMNS
@@ -454,11 +450,7 @@ fn check_sheet(sheet: &[u8], name: &str, path: &Path) -> Result<(), OpenError> {
         }
         cells += u64::from(last - first) + 1;
         if cells > MAX_CELLS {
-            return Err(at(crate::msg!(
-                Msg::MoreThanCellsFilled,
-                MAX_CELLS,
-                MAX_CELLS
-            )));
+            return Err(at(crate::msg!(Msg::TooManyCells, MAX_CELLS, MAX_CELLS)));
         }
         span.add(row, first, last).map_err(at)?;
     }

@@ -203,20 +203,20 @@ impl Context<'_> {
     fn unit(&self, given: Option<&str>) -> Result<&Unit, Msg> {
         let id = match given {
             Some(u) => UnitId(u.to_string()),
-            None => self.page_unit.clone().ok_or(Msg::PageUnitPassUnit)?,
+            None => self.page_unit.clone().ok_or(Msg::PageHasNoUnit)?,
         };
         self.units.get(&id).ok_or_else(|| {
             // "unknown unit `x`; did you mean …": the message and its hint
             // in one line, as a chart argument's error has no hint of its own.
             let (_, hint) = crate::model::unknown_unit(&id.0, self.units);
-            crate::msg!(Msg::UnknownUnit, &id.0, hint)
+            crate::msg!(Msg::UnknownUnitHint, &id.0, hint)
         })
     }
 
     fn period(&self, given: Option<&str>) -> Result<Period, Msg> {
         match given {
             Some(p) => Period::parse(p).map_err(|why| crate::msg!(Msg::BadPeriod, p, why)),
-            None => self.page_period.ok_or(Msg::PagePeriodPassPeriod),
+            None => self.page_period.ok_or(Msg::PageHasNoPeriod),
         }
     }
 
@@ -224,7 +224,7 @@ impl Context<'_> {
         self.catalogue
             .get(key)
             .ok_or_else(|| match self.catalogue.suggest(key) {
-                Some(s) => crate::msg!(Msg::UnknownMetricKeyDid, key, s),
+                Some(s) => crate::msg!(Msg::UnknownMetricKeyDidYouMean, key, s),
                 None => crate::msg!(Msg::UnknownMetricKey, key),
             })
     }
@@ -232,7 +232,7 @@ impl Context<'_> {
     fn record(&self, unit: &Unit, period: &Period) -> Result<&Figure, Msg> {
         self.figures
             .get(&unit.id, period)
-            .ok_or_else(|| crate::msg!(Msg::RecordUnitPeriod, &unit.id, period.id()))
+            .ok_or_else(|| crate::msg!(Msg::NoRecordFor, &unit.id, period.id()))
     }
 
     /// The unit's records of the same span as `period` (years, quarters,
@@ -253,14 +253,8 @@ impl Context<'_> {
 }
 
 fn value(def: &MetricDef, fig: &Figure) -> Result<f64, Msg> {
-    fig.get(def.key.as_str()).ok_or_else(|| {
-        crate::msg!(
-            Msg::MetricValueUnitPeriod,
-            &def.key,
-            &fig.unit,
-            fig.period.id()
-        )
-    })
+    fig.get(def.key.as_str())
+        .ok_or_else(|| crate::msg!(Msg::NoValueFor, &def.key, &fig.unit, fig.period.id()))
 }
 
 /// Whether two periods are spans of the same kind and length.
@@ -320,7 +314,7 @@ fn part_colors(defs: &[&MetricDef]) -> Vec<usize> {
 /// Builds the chart model from the arguments; errors name the argument.
 pub fn build(args: &Args, cx: &Context<'_>) -> Result<Chart, Msg> {
     let kind = Kind::parse(&args.kind)
-        .ok_or_else(|| crate::msg!(Msg::ChartKindUnknownKind, &args.kind, KINDS))?;
+        .ok_or_else(|| crate::msg!(Msg::UnknownChartKind, &args.kind, KINDS))?;
     let builder = Builder {
         args,
         cx,
@@ -372,7 +366,7 @@ impl<'a> Builder<'a> {
             .find(|(name, set)| *set && !takes(self.kind).contains(name))
         {
             let list: Vec<String> = takes(self.kind).iter().map(|t| format!("{t}=")).collect();
-            return Err(self.fail(crate::msg!(Part::DoesTakeTakesTitle, name, list.join(", "))));
+            return Err(self.fail(crate::msg!(Part::ArgNotTaken, name, list.join(", "))));
         }
         Ok(())
     }
@@ -381,9 +375,9 @@ impl<'a> Builder<'a> {
         let args = self.args;
         if args.metrics.len() < min {
             return Err(self.fail(if min > 1 {
-                crate::msg!(Part::NeedsMetricsLeastKeys, min)
+                crate::msg!(Part::NeedsMetricsAtLeastKeys, min)
             } else {
-                crate::msg!(Part::NeedsMetricsLeastMetric, min, "")
+                crate::msg!(Part::NeedsMetricsAtLeast, min, "")
             }));
         }
         if let Some(dup) = args
@@ -393,7 +387,7 @@ impl<'a> Builder<'a> {
             .find(|(i, k)| args.metrics[..*i].contains(k))
             .map(|(_, k)| k)
         {
-            return Err(self.fail(crate::msg!(Part::MetricsNamesTwice, dup)));
+            return Err(self.fail(crate::msg!(Part::MetricTwice, dup)));
         }
         args.metrics
             .iter()
@@ -410,7 +404,7 @@ impl<'a> Builder<'a> {
             .args
             .metric
             .as_deref()
-            .ok_or_else(|| self.fail(Part::NeedsMetricOneMetric))?;
+            .ok_or_else(|| self.fail(Part::NeedsMetric))?;
         self.cx
             .def(key)
             .map_err(|e| self.fail(crate::msg!(Part::MetricArg, key, e)))
@@ -420,11 +414,11 @@ impl<'a> Builder<'a> {
     /// parts as there are colours can be told apart.
     fn parts_of_a_whole(&self, defs: &[&MetricDef]) -> Result<(), Msg> {
         if let Some(d) = defs.iter().find(|d| d.unit == MetricUnit::Percent) {
-            return Err(self.fail(crate::msg!(Part::RatePartsWholeMust, &d.key)));
+            return Err(self.fail(crate::msg!(Part::RateNotAPart, &d.key)));
         }
         if defs.len() > svg::PALETTE.len() {
             return Err(self.fail(crate::msg!(
-                Part::MostPartsCanTold,
+                Part::TooManyParts,
                 svg::PALETTE.len(),
                 defs.len()
             )));
@@ -448,7 +442,7 @@ impl<'a> Builder<'a> {
             .map_err(|m| self.fail(m))?;
         if let Some(other) = defs.iter().find(|d| d.unit != defs[0].unit) {
             return Err(self.fail(crate::msg!(
-                Part::MeasuredDifferentlyCannotShare,
+                Part::DifferentMeasures,
                 &defs[0].key,
                 &other.key
             )));
@@ -567,7 +561,7 @@ impl<'a> Builder<'a> {
                 Text::from(found.join(", "))
             };
             return Err(self.fail(crate::msg!(
-                Part::NeedsLeastPeriodsSame,
+                Part::TooFewPeriods,
                 &def.key,
                 &unit.id,
                 figs.len(),
@@ -647,7 +641,7 @@ impl<'a> Builder<'a> {
                 .find(|(i, u)| self.args.units[..*i].contains(u))
                 .map(|(_, u)| u)
             {
-                return Err(self.fail(crate::msg!(Part::UnitsNamesTwice, dup)));
+                return Err(self.fail(crate::msg!(Part::UnitTwice, dup)));
             }
             self.args.units.iter().map(|u| UnitId(u.clone())).collect()
         };
@@ -663,7 +657,7 @@ impl<'a> Builder<'a> {
         }
         if rows.len() < 2 {
             return Err(self.fail(crate::msg!(
-                Part::NeedsLeastUnitsName,
+                Part::TooFewUnits,
                 &def.key,
                 self.period.label()
             )));
@@ -747,7 +741,7 @@ pub fn kpis(
         Msg::KpisArgs(m.into())
     }
     if metrics.is_empty() {
-        return Err(fail(Part::NeedsMetricsLeastOne));
+        return Err(fail(Part::NeedsMetrics));
     }
     let unit = cx.unit(unit).map_err(fail)?;
     let period = cx.period(period).map_err(fail)?;
@@ -808,10 +802,10 @@ pub fn table(
         Msg::TableArgs(m.into())
     }
     if metrics.is_empty() {
-        return Err(fail(Part::NeedsMetricsLeastOne));
+        return Err(fail(Part::NeedsMetrics));
     }
     if !units.is_empty() && periods.is_some() {
-        return Err(fail(Part::TakesEitherUnitsOne));
+        return Err(fail(Part::UnitsOrPeriods));
     }
     let defs = metrics
         .iter()

@@ -822,7 +822,7 @@ fn more_errors_that_name_the_argument() {
         &cx(&cat, &figs, &units),
     )
     .unwrap_err();
-    assert_eq!(e, crate::msg!(Msg::TableArgs, Part::TakesEitherUnitsOne));
+    assert_eq!(e, crate::msg!(Msg::TableArgs, Part::UnitsOrPeriods));
     assert!(e.en().contains("not both"), "{}", e.en());
 }
 
@@ -843,7 +843,7 @@ fn errors_are_typed_messages_in_both_languages() {
     let e = chart(&args("pie"), &c).unwrap_err();
     assert_eq!(
         e,
-        crate::msg!(Msg::ChartKindUnknownKind, "pie", KINDS),
+        crate::msg!(Msg::UnknownChartKind, "pie", KINDS),
         "{}",
         e.en()
     );
@@ -895,7 +895,7 @@ fn errors_are_typed_messages_in_both_languages() {
             Msg::KpisArgs,
             crate::msg!(
                 Part::MetricsArg,
-                crate::msg!(Msg::UnknownMetricKeyDid, "recieved", "received")
+                crate::msg!(Msg::UnknownMetricKeyDidYouMean, "recieved", "received")
             )
         )
     );

@@ -196,7 +196,7 @@ impl Catalogue {
             let Some(key) = MetricKey::parse(&m.key) else {
                 diags.push(
                     at(
-                        Diagnostic::error(crate::msg!(Msg::ValidMetricKeyNot, m.key)),
+                        Diagnostic::error(crate::msg!(Msg::BadMetricKey, m.key)),
                         &m.key,
                     )
                     .hint(Hint::KeysUseLowerCase),
@@ -209,21 +209,17 @@ impl Catalogue {
                     Ok(_) => {
                         diags.push(
                             at(
-                                Diagnostic::error(crate::msg!(Msg::FormulaComparison, key)),
+                                Diagnostic::error(crate::msg!(Msg::FormulaIsComparison, key)),
                                 f,
                             )
-                            .hint(Hint::FormulaComputesNumberE),
+                            .hint(Hint::FormulaIsNumber),
                         );
                         None
                     }
                     Err(err) => {
                         diags.push(
                             at(
-                                Diagnostic::error(crate::msg!(
-                                    Msg::FormulaCannotRead,
-                                    key,
-                                    err.message
-                                )),
+                                Diagnostic::error(crate::msg!(Msg::BadFormula, key, err.message)),
                                 f,
                             )
                             .hint(Hint::UseMetricKeysNumbers),
@@ -262,7 +258,10 @@ impl Catalogue {
                     let (Some(label), Some(unit)) = (m.label, m.unit) else {
                         diags.push(
                             at(
-                                Diagnostic::error(crate::msg!(Msg::NewMetricNeedsLabel, key)),
+                                Diagnostic::error(crate::msg!(
+                                    Msg::NewMetricNeedsLabelAndUnit,
+                                    key
+                                )),
                                 &m.key,
                             )
                             .hint(Hint::UnitOneCountPercent),
@@ -294,13 +293,13 @@ impl Catalogue {
                 }),
                 Ok(_) => diags.push(
                     at(
-                        Diagnostic::error(crate::msg!(Msg::CheckComparisonNot, c.name)),
+                        Diagnostic::error(crate::msg!(Msg::CheckNotComparison, c.name)),
                         &c.expr,
                     )
-                    .hint(Hint::WriteBCOne),
+                    .hint(Hint::WriteCheckAsComparison),
                 ),
                 Err(err) => diags.push(at(
-                    Diagnostic::error(crate::msg!(Msg::CheckCannotRead, c.name, err.message)),
+                    Diagnostic::error(crate::msg!(Msg::BadCheck, c.name, err.message)),
                     &c.expr,
                 )),
             }
@@ -335,7 +334,7 @@ impl Catalogue {
                     // make a spreadsheet column ambiguous; short labels may repeat.
                     if tier < 3 {
                         diags.push(
-                            Diagnostic::error(crate::msg!(Msg::NamesBoth, name, other, key))
+                            Diagnostic::error(crate::msg!(Msg::AliasNamesTwo, name, other, key))
                                 .file(path)
                                 .find(text, name, |l| l.contains(name.as_str()))
                                 .hint(Hint::GiveEachMetricOwn),
@@ -357,9 +356,10 @@ impl Catalogue {
         for (owner, expr) in formulas.chain(checks) {
             for var in expr.vars() {
                 if !known(var) {
-                    let mut d = Diagnostic::error(crate::msg!(Msg::UsesUnknownMetric, owner, var))
-                        .file(path)
-                        .find(text, var, |l| l.contains(var));
+                    let mut d =
+                        Diagnostic::error(crate::msg!(Msg::FormulaUnknownMetric, owner, var))
+                            .file(path)
+                            .find(text, var, |l| l.contains(var));
                     if let Some(s) = self.suggest(var) {
                         d = d.hint(crate::msg!(Hint::DidYouMean, s));
                     }
@@ -414,7 +414,7 @@ pub fn parse_yaml<T: serde::de::DeserializeOwned>(
         let message = crate::msg!(
             Msg::CannotRead,
             path.display(),
-            crate::msg!(Part::NestingDeeperThanLevels, MAX_YAML_DEPTH)
+            crate::msg!(Part::NestedTooDeep, MAX_YAML_DEPTH)
         );
         return Err(yaml_depth_error(message, text, line, col).file(path));
     }

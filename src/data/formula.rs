@@ -104,7 +104,7 @@ impl Expr {
         };
         let e = p.comparison()?;
         if p.pos < p.toks.len() {
-            return Err(p.err(Part::UnexpectedTextAfterExpression));
+            return Err(p.err(Part::TrailingText));
         }
         Ok(e)
     }
@@ -239,7 +239,7 @@ fn lex(src: &str) -> Result<Vec<(Tok, usize)>, FormulaError> {
                 }
                 let text: String = chars[start..i].iter().collect();
                 let n = text.parse().map_err(|_| FormulaError {
-                    message: crate::msg!(Part::NumberNot, text),
+                    message: crate::msg!(Part::NotANumber, text),
                     col: start,
                 })?;
                 out.push((Tok::Num(n), start));
@@ -260,7 +260,7 @@ fn lex(src: &str) -> Result<Vec<(Tok, usize)>, FormulaError> {
             }
             other => {
                 return Err(FormulaError {
-                    message: crate::msg!(Part::UnexpectedCharacter2, other),
+                    message: crate::msg!(Part::FormulaUnexpectedCharacter, other),
                     col: start,
                 });
             }
@@ -357,7 +357,7 @@ impl Parser {
                 self.depth -= 1;
                 Ok(e)
             }
-            _ => Err(self.err(Part::ExpectedMetricKeyNumber)),
+            _ => Err(self.err(Part::ExpectedOperand)),
         }
     }
 
@@ -365,7 +365,7 @@ impl Parser {
     fn enter(&mut self) -> Result<(), FormulaError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(self.err(crate::msg!(Part::NestingDeeperThanLevels, MAX_DEPTH)));
+            return Err(self.err(crate::msg!(Part::NestedTooDeep, MAX_DEPTH)));
         }
         Ok(())
     }
@@ -374,7 +374,7 @@ impl Parser {
     fn term(&mut self) -> Result<(), FormulaError> {
         self.terms += 1;
         if self.terms > MAX_TERMS {
-            return Err(self.err(crate::msg!(Part::MoreThanNumbersKeys, MAX_TERMS)));
+            return Err(self.err(crate::msg!(Part::TooManyTerms, MAX_TERMS)));
         }
         self.pos += 1;
         Ok(())

@@ -128,7 +128,7 @@ pub fn compute(records: Vec<Record>, catalogue: &Catalogue) -> (Figures, Vec<Dia
             diags.push(
                 rec.origin
                     .locate(Diagnostic::error(crate::msg!(
-                        Msg::SecondRecordUnitPeriod,
+                        Msg::DuplicateRecord,
                         rec.unit,
                         rec.period,
                         format!("{}:{}", first.origin.path.display(), first.origin.line)
@@ -165,13 +165,13 @@ fn derive(rec: Record, catalogue: &Catalogue, diags: &mut Vec<Diagnostic>) -> Fi
                         diags.push(
                             rec.origin
                                 .locate(Diagnostic::error(crate::msg!(
-                                    Msg::UnitPeriodFormulaGives,
+                                    Msg::FormulaResultTooLarge,
                                     rec.unit,
                                     rec.period,
                                     def.key,
                                     crate::format::num(v, Some(0))
                                 )))
-                                .hint(Hint::CheckMetricSFormula),
+                                .hint(Hint::CheckMetricFormula),
                         );
                     }
                     derived.insert(def.key.clone());
@@ -192,7 +192,7 @@ fn derive(rec: Record, catalogue: &Catalogue, diags: &mut Vec<Diagnostic>) -> Fi
     let warn = |msg: Part, hint: Hint| {
         rec.origin
             .locate(Diagnostic::warning(crate::msg!(
-                Msg::UnitPeriodWarning,
+                Msg::RecordWarning,
                 rec.unit,
                 rec.period,
                 msg
@@ -206,12 +206,16 @@ fn derive(rec: Record, catalogue: &Catalogue, diags: &mut Vec<Diagnostic>) -> Fi
         };
         if def.unit == MetricUnit::Percent && !(0.0..=100.0).contains(&v) {
             diags.push(warn(
-                crate::msg!(Part::Outside, def.key, crate::format::num(v, None)),
+                crate::msg!(
+                    Part::PercentOutOfRange,
+                    def.key,
+                    crate::format::num(v, None)
+                ),
                 Hint::PercentagesWrittenScaleDerived,
             ));
         } else if def.unit != MetricUnit::Percent && v < 0.0 {
             diags.push(warn(
-                crate::msg!(Part::Negative, def.key, crate::format::num(v, None)),
+                crate::msg!(Part::NegativeCount, def.key, crate::format::num(v, None)),
                 Hint::CountsCannotNegativeCheck,
             ));
         }
@@ -229,7 +233,7 @@ fn derive(rec: Record, catalogue: &Catalogue, diags: &mut Vec<Diagnostic>) -> Fi
         if let Some(computed) = f.eval(&get).filter(|c| (c - v).abs() > tolerance(def, v)) {
             diags.push(warn(
                 crate::msg!(
-                    Part::GivenButGives,
+                    Part::GivenDisagrees,
                     def.key,
                     crate::format::num(v, None),
                     def.formula_text.as_deref().map_or(
@@ -246,7 +250,7 @@ fn derive(rec: Record, catalogue: &Catalogue, diags: &mut Vec<Diagnostic>) -> Fi
         if let Some(o) = check.expr.check(&get, 0.5).filter(|o| !o.holds) {
             diags.push(warn(
                 crate::msg!(
-                    Part::CheckFailedAgainst,
+                    Part::CheckFailed,
                     check.name,
                     check.text,
                     crate::format::num(o.lhs, None),

@@ -55,10 +55,10 @@ impl Period {
             return Err(Part::PeriodEmpty);
         }
         if let Some((a, b)) = s.split_once("..") {
-            let start = Date::parse(a.trim())
-                .ok_or_else(|| crate::msg!(Part::DateYyyyMmDdNot, a.trim()))?;
-            let end = Date::parse(b.trim())
-                .ok_or_else(|| crate::msg!(Part::DateYyyyMmDdNot, b.trim()))?;
+            let start =
+                Date::parse(a.trim()).ok_or_else(|| crate::msg!(Part::NotAnIsoDate, a.trim()))?;
+            let end =
+                Date::parse(b.trim()).ok_or_else(|| crate::msg!(Part::NotAnIsoDate, b.trim()))?;
             if end < start {
                 return Err(crate::msg!(Part::RangeEndsBeforeStarts, end, start));
             }
@@ -68,12 +68,12 @@ impl Period {
             Some((y, r)) => (y, Some(r)),
             None => (s, None),
         };
-        let year = parse_year(year_text).ok_or_else(|| crate::msg!(Part::YearNot, year_text))?;
+        let year = parse_year(year_text).ok_or_else(|| crate::msg!(Part::NotAYear, year_text))?;
         let Some(rest) = rest else {
             return Ok(Period::Year(year));
         };
         let upper = rest.to_ascii_uppercase();
-        let bad = || crate::msg!(Part::PeriodNot, s);
+        let bad = || crate::msg!(Part::NotAPeriod, s);
         let number = |t: &str| {
             t.parse::<u8>()
                 .ok()

@@ -321,11 +321,7 @@ pub(super) fn find_header(ctx: &Ctx<'_>) -> Result<Header, Diagnostic> {
         {
             return Ok(header);
         }
-        last_problem = Some(ctx.at(
-            Diagnostic::error(Msg::HeaderNamesUnitColumn),
-            start,
-            unit_col,
-        ));
+        last_problem = Some(ctx.at(Diagnostic::error(Msg::NoFigureColumns), start, unit_col));
     }
     // Without a unit label, a row with two or more metric names is taken as
     // the header and its first column of names as the unit column.

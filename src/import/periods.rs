@@ -282,7 +282,7 @@ pub(super) fn title_period(
                     diags.push(
                         ctx.at(
                             Diagnostic::warning(crate::msg!(
-                                Msg::NamesPeriodButDates,
+                                Msg::PeriodDatesDisagree,
                                 nline,
                                 np.id(),
                                 p.id()
@@ -290,7 +290,7 @@ pub(super) fn title_period(
                             nr,
                             0,
                         )
-                        .hint(Hint::CheckReportSDates),
+                        .hint(Hint::CheckReportDates),
                     );
                 }
             }

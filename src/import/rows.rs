@@ -44,7 +44,7 @@ pub(super) fn import_table(
                 Msg::NoPeriodFound,
                 ctx.file.display()
             )))
-            .hint(Hint::AddColumnPeriodKB),
+            .hint(Hint::AddPeriodColumnImport),
         );
         return Vec::new();
     }
@@ -103,11 +103,11 @@ pub(super) fn import_table(
             if !figures.is_empty() {
                 diags.push(
                     ctx.at(
-                        Diagnostic::warning(Msg::RowFiguresButUnit),
+                        Diagnostic::warning(Msg::RowWithoutUnitName),
                         r,
                         unit_cols.first().copied().unwrap_or(0),
                     )
-                    .hint(Hint::WriteUnitSName),
+                    .hint(Hint::WriteUnitName),
                 );
                 continue;
             }
@@ -143,7 +143,7 @@ pub(super) fn import_table(
                 ));
                 unknown.push(
                     ctx.at(
-                        Diagnostic::warning(crate::msg!(Msg::UnitContentSiteYaml, name)),
+                        Diagnostic::warning(crate::msg!(Msg::NotASiteUnit, name)),
                         r,
                         unit_cols.first().copied().unwrap_or(0),
                     )
@@ -166,11 +166,11 @@ pub(super) fn import_table(
                 unit_rows.push(figures);
                 diags.push(
                     ctx.at(
-                        Diagnostic::warning(crate::msg!(Msg::FitsSeveralUnitsRow, name, list)),
+                        Diagnostic::warning(crate::msg!(Msg::AmbiguousUnitName, name, list)),
                         r,
                         unit_cols.first().copied().unwrap_or(0),
                     )
-                    .hint(Hint::WriteUnitSFull),
+                    .hint(Hint::WriteUnitFullName),
                 );
                 continue;
             }
@@ -183,7 +183,7 @@ pub(super) fn import_table(
             diags.push(
                 ctx.at(
                     Diagnostic::warning(crate::msg!(
-                        Msg::AgainRowSkippedFirst,
+                        Msg::UnitRowAgain,
                         name,
                         unit,
                         period.id(),
@@ -243,7 +243,7 @@ pub(super) fn import_table(
         };
         diags.push(
             ctx.whole(Diagnostic::error(crate::msg!(
-                Msg::NoRowNamesUnitContent,
+                Msg::NoRowOfASiteUnit,
                 ctx.file.display()
             )))
             .hint(hint),
@@ -288,7 +288,7 @@ fn row_period(
             None => {
                 diags.push(
                     ctx.at(
-                        Diagnostic::error(crate::msg!(Msg::PeriodNot, table.text(r, c))),
+                        Diagnostic::error(crate::msg!(Msg::NotAPeriod, table.text(r, c))),
                         r,
                         c,
                     )
@@ -305,11 +305,11 @@ fn row_period(
             None => {
                 diags.push(
                     ctx.at(
-                        Diagnostic::error(Msg::RowPeriod),
+                        Diagnostic::error(Msg::RowWithoutPeriod),
                         r,
                         period_col.unwrap_or(0),
                     )
-                    .hint(Hint::FillPeriodColumnE),
+                    .hint(Hint::FillPeriodColumn),
                 );
                 None
             }
@@ -488,10 +488,7 @@ pub(super) fn row_figures(
             Figure::Bad => bad.push(c),
             Figure::NotWhole => diags.push(
                 ctx.at(
-                    Diagnostic::error(crate::msg!(
-                        Msg::WholeNumberCountAmount,
-                        ctx.table.text(r, c.col)
-                    )),
+                    Diagnostic::error(crate::msg!(Msg::NotAWholeNumber, ctx.table.text(r, c.col))),
                     r,
                     c.col,
                 )
@@ -506,7 +503,7 @@ pub(super) fn row_figures(
                 diags.push(
                     ctx.at(
                         Diagnostic::warning(crate::msg!(
-                            Msg::NumberImportedNot,
+                            Msg::ImportNotANumber,
                             ctx.table.text(r, c.col)
                         )),
                         r,
@@ -544,12 +541,12 @@ pub(super) fn record_values(
         if !v.is_finite() || v.abs() > max {
             diags.push(
                 ctx.at(
-                    Diagnostic::error(crate::msg!(Msg::MoreThanAnyReport, key, number_text(v))),
+                    Diagnostic::error(crate::msg!(Msg::FigureTooLarge, key, number_text(v))),
                     r,
                     c.col,
                 )
                 .hint(crate::msg!(
-                    Hint::CheckFigureReportS,
+                    Hint::CheckFigureSize,
                     crate::format::num(max, Some(0))
                 )),
             );
@@ -559,7 +556,7 @@ pub(super) fn record_values(
             diags.push(
                 ctx.at(
                     Diagnostic::warning(crate::msg!(
-                        Msg::CountButDecimalsImportedNot,
+                        Msg::ImportCountHasDecimals,
                         key,
                         number_text(v)
                     )),
@@ -600,7 +597,7 @@ pub(super) fn record_values(
                 diags.push(
                     ctx.at(
                         Diagnostic::warning(crate::msg!(
-                            Msg::TotalReceivedPeriodPlus,
+                            Msg::ReceivedSumMismatch,
                             name,
                             number_text(total),
                             number_text(received),
@@ -647,7 +644,7 @@ pub(super) fn check_total(
             diags.push(
                 ctx.at(
                     Diagnostic::warning(crate::msg!(
-                        Msg::TotalRowGivesBut,
+                        Msg::TotalRowMismatch,
                         number_text(stated),
                         c.label(),
                         what,
@@ -656,7 +653,7 @@ pub(super) fn check_total(
                     *r,
                     c.col,
                 )
-                .hint(Hint::UnitSFigureTotal),
+                .hint(Hint::TotalOrRowsWrong),
             );
         }
     }

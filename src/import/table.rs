@@ -189,7 +189,7 @@ pub(super) fn read_tables(
     }
     if opts.sheet.is_some() {
         diags.push(
-            Diagnostic::warning(crate::msg!(Msg::CsvFileSheetIgnored, file.display())).file(file),
+            Diagnostic::warning(crate::msg!(Msg::SheetIgnoredForCsv, file.display())).file(file),
         );
     }
     let text = crate::fs::decode_text(bytes, file).map_err(|d| vec![d])?;
@@ -223,7 +223,7 @@ pub(super) fn read_csv(file: &Path, text: String) -> Result<Table, Vec<Diagnosti
             Err(e) => {
                 let line = e.position().map_or(1, |p| p.line() as usize);
                 return Err(vec![
-                    Diagnostic::error(crate::msg!(Msg::CannotReadCsv2, file.display(), e))
+                    Diagnostic::error(crate::msg!(Msg::CannotReadAsCsv, file.display(), e))
                         .file(file)
                         .at(&text, line, 1)
                         .hint(Hint::FieldHoldingSeparatorMust),
@@ -308,7 +308,7 @@ pub(super) fn read_workbook(
         match range {
             Ok(range) => tables.push(sheet_table(name, &range, &merges)),
             Err(e) => errors.push(
-                Diagnostic::error(crate::msg!(Msg::CannotReadSheet2, name, file.display(), e))
+                Diagnostic::error(crate::msg!(Msg::CannotReadSheetOf, name, file.display(), e))
                     .file(file)
                     .hint(Hint::OpenWorkbookExcelSave),
             ),
@@ -451,12 +451,9 @@ pub(super) fn select(
             return Err(failures);
         }
         return Err(vec![
-            Diagnostic::error(crate::msg!(
-                Msg::NoSheetHoldsTableRecognisable,
-                opts.file.display()
-            ))
-            .file(&opts.file)
-            .hint(HEADER_HINT),
+            Diagnostic::error(crate::msg!(Msg::NoSheetWithHeader, opts.file.display()))
+                .file(&opts.file)
+                .hint(HEADER_HINT),
         ]);
     };
     match &table.name {
@@ -476,4 +473,4 @@ pub(super) fn select(
     Ok((table, header))
 }
 
-pub(super) const HEADER_HINT: Hint = Hint::HeaderNamesUnitColumnN;
+pub(super) const HEADER_HINT: Hint = Hint::HeaderNeedsUnitAndFigures;

@@ -77,7 +77,7 @@ pub(super) fn write_files(
             std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
         })
         .map(|(path, _)| {
-            Diagnostic::error(crate::msg!(Msg::SymbolicLinkImportDoes, path.display()))
+            Diagnostic::error(crate::msg!(Msg::ImportThroughSymlink, path.display()))
                 .file(path)
                 .hint(Hint::DeleteLinkUseOut)
         })
@@ -93,7 +93,7 @@ pub(super) fn write_files(
             .iter()
             .filter(|(path, _)| std::fs::symlink_metadata(path).is_ok())
             .map(|(path, _)| {
-                Diagnostic::error(crate::msg!(Msg::ExistsOverwrittenNot, path.display()))
+                Diagnostic::error(crate::msg!(Msg::NotOverwritten, path.display()))
                     .file(path)
                     .hint(Hint::UseForceOverwriteOut)
             })

@@ -9,7 +9,7 @@ catalogue! {
             "convert it with `baocao import FILE`, or save it as .xlsx in Excel",
             "chuyển đổi bằng lệnh `baocao import TỆP`, hoặc lưu lại dạng .xlsx trong Excel";
         /// check the metric's formula in content/metrics.yaml
-        CheckMetricSFormula = "",
+        CheckMetricFormula = "",
             "check the metric's formula in content/metrics.yaml",
             "kiểm tra công thức của chỉ tiêu trong content/metrics.yaml";
         /// rename the file with letters, digits, `-` and `.` only
@@ -61,7 +61,7 @@ catalogue! {
             "give it a `slug:` in the front matter, e.g. `slug: gioi-thieu`, or rename the file with letters or digits",
             "thêm `slug:` vào phần đầu bài, ví dụ `slug: gioi-thieu`, hoặc đổi tên tệp sao cho có chữ cái hoặc chữ số";
         /// a page's template has a bounded amount of work and text: loop over the units or periods you show, not over large ranges, and do not build text by doubling it
-        PageSTemplateBounded = "",
+        TemplateBounded = "",
             "a page's template has a bounded amount of work and text: loop over the units or periods you show, not over large ranges, and do not build text by doubling it",
             "mỗi trang chỉ được dùng một lượng tính toán và chữ có giới hạn: chỉ lặp qua các đơn vị hoặc kỳ cần hiển thị, không lặp qua dãy số lớn, không nhân đôi chuỗi chữ";
         /// a data file has a header row, then one row per unit and period; delete the file if it is not needed
@@ -133,7 +133,7 @@ catalogue! {
             "a count is a whole number: write 12000, or group the thousands by three with one kind of separator: 12.000 or 12,000",
             "số đếm là số nguyên: ghi 12000, hoặc tách hàng nghìn theo nhóm ba chữ số bằng một loại dấu: 12.000 hoặc 12,000";
         /// check the figure: a report's figures stay below {}
-        CheckFigureReportS(v1) = "",
+        CheckFigureSize(v1) = "",
             "check the figure: a report's figures stay below {}",
             "kiểm tra lại con số: số liệu của một báo cáo không vượt quá {}";
         /// percentages are written on the 0–100 scale (99.38 for 99,38%); a cell formatted as % in Excel holds 0.9938
@@ -161,7 +161,7 @@ catalogue! {
             "the header row names the columns: unit (or Đơn vị), period (or Kỳ báo cáo), then one column per metric",
             "dòng tiêu đề ghi tên cột: unit (hoặc Đơn vị), period (hoặc Kỳ báo cáo), rồi mỗi chỉ tiêu một cột";
         /// add a column `period` (or Kỳ báo cáo) holding e.g. 2023, 2023-Q3, 2023-9M
-        AddColumnPeriodK = "",
+        AddPeriodColumn = "",
             "add a column `period` (or Kỳ báo cáo) holding e.g. 2023, 2023-Q3, 2023-9M",
             "thêm cột `period` (hoặc Kỳ báo cáo) ghi ví dụ 2023, 2023-Q3, 2023-9M";
         /// every row needs as many fields as the header row; a field holding the separator must be wrapped in "…"
@@ -253,7 +253,7 @@ catalogue! {
             "keys use lower-case letters, digits and `_`, e.g. `resolved_share`",
             "mã chỉ tiêu dùng chữ thường, chữ số và dấu `_`, ví dụ `resolved_share`";
         /// a formula computes a number, e.g. `resolved / received * 100`; comparisons belong in `checks:`
-        FormulaComputesNumberE = "",
+        FormulaIsNumber = "",
             "a formula computes a number, e.g. `resolved / received * 100`; comparisons belong in `checks:`",
             "công thức tính ra một số, ví dụ `resolved / received * 100`; phép so sánh đặt trong `checks:`";
         /// use metric keys, numbers, + - * / and parentheses
@@ -265,7 +265,7 @@ catalogue! {
             "unit is one of count, percent, vnd, people, documents, procedures",
             "unit là một trong: count, percent, vnd, people, documents, procedures";
         /// write it as `a + b <= c` with one of == != <= >= < >
-        WriteBCOne = "",
+        WriteCheckAsComparison = "",
             "write it as `a + b <= c` with one of == != <= >= < >",
             "viết dạng `a + b <= c` với một trong == != <= >= < >";
         /// give each metric its own labels and aliases
@@ -297,7 +297,7 @@ catalogue! {
             "add `title: \"…\"` to the front matter",
             "thêm `title: \"…\"` vào phần đầu bài";
         /// write the date as 2023-10-26T07:00:00+07:00 (or 2023-10-26; the time zone defaults to GMT+7)
-        WriteDateT07Time = "",
+        WriteDate = "",
             "write the date as 2023-10-26T07:00:00+07:00 (or 2023-10-26; the time zone defaults to GMT+7)",
             "ghi ngày dạng 2023-10-26T07:00:00+07:00 (hoặc 2023-10-26; mặc định giờ Việt Nam GMT+7)";
         /// a slug uses lower-case letters without diacritics, digits and `-`
@@ -305,7 +305,7 @@ catalogue! {
             "a slug uses lower-case letters without diacritics, digits and `-`",
             "slug dùng chữ thường không dấu, chữ số và dấu `-`";
         /// add `date: 2023-10-26T07:00:00+07:00` to the front matter
-        AddDateT07Front = "",
+        AddDate = "",
             "add `date: 2023-10-26T07:00:00+07:00` to the front matter",
             "thêm `date: 2023-10-26T07:00:00+07:00` vào phần đầu bài";
         /// put the file in content/static/ and give its path from there, e.g. `image: images/hoi-nghi.jpg`
@@ -369,7 +369,7 @@ catalogue! {
             "the rows under the header name units of content/site.yaml and hold their figures",
             "các dòng dưới dòng tiêu đề phải ghi tên đơn vị có trong content/site.yaml kèm số liệu";
         /// the header names a unit column (Đơn vị, or "Lĩnh vực, công việc giải quyết theo cấp" in form II.06a), optionally a period column (Kỳ báo cáo), and columns of figures named by the catalogue's labels or aliases (Tiếp nhận, Đã giải quyết, Trước hạn, …)
-        HeaderNamesUnitColumnN = "",
+        HeaderNeedsUnitAndFigures = "",
             "the header names a unit column (Đơn vị, or \"Lĩnh vực, công việc giải quyết theo cấp\" in form II.06a), optionally a period column (Kỳ báo cáo), and columns of figures named by the catalogue's labels or aliases (Tiếp nhận, Đã giải quyết, Trước hạn, …)",
             "dòng tiêu đề có cột đơn vị (Đơn vị, hoặc \"Lĩnh vực, công việc giải quyết theo cấp\" trong biểu II.06a), có thể có cột kỳ (Kỳ báo cáo), và các cột số liệu đặt tên theo tên hoặc tên gọi khác trong danh mục (Tiếp nhận, Đã giải quyết, Trước hạn, …)";
         /// check the path of the spreadsheet (relative paths start at the current folder)
@@ -381,11 +381,11 @@ catalogue! {
             "a field holding the separator must be wrapped in \"…\"; or save the sheet as .xlsx and import that",
             "ô có chứa dấu ngăn cách phải đặt trong \"…\"; hoặc lưu bảng tính dạng .xlsx rồi nhập tệp đó";
         /// a unit's figure or the total is wrong, or rows are missing: compare them with the source report
-        UnitSFigureTotal = "",
+        TotalOrRowsWrong = "",
             "a unit's figure or the total is wrong, or rows are missing: compare them with the source report",
             "số của một đơn vị hoặc dòng tổng sai, hoặc thiếu dòng: đối chiếu với báo cáo gốc";
         /// add a column `period` (Kỳ báo cáo) holding e.g. 2023-Q3, or a line "Kỳ báo cáo: Quý III năm 2023" above the table
-        AddColumnPeriodKB = "",
+        AddPeriodColumnImport = "",
             "add a column `period` (Kỳ báo cáo) holding e.g. 2023-Q3, or a line \"Kỳ báo cáo: Quý III năm 2023\" above the table",
             "thêm cột `period` (Kỳ báo cáo) ghi ví dụ 2023-Q3, hoặc dòng \"Kỳ báo cáo: Quý III năm 2023\" phía trên bảng";
         /// check --out: it is a folder, usually content/data/
@@ -397,7 +397,7 @@ catalogue! {
             "check the cell: a count is a whole number",
             "kiểm tra ô này: số đếm là số nguyên";
         /// check the report's dates; or correct the period in the written files
-        CheckReportSDates = "",
+        CheckReportDates = "",
             "check the report's dates; or correct the period in the written files",
             "kiểm tra ngày tháng của báo cáo; hoặc sửa kỳ trong các tệp đã ghi";
         /// each unit has one record per period
@@ -405,7 +405,7 @@ catalogue! {
             "each unit has one record per period",
             "mỗi đơn vị chỉ có một bản ghi cho mỗi kỳ";
         /// fill in the period column (e.g. 2023-Q3), or add a line "Kỳ báo cáo: Quý III năm 2023" above the table
-        FillPeriodColumnE = "",
+        FillPeriodColumn = "",
             "fill in the period column (e.g. 2023-Q3), or add a line \"Kỳ báo cáo: Quý III năm 2023\" above the table",
             "điền cột kỳ báo cáo (ví dụ 2023-Q3), hoặc thêm dòng \"Kỳ báo cáo: Quý III năm 2023\" phía trên bảng";
         /// one of the figures of the row is wrong: compare them with the source report
@@ -429,11 +429,11 @@ catalogue! {
             "write figures as plain numbers (6580, or 6.580 with a thousands dot)",
             "ghi số trơn (6580, hoặc 6.580 với dấu chấm hàng nghìn)";
         /// write the unit's full name as in content/site.yaml
-        WriteUnitSFull = "",
+        WriteUnitFullName = "",
             "write the unit's full name as in content/site.yaml",
             "ghi đủ tên đơn vị như trong content/site.yaml";
         /// write the unit's name in the unit column
-        WriteUnitSName = "",
+        WriteUnitName = "",
             "write the unit's name in the unit column",
             "ghi tên đơn vị vào cột đơn vị";
         /// the chart kinds and their arguments are listed in the README, section "Biểu đồ, thẻ số liệu và bảng"

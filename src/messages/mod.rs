@@ -96,7 +96,7 @@ pub use msg::Msg;
 pub use part::Part;
 
 /// Builds a message variant from values that convert into [`Text`]:
-/// `msg!(Msg::UnknownUnit2, id)`. Values are borrowed, as in `format!`.
+/// `msg!(Msg::UnknownUnit, id)`. Values are borrowed, as in `format!`.
 #[macro_export]
 macro_rules! msg {
     ($variant:path $(, $value:expr)* $(,)?) => {

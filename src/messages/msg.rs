@@ -8,7 +8,7 @@ catalogue! {
         // Only content/site.yaml is looked for this way; a general "no {} in {}"
         // would catch (and half-translate) every "no … in the header row".
         /// no content/site.yaml in {}
-        NoContentSiteYaml(v1) = "E0101",
+        NoSiteYaml(v1) = "E0101",
             "no content/site.yaml in {}",
             "không có content/site.yaml trong {}";
         /// cannot read {} as an .xls workbook: {}
@@ -32,15 +32,15 @@ catalogue! {
             "cannot read the front matter: {}",
             "không đọc được phần đầu bài (front matter): {}";
         /// `{}` is not a whole number: a count or an amount is not read from it
-        WholeNumberCountAmount(v1) = "E0623",
+        NotAWholeNumber(v1) = "E0623",
             "`{}` is not a whole number: a count or an amount is not read from it",
             "`{}` không phải số nguyên: không đọc số đếm hay số tiền từ ô này";
         /// cannot read sheet `{}` of {}: {}
-        CannotReadSheet2(sheet, v2, v3) = "E0611",
+        CannotReadSheetOf(sheet, v2, v3) = "E0611",
             "cannot read sheet `{}` of {}: {}",
             "không đọc được trang tính `{}` của {}: {}";
         /// cannot read {} as CSV: {}
-        CannotReadCsv2(v1, v2) = "E0612",
+        CannotReadAsCsv(v1, v2) = "E0612",
             "cannot read {} as CSV: {}",
             "không đọc được {} dưới dạng CSV: {}";
         /// cannot create {}: {}
@@ -60,15 +60,15 @@ catalogue! {
             "cannot write {}: {}",
             "không ghi được {}: {}";
         /// refusing to write the site into {}: it holds or is inside the site's sources
-        RefusingWriteSiteInto(v1) = "E0109",
+        RefuseOutputInSources(v1) = "E0109",
             "refusing to write the site into {}: it holds or is inside the site's sources",
             "không ghi trang vào {}: thư mục này chứa hoặc nằm trong mã nguồn của trang";
         /// refusing to write `{}`: the path would leave the output folder
-        RefusingWritePathWould(v1) = "E0150",
+        RefusePathOutside(v1) = "E0150",
             "refusing to write `{}`: the path would leave the output folder",
             "không ghi `{}`: đường dẫn này nằm ngoài thư mục kết quả";
         /// raw HTML `{}` is not allowed in an article: only formatting tags, without links, styles or scripts
-        RawHtmlAllowedArticle(v1) = "E0451",
+        RawHtmlRefused(v1) = "E0451",
             "raw HTML `{}` is not allowed in an article: only formatting tags, without links, styles or scripts",
             "không được dùng mã HTML `{}` trong bài viết: chỉ dùng thẻ định dạng, không có liên kết, kiểu trình bày hay mã lệnh";
         /// {} has `\\` in its name
@@ -76,35 +76,35 @@ catalogue! {
             "{} has `\\` in its name",
             "tên tệp {} có ký tự `\\`";
         /// unit `{}`, period `{}`: the formula of `{}` gives {}, more than any report holds
-        UnitPeriodFormulaGives(unit, period, v3, v4) = "E0214",
+        FormulaResultTooLarge(unit, period, v3, v4) = "E0214",
             "unit `{}`, period `{}`: the formula of `{}` gives {}, more than any report holds",
             "đơn vị `{}`, kỳ `{}`: công thức của `{}` cho ra {}, lớn hơn mọi con số một báo cáo có thể có";
         /// a row of {} has {} fields, beyond the limit of {} columns
-        RowFieldsBeyondLimit(v1, v2, v3) = "E0215",
+        CsvTooWide(v1, v2, v3) = "E0215",
             "a row of {} has {} fields, beyond the limit of {} columns",
             "một dòng của {} có {} ô, vượt giới hạn {} cột";
         /// `{}` gives an empty part of the URL: its name has no letter or digit
-        GivesEmptyPartUrl(v1) = "E0450",
+        EmptyUrlPart(v1) = "E0450",
             "`{}` gives an empty part of the URL: its name has no letter or digit",
             "`{}` cho ra một phần rỗng trong đường dẫn (URL): tên không có chữ cái hay chữ số nào";
         /// per_page is 0: a list page must show at least one article
-        PerPageListPage = "E0151",
+        PerPageZero = "E0151",
             "per_page is 0: a list page must show at least one article",
             "`per_page` bằng 0: mỗi trang danh sách phải có ít nhất một bài";
         /// {} is not read: data files are .yaml, .csv and .xlsx
-        ReadDataFilesYaml(v1) = "W0151",
+        NotADataFile(v1) = "W0151",
             "{} is not read: data files are .yaml, .csv and .xlsx",
             "{} không được đọc: tệp số liệu phải là .yaml, .csv hoặc .xlsx";
         /// {} is a symbolic link and is skipped
-        SymbolicLinkSkipped(v1) = "W0150",
+        SymlinkSkipped(v1) = "W0150",
             "{} is a symbolic link and is skipped",
             "{} là liên kết tượng trưng (symbolic link) nên được bỏ qua";
         /// {} is not empty and was not made by baocao
-        EmptyWasMadeBaocaoNot(v1) = "E0110",
+        OutputNotOurs(v1) = "E0110",
             "{} is not empty and was not made by baocao",
             "{} không trống và không do baocao tạo ra";
         /// the theme `{}` does not exist
-        ThemeDoesExistNot(theme) = "E0111",
+        NoSuchTheme(theme) = "E0111",
             "the theme `{}` does not exist",
             "không có giao diện `{}`";
         /// theme template: {}
@@ -112,7 +112,7 @@ catalogue! {
             "theme template: {}",
             "mẫu giao diện: {}";
         /// base_url `{}` is not an absolute URL
-        BaseUrlAbsoluteUrlNot(v1) = "E0113",
+        BaseUrlNotAbsolute(v1) = "E0113",
             "base_url `{}` is not an absolute URL",
             "base_url `{}` không phải địa chỉ đầy đủ";
         /// cannot listen on {}: {}
@@ -120,7 +120,7 @@ catalogue! {
             "cannot listen on {}: {}",
             "không mở được cổng {}: {}";
         /// `{}` is not a valid unit id
-        ValidUnitIdNot(v1) = "E0115",
+        BadUnitId(v1) = "E0115",
             "`{}` is not a valid unit id",
             "`{}` không phải mã đơn vị hợp lệ";
         /// the unit `{}` is declared twice
@@ -128,7 +128,7 @@ catalogue! {
             "the unit `{}` is declared twice",
             "đơn vị `{}` được khai báo hai lần";
         /// the parent `{}` of unit `{}` is not a unit
-        ParentUnitUnitNot(parent, unit) = "E0117",
+        ParentNotAUnit(parent, unit) = "E0117",
             "the parent `{}` of unit `{}` is not a unit",
             "đơn vị cấp trên `{}` của đơn vị `{}` chưa được khai báo";
         /// the menu entry `{}` links to {}: {}
@@ -136,71 +136,71 @@ catalogue! {
             "the menu entry `{}` links to {}: {}",
             "mục menu `{}` trỏ tới {}: {}";
         /// {} already exists and is not an empty folder
-        AlreadyExistsEmptyFolderNot(v1) = "E0119",
+        NewFolderNotEmpty(v1) = "E0119",
             "{} already exists and is not an empty folder",
             "{} đã có và không phải thư mục trống";
         // Workbooks past the limits of src/workbook.rs.
         /// the workbook unpacks to more than {} MB, the limit for a workbook
-        WorkbookUnpacksMoreThan(v1) = "E0120",
+        WorkbookTooBig(v1) = "E0120",
             "the workbook unpacks to more than {} MB, the limit for a workbook",
             "bảng tính giải nén ra hơn {} MB, vượt giới hạn dung lượng của một bảng tính";
         /// the workbook has {} parts, more than the limit of {}
-        WorkbookPartsMoreThan(v1, v2) = "E0121",
+        WorkbookTooManyParts(v1, v2) = "E0121",
             "the workbook has {} parts, more than the limit of {}",
             "bảng tính có {} phần, vượt giới hạn {} phần";
         /// the workbook's shared-string table ({}) holds {} strings, more than the limit of {}
-        WorkbookSSharedString(v1, v2, v3) = "E0122",
+        TooManySharedStrings(v1, v2, v3) = "E0122",
             "the workbook's shared-string table ({}) holds {} strings, more than the limit of {}",
             "bảng chuỗi dùng chung của bảng tính ({}) có {} chuỗi, vượt giới hạn {} chuỗi";
         /// the cell reference `{}` in {} lies beyond the last row ({}) or column ({}) a sheet can have
-        CellReferenceLiesBeyond(v1, v2, row, column) = "E0123",
+        CellRefOutOfSheet(v1, v2, row, column) = "E0123",
             "the cell reference `{}` in {} lies beyond the last row ({}) or column ({}) a sheet can have",
             "tham chiếu ô `{}` trong {} nằm ngoài dòng cuối ({}) hoặc cột cuối ({}) của một trang tính";
         /// a filled cell in row {} is beyond the limit of {} rows
-        FilledCellRowBeyond(row, v2) = "E0124",
+        RowBeyondLimit(row, v2) = "E0124",
             "a filled cell in row {} is beyond the limit of {} rows",
             "có ô chứa dữ liệu ở dòng {}, vượt giới hạn {} dòng";
         /// a filled cell in column {} is beyond the limit of {} columns
-        FilledCellColumnBeyond(column, v2) = "E0124",
+        ColumnBeyondLimit(column, v2) = "E0124",
             "a filled cell in column {} is beyond the limit of {} columns",
             "có ô chứa dữ liệu ở cột {}, vượt giới hạn {} cột";
         /// more than {} cells are filled, beyond the limit of {} cells
-        MoreThanCellsFilled(v1, v2) = "E0125",
+        TooManyCells(v1, v2) = "E0125",
             "more than {} cells are filled, beyond the limit of {} cells",
             "có hơn {} ô chứa dữ liệu, vượt giới hạn {} ô";
         /// the filled cells span {} rows × {} columns, beyond the limit of {} cells
-        FilledCellsSpanRows(v1, v2, v3) = "E0125",
+        CellSpanTooLarge(v1, v2, v3) = "E0125",
             "the filled cells span {} rows × {} columns, beyond the limit of {} cells",
             "vùng dữ liệu rộng {} dòng × {} cột, vượt giới hạn {} ô";
         /// the cells hold more than {} MB of text, beyond the limit of {} MB
-        CellsHoldMoreThan(v1, v2) = "E0126",
+        TooMuchCellText(v1, v2) = "E0126",
             "the cells hold more than {} MB of text, beyond the limit of {} MB",
             "các ô chứa hơn {} MB chữ, vượt giới hạn {} MB";
         /// {} is a symbolic link: import does not write through links
-        SymbolicLinkImportDoes(v1) = "E0166",
+        ImportThroughSymlink(v1) = "E0166",
             "{} is a symbolic link: import does not write through links",
             "{} là liên kết tượng trưng (symbolic link): lệnh import không ghi qua liên kết";
         /// the workbook holds more than {} XML elements besides its cells and strings (in {}), beyond the limit of {}
-        WorkbookHoldsMoreThan(v1, v2, v3) = "E0167",
+        TooManyXmlElements(v1, v2, v3) = "E0167",
             "the workbook holds more than {} XML elements besides its cells and strings (in {}), beyond the limit of {}",
             "bảng tính có hơn {} phần tử XML ngoài các ô và chuỗi (trong {}), vượt giới hạn {}";
         // .xls workbooks past the limits of src/xls.rs; the reasons an .xls
         // file is damaged are shown inside E0160, so they have no code.
         /// the Workbook stream holds {} MB, more than the limit of {} MB
-        WorkbookStreamHoldsMb(v1, v2) = "E0161",
+        XlsStreamTooBig(v1, v2) = "E0161",
             "the Workbook stream holds {} MB, more than the limit of {} MB",
             "luồng Workbook của bảng tính chứa {} MB, vượt giới hạn {} MB";
         /// the sheet declares rows {} to {} and columns {} to {} (its DIMENSIONS record), beyond the limits of {} rows, {} columns and {} cells
-        SheetDeclaresRowsColumns(v1, v2, v3, v4, v5, v6, v7) = "E0162",
+        XlsDimensionsTooLarge(v1, v2, v3, v4, v5, v6, v7) = "E0162",
             "the sheet declares rows {} to {} and columns {} to {} (its DIMENSIONS record), beyond the limits of {} rows, {} columns and {} cells",
             "trang tính khai báo các dòng {} đến {} và các cột {} đến {} (bản ghi DIMENSIONS), vượt giới hạn {} dòng, {} cột và {} ô";
         // Data files.
         /// unknown unit `{}`; {}
-        UnknownUnit(unit, v2) = "E0201",
+        UnknownUnitHint(unit, v2) = "E0201",
             "unknown unit `{}`; {}",
             "không có đơn vị `{}`; {}";
         /// unknown unit `{}`
-        UnknownUnit2(unit) = "E0201",
+        UnknownUnit(unit) = "E0201",
             "unknown unit `{}`",
             "không có đơn vị `{}`";
         /// bad period `{}`: {}
@@ -208,7 +208,7 @@ catalogue! {
             "bad period `{}`: {}",
             "kỳ báo cáo `{}` không hợp lệ: {}";
         /// unknown metric key `{}`; did you mean `{}`?
-        UnknownMetricKeyDid(key, mean) = "E0203",
+        UnknownMetricKeyDidYouMean(key, mean) = "E0203",
             "unknown metric key `{}`; did you mean `{}`?",
             "không có mã chỉ tiêu `{}`; có phải là `{}`?";
         /// unknown metric key `{}`
@@ -216,80 +216,80 @@ catalogue! {
             "unknown metric key `{}`",
             "không có mã chỉ tiêu `{}` trong danh mục";
         /// the value of `{}` is not a number
-        ValueNumberNot(v1) = "E0204",
+        ValueNotANumber(v1) = "E0204",
             "the value of `{}` is not a number",
             "giá trị của `{}` không phải là số";
         /// `{}` in column `{}` is not a number
-        ColumnNumberNot(v1, column) = "E0205",
+        CellNotANumber(v1, column) = "E0205",
             "`{}` in column `{}` is not a number",
             "`{}` ở cột `{}` không phải là số";
         /// `{}` is a count but {} has decimals
-        CountButDecimals(v1, v2) = "E0206",
+        CountHasDecimals(v1, v2) = "E0206",
             "`{}` is a count but {} has decimals",
             "`{}` là số đếm nhưng {} có phần thập phân";
         /// `{}` is an amount in đồng but {} has decimals
-        AmountNgButDecimals(v1, v2) = "E0206",
+        AmountHasDecimals(v1, v2) = "E0206",
             "`{}` is an amount in đồng but {} has decimals",
             "`{}` là số tiền (đồng) nhưng {} có phần thập phân";
         /// `{}` is {}: more than any report holds
-        MoreThanAnyReport(v1, v2) = "E0213",
+        FigureTooLarge(v1, v2) = "E0213",
             "`{}` is {}: more than any report holds",
             "`{}` bằng {}: lớn hơn mọi con số một báo cáo có thể có";
         /// a second record for unit `{}` and period `{}` (the first is in {})
-        SecondRecordUnitPeriod(unit, period, v3) = "E0207",
+        DuplicateRecord(unit, period, v3) = "E0207",
             "a second record for unit `{}` and period `{}` (the first is in {})",
             "bản ghi thứ hai của đơn vị `{}`, kỳ `{}` (bản ghi thứ nhất ở {})";
         /// no `unit` column in the header row
-        NoUnitColumnHeaderRow = "E0208",
+        NoUnitColumn = "E0208",
             "no `unit` column in the header row",
             "dòng tiêu đề không có cột `unit` (Đơn vị)";
         /// no `period` column in the header row
-        NoPeriodColumnHeaderRow = "E0209",
+        NoPeriodColumn = "E0209",
             "no `period` column in the header row",
             "dòng tiêu đề không có cột `period` (Kỳ báo cáo)";
         /// a row without unit or period
-        RowWithoutUnitPeriod = "E0210",
+        RowWithoutUnitOrPeriod = "E0210",
             "a row without unit or period",
             "một dòng thiếu đơn vị hoặc kỳ báo cáo";
         /// the columns `{}` and `{}` hold the same figure
-        ColumnsHoldSameFigure(v1, v2) = "E0211",
+        DuplicateColumns(v1, v2) = "E0211",
             "the columns `{}` and `{}` hold the same figure",
             "hai cột `{}` và `{}` cùng ghi một chỉ tiêu";
         /// {} holds no sheet with a `unit` column
-        HoldsSheetUnitColumn(v1) = "E0212",
+        NoSheetWithUnitColumn(v1) = "E0212",
             "{} holds no sheet with a `unit` column",
             "{} không có trang tính nào có cột `unit` (Đơn vị)";
         // The metric catalogue.
         /// `{}` is not a valid metric key
-        ValidMetricKeyNot(v1) = "E0301",
+        BadMetricKey(v1) = "E0301",
             "`{}` is not a valid metric key",
             "`{}` không phải mã chỉ tiêu hợp lệ";
         /// the formula of `{}` is a comparison
-        FormulaComparison(v1) = "E0302",
+        FormulaIsComparison(v1) = "E0302",
             "the formula of `{}` is a comparison",
             "công thức của `{}` là một phép so sánh";
         /// the formula of `{}` cannot be read: {}
-        FormulaCannotRead(v1, v2) = "E0303",
+        BadFormula(v1, v2) = "E0303",
             "the formula of `{}` cannot be read: {}",
             "không đọc được công thức của `{}`: {}";
         /// the new metric `{}` needs a `label` and a `unit`
-        NewMetricNeedsLabel(metric) = "E0304",
+        NewMetricNeedsLabelAndUnit(metric) = "E0304",
             "the new metric `{}` needs a `label` and a `unit`",
             "chỉ tiêu mới `{}` cần có `label` và `unit`";
         /// the check `{}` is not a comparison
-        CheckComparisonNot(check) = "E0305",
+        CheckNotComparison(check) = "E0305",
             "the check `{}` is not a comparison",
             "phép kiểm tra `{}` không phải là phép so sánh";
         /// the check `{}` cannot be read: {}
-        CheckCannotRead(check, v2) = "E0306",
+        BadCheck(check, v2) = "E0306",
             "the check `{}` cannot be read: {}",
             "không đọc được phép kiểm tra `{}`: {}";
         /// `{}` names both `{}` and `{}`
-        NamesBoth(v1, v2, v3) = "E0307",
+        AliasNamesTwo(v1, v2, v3) = "E0307",
             "`{}` names both `{}` and `{}`",
             "`{}` vừa là tên của `{}` vừa là tên của `{}`";
         /// `{}` uses the unknown metric `{}`
-        UsesUnknownMetric(v1, metric) = "E0308",
+        FormulaUnknownMetric(v1, metric) = "E0308",
             "`{}` uses the unknown metric `{}`",
             "`{}` dùng chỉ tiêu chưa có trong danh mục `{}`";
         // Articles and pages.
@@ -298,7 +298,7 @@ catalogue! {
             "no front matter",
             "bài viết thiếu phần đầu (front matter)";
         /// the front matter is not closed
-        FrontMatterClosedNot = "E0402",
+        FrontMatterNotClosed = "E0402",
             "the front matter is not closed",
             "phần đầu bài chưa được đóng";
         /// the front matter is empty
@@ -310,15 +310,15 @@ catalogue! {
             "no title",
             "bài viết chưa có tiêu đề";
         /// the file contains the control character U+{}
-        FileContainsControlCharacter(v1) = "E0416",
+        ControlCharacter(v1) = "E0416",
             "the file contains the control character U+{}",
             "tệp có ký tự điều khiển U+{}";
         /// `{}` is not a date
-        DateNot(v1) = "E0405",
+        NotADate(v1) = "E0405",
             "`{}` is not a date",
             "`{}` không phải ngày tháng";
         /// `{}` is not a valid slug
-        ValidSlugNot(v1) = "E0406",
+        BadSlug(v1) = "E0406",
             "`{}` is not a valid slug",
             "`{}` không phải địa chỉ (slug) hợp lệ";
         /// an article without a date
@@ -326,15 +326,15 @@ catalogue! {
             "an article without a date",
             "bài viết chưa có ngày đăng";
         /// the image `{}` is not in content/static/
-        ImageContentStaticNot(image) = "E0408",
+        ImageNotInStatic(image) = "E0408",
             "the image `{}` is not in content/static/",
             "ảnh `{}` không có trong content/static/";
         /// {} and {} both map to the URL {}
-        BothMapUrl(v1, v2, url) = "E0409",
+        UrlCollision(v1, v2, url) = "E0409",
             "{} and {} both map to the URL {}",
             "{} và {} cùng trỏ tới địa chỉ {}";
         /// content/static/{} would overwrite a generated file
-        ContentStaticWouldOverwrite(v1) = "E0410",
+        StaticOverwrites(v1) = "E0410",
             "content/static/{} would overwrite a generated file",
             "tệp content/static/{} sẽ ghi đè lên một trang được tạo ra";
         /// broken link `{}`: {}
@@ -342,48 +342,48 @@ catalogue! {
             "broken link `{}`: {}",
             "liên kết hỏng `{}`: {}";
         /// the metric `{}` has no value in {} ({})
-        MetricValue(metric, v2, v3) = "E0412",
+        NoValueInRecord(metric, v2, v3) = "E0412",
             "the metric `{}` has no value in {} ({})",
             "chỉ tiêu `{}` không có số liệu trong {} ({})";
         /// `{}` is used, but there is no cùng kỳ record (unit `{}`, period `{}`)
-        UsedButCNg(v1, unit, period) = "E0413",
+        NoSamePeriodRecord(v1, unit, period) = "E0413",
             "`{}` is used, but there is no cùng kỳ record (unit `{}`, period `{}`)",
             "bài dùng `{}` nhưng không có bản ghi cùng kỳ (đơn vị `{}`, kỳ `{}`)";
         /// `{}` is used, but there is no record for {}
-        UsedButRecord(v1, v2) = "E0414",
+        NoRecordForArticle(v1, v2) = "E0414",
             "`{}` is used, but there is no record for {}",
             "bài dùng `{}` nhưng không có bản ghi cho {}";
         /// `{}` is used, but the article names {}
-        UsedButArticleNames(v1, names) = "E0415",
+        ArticleLacksScope(v1, names) = "E0415",
             "`{}` is used, but the article names {}",
             "bài dùng `{}` nhưng chưa ghi {}";
         // Template functions and Tera.
         /// the metric `{}` has no value for unit `{}`, period `{}`
-        MetricValueUnitPeriod(metric, unit, period) = "E0501",
+        NoValueFor(metric, unit, period) = "E0501",
             "the metric `{}` has no value for unit `{}`, period `{}`",
             "chỉ tiêu `{}` không có số liệu cho đơn vị `{}`, kỳ `{}`";
         /// there is no record for unit `{}`, period `{}`
-        RecordUnitPeriod(unit, period) = "E0502",
+        NoRecordFor(unit, period) = "E0502",
             "there is no record for unit `{}`, period `{}`",
             "không có bản ghi của đơn vị `{}`, kỳ `{}`";
         /// compare(key="{}") needs the record of unit `{}` for {} ({}), and there is none
-        CompareKeyNeedsRecord(key, unit, v3, v4) = "E0503",
+        NoEarlierRecord(key, unit, v3, v4) = "E0503",
             "compare(key=\"{}\") needs the record of unit `{}` for {} ({}), and there is none",
             "compare(key=\"{}\") cần bản ghi của đơn vị `{}` cho {} ({}), nhưng chưa có";
         /// this page has no unit: pass unit="…" or set `unit:` in the front matter
-        PageUnitPassUnit = "E0504",
+        PageHasNoUnit = "E0504",
             "this page has no unit: pass unit=\"…\" or set `unit:` in the front matter",
             "trang này chưa có đơn vị: ghi unit=\"…\" hoặc `unit:` ở phần đầu bài";
         /// this page has no period: pass period="…" or set `period:` in the front matter
-        PagePeriodPassPeriod = "E0505",
+        PageHasNoPeriod = "E0505",
             "this page has no period: pass period=\"…\" or set `period:` in the front matter",
             "trang này chưa có kỳ báo cáo: ghi period=\"…\" hoặc `period:` ở phần đầu bài";
         /// against="{}" is not known: use "same_period" (cùng kỳ) or "previous" (kỳ trước)
-        AgainstKnownUseSame(v1) = "E0506",
+        UnknownAgainst(v1) = "E0506",
             "against=\"{}\" is not known: use \"same_period\" (cùng kỳ) or \"previous\" (kỳ trước)",
             "against=\"{}\" không hợp lệ: dùng \"same_period\" (cùng kỳ) hoặc \"previous\" (kỳ trước)";
         /// unknown date format `{}`: use "short", "long" or "full"
-        UnknownDateFormatUse(v1) = "E0507",
+        UnknownDateFormat(v1) = "E0507",
             "unknown date format `{}`: use \"short\", \"long\" or \"full\"",
             "không có kiểu ngày `{}`: dùng \"short\", \"long\" hoặc \"full\"";
         /// {}() has no argument `{}`; did you mean `{}`?
@@ -395,7 +395,7 @@ catalogue! {
             "{}() has no argument `{}`; it takes {}",
             "{}() không có tham số `{}`; các tham số là {}";
         /// chart(kind="{}"): unknown kind; the kinds are {}
-        ChartKindUnknownKind(kind, v2) = "E0510",
+        UnknownChartKind(kind, v2) = "E0510",
             "chart(kind=\"{}\"): unknown kind; the kinds are {}",
             "chart(kind=\"{}\"): không có loại biểu đồ này; các loại là {}";
         /// chart(kind="{}"): {}
@@ -403,19 +403,19 @@ catalogue! {
             "chart(kind=\"{}\"): {}",
             "chart(kind=\"{}\"): {}";
         /// {}(): {}= must be a whole number from 1 up, e.g. {}
-        MustWholeNumberUp(v1, v2, v3) = "E0514",
+        ArgNotCount(v1, v2, v3) = "E0514",
             "{}(): {}= must be a whole number from 1 up, e.g. {}",
             "{}(): {}= phải là số nguyên từ 1 trở lên, ví dụ {}";
         /// {}(): {}= must be a list in brackets, e.g. {}
-        MustListBracketsE(v1, v2, v3) = "E0514",
+        ArgNotList(v1, v2, v3) = "E0514",
             "{}(): {}= must be a list in brackets, e.g. {}",
             "{}(): {}= phải là danh sách trong ngoặc vuông, ví dụ {}";
         /// {}(): {}= must be text in quotes, e.g. {}
-        MustTextQuotesE(v1, v2, v3) = "E0514",
+        ArgNotText(v1, v2, v3) = "E0514",
             "{}(): {}= must be text in quotes, e.g. {}",
             "{}(): {}= phải là chữ trong ngoặc kép, ví dụ {}";
         /// chart() needs kind="…": one of {}
-        ChartNeedsKindOne(v1) = "E0515",
+        ChartNeedsKind(v1) = "E0515",
             "chart() needs kind=\"…\": one of {}",
             "chart() cần kind=\"…\": một trong {}";
         /// kpis(): {}
@@ -455,19 +455,19 @@ catalogue! {
             "Missing keyword argument `{}`",
             "thiếu tham số `{}`";
         /// Field `{}` is not defined. {}
-        FieldDefinedNot(field, v2) = "E0527",
+        FieldNotDefined(field, v2) = "E0527",
             "Field `{}` is not defined. {}",
             "không có trường `{}`. {}";
         /// Tried to render a variable that is undefined
-        TriedRenderVariableUndefined = "E0528",
+        RenderedUndefined = "E0528",
             "Tried to render a variable that is undefined",
             "biến này chưa được định nghĩa";
         /// a comment `{#` is not closed with `#}`
-        CommentClosedNot = "E0540",
+        CommentNotClosed = "E0540",
             "a comment `{#` is not closed with `#}`",
             "chú thích `{#` chưa được đóng bằng `#}`";
         /// `{% set %}` needs a name and a value, as in `{% set x = 1 %}`
-        SetNeedsNameValue = "E0541",
+        BadSet = "E0541",
             "`{% set %}` needs a name and a value, as in `{% set x = 1 %}`",
             "`{% set %}` cần một tên và một giá trị, như `{% set x = 1 %}`";
         /// a division by zero
@@ -479,11 +479,11 @@ catalogue! {
             "the template nests too deep",
             "mẫu lồng nhau quá sâu";
         /// `{}` is not expected here
-        ExpectedHereNot(v1) = "E0544",
+        NotExpectedHere(v1) = "E0544",
             "`{}` is not expected here",
             "không được có `{}` ở đây";
         /// range() would give too many numbers
-        RangeWouldGiveToo = "E0545",
+        RangeTooLong = "E0545",
             "range() would give too many numbers",
             "range() cho ra quá nhiều số";
         /// a template includes itself
@@ -499,23 +499,23 @@ catalogue! {
             "there is no tag `{}`",
             "không có thẻ `{}`";
         /// arithmetic needs numbers on both sides
-        ArithmeticNeedsNumbersBoth = "E0549",
+        ArithmeticNeedsNumbers = "E0549",
             "arithmetic needs numbers on both sides",
             "phép tính cần số ở cả hai vế";
         /// these two values cannot be compared
-        TheseTwoValuesCannot = "E0550",
+        CannotCompare = "E0550",
             "these two values cannot be compared",
             "không so sánh được hai giá trị này";
         /// this value is not a list to loop over
-        ValueListLoopOverNot = "E0551",
+        NotALoopList = "E0551",
             "this value is not a list to loop over",
             "giá trị này không phải danh sách để lặp qua";
         /// the template cannot be read or run here
-        TemplateCannotReadRun = "E0552",
+        TemplateFailed = "E0552",
             "the template cannot be read or run here",
             "không đọc hoặc chạy được mẫu ở chỗ này";
         /// an unknown tag, or an `{% end… %}` without its opening tag
-        UnknownTagEndWithout = "E0553",
+        UnknownTag = "E0553",
             "an unknown tag, or an `{% end… %}` without its opening tag",
             "thẻ không rõ, hoặc một `{% end… %}` không có thẻ mở tương ứng";
         /// there is no variable `{}`
@@ -523,20 +523,20 @@ catalogue! {
             "there is no variable `{}`",
             "không có biến `{}`";
         /// the template did more than {} steps of work (a loop that never ends, or too many nested loops?)
-        TemplateDidMoreThan(v1) = "E0530",
+        TooManySteps(v1) = "E0530",
             "the template did more than {} steps of work (a loop that never ends, or too many nested loops?)",
             "mẫu đã chạy quá {} bước (vòng lặp không dừng, hoặc lồng quá nhiều vòng lặp?)";
         /// the template built a text of more than {} bytes
-        TemplateBuiltTextMore(v1) = "E0531",
+        TextTooLong(v1) = "E0531",
             "the template built a text of more than {} bytes",
             "mẫu đã tạo một đoạn chữ dài quá {} byte";
         /// the template wrote more than {} bytes
-        TemplateWroteMoreThan(v1) = "E0532",
+        OutputTooLong(v1) = "E0532",
             "the template wrote more than {} bytes",
             "mẫu đã viết ra quá {} byte";
         // Warnings.
         /// unit `{}`, period `{}`: {}
-        UnitPeriodWarning(unit, period, v3) = "W0101",
+        RecordWarning(unit, period, v3) = "W0101",
             "unit `{}`, period `{}`: {}",
             "đơn vị `{}`, kỳ `{}`: {}";
         /// unknown column `{}` is skipped
@@ -544,44 +544,44 @@ catalogue! {
             "unknown column `{}` is skipped",
             "bỏ qua cột không rõ `{}`";
         /// {} holds no rows of figures
-        HoldsRowsFigures(v1) = "W0104",
+        NoRowsOfFigures(v1) = "W0104",
             "{} holds no rows of figures",
             "{} không có dòng số liệu nào";
         /// `{}` is {}: a rate under 1%, or a fraction of 1?
-        RateUnderFraction(v1, v2) = "W0103",
+        RateLooksLikeFraction(v1, v2) = "W0103",
             "`{}` is {}: a rate under 1%, or a fraction of 1?",
             "`{}` bằng {}: tỷ lệ dưới 1%, hay là phần thập phân của 1?";
         // Import.
         /// "{}" fits several units ({}): its row is skipped
-        FitsSeveralUnitsRow(v1, v2) = "E0601",
+        AmbiguousUnitName(v1, v2) = "E0601",
             "\"{}\" fits several units ({}): its row is skipped",
             "\"{}\" khớp với nhiều đơn vị ({}): bỏ qua dòng này";
         /// "{}" is `{}` again for {}: the row is skipped (the first is row {})
-        AgainRowSkippedFirst(v1, v2, v3, row) = "E0602",
+        UnitRowAgain(v1, v2, v3, row) = "E0602",
             "\"{}\" is `{}` again for {}: the row is skipped (the first is row {})",
             "\"{}\" lại là `{}` trong {}: bỏ qua dòng này (dòng thứ nhất là dòng {})";
         /// "{}" is not a unit of content/site.yaml: its row is skipped
-        UnitContentSiteYaml(v1) = "E0603",
+        NotASiteUnit(v1) = "E0603",
             "\"{}\" is not a unit of content/site.yaml: its row is skipped",
             "\"{}\" không phải đơn vị trong content/site.yaml: bỏ qua dòng này";
         /// "{}": the total received {} is not the in-period {} plus the carried-over {}
-        TotalReceivedPeriodPlus(v1, v2, period, v4) = "E0604",
+        ReceivedSumMismatch(v1, v2, period, v4) = "E0604",
             "\"{}\": the total received {} is not the in-period {} plus the carried-over {}",
             "\"{}\": tổng số tiếp nhận {} không bằng số trong kỳ {} cộng số từ kỳ trước {}";
         /// "{}" names the period {} but the dates give {}: the dates are used
-        NamesPeriodButDates(v1, period, v3) = "E0605",
+        PeriodDatesDisagree(v1, period, v3) = "E0605",
             "\"{}\" names the period {} but the dates give {}: the dates are used",
             "\"{}\" ghi kỳ {} nhưng ngày tháng cho ra {}: dùng theo ngày tháng";
         /// `{}` is a count but {} has decimals: it is not imported
-        CountButDecimalsImportedNot(v1, v2) = "E0606",
+        ImportCountHasDecimals(v1, v2) = "E0606",
             "`{}` is a count but {} has decimals: it is not imported",
             "`{}` là số đếm nhưng {} có phần thập phân: không nhập số này";
         /// `{}` is not a number: it is not imported
-        NumberImportedNot(v1) = "E0607",
+        ImportNotANumber(v1) = "E0607",
             "`{}` is not a number: it is not imported",
             "`{}` không phải là số: không nhập số này";
         /// a row with figures but no unit name is skipped
-        RowFiguresButUnit = "E0609",
+        RowWithoutUnitName = "E0609",
             "a row with figures but no unit name is skipped",
             "bỏ qua một dòng có số liệu nhưng không có tên đơn vị";
         /// no period found in {}
@@ -593,27 +593,27 @@ catalogue! {
             "no recognisable header in {}",
             "không nhận ra dòng tiêu đề trong {}";
         /// no row of {} names a unit of content/site.yaml with figures
-        NoRowNamesUnitContent(v1) = "E0615",
+        NoRowOfASiteUnit(v1) = "E0615",
             "no row of {} names a unit of content/site.yaml with figures",
             "không dòng nào của {} ghi đơn vị có trong content/site.yaml kèm số liệu";
         /// no sheet of {} holds a table with a recognisable header
-        NoSheetHoldsTableRecognisable(v1) = "E0616",
+        NoSheetWithHeader(v1) = "E0616",
             "no sheet of {} holds a table with a recognisable header",
             "không trang tính nào của {} có bảng với dòng tiêu đề nhận ra được";
         /// the header names a unit column but no column of figures the catalogue knows
-        HeaderNamesUnitColumn = "E0617",
+        NoFigureColumns = "E0617",
             "the header names a unit column but no column of figures the catalogue knows",
             "dòng tiêu đề có cột đơn vị nhưng không có cột số liệu nào trong danh mục";
         /// the row has no period
-        RowPeriod = "E0618",
+        RowWithoutPeriod = "E0618",
             "the row has no period",
             "dòng này chưa có kỳ báo cáo";
         /// the total row gives {} for "{}"{} but the unit rows add up to {}
-        TotalRowGivesBut(v1, v2, v3, v4) = "E0619",
+        TotalRowMismatch(v1, v2, v3, v4) = "E0619",
             "the total row gives {} for \"{}\"{} but the unit rows add up to {}",
             "dòng tổng cộng ghi {} cho \"{}\"{} nhưng các dòng đơn vị cộng lại được {}";
         /// {} exists: it is not overwritten
-        ExistsOverwrittenNot(v1) = "E0620",
+        NotOverwritten(v1) = "E0620",
             "{} exists: it is not overwritten",
             "{} đã có: không ghi đè";
         /// {} has no sheet `{}`
@@ -621,11 +621,11 @@ catalogue! {
             "{} has no sheet `{}`",
             "{} không có trang tính `{}`";
         /// {} is a CSV file: --sheet is ignored
-        CsvFileSheetIgnored(v1) = "E0622",
+        SheetIgnoredForCsv(v1) = "E0622",
             "{} is a CSV file: --sheet is ignored",
             "{} là tệp CSV: bỏ qua --sheet";
         /// `{}` is not a period
-        PeriodNot(v1) = "E0608",
+        NotAPeriod(v1) = "E0608",
             "`{}` is not a period",
             "`{}` không phải kỳ báo cáo";
         /// {} is not an Excel workbook

@@ -5,39 +5,39 @@ catalogue! {
     /// Parts of messages: words and clauses shown inside another message.
     pub enum Part {
         /// a cell of sheet `{}` lies in column {}, past column {}, the last an .xls sheet has
-        CellSheetLiesColumn(sheet, column, column3) = "",
+        XlsCellPastLastColumn(sheet, column, column3) = "",
             "a cell of sheet `{}` lies in column {}, past column {}, the last an .xls sheet has",
             "một ô của trang tính `{}` nằm ở cột {}, quá cột {} là cột cuối cùng của trang tính .xls";
         /// it is not a compound file
-        CompoundFileNot = "",
+        NotACompoundFile = "",
             "it is not a compound file",
             "đây không phải tệp Excel 97–2003 (.xls) hợp lệ";
         /// its sector size is not 512 or 4096 bytes
-        SectorSizeBytesNot = "",
+        BadSectorSize = "",
             "its sector size is not 512 or 4096 bytes",
             "kích thước sector không phải 512 hay 4096 byte";
         /// its mini-sector size is not 64 bytes
-        MiniSectorSizeBytesNot = "",
+        BadMiniSectorSize = "",
             "its mini-sector size is not 64 bytes",
             "kích thước mini-sector không phải 64 byte";
         /// a sector lies past the end of the file
-        SectorLiesPastEnd = "",
+        SectorPastEnd = "",
             "a sector lies past the end of the file",
             "có sector nằm ngoài phần cuối của tệp";
         /// a chain of sectors loops
-        ChainSectorsLoops = "",
+        SectorChainLoops = "",
             "a chain of sectors loops",
             "có chuỗi sector quay vòng";
         /// a chain of sectors runs past its table
-        ChainSectorsRunsPast = "",
+        SectorChainPastTable = "",
             "a chain of sectors runs past its table",
             "có chuỗi sector vượt ra ngoài bảng sector";
         /// a DIFAT sector is empty
-        DifatSectorEmpty = "",
+        EmptyDifatSector = "",
             "a DIFAT sector is empty",
             "có sector DIFAT trống";
         /// its sector table is longer than the file
-        SectorTableLongerThan = "",
+        SectorTableTooLong = "",
             "its sector table is longer than the file",
             "bảng sector dài hơn cả tệp";
         /// it has no directory
@@ -45,40 +45,40 @@ catalogue! {
             "it has no directory",
             "tệp không có thư mục (directory)";
         /// it holds no Workbook stream
-        HoldsWorkbookStream = "",
+        NoWorkbookStream = "",
             "it holds no Workbook stream",
             "tệp không có luồng Workbook";
         /// the Workbook stream is cut short
-        WorkbookStreamCutShort = "",
+        WorkbookStreamCut = "",
             "the Workbook stream is cut short",
             "luồng Workbook bị cắt cụt";
         /// a record of the Workbook stream is cut short
-        RecordWorkbookStreamCut = "",
+        RecordCut = "",
             "a record of the Workbook stream is cut short",
             "có bản ghi trong luồng Workbook bị cắt cụt";
         /// a record of the Workbook stream is damaged
-        RecordWorkbookStreamDamaged = "",
+        RecordDamaged = "",
             "a record of the Workbook stream is damaged",
             "có bản ghi trong luồng Workbook bị hỏng";
         /// a sheet starts past the end of the Workbook stream
-        SheetStartsPastEnd = "",
+        SheetPastEnd = "",
             "a sheet starts past the end of the Workbook stream",
             "có trang tính bắt đầu sau phần cuối của luồng Workbook";
         /// a sheet's DIMENSIONS record ends before it starts
-        SheetSDimensionsRecord = "",
+        BadDimensionsRecord = "",
             "a sheet's DIMENSIONS record ends before it starts",
             "bản ghi DIMENSIONS của một trang tính kết thúc trước khi bắt đầu";
         /// a record of a run of cells ends before it starts
-        RecordRunCellsEnds = "",
+        BadCellRunRecord = "",
             "a record of a run of cells ends before it starts",
             "có bản ghi dãy ô kết thúc trước khi bắt đầu";
         // Parts of messages (the values inside the ones above).
         /// `{}` is not a year
-        YearNot(v1) = "",
+        NotAYear(v1) = "",
             "`{}` is not a year",
             "`{}` không phải năm";
         /// `{}` is not a date YYYY-MM-DD
-        DateYyyyMmDdNot(v1) = "",
+        NotAnIsoDate(v1) = "",
             "`{}` is not a date YYYY-MM-DD",
             "`{}` không phải ngày dạng YYYY-MM-DD";
         /// the range ends ({}) before it starts ({})
@@ -90,19 +90,19 @@ catalogue! {
             "the period is empty",
             "chưa ghi kỳ báo cáo";
         /// {} is not an article or page of this site (or is a draft)
-        ArticlePageSiteDraftNot(v1) = "",
+        NotAnArticle(v1) = "",
             "{} is not an article or page of this site (or is a draft)",
             "{} không phải bài viết hay trang của trang này (hoặc là bản nháp)";
         /// /{} is not a page or file of this site
-        PageFileSiteNot(v1) = "",
+        NotAPage(v1) = "",
             "/{} is not a page or file of this site",
             "/{} không phải trang hay tệp của trang này";
         /// this article's record
-        ArticleSRecord = "",
+        ArticleRecord = "",
             "this article's record",
             "bản ghi của bài";
         /// the cùng kỳ record
-        CNgKRecord = "",
+        SamePeriodRecord = "",
             "the cùng kỳ record",
             "bản ghi cùng kỳ";
         /// unit `{}`, period `{}`
@@ -114,7 +114,7 @@ catalogue! {
             "the field `{}` is missing",
             "thiếu trường `{}`";
         /// there is no field `{}`; the fields are {}
-        FieldFields(field, v2) = "",
+        NoFieldOf(field, v2) = "",
             "there is no field `{}`; the fields are {}",
             "không có trường `{}`; các trường là {}";
         /// there is no field `{}`
@@ -122,15 +122,15 @@ catalogue! {
             "there is no field `{}`",
             "không có trường `{}`";
         /// there is a field that does not belong here
-        FieldDoesBelongHereNot = "",
+        StrayField = "",
             "there is a field that does not belong here",
             "có một trường không thuộc chỗ này";
         /// `{}` is not allowed here; write one of {}
-        AllowedHereWriteOneNot(v1, v2) = "",
+        NotAllowedWord(v1, v2) = "",
             "`{}` is not allowed here; write one of {}",
             "không dùng được `{}` ở đây; hãy ghi một trong các giá trị {}";
         /// a word here is not one of the allowed ones
-        WordHereOneAllowed = "",
+        NotAllowedSomeWord = "",
             "a word here is not one of the allowed ones",
             "từ ở đây không thuộc các giá trị được phép";
         /// the field `{}` is written twice
@@ -138,39 +138,39 @@ catalogue! {
             "the field `{}` is written twice",
             "trường `{}` bị ghi hai lần";
         /// this {} is {}, where {} is expected
-        WhereExpected(v1, v2, v3) = "",
+        WrongKindOfValue(v1, v2, v3) = "",
             "this {} is {}, where {} is expected",
             "giá trị {} ở đây là {}, trong khi cần {}";
         /// this is {}, where {} is expected
-        WhereExpected2(v1, v2) = "",
+        WrongKind(v1, v2) = "",
             "this is {}, where {} is expected",
             "giá trị ở đây là {}, trong khi cần {}";
         /// the text does not have the shape this file should hold
-        TextDoesShapeFile = "",
+        WrongShape = "",
             "the text does not have the shape this file should hold",
             "nội dung không có dạng mà tệp này cần";
         /// a `:` where none may stand (text holding `: ` must be in quotes, and keys of one level start in the same column)
-        WhereNoneMayStand = "",
+        StrayColon = "",
             "a `:` where none may stand (text holding `: ` must be in quotes, and keys of one level start in the same column)",
             "có dấu `:` ở chỗ không được phép (chữ có `: ` phải đặt trong ngoặc kép, và các khóa cùng cấp phải thẳng cột)";
         /// the file ends inside a value (a quote or a bracket is not closed)
-        FileEndsInsideValue = "",
+        EndsInsideValue = "",
             "the file ends inside a value (a quote or a bracket is not closed)",
             "tệp kết thúc giữa chừng một giá trị (chưa đóng ngoặc kép hoặc ngoặc)";
         /// a tab is used for indentation; indent with spaces
-        TabUsedIndentationIndent = "",
+        TabIndent = "",
             "a tab is used for indentation; indent with spaces",
             "dùng phím Tab để thụt lề; hãy thụt lề bằng dấu cách";
         /// a value starts with a character that needs quotes (`@`, `` ` ``, `%`…)
-        ValueStartsCharacterNeeds = "",
+        NeedsQuotes = "",
             "a value starts with a character that needs quotes (`@`, `` ` ``, `%`…)",
             "giá trị bắt đầu bằng ký tự cần đặt trong ngoặc kép (`@`, `` ` ``, `%`…)";
         /// the lines here do not line up as YAML (indentation, a missing `-`, `,` or closing bracket)
-        LinesHereDoLine = "",
+        Misaligned = "",
             "the lines here do not line up as YAML (indentation, a missing `-`, `,` or closing bracket)",
             "các dòng ở đây không đúng cú pháp YAML (thụt lề, thiếu `-`, `,` hoặc dấu đóng ngoặc)";
         /// an invisible control character is in the file
-        InvisibleControlCharacterFile = "",
+        ControlCharacterInFile = "",
             "an invisible control character is in the file",
             "tệp có ký tự điều khiển ẩn";
         /// values are nested too deep
@@ -178,7 +178,7 @@ catalogue! {
             "values are nested too deep",
             "các giá trị lồng nhau quá sâu";
         /// the text here is not what this file should hold
-        TextHereWhatFile = "",
+        UnexpectedText = "",
             "the text here is not what this file should hold",
             "nội dung ở đây không đúng với những gì tệp này cần";
         /// at `{}`: {}
@@ -186,15 +186,15 @@ catalogue! {
             "at `{}`: {}",
             "tại `{}`: {}";
         /// this row has {} cells where the header has {}
-        RowCellsWhereHeader(v1, v2) = "",
+        RowWidthMismatch(v1, v2) = "",
             "this row has {} cells where the header has {}",
             "dòng này có {} ô trong khi dòng tiêu đề có {}";
         /// the text is not UTF-8
-        TextUtfNot = "",
+        NotUtf8Text = "",
             "the text is not UTF-8",
             "nội dung không phải văn bản UTF-8";
         /// this row cannot be read as CSV
-        RowCannotReadCsv = "",
+        BadCsvRow = "",
             "this row cannot be read as CSV",
             "không đọc được dòng này như CSV";
         /// a whole number of 0 or more
@@ -246,11 +246,11 @@ catalogue! {
             "a link may not run code (javascript:, vbscript:, data:)",
             "liên kết không được chạy mã lệnh (javascript:, vbscript:, data:)";
         /// {} is not in content/static/
-        ContentStaticNot(v1) = "",
+        NotInStatic(v1) = "",
             "{} is not in content/static/",
             "{} không có trong content/static/";
         /// {} is not an article, a page or a file in content/static/
-        ArticlePageFileContent(v1) = "",
+        NotALinkTarget(v1) = "",
             "{} is not an article, a page or a file in content/static/",
             "{} không phải bài viết, trang, hay tệp trong content/static/";
         /// no unit and no period
@@ -266,19 +266,19 @@ catalogue! {
             "no period",
             "kỳ báo cáo";
         /// {} is {}, outside 0..100
-        Outside(v1, v2) = "",
+        PercentOutOfRange(v1, v2) = "",
             "{} is {}, outside 0..100",
             "{} bằng {}, nằm ngoài khoảng 0–100";
         /// {} is negative ({})
-        Negative(v1, v2) = "",
+        NegativeCount(v1, v2) = "",
             "{} is negative ({})",
             "{} bị âm ({})";
         /// {} is given as {} but {} gives {}
-        GivenButGives(v1, v2, v3, v4) = "",
+        GivenDisagrees(v1, v2, v3, v4) = "",
             "{} is given as {} but {} gives {}",
             "{} được ghi là {} nhưng {} cho ra {}";
         /// check failed: {} ({}: {} against {})
-        CheckFailedAgainst(v1, v2, v3, v4) = "",
+        CheckFailed(v1, v2, v3, v4) = "",
             "check failed: {} ({}: {} against {})",
             "không đạt phép kiểm tra: {} ({}: {} so với {})";
         /// metrics=[…]: {}
@@ -294,55 +294,55 @@ catalogue! {
             "units=[…]: {}",
             "units=[…]: {}";
         /// needs metrics=[…] with at least one metric key
-        NeedsMetricsLeastOne = "",
+        NeedsMetrics = "",
             "needs metrics=[…] with at least one metric key",
             "cần metrics=[…] với ít nhất một mã chỉ tiêu";
         /// needs metrics=[…] with at least {} metric key{}
-        NeedsMetricsLeastMetric(v1, key) = "",
+        NeedsMetricsAtLeast(v1, key) = "",
             "needs metrics=[…] with at least {} metric key{}",
             "cần metrics=[…] với ít nhất {} mã chỉ tiêu{}";
         /// needs metric="…" (one metric key)
-        NeedsMetricOneMetric = "",
+        NeedsMetric = "",
             "needs metric=\"…\" (one metric key)",
             "cần metric=\"…\" (một mã chỉ tiêu)";
         /// does not take {}=; it takes {}, and title=, unit=, period=
-        DoesTakeTakesTitle(v1, takes) = "",
+        ArgNotTaken(v1, takes) = "",
             "does not take {}=; it takes {}, and title=, unit=, period=",
             "không nhận tham số {}=; loại này nhận {}, và title=, unit=, period=";
         /// metrics=[…] names `{}` twice
-        MetricsNamesTwice(names) = "",
+        MetricTwice(names) = "",
             "metrics=[…] names `{}` twice",
             "metrics=[…] ghi `{}` hai lần";
         /// units=[…] names `{}` twice
-        UnitsNamesTwice(names) = "",
+        UnitTwice(names) = "",
             "units=[…] names `{}` twice",
             "units=[…] ghi `{}` hai lần";
         /// `{}` is a rate; parts of a whole must be counts or amounts
-        RatePartsWholeMust(v1) = "",
+        RateNotAPart(v1) = "",
             "`{}` is a rate; parts of a whole must be counts or amounts",
             "`{}` là tỷ lệ; các phần của một tổng phải là số đếm hoặc số tiền";
         /// at most {} parts can be told apart; this chart has {}
-        MostPartsCanTold(v1, v2) = "",
+        TooManyParts(v1, v2) = "",
             "at most {} parts can be told apart; this chart has {}",
             "chỉ phân biệt được tối đa {} phần; biểu đồ này có {}";
         /// takes either units=[…] (one row per unit) or periods=N (one row per period), not both
-        TakesEitherUnitsOne = "",
+        UnitsOrPeriods = "",
             "takes either units=[…] (one row per unit) or periods=N (one row per period), not both",
             "chỉ nhận units=[…] (mỗi đơn vị một dòng) hoặc periods=N (mỗi kỳ một dòng), không nhận cả hai";
         /// `{}` and `{}` are measured differently and cannot share one chart
-        MeasuredDifferentlyCannotShare(v1, v2) = "",
+        DifferentMeasures(v1, v2) = "",
             "`{}` and `{}` are measured differently and cannot share one chart",
             "`{}` và `{}` có đơn vị đo khác nhau, không vẽ chung một biểu đồ";
         /// needs at least 2 periods of the same span with `{}` for unit `{}`; found {} ({})
-        NeedsLeastPeriodsSame(v1, unit, found, v4) = "",
+        TooFewPeriods(v1, unit, found, v4) = "",
             "needs at least 2 periods of the same span with `{}` for unit `{}`; found {} ({})",
             "cần ít nhất 2 kỳ cùng loại có `{}` của đơn vị `{}`; mới có {} ({})";
         /// needs at least 2 units with `{}` in {}; name them with units=[…]
-        NeedsLeastUnitsName(v1, v2) = "",
+        TooFewUnits(v1, v2) = "",
             "needs at least 2 units with `{}` in {}; name them with units=[…]",
             "cần ít nhất 2 đơn vị có `{}` trong {}; ghi các đơn vị bằng units=[…]";
         /// unknown field `{}`, expected one of {}
-        UnknownFieldExpectedOne(field, v2) = "",
+        UnknownFieldOf(field, v2) = "",
             "unknown field `{}`, expected one of {}",
             "không có trường `{}`; các trường là {}";
         /// unknown field `{}`
@@ -350,7 +350,7 @@ catalogue! {
             "unknown field `{}`",
             "không có trường `{}`";
         /// unexpected character `{}`
-        UnexpectedCharacter2(v1) = "",
+        FormulaUnexpectedCharacter(v1) = "",
             "unexpected character `{}`",
             "ký tự không đúng chỗ `{}`";
         /// expected `)`
@@ -358,23 +358,23 @@ catalogue! {
             "expected `)`",
             "thiếu dấu `)`";
         /// expected a metric key, a number or `(`
-        ExpectedMetricKeyNumber = "",
+        ExpectedOperand = "",
             "expected a metric key, a number or `(`",
             "cần một mã chỉ tiêu, một số hoặc `(`";
         /// unexpected text after the expression
-        UnexpectedTextAfterExpression = "",
+        TrailingText = "",
             "unexpected text after the expression",
             "thừa chữ sau biểu thức";
         /// `{}` is not a number
-        NumberNot(v1) = "",
+        NotANumber(v1) = "",
             "`{}` is not a number",
             "`{}` không phải là số";
         /// nesting deeper than {} levels
-        NestingDeeperThanLevels(v1) = "",
+        NestedTooDeep(v1) = "",
             "nesting deeper than {} levels",
             "lồng nhau sâu quá {} cấp";
         /// more than {} numbers and keys
-        MoreThanNumbersKeys(v1) = "",
+        TooManyTerms(v1) = "",
             "more than {} numbers and keys",
             "có quá {} số và mã chỉ tiêu";
         /// none
@@ -390,7 +390,7 @@ catalogue! {
             "Available fields: {}",
             "các trường hiện có: {}";
         /// needs metrics=[…] with at least {} metric keys
-        NeedsMetricsLeastKeys(min) = "",
+        NeedsMetricsAtLeastKeys(min) = "",
             "needs metrics=[…] with at least {} metric keys",
             "cần metrics=[…] với ít nhất {} mã chỉ tiêu";
         /// cannot draw the chart: {}
@@ -398,7 +398,7 @@ catalogue! {
             "cannot draw the chart: {}",
             "không vẽ được biểu đồ: {}";
         /// `{}` is not a period
-        PeriodNot(v1) = "",
+        NotAPeriod(v1) = "",
             "`{}` is not a period",
             "`{}` không phải kỳ báo cáo";
         /// its formula

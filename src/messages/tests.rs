@@ -116,7 +116,7 @@ fn every_code_belongs_to_one_kind() {
 
 #[test]
 fn nested_messages_are_shown_in_the_same_language() {
-    let period = crate::msg!(Msg::PeriodNot, "2023-Q5");
+    let period = crate::msg!(Msg::NotAPeriod, "2023-Q5");
     let m = crate::msg!(Msg::BadPeriod, "2023-Q5", period);
     assert_eq!(
         m.text(Lang::Vi),
@@ -128,7 +128,7 @@ fn nested_messages_are_shown_in_the_same_language() {
 
 #[test]
 fn long_values_are_cut_and_the_wording_kept() {
-    let date = crate::msg!(Msg::DateNot, "1".repeat(1_000));
+    let date = crate::msg!(Msg::NotADate, "1".repeat(1_000));
     for lang in [Lang::En, Lang::Vi] {
         let text = date.text(lang);
         assert!(text.chars().count() < 300, "{text}");

@@ -55,5 +55,5 @@ pub fn unknown_unit(id: &str, units: &BTreeMap<UnitId, Unit>) -> (Msg, Hint) {
         Some(s) => crate::msg!(Hint::DidYouMeanUnits, s),
         None => Hint::DeclareUnitContentSite,
     };
-    (crate::msg!(Msg::UnknownUnit2, id), hint)
+    (crate::msg!(Msg::UnknownUnit, id), hint)
 }

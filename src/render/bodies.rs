@@ -167,7 +167,7 @@ fn resolve_link(
         Some(url) => Ok(Some(format!("{}{anchor}", href(root, url.as_str())))),
         // Its own error is reported already; the build fails anyway.
         None if failed.contains(&target) => Ok(None),
-        None => Err(crate::msg!(Part::ArticlePageSiteDraftNot, posix(&target))),
+        None => Err(crate::msg!(Part::NotAnArticle, posix(&target))),
     }
 }
 
@@ -187,8 +187,8 @@ fn static_link(
         .collect::<PathBuf>();
     match posix(&in_static).strip_prefix("static/") {
         Some(rel) if known.contains(rel) => Ok(Some(format!("{}{anchor}", href(root, rel)))),
-        Some(_) => Err(crate::msg!(Part::ContentStaticNot, shown)),
-        None => Err(crate::msg!(Part::ArticlePageFileContent, shown)),
+        Some(_) => Err(crate::msg!(Part::NotInStatic, shown)),
+        None => Err(crate::msg!(Part::NotALinkTarget, shown)),
     }
 }
 
@@ -214,7 +214,7 @@ pub fn check_site_path(url: &str, known: &BTreeSet<String>) -> Result<(), Part> 
     if path.is_empty() || known.contains(path) || known.contains(&format!("{path}/")) {
         Ok(())
     } else {
-        Err(crate::msg!(Part::PageFileSiteNot, path))
+        Err(crate::msg!(Part::NotAPage, path))
     }
 }
 
@@ -289,7 +289,7 @@ pub fn render_body(
             .refused
             .into_iter()
             .map(|tag| {
-                Diagnostic::error(crate::msg!(Msg::RawHtmlAllowedArticle, tag))
+                Diagnostic::error(crate::msg!(Msg::RawHtmlRefused, tag))
                     .file(&d.path)
                     .find(&d.text, &tag, |l| l.contains(tag.as_str()))
                     .hint(Hint::WriteLinksImagesMarkdown)

@@ -190,7 +190,7 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
         let file = Route::Static(path.clone()).output_path();
         if out.files.insert(file, bytes.clone()).is_some() {
             diags.push(
-                Diagnostic::error(crate::msg!(Msg::ContentStaticWouldOverwrite, path))
+                Diagnostic::error(crate::msg!(Msg::StaticOverwrites, path))
                     .hint(Hint::RenameMoveStaticFile),
             );
         }

@@ -48,7 +48,7 @@ pub fn publishable<'a>(
                 .contains_key(image.trim_start_matches('/'))
             {
                 diags.push(
-                    Diagnostic::error(crate::msg!(Msg::ImageContentStaticNot, image))
+                    Diagnostic::error(crate::msg!(Msg::ImageNotInStatic, image))
                         .file(&d.path)
                         .find(&d.text, image, |l| l.starts_with("image:"))
                         .hint(Hint::PutFileContentStaticGive),
@@ -74,7 +74,7 @@ pub fn publishable<'a>(
                 Diagnostic::error(Msg::ArticleWithoutDate)
                     .file(&a.path)
                     .at(&a.text, 1, 1)
-                    .hint(Hint::AddDateT07Front),
+                    .hint(Hint::AddDate),
             );
         }
     }
@@ -151,7 +151,7 @@ fn check_claims(plan: &[Planned<'_>], diags: &mut Vec<Diagnostic>) {
         if let Some(first) = claimed.insert(e.route.output_path(), e) {
             let url = format!("/{}", e.route.url_path());
             let mut d =
-                Diagnostic::error(crate::msg!(Msg::BothMapUrl, first.origin, e.origin, url));
+                Diagnostic::error(crate::msg!(Msg::UrlCollision, first.origin, e.origin, url));
             if let Some(doc) = e.doc {
                 d = d
                     .file(&doc.path)
@@ -187,7 +187,7 @@ fn empty_slug(d: &Document) -> Option<Diagnostic> {
         None => return None,
     };
     Some(
-        Diagnostic::error(crate::msg!(Msg::GivesEmptyPartUrl, name))
+        Diagnostic::error(crate::msg!(Msg::EmptyUrlPart, name))
             .file(&d.path)
             .at(&d.text, 1, 1)
             .hint(hint),

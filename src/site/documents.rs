@@ -118,7 +118,7 @@ fn split(
         let c = src[offset..].chars().next().unwrap_or('\0');
         diags.push(
             Diagnostic::error(crate::msg!(
-                Msg::FileContainsControlCharacter,
+                Msg::ControlCharacter,
                 format!("{:04X}", u32::from(c))
             ))
             .file(path)
@@ -152,7 +152,7 @@ fn split(
     }
     let Some((yaml_end, body_start, close_line)) = end else {
         diags.push(
-            Diagnostic::error(Msg::FrontMatterClosedNot)
+            Diagnostic::error(Msg::FrontMatterNotClosed)
                 .file(path)
                 .at(src, 1, 1)
                 .hint(Hint::EndFrontMatterLine),
@@ -169,10 +169,7 @@ fn read_front(path: &Path, src: &str, yaml: &str, diags: &mut Vec<Diagnostic>) -
     if let Some((line, col)) = crate::yaml_depth::yaml_too_deep(yaml) {
         let message = crate::msg!(
             Msg::CannotReadFrontMatter,
-            crate::msg!(
-                Part::NestingDeeperThanLevels,
-                crate::yaml_depth::MAX_YAML_DEPTH
-            )
+            crate::msg!(Part::NestedTooDeep, crate::yaml_depth::MAX_YAML_DEPTH)
         );
         diags.push(
             crate::data::catalogue::yaml_depth_error(message, src, shifted(line), col).file(path),
@@ -258,9 +255,9 @@ fn typed_front(
                     find(
                         "date",
                         &text,
-                        Diagnostic::error(crate::msg!(Msg::DateNot, text)),
+                        Diagnostic::error(crate::msg!(Msg::NotADate, text)),
                     )
-                    .hint(Hint::WriteDateT07Time),
+                    .hint(Hint::WriteDate),
                 );
                 ok = false;
             }
@@ -305,7 +302,7 @@ fn typed_front(
                 find(
                     "slug",
                     slug,
-                    Diagnostic::error(crate::msg!(Msg::ValidSlugNot, slug)),
+                    Diagnostic::error(crate::msg!(Msg::BadSlug, slug)),
                 )
                 .hint(Hint::SlugUsesLowerCase),
             );

@@ -34,7 +34,7 @@ pub fn load_settings(root: &Path) -> Result<Settings, Vec<Diagnostic>> {
     let rel_site = relative(root, &site_yaml);
     if !site_yaml.is_file() {
         return Err(vec![
-            Diagnostic::error(crate::msg!(Msg::NoContentSiteYaml, root.display()))
+            Diagnostic::error(crate::msg!(Msg::NoSiteYaml, root.display()))
                 .hint(Hint::RunBaocaoSiteFolder),
         ]);
     }
@@ -45,7 +45,7 @@ pub fn load_settings(root: &Path) -> Result<Settings, Vec<Diagnostic>> {
     let units = check_units(&config, &text, &rel_site, &mut diags);
     if config.per_page == 0 {
         diags.push(
-            Diagnostic::error(Msg::PerPageListPage)
+            Diagnostic::error(Msg::PerPageZero)
                 .file(&rel_site)
                 .find(&text, "0", |l| l.trim_start().starts_with("per_page:"))
                 .hint(Hint::WriteNumberArticlesPer),
@@ -85,7 +85,7 @@ pub fn load(root: &Path) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
     for link in links_under(&content) {
         diags.push(
             Diagnostic::warning(crate::msg!(
-                Msg::SymbolicLinkSkipped,
+                Msg::SymlinkSkipped,
                 relative(root, &link).display()
             ))
             .hint(Hint::CopyFileFolderInto),
@@ -114,7 +114,7 @@ pub fn load(root: &Path) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
             // A spreadsheet build cannot read is data the officer meant to
             // publish: say so. Notes and READMEs may sit beside the data.
             Some("xls" | "xlsm" | "xlsb" | "ods") => diags.push(
-                Diagnostic::warning(crate::msg!(Msg::ReadDataFilesYaml, rel.display()))
+                Diagnostic::warning(crate::msg!(Msg::NotADataFile, rel.display()))
                     .file(&rel)
                     .hint(Hint::ConvertBaocaoImportFile),
             ),
@@ -209,7 +209,7 @@ fn check_units(
         if !valid {
             diags.push(
                 at(
-                    Diagnostic::error(crate::msg!(Msg::ValidUnitIdNot, u.id)),
+                    Diagnostic::error(crate::msg!(Msg::BadUnitId, u.id)),
                     &u.id.0,
                 )
                 .hint(Hint::UnitIdsUseLower),
@@ -227,7 +227,7 @@ fn check_units(
     for u in &config.units {
         if let Some(parent) = &u.parent {
             if !units.contains_key(parent) {
-                let mut d = Diagnostic::error(crate::msg!(Msg::ParentUnitUnitNot, parent, u.id))
+                let mut d = Diagnostic::error(crate::msg!(Msg::ParentNotAUnit, parent, u.id))
                     .file(path)
                     .find(text, &parent.0, |l| {
                         l.contains("parent") && l.contains(parent.0.as_str())

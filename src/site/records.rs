@@ -180,7 +180,7 @@ pub fn yaml(
                 None => {
                     diags.push(
                         find(
-                            Diagnostic::error(crate::msg!(Msg::ValueNumberNot, key)),
+                            Diagnostic::error(crate::msg!(Msg::ValueNotANumber, key)),
                             key,
                             key,
                         )
@@ -241,9 +241,9 @@ fn scalar_text(lines: &[&str], key: &str) -> Option<String> {
 /// groups: `12.00`, `1.2345`, `1.234,5`.
 fn separators_problem(key: &str, unit: MetricUnit, shown: &str) -> Diagnostic {
     let message = if unit == MetricUnit::Vnd {
-        crate::msg!(Msg::AmountNgButDecimals, key, shown)
+        crate::msg!(Msg::AmountHasDecimals, key, shown)
     } else {
-        crate::msg!(Msg::CountButDecimals, key, shown)
+        crate::msg!(Msg::CountHasDecimals, key, shown)
     };
     Diagnostic::error(message).hint(WHOLE_HINT)
 }
@@ -256,8 +256,8 @@ const WHOLE_HINT: Hint = Hint::CountWholeNumberWrite;
 fn value_problem(key: &str, unit: MetricUnit, n: f64, shown: &str) -> Option<Diagnostic> {
     if !n.is_finite() || n.abs() > number::max_figure(unit) {
         return Some(
-            Diagnostic::error(crate::msg!(Msg::MoreThanAnyReport, key, shown)).hint(crate::msg!(
-                Hint::CheckFigureReportS,
+            Diagnostic::error(crate::msg!(Msg::FigureTooLarge, key, shown)).hint(crate::msg!(
+                Hint::CheckFigureSize,
                 crate::format::num(number::max_figure(unit), Some(0))
             )),
         );
@@ -268,12 +268,12 @@ fn value_problem(key: &str, unit: MetricUnit, n: f64, shown: &str) -> Option<Dia
     );
     if counts && n.fract() != 0.0 {
         return Some(
-            Diagnostic::error(crate::msg!(Msg::CountButDecimals, key, shown)).hint(WHOLE_HINT),
+            Diagnostic::error(crate::msg!(Msg::CountHasDecimals, key, shown)).hint(WHOLE_HINT),
         );
     }
     if unit == MetricUnit::Percent && n > 0.0 && n < 1.0 {
         return Some(
-            Diagnostic::warning(crate::msg!(Msg::RateUnderFraction, key, shown))
+            Diagnostic::warning(crate::msg!(Msg::RateLooksLikeFraction, key, shown))
                 .hint(Hint::PercentagesWrittenScaleCell),
         );
     }
@@ -377,13 +377,8 @@ fn table(
     }) else {
         if let Some(first) = rows.first().and_then(|r| r.first()) {
             diags.push(
-                loc.at(
-                    Diagnostic::error(Msg::NoUnitColumnHeaderRow),
-                    first.line,
-                    1,
-                    1,
-                )
-                .hint(Hint::FirstRowNamesColumns),
+                loc.at(Diagnostic::error(Msg::NoUnitColumn), first.line, 1, 1)
+                    .hint(Hint::FirstRowNamesColumns),
             );
         }
         return Vec::new();
@@ -419,7 +414,7 @@ fn table(
             diags.push(
                 loc.at(
                     Diagnostic::error(crate::msg!(
-                        Msg::ColumnsHoldSameFigure,
+                        Msg::DuplicateColumns,
                         header[first].text.trim(),
                         cell.text.trim()
                     )),
@@ -436,13 +431,8 @@ fn table(
     if !columns.values().any(|c| matches!(c, Column::Period)) {
         let c = &header[0];
         diags.push(
-            loc.at(
-                Diagnostic::error(Msg::NoPeriodColumnHeaderRow),
-                c.line,
-                1,
-                1,
-            )
-            .hint(Hint::AddColumnPeriodK),
+            loc.at(Diagnostic::error(Msg::NoPeriodColumn), c.line, 1, 1)
+                .hint(Hint::AddPeriodColumn),
         );
         return Vec::new();
     }
@@ -517,7 +507,7 @@ fn table(
                         Err(number::Problem::NotANumber) => {
                             diags.push(
                                 loc.at(
-                                    Diagnostic::error(crate::msg!(Msg::ColumnNumberNot, text, key)),
+                                    Diagnostic::error(crate::msg!(Msg::CellNotANumber, text, key)),
                                     cell.line,
                                     cell.col,
                                     len,
@@ -540,7 +530,7 @@ fn table(
             }),
             (None, _, true) | (_, None, true) => {
                 diags.push(
-                    loc.at(Diagnostic::error(Msg::RowWithoutUnitPeriod), line, 1, 1)
+                    loc.at(Diagnostic::error(Msg::RowWithoutUnitOrPeriod), line, 1, 1)
                         .hint(Hint::EveryRowNamesUnit),
                 );
             }
@@ -582,7 +572,7 @@ pub fn csv(
                 let line = r.position().map_or(1, |p| p.line() as usize);
                 diags.push(
                     Diagnostic::error(crate::msg!(
-                        Msg::RowFieldsBeyondLimit,
+                        Msg::CsvTooWide,
                         path.display(),
                         r.len(),
                         crate::workbook::MAX_COLUMNS
@@ -645,7 +635,7 @@ pub fn csv(
         .count();
     if out.is_empty() && filled <= 1 {
         diags.push(
-            Diagnostic::warning(crate::msg!(Msg::HoldsRowsFigures, path.display()))
+            Diagnostic::warning(crate::msg!(Msg::NoRowsOfFigures, path.display()))
                 .file(path)
                 .hint(Hint::DataFileHeaderRow),
         );
@@ -755,7 +745,7 @@ pub fn xlsx(
     }
     if !found_table && !diags.iter().any(|d| d.path.as_deref() == Some(path)) {
         diags.push(
-            Diagnostic::error(crate::msg!(Msg::HoldsSheetUnitColumn, path.display()))
+            Diagnostic::error(crate::msg!(Msg::NoSheetWithUnitColumn, path.display()))
                 .file(path)
                 .hint(Hint::HeaderRowNamesColumns),
         );
