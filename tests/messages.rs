@@ -484,3 +484,24 @@ fn template_engine_errors_are_our_own_vietnamese_messages() {
         );
     }
 }
+
+/// What made a colliding page is named in the site's language: "the
+/// section tin-tuc/" reached Vietnamese reports in English.
+#[test]
+fn url_collisions_name_their_origin_in_vietnamese() {
+    let s = site().write(
+        "content/pages/tin-tuc.md",
+        "---\ntitle: Tin tức\n---\nTrang giới thiệu.\n",
+    );
+    let out = build_vi(&s, &[]);
+    out.fails();
+    assert!(
+        out.stderr
+            .contains("lỗi[E0409]: chuyên mục tin-tuc/ và content/pages/tin-tuc.md"),
+        "{}",
+        out.stderr
+    );
+    let mut problems = Vec::new();
+    check(&out.stderr, &mut problems);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
