@@ -168,14 +168,13 @@ fn drawing() -> TeraResult<()> {
 }
 
 fn register_with(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
-    // Block HTML in a Markdown body must not be re-read as Markdown.
-    let block = move |html: String| {
-        Value::safe_string(&if in_markdown {
-            markdown::opaque(&html)
-        } else {
-            html
-        })
-    };
+    register_filters(tera, shared);
+    register_figures(tera, shared);
+    register_drawings(tera, shared, in_markdown);
+}
+
+/// `num`, `pct`, `vnd`, `date` and `slugify`, in the site's style.
+fn register_filters(tera: &mut Tera, shared: &Arc<Shared>) {
     let (num_style, pct_style) = (shared.style.clone(), shared.style.clone());
     tera.register_filter(
         "num",
@@ -210,7 +209,10 @@ fn register_with(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
     tera.register_filter("slugify", |v: &str, _: Kwargs, _: &State| {
         format::slugify(v)
     });
+}
 
+/// `metric`, `label` and `compare`: one figure, its name, its change.
+fn register_figures(tera: &mut Tera, shared: &Arc<Shared>) {
     let s = Arc::clone(shared);
     tera.register_function("metric", move |k: Kwargs, _: &State| -> TeraResult<f64> {
         allow(&k, "metric", &["key", "unit", "period"])?;
@@ -262,6 +264,18 @@ fn register_with(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
             ))
         },
     );
+}
+
+/// `chart`, `kpis` and `table`: drawings, each charged to the budget.
+fn register_drawings(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
+    // Block HTML in a Markdown body must not be re-read as Markdown.
+    let block = move |html: String| {
+        Value::safe_string(&if in_markdown {
+            markdown::opaque(&html)
+        } else {
+            html
+        })
+    };
     let s = Arc::clone(shared);
     tera.register_function("chart", move |k: Kwargs, _: &State| -> TeraResult<Value> {
         drawing()?;
@@ -528,6 +542,18 @@ pub fn diagnose(
         }
         return d.hint(hint.unwrap_or_else(|| hint_for(&message)));
     };
+    let (expr, line, col) = locate(&span, src);
+    d = d.at(src.file_text, line, col).len(expr.chars().count());
+    if let Some(explained) = explain_reference(&d, &expr, &message, src, catalogue) {
+        return explained;
+    }
+    d.hint(hint.unwrap_or_else(|| hint_for(&message)))
+}
+
+/// The expression a Tera error points at, and its line and column in the
+/// file: the whole dotted path, and in `data.a + data.b` the reference
+/// that has no value.
+fn locate(span: &tera::Span, src: &Source<'_>) -> (String, usize, usize) {
     // Tera's span may cover only `data` of `data.visits`: read the whole
     // dotted path from the template text.
     let from = src.template.get(span.range.start..).unwrap_or("");
@@ -565,15 +591,26 @@ pub fn diagnose(
         expr = format!("{var}.{key}");
         col += stmt[..off].chars().count();
     }
-    let expr = expr.as_str();
     let line = src.first_line + span.start_line.saturating_sub(1);
     if span.start_line <= 1 {
         col += src.first_col;
     }
-    d = d.at(src.file_text, line, col).len(expr.chars().count());
+    (expr, line, col)
+}
+
+/// For a fault at `data.key` / `prev.key`: the message that says which
+/// metric and why it has no value, and its hint.
+fn explain_reference(
+    d: &Diagnostic,
+    expr: &str,
+    message: &Msg,
+    src: &Source<'_>,
+    catalogue: &Catalogue,
+) -> Option<Diagnostic> {
+    let mut d = d.clone();
     // `data.key` / `prev.key`: say which metric and why it has no value.
     // Tera names an undefined field: "Field `x` is not defined".
-    let field = match &message {
+    let field = match message {
         Msg::FieldNotDefined(crate::messages::Text::Plain(f), _) => Some(f.as_str()),
         _ => None,
     };
@@ -614,29 +651,29 @@ pub fn diagnose(
                 _ => Part::NoPeriod,
             };
             d.message = crate::msg!(Msg::ArticleLacksScope, used, missing);
-            return d.hint(Hint::SetUnitPeriodFront);
+            return Some(d.hint(Hint::SetUnitPeriodFront));
         }
         if var == "data" && src.data.is_none() {
             d.message = crate::msg!(Msg::NoRecordForArticle, used, who);
-            return d.hint(Hint::AddRecordContentDataCorrect);
+            return Some(d.hint(Hint::AddRecordContentDataCorrect));
         }
         if var == "prev" && src.prev.is_none() {
             let p = src.period.map(|p| p.same_period().id()).unwrap_or_default();
             let unit = src.unit.map(|u| u.0.as_str()).unwrap_or("");
             d.message = crate::msg!(Msg::NoSamePeriodRecord, used, unit, p);
-            return d.hint(Hint::AddRecordContentDataRemove);
+            return Some(d.hint(Hint::AddRecordContentDataRemove));
         }
         if catalogue.get(key).is_none() {
             d.message = crate::msg!(Msg::UnknownMetricKey, key);
-            return d.hint(match catalogue.suggest(key) {
+            return Some(d.hint(match catalogue.suggest(key) {
                 Some(s) => crate::msg!(Hint::DidYouMean, s),
                 None => Hint::UseKeyMetricCatalogueSee,
-            });
+            }));
         }
         d.message = crate::msg!(Msg::NoValueInRecord, key, record, who);
-        return d.hint(crate::msg!(Hint::AddRecordContentData, key));
+        return Some(d.hint(crate::msg!(Hint::AddRecordContentData, key)));
     }
-    d.hint(hint.unwrap_or_else(|| hint_for(&message)))
+    None
 }
 
 /// The hint for a template error that brings none of its own.

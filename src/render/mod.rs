@@ -64,7 +64,8 @@ const THEME_LIMITS: tera::limits::Limits = tera::limits::Limits {
     string_bytes: 16 << 20,
 };
 
-/// Renders the whole site in memory.
+/// Renders the whole site in memory: the plan, every document's body, then
+/// every page of the plan, then the static files.
 pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, Vec<Diagnostic>> {
     let mut diags = Vec::new();
     let shared = Arc::new(Shared {
@@ -78,22 +79,59 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
     let index = SiteIndex::new(articles, pages, &site.articles);
     let per_page = site.config.per_page.max(1);
     let plan = plan::routes(&index, per_page, &mut diags);
+    let body_of = all_bodies(site, figures, opts, &shared, &index, &plan, &mut diags)?;
+    let theme = compile_theme(site, &shared)?;
+    let inputs = Inputs {
+        site,
+        index: &index,
+        bodies: &body_of,
+        figures,
+        base_url: &opts.base_url,
+        per_page,
+        words: &shared.words,
+    };
+    let mut out = Rendered {
+        charts: body_of
+            .values()
+            .map(|b| b.html.matches("<figure class=\"bc-chart ").count())
+            .sum(),
+        ..Rendered::default()
+    };
+    all_pages(&theme, &plan, &inputs, &mut out, &mut diags);
+    add_static_files(site, &mut out, &mut diags);
+    if diags.iter().any(Diagnostic::is_error) {
+        Err(diags)
+    } else {
+        Ok(out)
+    }
+}
 
+/// Every published document's body and summary, rendered in parallel;
+/// stops the build after this stage when any of them fails.
+fn all_bodies(
+    site: &Site,
+    figures: &Figures,
+    opts: &Options,
+    shared: &Arc<Shared>,
+    index: &SiteIndex<'_>,
+    plan: &[Planned<'_>],
+    diags: &mut Vec<Diagnostic>,
+) -> Result<BTreeMap<PathBuf, Body>, Vec<Diagnostic>> {
     // Article bodies and summaries are templates, compiled once together.
     let docs: Vec<&Document> = plan
         .iter()
         .filter_map(|e| e.doc)
         .chain(index.section_docs.values().copied())
         .collect();
-    let bodies_tera = match compile_bodies(&docs, &shared, site) {
+    let bodies_tera = match compile_bodies(&docs, shared, site) {
         Ok(t) => t,
         Err(more) => {
             diags.extend(more);
-            return Err(diags);
+            return Err(std::mem::take(diags));
         }
     };
     if diags.iter().any(Diagnostic::is_error) {
-        return Err(diags);
+        return Err(std::mem::take(diags));
     }
     let known: BTreeSet<String> = plan
         .iter()
@@ -101,7 +139,7 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
         .chain(site.static_files.keys().cloned())
         .chain(site.theme.assets.keys().cloned())
         .collect();
-    check_menu(site, &known, &mut diags);
+    check_menu(site, &known, diags);
     let urls: BTreeMap<PathBuf, SitePath> = index
         .paths
         .iter()
@@ -119,7 +157,7 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
         base_url: &opts.base_url,
         urls: &urls,
         known: &known,
-        shared: &shared,
+        shared,
     };
     let rendered: Vec<_> = docs
         .par_iter()
@@ -135,45 +173,44 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
         }
     }
     if diags.iter().any(Diagnostic::is_error) {
-        return Err(diags);
+        return Err(std::mem::take(diags));
     }
+    Ok(body_of)
+}
 
+/// The theme's templates, compiled once for every page.
+fn compile_theme(site: &Site, shared: &Arc<Shared>) -> Result<Tera, Vec<Diagnostic>> {
     let mut theme = Tera::new();
     theme.autoescape_on([".html", ".xml"]);
-    template::register(&mut theme, &shared);
-    if let Err(e) = theme.add_raw_templates(
-        site.theme
-            .templates
-            .iter()
-            .map(|(n, s)| (n.as_str(), s.as_str())),
-    ) {
-        return Err(vec![theme_error(&e, None, site)]);
-    }
-    let inputs = Inputs {
-        site,
-        index: &index,
-        bodies: &body_of,
-        figures,
-        base_url: &opts.base_url,
-        per_page,
-        words: &shared.words,
-    };
+    template::register(&mut theme, shared);
+    theme
+        .add_raw_templates(
+            site.theme
+                .templates
+                .iter()
+                .map(|(n, s)| (n.as_str(), s.as_str())),
+        )
+        .map_err(|e| vec![theme_error(&e, None, site)])?;
+    Ok(theme)
+}
+
+/// Every page of the plan, rendered in parallel and collected in order.
+fn all_pages(
+    theme: &Tera,
+    plan: &[Planned<'_>],
+    inputs: &Inputs<'_>,
+    out: &mut Rendered,
+    diags: &mut Vec<Diagnostic>,
+) {
     let routes: Vec<Route> = plan.iter().map(|e| e.route.clone()).collect();
     let outputs: Vec<Result<(String, String), Diagnostic>> = plan
         .par_iter()
         .map(|e| {
-            render_page(&theme, e, &routes, &inputs)
+            render_page(theme, e, &routes, inputs)
                 .map(|html| (e.route.output_path(), html))
-                .map_err(|(err, exceeded)| theme_error(&err, exceeded, site))
+                .map_err(|(err, exceeded)| theme_error(&err, exceeded, inputs.site))
         })
         .collect();
-    let mut out = Rendered {
-        charts: body_of
-            .values()
-            .map(|b| b.html.matches("<figure class=\"bc-chart ").count())
-            .sum(),
-        ..Rendered::default()
-    };
     for r in outputs {
         match r {
             Ok((path, html)) => {
@@ -186,6 +223,11 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
             Err(d) => diags.push(d),
         }
     }
+}
+
+/// The theme's assets and `content/static/`, which may not overwrite a
+/// generated file.
+fn add_static_files(site: &Site, out: &mut Rendered, diags: &mut Vec<Diagnostic>) {
     for (path, bytes) in site.theme.assets.iter().chain(&site.static_files) {
         let file = Route::Static(path.clone()).output_path();
         if out.files.insert(file, bytes.clone()).is_some() {
@@ -194,11 +236,6 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
                     .hint(Hint::RenameMoveStaticFile),
             );
         }
-    }
-    if diags.iter().any(Diagnostic::is_error) {
-        Err(diags)
-    } else {
-        Ok(out)
     }
 }
 
