@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::Path;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::formula::Expr;
 use crate::diagnostic::{self, Diagnostic};
@@ -41,8 +41,9 @@ impl fmt::Display for MetricKey {
     }
 }
 
-/// What a metric's numbers measure.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+/// What a metric's numbers measure (serialized as in `metrics.yaml`:
+/// `count`, `percent`…, for open-data files).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MetricUnit {
     /// Dossiers and other counts.

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::context::{Byline, Common, Crumb, Inputs, ListItem, PeriodCtx, UnitCtx};
+use super::open_data::{self, DataLink};
 use super::route::{Route, href, root_of};
 use crate::format::{self, DateFormat};
 use crate::markdown::Heading;
@@ -37,6 +38,8 @@ pub struct ArticlePage<'a> {
     others: Vec<ListItem<'a>>,
     newer: Option<ListItem<'a>>,
     older: Option<ListItem<'a>>,
+    /// The open-data files of the article's record (unit and period).
+    data_links: Vec<DataLink>,
 }
 
 /// The context of `Route::Article` or `Route::Page` showing `d`.
@@ -91,6 +94,10 @@ pub fn context<'a>(route: &Route, d: &'a Document, inputs: &Inputs<'a>) -> Artic
     } else {
         (None, None)
     };
+    let data_links = match (&f.unit, &f.period) {
+        (Some(u), Some(p)) => open_data::links(u, p, route, inputs),
+        _ => Vec::new(),
+    };
     let item = |a: &'a Document| inputs.list_item(a, route);
     ArticlePage {
         common: Common::new(route, inputs),
@@ -101,5 +108,6 @@ pub fn context<'a>(route: &Route, d: &'a Document, inputs: &Inputs<'a>) -> Artic
         others: others.into_iter().map(item).collect(),
         newer: newer.map(item),
         older: older.map(item),
+        data_links,
     }
 }

@@ -240,6 +240,9 @@ pub struct Common<'a> {
     pub nav: Vec<NavItem<'a>>,
     /// Interface words of the site's language (`{{ i18n.home }}`).
     pub i18n: &'a Words,
+    /// Link from the page to the search page, for search boxes (a GET
+    /// form with a `q` field).
+    pub search_href: String,
 }
 
 impl<'a> Common<'a> {
@@ -278,6 +281,7 @@ impl<'a> Common<'a> {
             nav,
             root,
             i18n: inputs.words,
+            search_href: Route::Search.link_from(route),
         }
     }
 }

@@ -29,6 +29,7 @@ pub fn not_found<'a>(inputs: &Inputs<'a>) -> NotFoundPage<'a> {
             item.href = format!("{base_path}{}", item.href.trim_start_matches("./"));
         }
     }
+    common.search_href = format!("{base_path}{}", Route::Search.url_path());
     common.root = base_path;
     NotFoundPage {
         common,
