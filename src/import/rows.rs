@@ -18,8 +18,7 @@ pub(super) struct OutRecord {
 /// A row of figures, by column.
 pub(super) type RowFigures = BTreeMap<usize, f64>;
 
-/// The records of the rows under the header, one per unit and period, with
-/// a log line for each row and the form's total row checked.
+/// The records of the rows under the header, one per unit and period.
 pub(super) fn import_table(
     ctx: &Ctx<'_>,
     header: &Header,
@@ -555,6 +554,7 @@ pub(super) fn reporting_unit(
     })
 }
 
+/// A log line per column saying what it became, and how received is added up.
 pub(super) fn log_columns(ctx: &Ctx<'_>, header: &Header, log: &mut Vec<String>) {
     let table = ctx.table;
     let mut merged_note = None;
@@ -639,6 +639,7 @@ pub(super) fn received_parts(header: &Header) -> Option<Vec<&Column>> {
     (online && direct).then_some(parts)
 }
 
+/// The figures of row `r` in `columns`, reporting cells that are not numbers.
 pub(super) fn row_figures(
     ctx: &Ctx<'_>,
     r: usize,
