@@ -31,10 +31,26 @@ const TEMPLATES: &[(&str, &str)] = embed![
 ];
 
 /// The default theme's assets, embedded.
-const ASSETS: &[(&str, &[u8])] = &[(
-    "css/baocao.css",
-    include_bytes!("../themes/default/static/css/baocao.css"),
-)];
+const ASSETS: &[(&str, &[u8])] = &[
+    (
+        "css/baocao.css",
+        include_bytes!("../themes/default/static/css/baocao.css"),
+    ),
+    // The font charts are measured with (a Vietnamese subset of Noto Sans,
+    // see the README), and its licence, which must travel with it.
+    (
+        "fonts/NotoSans-Regular-vi.woff2",
+        include_bytes!("../themes/default/static/fonts/NotoSans-Regular-vi.woff2"),
+    ),
+    (
+        "fonts/NotoSans-Bold-vi.woff2",
+        include_bytes!("../themes/default/static/fonts/NotoSans-Bold-vi.woff2"),
+    ),
+    (
+        "fonts/OFL.txt",
+        include_bytes!("../themes/default/static/fonts/OFL.txt"),
+    ),
+];
 
 /// The default theme's interface words, one file per language.
 const WORDS: &[(&str, &str)] = &[
