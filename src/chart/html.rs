@@ -57,8 +57,9 @@ pub fn figure(chart: &Chart, wide: &str, narrow: &str, words: &Words) -> String 
 /// A table in a box that scrolls sideways when the table is wider than
 /// the column (a phone): a named region that takes keyboard focus, so it
 /// can be scrolled without a mouse; the theme shades the edge that hides
-/// more columns.
-fn scroller(label: &str, table: &str) -> String {
+/// more columns. `label` names the region (the table's caption); `table`
+/// is the table's HTML, already escaped.
+pub fn scroller(label: &str, table: &str) -> String {
     format!(
         "<div class=\"bc-table-wrap\" role=\"region\" aria-label=\"{}\" tabindex=\"0\">{table}</div>",
         escape(label)
