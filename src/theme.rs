@@ -27,14 +27,23 @@ const TEMPLATES: &[(&str, &str)] = embed![
     "404.html",
     "feed.xml",
     "sitemap.xml",
-    "robots.txt"
+    "robots.txt",
+    "archive.html",
+    "unit.html",
+    "summary.html"
 ];
 
 /// The default theme's assets, embedded.
-const ASSETS: &[(&str, &[u8])] = &[(
-    "css/baocao.css",
-    include_bytes!("../themes/default/static/css/baocao.css"),
-)];
+const ASSETS: &[(&str, &[u8])] = &[
+    (
+        "css/baocao.css",
+        include_bytes!("../themes/default/static/css/baocao.css"),
+    ),
+    (
+        "js/sort-table.js",
+        include_bytes!("../themes/default/static/js/sort-table.js"),
+    ),
+];
 
 /// The default theme's interface words, one file per language.
 const WORDS: &[(&str, &str)] = &[

@@ -60,6 +60,13 @@ pub enum MetricUnit {
 }
 
 impl MetricUnit {
+    /// Whether figures of this unit add up across units when a metric
+    /// does not say (`additive:`): counts, money, people and documents do;
+    /// rates and numbers of procedures do not.
+    pub fn additive(self) -> bool {
+        !matches!(self, MetricUnit::Percent | MetricUnit::Procedures)
+    }
+
     /// The word a change is counted in when the metric names none.
     pub fn default_noun(self) -> &'static str {
         match self {
@@ -104,6 +111,9 @@ pub struct MetricDef {
     pub aliases: Vec<String>,
     /// Word after a count in a change sentence.
     pub noun: String,
+    /// Whether several units' figures add up (a total is their sum);
+    /// `additive:` in the catalogue, else by the unit.
+    pub additive: bool,
 }
 
 /// A relation every record must satisfy.
@@ -156,6 +166,7 @@ struct RawMetric {
     formula: Option<String>,
     aliases: Option<Vec<String>>,
     noun: Option<String>,
+    additive: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -239,6 +250,10 @@ impl Catalogue {
                     }
                     if let Some(v) = m.unit {
                         def.unit = v;
+                        def.additive = v.additive();
+                    }
+                    if let Some(v) = m.additive {
+                        def.additive = v;
                     }
                     if let Some(v) = m.better {
                         def.better = v;
@@ -277,6 +292,7 @@ impl Catalogue {
                         formula,
                         formula_text: m.formula,
                         aliases: m.aliases.unwrap_or_default(),
+                        additive: m.additive.unwrap_or(unit.additive()),
                         key: key.clone(),
                     };
                     self.order.push(key.clone());

@@ -333,6 +333,10 @@ catalogue! {
         UrlCollision(v1, v2, url) = "E0409",
             "{} and {} both map to the URL {}",
             "{} và {} cùng trỏ tới địa chỉ {}";
+        /// there are no records or articles of {} to build a yearly site from
+        NoSuchYear(year) = "E0480",
+            "there are no records or articles of {} to build a yearly site from",
+            "không có số liệu hay bài viết nào của năm {} để dựng trang tổng kết năm";
         /// content/static/{} would overwrite a generated file
         StaticOverwrites(v1) = "E0410",
             "content/static/{} would overwrite a generated file",

@@ -8,6 +8,7 @@
 //! This module only orchestrates, in parallel where the work is.
 
 use crate::messages::{Hint, Msg, Part};
+pub mod archive;
 pub mod article;
 pub mod bodies;
 pub mod context;
@@ -16,6 +17,8 @@ pub mod list;
 pub mod machine;
 pub mod plan;
 pub mod route;
+pub mod summary;
+pub mod unit;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -44,6 +47,8 @@ pub struct Options {
     pub base_url: String,
     /// Include drafts.
     pub drafts: bool,
+    /// Build the yearly summary site of this year (`build --year`).
+    pub year: Option<i32>,
 }
 
 /// The whole site in memory.
@@ -76,19 +81,57 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
         style: site.theme.words(site.config.language.code()).style(),
     });
     let (articles, pages) = plan::publishable(site, opts.drafts, &mut diags);
-    let index = SiteIndex::new(articles, pages, &site.articles);
+    let full_index = SiteIndex::new(articles.clone(), pages.clone(), &site.articles);
     let per_page = site.config.per_page.max(1);
-    let plan = plan::routes(&index, per_page, &mut diags);
-    let body_of = all_bodies(site, figures, opts, &shared, &index, &plan, &mut diags)?;
+    let full_plan = plan::routes(&full_index, figures, per_page, &mut diags);
+    // A yearly site is the plan of the year's articles, narrowed to the
+    // routes of the year; links are checked against the whole site, so a
+    // yearly build reports what a full build reports.
+    let (index, plan) = match opts.year {
+        None => (None, full_plan.clone()),
+        Some(year) => {
+            if let Err(d) = plan::check_year(year, &full_index, figures) {
+                diags.push(d);
+                return Err(diags);
+            }
+            let in_year = articles
+                .iter()
+                .copied()
+                .filter(|d| plan::article_in_year(d, year))
+                .collect();
+            let index = SiteIndex::new(in_year, pages.clone(), &site.articles);
+            // Its claims are a part of the full plan's, checked above.
+            let routes = plan::routes(&index, figures, per_page, &mut Vec::new());
+            let plan = plan::for_year(routes, year, &index, figures);
+            (Some(index), plan)
+        }
+    };
+    let index = index.as_ref().unwrap_or(&full_index);
+    let paths: BTreeSet<String> = plan
+        .iter()
+        .map(|e| e.route.url_path())
+        .chain(site.static_files.keys().cloned())
+        .chain(site.theme.assets.keys().cloned())
+        .collect();
+    let links = Links {
+        full_index: &full_index,
+        full_plan: &full_plan,
+        kept: opts.year.map(|_| &paths),
+    };
+    let body_of = all_bodies(
+        site, figures, opts, &shared, index, &plan, &links, &mut diags,
+    )?;
     let theme = compile_theme(site, &shared)?;
     let inputs = Inputs {
         site,
-        index: &index,
+        index,
         bodies: &body_of,
         figures,
         base_url: &opts.base_url,
         per_page,
         words: &shared.words,
+        paths: &paths,
+        year: opts.year,
     };
     let mut out = Rendered {
         charts: body_of
@@ -106,8 +149,19 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
     }
 }
 
+/// What links in bodies are checked against: the whole site, and in a
+/// yearly site the paths it keeps.
+struct Links<'a> {
+    full_index: &'a SiteIndex<'a>,
+    full_plan: &'a [Planned<'a>],
+    /// In a yearly site, its URL paths: a link elsewhere leads to its
+    /// home page, the summary.
+    kept: Option<&'a BTreeSet<String>>,
+}
+
 /// Every published document's body and summary, rendered in parallel;
 /// stops the build after this stage when any of them fails.
+#[allow(clippy::too_many_arguments)]
 fn all_bodies(
     site: &Site,
     figures: &Figures,
@@ -115,6 +169,7 @@ fn all_bodies(
     shared: &Arc<Shared>,
     index: &SiteIndex<'_>,
     plan: &[Planned<'_>],
+    links: &Links<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<BTreeMap<PathBuf, Body>, Vec<Diagnostic>> {
     // Article bodies and summaries are templates, compiled once together.
@@ -133,14 +188,16 @@ fn all_bodies(
     if diags.iter().any(Diagnostic::is_error) {
         return Err(std::mem::take(diags));
     }
-    let known: BTreeSet<String> = plan
+    let known: BTreeSet<String> = links
+        .full_plan
         .iter()
         .map(|e| e.route.url_path())
         .chain(site.static_files.keys().cloned())
         .chain(site.theme.assets.keys().cloned())
         .collect();
     check_menu(site, &known, diags);
-    let urls: BTreeMap<PathBuf, SitePath> = index
+    let urls: BTreeMap<PathBuf, SitePath> = links
+        .full_index
         .paths
         .iter()
         .map(|(p, s)| (p.clone(), s.clone()))
@@ -157,6 +214,7 @@ fn all_bodies(
         base_url: &opts.base_url,
         urls: &urls,
         known: &known,
+        kept: links.kept,
         shared,
     };
     let rendered: Vec<_> = docs
@@ -256,11 +314,25 @@ fn render_page(
             (Route::Feed | Route::Sitemap | Route::Robots, _) => {
                 Context::from_serialize(&machine::machine(&e.route, pages, inputs))?
             }
+            (Route::Home { .. }, _) if inputs.year.is_some() => {
+                Context::from_serialize(&summary::context(&e.route, inputs))?
+            }
+            (Route::Summary(_), _) => Context::from_serialize(&summary::context(&e.route, inputs))?,
+            (Route::Tag { .. } | Route::Category { .. } | Route::Period { .. }, _) => {
+                Context::from_serialize(&archive::context(&e.route, inputs))?
+            }
+            (Route::Unit { unit, .. }, _) => {
+                Context::from_serialize(&unit::context(&e.route, unit, inputs))?
+            }
             _ => Context::from_serialize(&list::context(&e.route, inputs))?,
         })
     })()
     .map_err(|e| (e, None))?;
-    let template = e.route.template().unwrap_or("index.html");
+    let template = match (&e.route, inputs.year) {
+        // The home page of a yearly site is the year's summary.
+        (Route::Home { .. }, Some(_)) => "summary.html",
+        _ => e.route.template().unwrap_or("index.html"),
+    };
     let scope = e.doc.map_or_else(Scope::default, |d| Scope {
         unit: d.front.unit.clone(),
         period: d.front.period,

@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+use crate::data::{Period, UnitId};
 use crate::text::slugify;
 
 /// A folder of the site as a URL path: empty for the root, else slugged
@@ -101,7 +102,85 @@ pub enum Route {
     Sitemap,
     /// Rules for crawlers, pointing at the sitemap (`robots.txt`).
     Robots,
+    /// The articles with one tag (`chu-de/<slug>/`), paginated. Tags that
+    /// slug alike share the page.
+    Tag {
+        /// The tag's slug, as a one-segment path.
+        tag: SitePath,
+        /// Page number, from 1.
+        page: usize,
+    },
+    /// The articles of one category (`chuyen-muc/<slug>/`), paginated.
+    Category {
+        /// The category's slug, as a one-segment path.
+        category: SitePath,
+        /// Page number, from 1.
+        page: usize,
+    },
+    /// A unit's page (`don-vi/<id>/`): its articles, paginated; on the
+    /// first page its trends and a table of its records.
+    Unit {
+        /// The unit.
+        unit: UnitId,
+        /// Page number, from 1.
+        page: usize,
+    },
+    /// The articles about one reporting period (`ky-bao-cao/<id>/`).
+    Period {
+        /// The period.
+        period: Period,
+        /// Page number, from 1.
+        page: usize,
+    },
+    /// The yearly summary of every unit (`tong-ket/<year>/`).
+    Summary(i32),
+    /// One record's figures as an open-data file
+    /// (`du-lieu/<unit>/<period>.csv` or `.json`).
+    Data {
+        /// The record's unit.
+        unit: UnitId,
+        /// The record's period; its id names the file as in data files
+        /// (`2023-Q3`).
+        period: Period,
+        /// CSV or JSON.
+        format: DataFormat,
+    },
+    /// Every record of one year as one CSV (`du-lieu/<year>.csv`).
+    YearData(i32),
 }
+
+/// The format of an open-data file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DataFormat {
+    /// Comma-separated values, UTF-8 with a byte-order mark.
+    Csv,
+    /// JSON.
+    Json,
+}
+
+impl DataFormat {
+    /// Every format, in the order pages list them.
+    pub const ALL: [DataFormat; 2] = [DataFormat::Csv, DataFormat::Json];
+
+    /// The file extension: `csv`, `json`.
+    pub fn ext(self) -> &'static str {
+        match self {
+            DataFormat::Csv => "csv",
+            DataFormat::Json => "json",
+        }
+    }
+
+    /// The name readers see on a link: `CSV`, `JSON`.
+    pub fn name(self) -> &'static str {
+        match self {
+            DataFormat::Csv => "CSV",
+            DataFormat::Json => "JSON",
+        }
+    }
+}
+
+/// The folder of open-data files.
+const DATA_FOLDER: &str = "du-lieu";
 
 /// The path step of page `n` of a list: none for the first page.
 fn paginated(path: &str, n: usize) -> String {
@@ -125,15 +204,93 @@ impl Route {
             Route::Feed => "feed.xml".into(),
             Route::Sitemap => "sitemap.xml".into(),
             Route::Robots => "robots.txt".into(),
+            Route::Tag { tag, page } => paginated(&format!("chu-de/{}", tag.as_str()), *page),
+            Route::Category { category, page } => {
+                paginated(&format!("chuyen-muc/{}", category.as_str()), *page)
+            }
+            Route::Unit { unit, page } => paginated(&format!("don-vi/{unit}/"), *page),
+            Route::Period { period, page } => {
+                paginated(&format!("ky-bao-cao/{}/", period.id()), *page)
+            }
+            Route::Summary(year) => format!("tong-ket/{year}/"),
+            Route::Data {
+                unit,
+                period,
+                format,
+            } => format!("{DATA_FOLDER}/{unit}/{}.{}", period.id(), format.ext()),
+            Route::YearData(year) => format!("{DATA_FOLDER}/{year}.csv"),
+        }
+    }
+
+    /// A tag's page; `None` when the tag has no letter or digit to make a
+    /// URL from.
+    pub fn tag(name: &str, page: usize) -> Option<Route> {
+        SitePath::from_names([name]).map(|tag| Route::Tag { tag, page })
+    }
+
+    /// A category's page; `None` when the name has no letter or digit.
+    pub fn category(name: &str, page: usize) -> Option<Route> {
+        SitePath::from_names([name]).map(|category| Route::Category { category, page })
+    }
+
+    /// A unit's page; `None` when the id could not name a folder (the
+    /// loader's checks already rule that out).
+    pub fn unit(unit: &UnitId, page: usize) -> Option<Route> {
+        SitePath::from_slugs([unit.0.as_str()])?;
+        Some(Route::Unit {
+            unit: unit.clone(),
+            page,
+        })
+    }
+
+    /// The open-data file of a record; `None` when the unit id or the
+    /// period id could not name a path inside the site.
+    pub fn data(unit: &UnitId, period: &Period, format: DataFormat) -> Option<Route> {
+        let file = format!("{}.{}", period.id(), format.ext());
+        SitePath::from_slugs([DATA_FOLDER, unit.0.as_str(), file.as_str()])?;
+        Some(Route::Data {
+            unit: unit.clone(),
+            period: *period,
+            format,
+        })
+    }
+
+    /// Whether the route belongs in the yearly site of `year`
+    /// (`build --year`): `Some` when the route alone decides, `None` when
+    /// its content does (an article by its period or date, a list or a
+    /// unit page by whether it holds anything of the year).
+    pub fn in_year(&self, year: i32) -> Option<bool> {
+        match self {
+            // The home page is the year's summary: it has no later pages.
+            Route::Home { page } => Some(*page == 1),
+            Route::Summary(y) | Route::YearData(y) => Some(*y == year),
+            Route::Data { period, .. } | Route::Period { period, .. } => {
+                Some(period.year() == year)
+            }
+            Route::Article(_)
+            | Route::Page(_)
+            | Route::Section { .. }
+            | Route::Tag { .. }
+            | Route::Category { .. }
+            | Route::Unit { .. } => None,
+            Route::Static(_) | Route::NotFound | Route::Feed | Route::Sitemap | Route::Robots => {
+                Some(true)
+            }
         }
     }
 
     /// The file written for this route, relative to the output folder.
     pub fn output_path(&self) -> String {
         match self {
-            Route::Home { .. } | Route::Section { .. } | Route::Article(_) | Route::Page(_) => {
-                format!("{}index.html", self.url_path())
-            }
+            Route::Home { .. }
+            | Route::Section { .. }
+            | Route::Article(_)
+            | Route::Page(_)
+            | Route::Tag { .. }
+            | Route::Category { .. }
+            | Route::Unit { .. }
+            | Route::Period { .. }
+            | Route::Summary(_) => format!("{}index.html", self.url_path()),
             _ => self.url_path(),
         }
     }
@@ -143,7 +300,15 @@ impl Route {
     pub fn is_page(&self) -> bool {
         matches!(
             self,
-            Route::Home { .. } | Route::Section { .. } | Route::Article(_) | Route::Page(_)
+            Route::Home { .. }
+                | Route::Section { .. }
+                | Route::Article(_)
+                | Route::Page(_)
+                | Route::Tag { .. }
+                | Route::Category { .. }
+                | Route::Unit { .. }
+                | Route::Period { .. }
+                | Route::Summary(_)
         )
     }
 
@@ -160,6 +325,22 @@ impl Route {
                 section: section.clone(),
                 page,
             },
+            Route::Tag { tag, .. } => Route::Tag {
+                tag: tag.clone(),
+                page,
+            },
+            Route::Category { category, .. } => Route::Category {
+                category: category.clone(),
+                page,
+            },
+            Route::Unit { unit, .. } => Route::Unit {
+                unit: unit.clone(),
+                page,
+            },
+            Route::Period { period, .. } => Route::Period {
+                period: *period,
+                page,
+            },
             other => other.clone(),
         }
     }
@@ -167,7 +348,12 @@ impl Route {
     /// The page number of a list route; 1 for every other route.
     pub fn page(&self) -> usize {
         match self {
-            Route::Home { page } | Route::Section { page, .. } => *page,
+            Route::Home { page }
+            | Route::Section { page, .. }
+            | Route::Tag { page, .. }
+            | Route::Category { page, .. }
+            | Route::Unit { page, .. }
+            | Route::Period { page, .. } => *page,
             _ => 1,
         }
     }
@@ -184,6 +370,13 @@ impl Route {
             Route::Feed => "feed",
             Route::Sitemap => "sitemap",
             Route::Robots => "robots",
+            Route::Tag { .. } => "tag",
+            Route::Category { .. } => "category",
+            Route::Unit { .. } => "unit",
+            Route::Period { .. } => "period",
+            Route::Summary(_) => "summary",
+            Route::Data { .. } => "data",
+            Route::YearData(_) => "year-data",
         }
     }
 
@@ -199,6 +392,12 @@ impl Route {
             Route::Feed => Some("feed.xml"),
             Route::Sitemap => Some("sitemap.xml"),
             Route::Robots => Some("robots.txt"),
+            Route::Tag { .. } | Route::Category { .. } | Route::Period { .. } => {
+                Some("archive.html")
+            }
+            Route::Unit { .. } => Some("unit.html"),
+            Route::Summary(_) => Some("summary.html"),
+            Route::Data { .. } | Route::YearData(_) => None,
         }
     }
 }
