@@ -84,8 +84,7 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
     let full_index = SiteIndex::new(articles.clone(), pages.clone(), &site.articles);
     let per_page = site.config.per_page.max(1);
     let full_plan = plan::routes(&full_index, figures, per_page, &mut diags);
-    // A yearly site is the plan of the year's articles, narrowed to the
-    // routes of the year; links are checked against the whole site, so a
+    // A yearly site's links are checked against the whole site, so a
     // yearly build reports what a full build reports.
     let (index, plan) = match opts.year {
         None => (None, full_plan.clone()),
@@ -94,15 +93,7 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
                 diags.push(d);
                 return Err(diags);
             }
-            let in_year = articles
-                .iter()
-                .copied()
-                .filter(|d| plan::article_in_year(d, year))
-                .collect();
-            let index = SiteIndex::new(in_year, pages.clone(), &site.articles);
-            // Its claims are a part of the full plan's, checked above.
-            let routes = plan::routes(&index, figures, per_page, &mut Vec::new());
-            let plan = plan::for_year(routes, year, &index, figures);
+            let (index, plan) = year_plan(year, &articles, &pages, site, figures, per_page);
             (Some(index), plan)
         }
     };
@@ -118,9 +109,7 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
         full_plan: &full_plan,
         kept: opts.year.map(|_| &paths),
     };
-    let body_of = all_bodies(
-        site, figures, opts, &shared, index, &plan, &links, &mut diags,
-    )?;
+    let body_of = all_bodies(site, figures, opts, &shared, &plan, &links, &mut diags)?;
     let theme = compile_theme(site, &shared)?;
     let inputs = Inputs {
         site,
@@ -149,6 +138,28 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
     }
 }
 
+/// The index and plan of the yearly site of `year`: the plan of the
+/// year's articles, narrowed to the routes of the year.
+fn year_plan<'a>(
+    year: i32,
+    articles: &[&'a Document],
+    pages: &[&'a Document],
+    site: &'a Site,
+    figures: &Figures,
+    per_page: usize,
+) -> (SiteIndex<'a>, Vec<Planned<'a>>) {
+    let in_year = articles
+        .iter()
+        .copied()
+        .filter(|d| plan::article_in_year(d, year))
+        .collect();
+    let index = SiteIndex::new(in_year, pages.to_vec(), &site.articles);
+    // Its claims are a part of the whole site's, checked already.
+    let routes = plan::routes(&index, figures, per_page, &mut Vec::new());
+    let plan = plan::for_year(routes, year, &index, figures);
+    (index, plan)
+}
+
 /// What links in bodies are checked against: the whole site, and in a
 /// yearly site the paths it keeps.
 struct Links<'a> {
@@ -161,13 +172,11 @@ struct Links<'a> {
 
 /// Every published document's body and summary, rendered in parallel;
 /// stops the build after this stage when any of them fails.
-#[allow(clippy::too_many_arguments)]
 fn all_bodies(
     site: &Site,
     figures: &Figures,
     opts: &Options,
     shared: &Arc<Shared>,
-    index: &SiteIndex<'_>,
     plan: &[Planned<'_>],
     links: &Links<'_>,
     diags: &mut Vec<Diagnostic>,
@@ -176,7 +185,7 @@ fn all_bodies(
     let docs: Vec<&Document> = plan
         .iter()
         .filter_map(|e| e.doc)
-        .chain(index.section_docs.values().copied())
+        .chain(links.full_index.section_docs.values().copied())
         .collect();
     let bodies_tera = match compile_bodies(&docs, shared, site) {
         Ok(t) => t,
@@ -202,7 +211,8 @@ fn all_bodies(
         .iter()
         .map(|(p, s)| (p.clone(), s.clone()))
         .chain(
-            index
+            links
+                .full_index
                 .section_docs
                 .iter()
                 .map(|(sec, d)| (d.path.clone(), sec.clone())),
@@ -269,9 +279,16 @@ fn all_pages(
                 .map_err(|(err, exceeded)| theme_error(&err, exceeded, inputs.site))
         })
         .collect();
-    for r in outputs {
+    for (r, e) in outputs.into_iter().zip(plan) {
         match r {
             Ok((path, html)) => {
+                // Charts of bodies are counted with the bodies; unit pages
+                // and summaries draw their own.
+                let own_charts = matches!(e.route, Route::Unit { .. } | Route::Summary(_))
+                    || (matches!(e.route, Route::Home { .. }) && inputs.year.is_some());
+                if own_charts {
+                    out.charts += html.matches("<figure class=\"bc-chart ").count();
+                }
                 // Pages are what readers open; the feed and sitemap are files.
                 if path.ends_with(".html") {
                     out.pages += 1;

@@ -460,4 +460,71 @@ mod tests {
         );
         assert_eq!(art.link_from(&home2), "../../tin-tuc/bai/");
     }
+
+    #[test]
+    fn portal_families_have_their_folders() {
+        let tag = Route::tag("Cải cách hành chính", 2).unwrap();
+        assert_eq!(
+            tag.output_path(),
+            "chu-de/cai-cach-hanh-chinh/trang/2/index.html"
+        );
+        assert_eq!(tag.with_page(1).url_path(), "chu-de/cai-cach-hanh-chinh/");
+        assert_eq!(tag.page(), 2);
+        assert!(Route::tag("!!!", 1).is_none());
+        assert_eq!(
+            Route::category("Tin Ủy ban nhân dân", 1)
+                .unwrap()
+                .url_path(),
+            "chuyen-muc/tin-uy-ban-nhan-dan/"
+        );
+        let unit = UnitId("thuan-an".into());
+        assert_eq!(
+            Route::unit(&unit, 1).unwrap().output_path(),
+            "don-vi/thuan-an/index.html"
+        );
+        let period = Period::parse("2023-9M").unwrap();
+        let archive = Route::Period { period, page: 1 };
+        assert_eq!(archive.url_path(), "ky-bao-cao/2023-9M/");
+        assert_eq!(
+            Route::Summary(2023).output_path(),
+            "tong-ket/2023/index.html"
+        );
+        assert_eq!(
+            Route::data(&unit, &period, DataFormat::Json)
+                .unwrap()
+                .output_path(),
+            "du-lieu/thuan-an/2023-9M.json"
+        );
+        assert_eq!(Route::YearData(2023).output_path(), "du-lieu/2023.csv");
+        assert_eq!(
+            Route::YearData(2023).link_from(&Route::Summary(2023)),
+            "../../du-lieu/2023.csv"
+        );
+        assert!(archive.is_page() && Route::Summary(2023).is_page());
+        assert!(!Route::YearData(2023).is_page());
+    }
+
+    #[test]
+    fn routes_answer_whether_they_belong_to_a_year() {
+        let p = |s: &str| Period::parse(s).unwrap();
+        let unit = UnitId("x".into());
+        assert_eq!(Route::Home { page: 1 }.in_year(2023), Some(true));
+        assert_eq!(Route::Home { page: 2 }.in_year(2023), Some(false));
+        assert_eq!(Route::Summary(2023).in_year(2023), Some(true));
+        assert_eq!(Route::Summary(2022).in_year(2023), Some(false));
+        assert_eq!(Route::YearData(2024).in_year(2023), Some(false));
+        let data = |s: &str| Route::data(&unit, &p(s), DataFormat::Csv).unwrap();
+        assert_eq!(data("2023-Q3").in_year(2023), Some(true));
+        assert_eq!(data("2022").in_year(2023), Some(false));
+        let archive = |s: &str| Route::Period {
+            period: p(s),
+            page: 1,
+        };
+        assert_eq!(archive("2023-H1").in_year(2023), Some(true));
+        assert_eq!(archive("2024-01").in_year(2023), Some(false));
+        // Articles, lists and unit pages: their content decides.
+        assert_eq!(Route::unit(&unit, 1).unwrap().in_year(2023), None);
+        assert_eq!(Route::tag("cchc", 1).unwrap().in_year(2023), None);
+        assert_eq!(Route::Feed.in_year(2023), Some(true));
+    }
 }

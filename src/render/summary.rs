@@ -380,85 +380,8 @@ pub fn context<'a>(route: &Route, inputs: &Inputs<'a>) -> SummaryPage<'a> {
         Route::Summary(y) => *y,
         _ => inputs.year.unwrap_or_default(),
     };
-    let site = inputs.site;
     let style = inputs.words.style();
-    let words = inputs.words;
-    let mut rows: Vec<(&Unit, &Figure)> = Vec::new();
-    let mut left_out = Vec::new();
-    for (u, _) in tree_order(site) {
-        match year_record(inputs.figures, &u.id, year) {
-            Some(f) => rows.push((u, f)),
-            None if inputs
-                .figures
-                .records
-                .keys()
-                .any(|(id, p)| *id == u.id && p.year() == year) =>
-            {
-                left_out.push(inputs.unit_link(&u.id, route));
-            }
-            None => {}
-        }
-    }
-    // Indented under the nearest unit above it that has a row.
-    let in_table: BTreeSet<&UnitId> = rows.iter().map(|(u, _)| &u.id).collect();
-    let depths: Vec<usize> = rows
-        .iter()
-        .map(|(u, _)| {
-            let mut depth = 0;
-            let mut seen = BTreeSet::from([&u.id]);
-            let mut cur = u.parent.as_ref();
-            while let Some(p) = cur.filter(|p| seen.insert(*p)) {
-                depth += usize::from(in_table.contains(p));
-                cur = site.units.get(p).and_then(|u| u.parent.as_ref());
-            }
-            depth
-        })
-        .collect();
-    let period_words = |p: &Period| capitalize(&words.period(p));
-    let figs: Vec<&Figure> = rows.iter().map(|(_, f)| *f).collect();
-    let defs = shown_metrics(&site.catalogue, MAIN_METRICS, &figs);
-    let sums = totals(&rows, &site.catalogue);
-    let values: Vec<&BTreeMap<MetricKey, f64>> = figs
-        .iter()
-        .map(|f| &f.values)
-        .chain(sums.iter().map(|t| &t.values))
-        .collect();
-    let (columns, mut cells) = figure_cells(&defs, &values, &style);
-    let total_cells = cells.split_off(rows.len());
-    let table_rows = rows
-        .iter()
-        .zip(cells)
-        .zip(&depths)
-        .map(|(((u, f), cells), depth)| Row {
-            unit: inputs.unit_link(&u.id, route),
-            depth: *depth,
-            period: period_words(&f.period),
-            period_id: f.period.id(),
-            whole_year: f.period == Period::Year(year),
-            cells,
-        })
-        .collect();
-    let total_rows = sums
-        .iter()
-        .zip(total_cells)
-        .map(|(t, cells)| {
-            let n = t.units.to_string();
-            let label = match t.parent.as_ref().and_then(|p| site.units.get(p)) {
-                Some(p) => words
-                    .get("summary_total_of")
-                    .replace("{n}", &n)
-                    .replace("{unit}", &p.name),
-                None => words.get("summary_total").replace("{n}", &n),
-            };
-            TotalRow {
-                label,
-                period: period_words(&t.period),
-                cells,
-            }
-        })
-        .collect();
-    let rankings = rankings(&rows, route, inputs, &style);
-    let charts = compare_charts(&rows, year, inputs, &style);
+    let (rows, left_out) = year_rows(year, route, inputs);
     let title = summary_title(inputs, year);
     let articles = inputs
         .index
@@ -489,21 +412,121 @@ pub fn context<'a>(route: &Route, inputs: &Inputs<'a>) -> SummaryPage<'a> {
     };
     SummaryPage {
         common: Common::new(route, inputs),
-        table: Table {
-            caption: words.get("summary_table").replace("{y}", &year.to_string()),
-            columns,
-            rows: table_rows,
-            totals: total_rows,
-        },
+        table: table(&rows, year, route, inputs, &style),
+        rankings: rankings(&rows, route, inputs, &style),
+        charts: compare_charts(&rows, year, inputs, &style),
         title,
         year,
         breadcrumb,
-        rankings,
-        charts,
         left_out,
         articles,
         data_href: Route::YearData(year).link_from(route),
         years,
+    }
+}
+
+/// Each unit's year, in the order of the tree; and the units that have
+/// figures of the year but none counted from its start.
+fn year_rows<'f>(
+    year: i32,
+    route: &Route,
+    inputs: &Inputs<'f>,
+) -> (Vec<(&'f Unit, &'f Figure)>, Vec<Link>) {
+    let mut rows = Vec::new();
+    let mut left_out = Vec::new();
+    for (u, _) in tree_order(inputs.site) {
+        match year_record(inputs.figures, &u.id, year) {
+            Some(f) => rows.push((u, f)),
+            None if inputs
+                .figures
+                .records
+                .keys()
+                .any(|(id, p)| *id == u.id && p.year() == year) =>
+            {
+                left_out.push(inputs.unit_link(&u.id, route));
+            }
+            None => {}
+        }
+    }
+    (rows, left_out)
+}
+
+/// How deep each row's unit sits under the units above it that have rows.
+fn depths(rows: &[(&Unit, &Figure)], site: &Site) -> Vec<usize> {
+    let in_table: BTreeSet<&UnitId> = rows.iter().map(|(u, _)| &u.id).collect();
+    rows.iter()
+        .map(|(u, _)| {
+            let mut depth = 0;
+            let mut seen = BTreeSet::from([&u.id]);
+            let mut cur = u.parent.as_ref();
+            while let Some(p) = cur.filter(|p| seen.insert(*p)) {
+                depth += usize::from(in_table.contains(p));
+                cur = site.units.get(p).and_then(|u| u.parent.as_ref());
+            }
+            depth
+        })
+        .collect()
+}
+
+/// The summary table: a row per unit, then the totals; each column in
+/// one precision, totals included.
+fn table(
+    rows: &[(&Unit, &Figure)],
+    year: i32,
+    route: &Route,
+    inputs: &Inputs<'_>,
+    style: &Style,
+) -> Table {
+    let site = inputs.site;
+    let words = inputs.words;
+    let period_words = |p: &Period| capitalize(&words.period(p));
+    let figs: Vec<&Figure> = rows.iter().map(|(_, f)| *f).collect();
+    let defs = shown_metrics(&site.catalogue, MAIN_METRICS, &figs);
+    let sums = totals(rows, &site.catalogue);
+    let values: Vec<&BTreeMap<MetricKey, f64>> = figs
+        .iter()
+        .map(|f| &f.values)
+        .chain(sums.iter().map(|t| &t.values))
+        .collect();
+    let (columns, mut cells) = figure_cells(&defs, &values, style);
+    let total_cells = cells.split_off(rows.len());
+    let table_rows = rows
+        .iter()
+        .zip(cells)
+        .zip(depths(rows, site))
+        .map(|(((u, f), cells), depth)| Row {
+            unit: inputs.unit_link(&u.id, route),
+            depth,
+            period: period_words(&f.period),
+            period_id: f.period.id(),
+            whole_year: f.period == Period::Year(year),
+            cells,
+        })
+        .collect();
+    let total_rows = sums
+        .iter()
+        .zip(total_cells)
+        .map(|(t, cells)| {
+            let n = t.units.to_string();
+            let label = match t.parent.as_ref().and_then(|p| site.units.get(p)) {
+                Some(p) => words
+                    .get("summary_total_of")
+                    .replace("{n}", &n)
+                    .replace("{unit}", &p.name),
+                None => words.get("summary_total").replace("{n}", &n),
+            };
+            TotalRow {
+                label,
+                period: period_words(&t.period),
+                cells,
+            }
+        })
+        .collect();
+    Table {
+        caption: words.get("summary_table").replace("{y}", &year.to_string()),
+        columns,
+        rows: table_rows,
+        totals: total_rows,
     }
 }
 
