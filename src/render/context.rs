@@ -307,6 +307,23 @@ impl<'a> Common<'a> {
 }
 
 impl<'a> Inputs<'a> {
+    /// What chart functions read, for charts a theme page draws itself:
+    /// every unit and period named, none taken from the page.
+    pub fn chart_context<'s>(
+        &'s self,
+        style: &'s crate::format::Style,
+    ) -> crate::chart::Context<'s> {
+        crate::chart::Context {
+            catalogue: &self.site.catalogue,
+            figures: self.figures,
+            units: &self.site.units,
+            page_unit: None,
+            page_period: None,
+            words: self.words,
+            style,
+        }
+    }
+
     /// Whether `route` is a page or file of this build.
     pub fn has(&self, route: &Route) -> bool {
         self.paths.contains(&route.url_path())

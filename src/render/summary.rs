@@ -576,15 +576,7 @@ fn compare_charts(
     style: &Style,
 ) -> Vec<String> {
     let site = inputs.site;
-    let cx = chart::Context {
-        catalogue: &site.catalogue,
-        figures: inputs.figures,
-        units: &site.units,
-        page_unit: None,
-        page_period: None,
-        words: inputs.words,
-        style,
-    };
+    let cx = inputs.chart_context(style);
     let mut out = Vec::new();
     for def in RANKED.iter().filter_map(|k| site.catalogue.get(k)) {
         let with: Vec<&Figure> = rows

@@ -166,15 +166,7 @@ fn records(figs: &[&Figure], route: &Route, inputs: &Inputs<'_>) -> Records {
 fn trends(id: &UnitId, figs: &[&Figure], inputs: &Inputs<'_>) -> Vec<String> {
     let site = inputs.site;
     let style = inputs.words.style();
-    let cx = chart::Context {
-        catalogue: &site.catalogue,
-        figures: inputs.figures,
-        units: &site.units,
-        page_unit: None,
-        page_period: None,
-        words: inputs.words,
-        style: &style,
-    };
+    let cx = inputs.chart_context(&style);
     let mut out = Vec::new();
     for def in TRENDS.iter().filter_map(|k| site.catalogue.get(k)) {
         let with: Vec<&Figure> = figs
