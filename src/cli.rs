@@ -44,6 +44,10 @@ enum Command {
         /// Treat warnings (failed consistency checks, skipped columns) as errors.
         #[arg(long)]
         strict: bool,
+        /// Build the yearly summary site of one year: its summary as the home
+        /// page, only that year's articles, records, unit pages and downloads.
+        #[arg(long, value_name = "YYYY")]
+        year: Option<i32>,
         /// No progress bar: only diagnostics and the summary line.
         #[arg(long, short)]
         quiet: bool,
@@ -112,6 +116,7 @@ pub fn run() -> i32 {
             base_url,
             drafts,
             strict,
+            year,
             quiet,
         } => {
             let output = Some(output.unwrap_or_else(|| root.join("output")));
@@ -122,6 +127,7 @@ pub fn run() -> i32 {
                     base_url,
                     drafts,
                     strict,
+                    year,
                 },
                 "built",
                 quiet,
@@ -139,6 +145,7 @@ pub fn run() -> i32 {
                 base_url: None,
                 drafts,
                 strict,
+                year: None,
             },
             "checked",
             quiet,

@@ -363,10 +363,15 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
 /// The nearest candidate within a small edit distance, for "did you mean".
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let word = word.to_lowercase();
-    let limit = (word.chars().count() / 3).clamp(1, 3);
+    let len = word.chars().count();
+    let limit = (len / 3).clamp(1, 3);
     candidates
         .into_iter()
-        .map(|c| (edit_distance(&word, &c.to_lowercase()), c))
+        // Lengths further apart than the limit are further apart in edits
+        // too: a 300 KB spreadsheet header is never measured letter by letter.
+        .map(|c| (c.to_lowercase(), c))
+        .filter(|(lower, _)| lower.chars().count().abs_diff(len) <= limit)
+        .map(|(lower, c)| (edit_distance(&word, &lower), c))
         .filter(|(d, _)| *d <= limit)
         // Ties go to the alphabetically first candidate, for determinism.
         .min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)))

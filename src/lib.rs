@@ -54,6 +54,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Warnings fail the build.
     pub strict: bool,
+    /// Build the yearly summary site of this year (`build --year`).
+    pub year: Option<i32>,
 }
 
 /// What a successful build did.
@@ -144,6 +146,7 @@ pub fn render_in_memory(
     let options = render::Options {
         base_url: base,
         drafts: opts.drafts,
+        year: opts.year,
     };
     progress("rendering");
     let rendered = match render::site(&site, &figures, &options) {

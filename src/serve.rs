@@ -128,6 +128,7 @@ pub fn run(opts: &ServeOptions) -> i32 {
         base_url: Some(format!("http://{host}:{port}/")),
         drafts: opts.drafts,
         strict: false,
+        year: None,
     };
     let hub = Arc::new(Hub {
         state: RwLock::new(State::default()),

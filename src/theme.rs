@@ -29,6 +29,9 @@ const TEMPLATES: &[(&str, &str)] = embed![
     "sitemap.xml",
     "robots.txt",
     "search.html",
+    "archive.html",
+    "unit.html",
+    "summary.html",
 ];
 
 /// The default theme's assets, embedded.
@@ -54,6 +57,10 @@ const ASSETS: &[(&str, &[u8])] = &[
     (
         "fonts/OFL.txt",
         include_bytes!("../themes/default/static/fonts/OFL.txt"),
+    ),
+    (
+        "js/sort-table.js",
+        include_bytes!("../themes/default/static/js/sort-table.js"),
     ),
 ];
 

@@ -896,6 +896,7 @@ fn fuzz_article_body() {
     let options = baocao::render::Options {
         base_url: "https://example.gov.vn/".into(),
         drafts: false,
+        year: None,
     };
     let seeds = corpus(&[".md"]);
     let make = |rng: &mut Rng| {

@@ -81,6 +81,7 @@ impl Site {
             base_url: None,
             drafts: false,
             strict: false,
+            year: None,
         };
         if let Err(d) = baocao::build(&opts) {
             panic!("build failed:\n{}", render(&d));

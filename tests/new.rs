@@ -12,7 +12,8 @@ fn a_new_site_builds_without_warnings() {
     assert!(out.stdout.contains("baocao serve --root"), "{}", out.stdout);
     let built = site.run(&["build", "--root", dir.to_str().unwrap(), "--strict"]);
     built.succeeds().stderr_lacks("warning");
-    assert!(built.stdout.contains("1 chart"), "{}", built.stdout);
+    // The article's chart and the unit page's two trends.
+    assert!(built.stdout.contains("3 charts"), "{}", built.stdout);
     let html =
         std::fs::read_to_string(dir.join("output/tin-tuc/ket-qua-nam-2023/index.html")).unwrap();
     let doc = Html::parse_document(&html);

@@ -128,6 +128,13 @@ fn an_english_site_has_no_vietnamese_interface_word_and_back() {
             "| Item | No. |",
         )
         .edit("content/pages/gioi-thieu.md", "Trang [tin", "See [news")
+        // So are the catalogue's labels, which unit pages and summaries
+        // show: give the rates they show English ones.
+        .edit(
+            "content/metrics.yaml",
+            "metrics:\n",
+            "metrics:\n  - { key: on_time_rate, label: \"On-time rate\", short: \"On time\" }\n  - { key: online_rate, label: \"Online rate\", short: \"Online\" }\n",
+        )
         .edit(
             "content/articles/tin-tuc/thuan-an-9-thang.md",
             "Ghi chú[^nguon].",

@@ -61,6 +61,13 @@ pub enum MetricUnit {
 }
 
 impl MetricUnit {
+    /// Whether figures of this unit add up across units when a metric
+    /// does not say (`additive:`): counts, money, people and documents do;
+    /// rates and numbers of procedures do not.
+    pub fn additive(self) -> bool {
+        !matches!(self, MetricUnit::Percent | MetricUnit::Procedures)
+    }
+
     /// The word a change is counted in when the metric names none.
     pub fn default_noun(self) -> &'static str {
         match self {
@@ -105,6 +112,9 @@ pub struct MetricDef {
     pub aliases: Vec<String>,
     /// Word after a count in a change sentence.
     pub noun: String,
+    /// Whether several units' figures add up (a total is their sum);
+    /// `additive:` in the catalogue, else by the unit.
+    pub additive: bool,
 }
 
 /// A relation every record must satisfy.
@@ -157,6 +167,7 @@ struct RawMetric {
     formula: Option<String>,
     aliases: Option<Vec<String>>,
     noun: Option<String>,
+    additive: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -420,6 +431,7 @@ fn new_metric(
         formula,
         formula_text: m.formula,
         aliases: m.aliases.unwrap_or_default(),
+        additive: m.additive.unwrap_or(unit.additive()),
         key,
     })
 }
@@ -435,6 +447,10 @@ impl MetricDef {
         }
         if let Some(v) = m.unit {
             self.unit = v;
+            self.additive = v.additive();
+        }
+        if let Some(v) = m.additive {
+            self.additive = v;
         }
         if let Some(v) = m.better {
             self.better = v;

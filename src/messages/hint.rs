@@ -4,6 +4,14 @@
 catalogue! {
     /// Hints: how to fix what a diagnostic reports.
     pub enum Hint {
+        /// years with records or articles: {}
+        YearsThereAre(years) = "",
+            "years with records or articles: {}",
+            "các năm có số liệu hoặc bài viết: {}";
+        /// add data files to content/data/ or articles to content/articles/ first
+        AddRecordsOrArticles = "",
+            "add data files to content/data/ or articles to content/articles/ first",
+            "thêm tệp số liệu vào content/data/ hoặc bài viết vào content/articles/ trước";
         /// convert it with `baocao import FILE`, or save it as .xlsx in Excel
         ConvertBaocaoImportFile = "",
             "convert it with `baocao import FILE`, or save it as .xlsx in Excel",

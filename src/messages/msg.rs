@@ -337,6 +337,10 @@ catalogue! {
         FileNotMade(path) = "E0470",
             "the file {} could not be made",
             "không tạo được tệp {}";
+        /// there are no records or articles of {} to build a yearly site from
+        NoSuchYear(year) = "E0480",
+            "there are no records or articles of {} to build a yearly site from",
+            "không có số liệu hay bài viết nào của năm {} để dựng trang tổng kết năm";
         /// content/static/{} would overwrite a generated file
         StaticOverwrites(v1) = "E0410",
             "content/static/{} would overwrite a generated file",

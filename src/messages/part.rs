@@ -442,6 +442,26 @@ catalogue! {
         OriginSearchIndex = "",
             "the search index",
             "chỉ mục tìm kiếm";
+        /// the page of tag {}
+        OriginTag(tag) = "",
+            "the page of tag {}",
+            "trang chủ đề {}";
+        /// the page of category {}
+        OriginCategory(category) = "",
+            "the page of category {}",
+            "trang chuyên mục {}";
+        /// the page of period {}
+        OriginPeriod(period) = "",
+            "the page of period {}",
+            "trang kỳ báo cáo {}";
+        /// the page of unit {}
+        OriginUnit(unit) = "",
+            "the page of unit {}",
+            "trang đơn vị {}";
+        /// the summary of {}
+        OriginSummary(year) = "",
+            "the summary of {}",
+            "trang tổng kết năm {}";
         // What the operating system says went wrong with a file.
         /// it does not exist
         IoNotFound = "",

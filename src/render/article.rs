@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::context::{Byline, Common, Crumb, Inputs, ListItem, PeriodCtx, UnitCtx};
+use super::context::{Byline, Common, Crumb, Inputs, Link, ListItem, PeriodCtx, UnitCtx};
 use super::open_data::{self, DataLink};
 use super::route::{Route, href, root_of};
 use crate::format::{self, DateFormat};
@@ -13,9 +13,18 @@ use crate::model::Document;
 /// A document as `page` in the theme.
 #[derive(Serialize)]
 pub struct PageView<'a> {
-    #[serde(flatten)]
-    byline: Byline<'a>,
+    title: &'a str,
+    /// RFC 3339 date.
+    date: Option<String>,
+    author: &'a Option<String>,
+    category: &'a Option<String>,
+    /// Each tag with the link to its page.
+    tags: Vec<Link>,
+    source: &'a Option<String>,
     unit: Option<UnitCtx<'a>>,
+    /// Links to the unit's page and the period's archive.
+    unit_href: Option<String>,
+    period_href: Option<String>,
     period: Option<PeriodCtx>,
     content: Option<String>,
     summary: Option<String>,
@@ -52,7 +61,27 @@ pub fn context<'a>(route: &Route, d: &'a Document, inputs: &Inputs<'a>) -> Artic
     };
     let root = root_of(&route.url_path());
     let page = PageView {
-        byline: Byline::from(d),
+        title: &f.title,
+        date: f.date.map(|d| d.rfc3339()),
+        author: &f.author,
+        category: &f.category,
+        tags: f
+            .tags
+            .iter()
+            .map(|t| Link {
+                name: t.clone(),
+                href: Route::tag(t, 1).and_then(|r| inputs.link(&r, route)),
+            })
+            .collect(),
+        source: &f.source,
+        unit_href: f
+            .unit
+            .as_ref()
+            .and_then(|u| inputs.unit_link(u, route).href),
+        period_href: f
+            .period
+            .as_ref()
+            .and_then(|p| inputs.period_link(p, route).href),
         unit: f
             .unit
             .as_ref()
@@ -70,7 +99,11 @@ pub fn context<'a>(route: &Route, d: &'a Document, inputs: &Inputs<'a>) -> Artic
             .as_ref()
             .map(|i| href(&root, i.trim_start_matches('/'))),
         data_source: record.and_then(|r| r.source.clone()),
-        category_href: None,
+        category_href: f
+            .category
+            .as_ref()
+            .and_then(|c| Route::category(c, 1))
+            .and_then(|r| inputs.link(&r, route)),
     };
     let is_article = matches!(route, Route::Article(_));
     let mut breadcrumb = match route {

@@ -67,6 +67,10 @@ pub struct BodyInputs<'a> {
     pub urls: &'a BTreeMap<PathBuf, SitePath>,
     /// Every site path a link may point at: pages (`tin-tuc/a/`) and files.
     pub known: &'a BTreeSet<String>,
+    /// In a yearly site (`build --year`), the paths it keeps: a link to a
+    /// page of the whole site that the yearly site leaves out leads to its
+    /// home page, the year's summary, instead.
+    pub kept: Option<&'a BTreeSet<String>>,
     /// Catalogue, figures and units for template functions.
     pub shared: &'a Shared,
 }
@@ -111,15 +115,41 @@ pub fn doc_source<'a>(d: &'a Document, figures: &'a Figures, summary: bool) -> S
     }
 }
 
-/// Rewrites `.md` links to page URLs and `/…` links to relative ones.
+/// Whether a site path (`tin-tuc/a/`, `files/x.pdf#p2`) is one of `paths`.
+pub fn has_path(paths: &BTreeSet<String>, path: &str) -> bool {
+    let path = path.split(['#', '?']).next().unwrap_or("");
+    let path = path.strip_suffix("index.html").unwrap_or(path);
+    path.is_empty() || paths.contains(path) || paths.contains(&format!("{path}/"))
+}
+
+/// Rewrites `.md` links to page URLs and `/…` links to relative ones; in a
+/// yearly site, a link to a page it leaves out goes to its home page.
 fn resolve_link(
     dest: &str,
     d: &Document,
     root: &str,
     urls: &BTreeMap<PathBuf, SitePath>,
     known: &BTreeSet<String>,
+    kept: Option<&BTreeSet<String>>,
     failed: &BTreeSet<PathBuf>,
 ) -> Result<Option<String>, Part> {
+    let link = resolve_in_site(dest, d, root, urls, known, failed)?;
+    Ok(match (link, kept) {
+        (Some((path, _)), Some(kept)) if !has_path(kept, &path) => Some(href(root, "")),
+        (link, _) => link.map(|(_, to)| to),
+    })
+}
+
+/// A link of a body resolved in the whole site: the site path it leads to
+/// and the link from the document, or `None` when it stays as written.
+fn resolve_in_site(
+    dest: &str,
+    d: &Document,
+    root: &str,
+    urls: &BTreeMap<PathBuf, SitePath>,
+    known: &BTreeSet<String>,
+    failed: &BTreeSet<PathBuf>,
+) -> Result<Option<(String, String)>, Part> {
     if is_code_url(dest) {
         return Err(Part::LinkMayRunCode);
     }
@@ -133,7 +163,7 @@ fn resolve_link(
     }
     if let Some(path) = dest.strip_prefix('/') {
         check_site_path(dest, known)?;
-        return Ok(Some(href(root, path)));
+        return Ok(Some((path.to_string(), href(root, path))));
     }
     let (file, anchor) = match dest.split_once('#') {
         Some((f, a)) => (f, format!("#{a}")),
@@ -164,7 +194,10 @@ fn resolve_link(
         };
     }
     match urls.get(&target) {
-        Some(url) => Ok(Some(format!("{}{anchor}", href(root, url.as_str())))),
+        Some(url) => Ok(Some((
+            url.as_str().to_string(),
+            format!("{}{anchor}", href(root, url.as_str())),
+        ))),
         // Its own error is reported already; the build fails anyway.
         None if failed.contains(&target) => Ok(None),
         None => Err(crate::msg!(Part::NotAnArticle, posix(&target))),
@@ -178,7 +211,7 @@ fn static_link(
     anchor: &str,
     root: &str,
     known: &BTreeSet<String>,
-) -> Result<Option<String>, Part> {
+) -> Result<Option<(String, String)>, Part> {
     let shown = posix(target);
     let in_static = target
         .components()
@@ -186,7 +219,10 @@ fn static_link(
         .skip(1)
         .collect::<PathBuf>();
     match posix(&in_static).strip_prefix("static/") {
-        Some(rel) if known.contains(rel) => Ok(Some(format!("{}{anchor}", href(root, rel)))),
+        Some(rel) if known.contains(rel) => Ok(Some((
+            rel.to_string(),
+            format!("{}{anchor}", href(root, rel)),
+        ))),
         Some(_) => Err(crate::msg!(Part::NotInStatic, shown)),
         None => Err(crate::msg!(Part::NotALinkTarget, shown)),
     }
@@ -209,11 +245,11 @@ pub fn check_site_path(url: &str, known: &BTreeSet<String>) -> Result<(), Part> 
     let Some(path) = url.strip_prefix('/') else {
         return Ok(());
     };
-    let path = path.split(['#', '?']).next().unwrap_or("");
-    let path = path.strip_suffix("index.html").unwrap_or(path);
-    if path.is_empty() || known.contains(path) || known.contains(&format!("{path}/")) {
+    if has_path(known, path) {
         Ok(())
     } else {
+        let path = path.split(['#', '?']).next().unwrap_or("");
+        let path = path.strip_suffix("index.html").unwrap_or(path);
         Err(crate::msg!(Part::NotAPage, path))
     }
 }
@@ -279,6 +315,7 @@ pub fn render_body(
             &root,
             inputs.urls,
             inputs.known,
+            inputs.kept,
             &inputs.site.failed,
         )
     };

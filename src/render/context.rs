@@ -1,7 +1,7 @@
 //! What templates see: `Serialize` structs shared by article bodies and
 //! theme templates, and the parts every page has (site, menu, crumbs).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -223,6 +223,28 @@ pub struct Inputs<'a> {
     pub per_page: usize,
     /// Interface words of the site's language.
     pub words: &'a Words,
+    /// The URL paths of every page and file of this build (`tin-tuc/a/`,
+    /// `css/baocao.css`): what a page may link to.
+    pub paths: &'a BTreeSet<String>,
+    /// The year of a yearly summary site (`build --year`).
+    pub year: Option<i32>,
+}
+
+/// A named link, such as a tag of an article.
+#[derive(Clone, Debug, Serialize)]
+pub struct Link {
+    /// What the reader sees.
+    pub name: String,
+    /// Link from the page; `None` when the target is not part of the build.
+    pub href: Option<String>,
+}
+
+/// `s` with its first letter in capitals.
+pub fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }
 
 /// The parts of every page: `root`, `site`, `kind`, `url`, `nav`.
@@ -255,6 +277,8 @@ impl<'a> Common<'a> {
             .config
             .menu
             .iter()
+            // A yearly site keeps only the entries that lead inside it.
+            .filter(|m| inputs.year.is_none() || inputs.keeps(&m.url))
             .map(|m| {
                 let (target, internal) = match m.url.strip_prefix('/') {
                     Some(p) => (href(&root, p), Some(p)),
@@ -287,6 +311,66 @@ impl<'a> Common<'a> {
 }
 
 impl<'a> Inputs<'a> {
+    /// What chart functions read, for charts a theme page draws itself:
+    /// every unit and period named, none taken from the page.
+    pub fn chart_context<'s>(
+        &'s self,
+        style: &'s crate::format::Style,
+    ) -> crate::chart::Context<'s> {
+        crate::chart::Context {
+            catalogue: &self.site.catalogue,
+            figures: self.figures,
+            units: &self.site.units,
+            page_unit: None,
+            page_period: None,
+            words: self.words,
+            style,
+        }
+    }
+
+    /// Whether `route` is a page or file of this build.
+    pub fn has(&self, route: &Route) -> bool {
+        self.paths.contains(&route.url_path())
+    }
+
+    /// The link from `from` to `route` when it is part of this build.
+    pub fn link(&self, route: &Route, from: &Route) -> Option<String> {
+        self.has(route).then(|| route.link_from(from))
+    }
+
+    /// Whether a menu URL leads inside this build: an address elsewhere,
+    /// the home page, or a site path (`/tin-tuc/`) that the build has.
+    pub fn keeps(&self, url: &str) -> bool {
+        url.strip_prefix('/')
+            .is_none_or(|path| super::bodies::has_path(self.paths, path))
+    }
+
+    /// A unit's name as a link to its page (when the build has one).
+    pub fn unit_link(&self, unit: &crate::data::UnitId, from: &Route) -> Link {
+        Link {
+            name: self
+                .site
+                .units
+                .get(unit)
+                .map_or_else(|| unit.0.clone(), |u| u.name.clone()),
+            href: Route::unit(unit, 1).and_then(|r| self.link(&r, from)),
+        }
+    }
+
+    /// A period's label as a link to its archive (when the build has one).
+    pub fn period_link(&self, period: &Period, from: &Route) -> Link {
+        Link {
+            name: capitalize(&self.words.period(period)),
+            href: self.link(
+                &Route::Period {
+                    period: *period,
+                    page: 1,
+                },
+                from,
+            ),
+        }
+    }
+
     /// An article as a list entry, linked from `from`.
     pub fn list_item(&self, d: &'a Document, from: &Route) -> ListItem<'a> {
         let path = self.index.paths.get(&d.path).cloned().unwrap_or_default();

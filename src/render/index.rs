@@ -35,7 +35,39 @@ pub struct SiteIndex<'a> {
     by_category: BTreeMap<String, Vec<usize>>,
     by_year: BTreeMap<i32, Vec<usize>>,
     by_period: BTreeMap<Period, Vec<usize>>,
+    /// Tag and category pages: slug → the name shown and the positions of
+    /// every article with a name of that slug.
+    tag_pages: BTreeMap<SitePath, Group>,
+    category_pages: BTreeMap<SitePath, Group>,
     position: HashMap<PathBuf, usize>,
+}
+
+/// The articles of one tag or category page.
+struct Group {
+    /// The name shown: of the names that slug alike, the first in order.
+    name: String,
+    /// Positions in `articles`, newest first.
+    ids: Vec<usize>,
+}
+
+/// Names grouped by slug; names without a letter or digit have no page.
+fn by_slug(names: &BTreeMap<String, Vec<usize>>) -> BTreeMap<SitePath, Group> {
+    let mut pages: BTreeMap<SitePath, Group> = BTreeMap::new();
+    for (name, ids) in names {
+        let Some(slug) = SitePath::from_names([name]) else {
+            continue;
+        };
+        let group = pages.entry(slug).or_insert_with(|| Group {
+            name: name.clone(),
+            ids: Vec::new(),
+        });
+        group.ids.extend(ids);
+    }
+    for g in pages.values_mut() {
+        g.ids.sort_unstable();
+        g.ids.dedup();
+    }
+    pages
 }
 
 /// The URL path of an article or page: its folders, then its `slug:` or
@@ -128,6 +160,8 @@ impl<'a> SiteIndex<'a> {
             by_category: BTreeMap::new(),
             by_year: BTreeMap::new(),
             by_period: BTreeMap::new(),
+            tag_pages: BTreeMap::new(),
+            category_pages: BTreeMap::new(),
             position: HashMap::new(),
         };
         for a in articles {
@@ -163,7 +197,52 @@ impl<'a> SiteIndex<'a> {
                 index.pages.push(p);
             }
         }
+        index.tag_pages = by_slug(&index.by_tag);
+        index.category_pages = by_slug(&index.by_category);
         index
+    }
+
+    /// Tag pages: slug, the name shown, and the number of articles.
+    pub fn tag_pages(&self) -> impl Iterator<Item = (&SitePath, &str, usize)> + '_ {
+        self.tag_pages
+            .iter()
+            .map(|(s, g)| (s, g.name.as_str(), g.ids.len()))
+    }
+
+    /// Category pages: slug, the name shown, and the number of articles.
+    pub fn category_pages(&self) -> impl Iterator<Item = (&SitePath, &str, usize)> + '_ {
+        self.category_pages
+            .iter()
+            .map(|(s, g)| (s, g.name.as_str(), g.ids.len()))
+    }
+
+    /// The name and articles (newest first) of a tag page.
+    pub fn tag_page(&self, slug: &SitePath) -> Option<(&str, Vec<&'a Document>)> {
+        self.tag_pages
+            .get(slug)
+            .map(|g| (g.name.as_str(), self.group(Some(&g.ids)).collect()))
+    }
+
+    /// The name and articles (newest first) of a category page.
+    pub fn category_page(&self, slug: &SitePath) -> Option<(&str, Vec<&'a Document>)> {
+        self.category_pages
+            .get(slug)
+            .map(|g| (g.name.as_str(), self.group(Some(&g.ids)).collect()))
+    }
+
+    /// Units that articles are about, with their number of articles.
+    pub fn units(&self) -> impl Iterator<Item = (&UnitId, usize)> + '_ {
+        self.by_unit.iter().map(|(u, ids)| (u, ids.len()))
+    }
+
+    /// Periods that articles are about, with their number of articles.
+    pub fn periods(&self) -> impl Iterator<Item = (&Period, usize)> + '_ {
+        self.by_period.iter().map(|(p, ids)| (p, ids.len()))
+    }
+
+    /// Years articles are dated in, with their number of articles.
+    pub fn years(&self) -> impl Iterator<Item = (i32, usize)> + '_ {
+        self.by_year.iter().map(|(y, ids)| (*y, ids.len()))
     }
 
     /// "Tin liên quan": articles of the same unit or with a shared tag,

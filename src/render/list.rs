@@ -51,17 +51,13 @@ pub struct ListPage<'a> {
     breadcrumb: Vec<Crumb>,
 }
 
-/// The context of a list route: `Route::Home` or `Route::Section`.
-pub fn context<'a>(route: &Route, inputs: &Inputs<'a>) -> ListPage<'a> {
-    let list: &[&'a Document] = match route {
-        Route::Section { section, .. } => inputs
-            .index
-            .sections
-            .get(section)
-            .map(Vec::as_slice)
-            .unwrap_or_default(),
-        _ => inputs.index.articles.as_slice(),
-    };
+/// One page of `list` (page `route.page()`) as list entries linked from
+/// `route`, and the links to the other pages of the list.
+pub fn paginate<'a>(
+    route: &Route,
+    list: &[&'a Document],
+    inputs: &Inputs<'a>,
+) -> (Vec<ListItem<'a>>, Pagination) {
     let n = route.page();
     let total = list.len().div_ceil(inputs.per_page).max(1);
     let articles = list
@@ -91,9 +87,24 @@ pub fn context<'a>(route: &Route, inputs: &Inputs<'a>) -> ListPage<'a> {
         next: (n < total).then(|| link(n + 1)),
         pages,
     };
+    (articles, pagination)
+}
+
+/// The context of a list route: `Route::Home` or `Route::Section`.
+pub fn context<'a>(route: &Route, inputs: &Inputs<'a>) -> ListPage<'a> {
+    let list: &[&'a Document] = match route {
+        Route::Section { section, .. } => inputs
+            .index
+            .sections
+            .get(section)
+            .map(Vec::as_slice)
+            .unwrap_or_default(),
+        _ => inputs.index.articles.as_slice(),
+    };
+    let (articles, pagination) = paginate(route, list, inputs);
     let (title, intro, breadcrumb) = match route {
         Route::Section { section, .. } => {
-            let intro = (n == 1)
+            let intro = (route.page() == 1)
                 .then(|| {
                     inputs
                         .index

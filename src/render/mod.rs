@@ -8,6 +8,7 @@
 //! This module only orchestrates, in parallel where the work is.
 
 use crate::messages::{Hint, Msg, Part};
+pub mod archive;
 pub mod article;
 pub mod bodies;
 pub mod context;
@@ -18,6 +19,8 @@ pub mod open_data;
 pub mod plan;
 pub mod route;
 pub mod search;
+pub mod summary;
+pub mod unit;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -46,6 +49,8 @@ pub struct Options {
     pub base_url: String,
     /// Include drafts.
     pub drafts: bool,
+    /// Build the yearly summary site of this year (`build --year`).
+    pub year: Option<i32>,
 }
 
 /// The whole site in memory.
@@ -78,19 +83,46 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
         style: site.theme.words(site.config.language.code()).style(),
     });
     let (articles, pages) = plan::publishable(site, opts.drafts, &mut diags);
-    let index = SiteIndex::new(articles, pages, &site.articles);
+    let full_index = SiteIndex::new(articles.clone(), pages.clone(), &site.articles);
     let per_page = site.config.per_page.max(1);
-    let plan = plan::routes(&index, figures, per_page, &mut diags);
-    let body_of = all_bodies(site, figures, opts, &shared, &index, &plan, &mut diags)?;
+    let full_plan = plan::routes(&full_index, figures, per_page, &mut diags);
+    // A yearly site's links are checked against the whole site, so a
+    // yearly build reports what a full build reports.
+    let (index, plan) = match opts.year {
+        None => (None, full_plan.clone()),
+        Some(year) => {
+            if let Err(d) = plan::check_year(year, &full_index, figures) {
+                diags.push(d);
+                return Err(diags);
+            }
+            let (index, plan) = year_plan(year, &articles, &pages, site, figures, per_page);
+            (Some(index), plan)
+        }
+    };
+    let index = index.as_ref().unwrap_or(&full_index);
+    let paths: BTreeSet<String> = plan
+        .iter()
+        .map(|e| e.route.url_path())
+        .chain(site.static_files.keys().cloned())
+        .chain(site.theme.assets.keys().cloned())
+        .collect();
+    let links = Links {
+        full_index: &full_index,
+        full_plan: &full_plan,
+        kept: opts.year.map(|_| &paths),
+    };
+    let body_of = all_bodies(site, figures, opts, &shared, &plan, &links, &mut diags)?;
     let theme = compile_theme(site, &shared)?;
     let inputs = Inputs {
         site,
-        index: &index,
+        index,
         bodies: &body_of,
         figures,
         base_url: &opts.base_url,
         per_page,
         words: &shared.words,
+        paths: &paths,
+        year: opts.year,
     };
     let mut out = Rendered {
         charts: body_of
@@ -108,6 +140,38 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
     }
 }
 
+/// The index and plan of the yearly site of `year`: the plan of the
+/// year's articles, narrowed to the routes of the year.
+fn year_plan<'a>(
+    year: i32,
+    articles: &[&'a Document],
+    pages: &[&'a Document],
+    site: &'a Site,
+    figures: &Figures,
+    per_page: usize,
+) -> (SiteIndex<'a>, Vec<Planned<'a>>) {
+    let in_year = articles
+        .iter()
+        .copied()
+        .filter(|d| plan::article_in_year(d, year))
+        .collect();
+    let index = SiteIndex::new(in_year, pages.to_vec(), &site.articles);
+    // Its claims are a part of the whole site's, checked already.
+    let routes = plan::routes(&index, figures, per_page, &mut Vec::new());
+    let plan = plan::for_year(routes, year, &index, figures);
+    (index, plan)
+}
+
+/// What links in bodies are checked against: the whole site, and in a
+/// yearly site the paths it keeps.
+struct Links<'a> {
+    full_index: &'a SiteIndex<'a>,
+    full_plan: &'a [Planned<'a>],
+    /// In a yearly site, its URL paths: a link elsewhere leads to its
+    /// home page, the summary.
+    kept: Option<&'a BTreeSet<String>>,
+}
+
 /// Every published document's body and summary, rendered in parallel;
 /// stops the build after this stage when any of them fails.
 fn all_bodies(
@@ -115,15 +179,15 @@ fn all_bodies(
     figures: &Figures,
     opts: &Options,
     shared: &Arc<Shared>,
-    index: &SiteIndex<'_>,
     plan: &[Planned<'_>],
+    links: &Links<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<BTreeMap<PathBuf, Body>, Vec<Diagnostic>> {
     // Article bodies and summaries are templates, compiled once together.
     let docs: Vec<&Document> = plan
         .iter()
         .filter_map(|e| e.doc)
-        .chain(index.section_docs.values().copied())
+        .chain(links.full_index.section_docs.values().copied())
         .collect();
     let bodies_tera = match compile_bodies(&docs, shared, site) {
         Ok(t) => t,
@@ -135,19 +199,22 @@ fn all_bodies(
     if diags.iter().any(Diagnostic::is_error) {
         return Err(std::mem::take(diags));
     }
-    let known: BTreeSet<String> = plan
+    let known: BTreeSet<String> = links
+        .full_plan
         .iter()
         .map(|e| e.route.url_path())
         .chain(site.static_files.keys().cloned())
         .chain(site.theme.assets.keys().cloned())
         .collect();
     check_menu(site, &known, diags);
-    let urls: BTreeMap<PathBuf, SitePath> = index
+    let urls: BTreeMap<PathBuf, SitePath> = links
+        .full_index
         .paths
         .iter()
         .map(|(p, s)| (p.clone(), s.clone()))
         .chain(
-            index
+            links
+                .full_index
                 .section_docs
                 .iter()
                 .map(|(sec, d)| (d.path.clone(), sec.clone())),
@@ -159,6 +226,7 @@ fn all_bodies(
         base_url: &opts.base_url,
         urls: &urls,
         known: &known,
+        kept: links.kept,
         shared,
     };
     let rendered: Vec<_> = docs
@@ -209,9 +277,18 @@ fn all_pages(
         .par_iter()
         .map(|e| render_route(theme, e, &routes, inputs).map(|b| (e.route.output_path(), b)))
         .collect();
-    for r in outputs {
+    for (r, e) in outputs.into_iter().zip(plan) {
         match r {
             Ok((path, bytes)) => {
+                // Charts of bodies are counted with the bodies; unit pages
+                // and summaries draw their own.
+                let own_charts = matches!(e.route, Route::Unit { .. } | Route::Summary(_))
+                    || (matches!(e.route, Route::Home { .. }) && inputs.year.is_some());
+                if own_charts {
+                    out.charts += String::from_utf8_lossy(&bytes)
+                        .matches("<figure class=\"bc-chart ")
+                        .count();
+                }
                 // Pages are what readers open; the feed and sitemap are files.
                 if path.ends_with(".html") {
                     out.pages += 1;
@@ -283,11 +360,25 @@ fn render_page(
             (Route::Feed | Route::Sitemap | Route::Robots, _) => {
                 Context::from_serialize(&machine::machine(&e.route, pages, inputs))?
             }
+            (Route::Home { .. }, _) if inputs.year.is_some() => {
+                Context::from_serialize(&summary::context(&e.route, inputs))?
+            }
+            (Route::Summary(_), _) => Context::from_serialize(&summary::context(&e.route, inputs))?,
+            (Route::Tag { .. } | Route::Category { .. } | Route::Period { .. }, _) => {
+                Context::from_serialize(&archive::context(&e.route, inputs))?
+            }
+            (Route::Unit { unit, .. }, _) => {
+                Context::from_serialize(&unit::context(&e.route, unit, inputs))?
+            }
             _ => Context::from_serialize(&list::context(&e.route, inputs))?,
         })
     })()
     .map_err(|e| (e, None))?;
-    let template = e.route.template().unwrap_or("index.html");
+    let template = match (&e.route, inputs.year) {
+        // The home page of a yearly site is the year's summary.
+        (Route::Home { .. }, Some(_)) => "summary.html",
+        _ => e.route.template().unwrap_or("index.html"),
+    };
     let scope = e.doc.map_or_else(Scope::default, |d| Scope {
         unit: d.front.unit.clone(),
         period: d.front.period,

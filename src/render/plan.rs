@@ -7,7 +7,7 @@ use crate::messages::{Hint, Msg, Part, Text};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use crate::data::Figures;
+use crate::data::{Figures, UnitId};
 use crate::diagnostic::Diagnostic;
 use crate::fs::posix;
 use crate::model::{Document, Site};
@@ -83,7 +83,8 @@ pub fn publishable<'a>(
 }
 
 /// Every page route of the site, in a stable order: home pages, articles,
-/// section pages, standalone pages, files for machines, open data. URL
+/// section pages, standalone pages, files for machines, open data, then
+/// tag, category, period and unit pages and the yearly summaries. URL
 /// claims are checked here.
 pub fn routes<'a>(
     index: &SiteIndex<'a>,
@@ -146,6 +147,7 @@ pub fn routes<'a>(
         });
     }
     plan.extend(open_data(figures));
+    plan.extend(archives(index, figures, per_page));
     check_claims(&plan, diags);
     plan
 }
@@ -177,6 +179,144 @@ fn open_data<'a>(figures: &Figures) -> Vec<Planned<'a>> {
         });
     }
     plan
+}
+
+/// Tag, category, period and unit pages (each paginated) and the yearly
+/// summaries: one for every year that has records.
+fn archives<'a>(index: &SiteIndex<'a>, figures: &Figures, per_page: usize) -> Vec<Planned<'a>> {
+    let pages_of = |n: usize| 1..=n.div_ceil(per_page).max(1);
+    let mut plan = Vec::new();
+    let mut add = |route: Route, origin: Text| {
+        plan.push(Planned {
+            route,
+            doc: None,
+            origin,
+        })
+    };
+    for (tag, name, n) in index.tag_pages() {
+        for page in pages_of(n) {
+            let route = Route::Tag {
+                tag: tag.clone(),
+                page,
+            };
+            add(route, crate::msg!(Part::OriginTag, name).into());
+        }
+    }
+    for (category, name, n) in index.category_pages() {
+        for page in pages_of(n) {
+            let route = Route::Category {
+                category: category.clone(),
+                page,
+            };
+            add(route, crate::msg!(Part::OriginCategory, name).into());
+        }
+    }
+    for (period, n) in index.periods() {
+        for page in pages_of(n) {
+            let route = Route::Period {
+                period: *period,
+                page,
+            };
+            add(route, crate::msg!(Part::OriginPeriod, period.id()).into());
+        }
+    }
+    // A unit has a page when articles are about it or it has records.
+    let mut units: BTreeMap<&UnitId, usize> = index.units().collect();
+    for (unit, _) in figures.records.keys() {
+        units.entry(unit).or_insert(0);
+    }
+    for (unit, n) in units {
+        for page in pages_of(n) {
+            if let Some(route) = Route::unit(unit, page) {
+                add(route, crate::msg!(Part::OriginUnit, unit).into());
+            }
+        }
+    }
+    for year in record_years(figures) {
+        add(
+            Route::Summary(year),
+            crate::msg!(Part::OriginSummary, year).into(),
+        );
+    }
+    plan
+}
+
+/// The years that have records, in order.
+pub fn record_years(figures: &Figures) -> BTreeSet<i32> {
+    figures.records.keys().map(|(_, p)| p.year()).collect()
+}
+
+/// Whether an article belongs to `year`: its period lies in the year, or
+/// it has no period and is dated in the year.
+pub fn article_in_year(d: &Document, year: i32) -> bool {
+    match (&d.front.period, &d.front.date) {
+        (Some(p), _) => p.year() == year,
+        (None, Some(t)) => t.date.year == year,
+        (None, None) => false,
+    }
+}
+
+/// The years a yearly site can be built for: those with records or
+/// articles, in order.
+pub fn years(index: &SiteIndex<'_>, figures: &Figures) -> BTreeSet<i32> {
+    let mut years = record_years(figures);
+    for d in &index.articles {
+        match (&d.front.period, &d.front.date) {
+            (Some(p), _) => years.insert(p.year()),
+            (None, Some(t)) => years.insert(t.date.year),
+            (None, None) => false,
+        };
+    }
+    years
+}
+
+/// A yearly site for a year without records or articles is an error that
+/// names the years there are.
+pub fn check_year(year: i32, index: &SiteIndex<'_>, figures: &Figures) -> Result<(), Diagnostic> {
+    let years = years(index, figures);
+    if years.contains(&year) {
+        return Ok(());
+    }
+    let list: Vec<String> = years.iter().map(i32::to_string).collect();
+    let hint = if list.is_empty() {
+        Hint::AddRecordsOrArticles
+    } else {
+        crate::msg!(Hint::YearsThereAre, list.join(", "))
+    };
+    Err(Diagnostic::error(crate::msg!(Msg::NoSuchYear, year)).hint(hint))
+}
+
+/// The plan of a yearly site (`build --year`): the routes of `plan` that
+/// belong to `year`. `plan` is made from `index`, the index of the year's
+/// articles, so lists hold only those; each route answers for itself,
+/// and those whose content decides are asked about it here.
+pub fn for_year<'a>(
+    plan: Vec<Planned<'a>>,
+    year: i32,
+    index: &SiteIndex<'a>,
+    figures: &Figures,
+) -> Vec<Planned<'a>> {
+    let record_units: BTreeSet<&UnitId> = figures
+        .records
+        .keys()
+        .filter(|(_, p)| p.year() == year)
+        .map(|(u, _)| u)
+        .collect();
+    let article_units: BTreeSet<&UnitId> = index.units().map(|(u, _)| u).collect();
+    plan.into_iter()
+        .filter(|e| match e.route.in_year(year) {
+            Some(keep) => keep,
+            None => match (&e.route, e.doc) {
+                (Route::Article(_), Some(d)) => article_in_year(d, year),
+                (Route::Unit { unit, page }, _) => {
+                    article_units.contains(unit) || (*page == 1 && record_units.contains(unit))
+                }
+                // Pages are not of a year; sections, tags and categories
+                // were planned from the year's articles only.
+                _ => true,
+            },
+        })
+        .collect()
 }
 
 /// Two routes that write the same file are an error naming both.

@@ -102,9 +102,40 @@ pub enum Route {
     Sitemap,
     /// Rules for crawlers, pointing at the sitemap (`robots.txt`).
     Robots,
+    /// The articles with one tag (`chu-de/<slug>/`), paginated. Tags that
+    /// slug alike share the page.
+    Tag {
+        /// The tag's slug, as a one-segment path.
+        tag: SitePath,
+        /// Page number, from 1.
+        page: usize,
+    },
+    /// The articles of one category (`chuyen-muc/<slug>/`), paginated.
+    Category {
+        /// The category's slug, as a one-segment path.
+        category: SitePath,
+        /// Page number, from 1.
+        page: usize,
+    },
+    /// A unit's page (`don-vi/<id>/`): its articles, paginated; on the
+    /// first page its trends and a table of its records.
+    Unit {
+        /// The unit.
+        unit: UnitId,
+        /// Page number, from 1.
+        page: usize,
+    },
+    /// The articles about one reporting period (`ky-bao-cao/<id>/`).
+    Period {
+        /// The period.
+        period: Period,
+        /// Page number, from 1.
+        page: usize,
+    },
+    /// The yearly summary of every unit (`tong-ket/<year>/`).
+    Summary(i32),
     /// One record's figures as an open-data file
-    /// (`du-lieu/<unit>/<period>.csv` or `.json`). Made with
-    /// [`Route::data`], which checks the path.
+    /// (`du-lieu/<unit>/<period>.csv` or `.json`).
     Data {
         /// The record's unit.
         unit: UnitId,
@@ -136,19 +167,19 @@ impl DataFormat {
     /// Every format, in the order pages list them.
     pub const ALL: [DataFormat; 2] = [DataFormat::Csv, DataFormat::Json];
 
-    /// The file extension: `csv`, `json`.
-    pub fn ext(self) -> &'static str {
-        match self {
-            DataFormat::Csv => "csv",
-            DataFormat::Json => "json",
-        }
-    }
-
     /// The media type, for a link's `type`.
     pub fn media_type(self) -> &'static str {
         match self {
             DataFormat::Csv => "text/csv",
             DataFormat::Json => "application/json",
+        }
+    }
+
+    /// The file extension: `csv`, `json`.
+    pub fn ext(self) -> &'static str {
+        match self {
+            DataFormat::Csv => "csv",
+            DataFormat::Json => "json",
         }
     }
 
@@ -186,6 +217,15 @@ impl Route {
             Route::Feed => "feed.xml".into(),
             Route::Sitemap => "sitemap.xml".into(),
             Route::Robots => "robots.txt".into(),
+            Route::Tag { tag, page } => paginated(&format!("chu-de/{}", tag.as_str()), *page),
+            Route::Category { category, page } => {
+                paginated(&format!("chuyen-muc/{}", category.as_str()), *page)
+            }
+            Route::Unit { unit, page } => paginated(&format!("don-vi/{unit}/"), *page),
+            Route::Period { period, page } => {
+                paginated(&format!("ky-bao-cao/{}/", period.id()), *page)
+            }
+            Route::Summary(year) => format!("tong-ket/{year}/"),
             Route::Data {
                 unit,
                 period,
@@ -197,9 +237,29 @@ impl Route {
         }
     }
 
+    /// A tag's page; `None` when the tag has no letter or digit to make a
+    /// URL from.
+    pub fn tag(name: &str, page: usize) -> Option<Route> {
+        SitePath::from_names([name]).map(|tag| Route::Tag { tag, page })
+    }
+
+    /// A category's page; `None` when the name has no letter or digit.
+    pub fn category(name: &str, page: usize) -> Option<Route> {
+        SitePath::from_names([name]).map(|category| Route::Category { category, page })
+    }
+
+    /// A unit's page; `None` when the id could not name a folder (the
+    /// loader's checks already rule that out).
+    pub fn unit(unit: &UnitId, page: usize) -> Option<Route> {
+        SitePath::from_slugs([unit.0.as_str()])?;
+        Some(Route::Unit {
+            unit: unit.clone(),
+            page,
+        })
+    }
+
     /// The open-data file of a record; `None` when the unit id or the
-    /// period id could not name a path inside the site (an empty, `.` or
-    /// `..` segment, a `/`), which the loader's checks already rule out.
+    /// period id could not name a path inside the site.
     pub fn data(unit: &UnitId, period: &Period, format: DataFormat) -> Option<Route> {
         let file = format!("{}.{}", period.id(), format.ext());
         SitePath::from_slugs([DATA_FOLDER, unit.0.as_str(), file.as_str()])?;
@@ -210,6 +270,34 @@ impl Route {
         })
     }
 
+    /// Whether the route belongs in the yearly site of `year`
+    /// (`build --year`): `Some` when the route alone decides, `None` when
+    /// its content does (an article by its period or date, a list or a
+    /// unit page by whether it holds anything of the year).
+    pub fn in_year(&self, year: i32) -> Option<bool> {
+        match self {
+            // The home page is the year's summary: it has no later pages.
+            Route::Home { page } => Some(*page == 1),
+            Route::Summary(y) | Route::YearData(y) => Some(*y == year),
+            Route::Data { period, .. } | Route::Period { period, .. } => {
+                Some(period.year() == year)
+            }
+            Route::Article(_)
+            | Route::Page(_)
+            | Route::Section { .. }
+            | Route::Tag { .. }
+            | Route::Category { .. }
+            | Route::Unit { .. } => None,
+            Route::Static(_)
+            | Route::NotFound
+            | Route::Feed
+            | Route::Sitemap
+            | Route::Robots
+            | Route::Search
+            | Route::SearchIndex => Some(true),
+        }
+    }
+
     /// The file written for this route, relative to the output folder.
     pub fn output_path(&self) -> String {
         match self {
@@ -217,9 +305,12 @@ impl Route {
             | Route::Section { .. }
             | Route::Article(_)
             | Route::Page(_)
-            | Route::Search => {
-                format!("{}index.html", self.url_path())
-            }
+            | Route::Tag { .. }
+            | Route::Category { .. }
+            | Route::Unit { .. }
+            | Route::Period { .. }
+            | Route::Summary(_)
+            | Route::Search => format!("{}index.html", self.url_path()),
             _ => self.url_path(),
         }
     }
@@ -233,6 +324,11 @@ impl Route {
                 | Route::Section { .. }
                 | Route::Article(_)
                 | Route::Page(_)
+                | Route::Tag { .. }
+                | Route::Category { .. }
+                | Route::Unit { .. }
+                | Route::Period { .. }
+                | Route::Summary(_)
                 | Route::Search
         )
     }
@@ -250,6 +346,22 @@ impl Route {
                 section: section.clone(),
                 page,
             },
+            Route::Tag { tag, .. } => Route::Tag {
+                tag: tag.clone(),
+                page,
+            },
+            Route::Category { category, .. } => Route::Category {
+                category: category.clone(),
+                page,
+            },
+            Route::Unit { unit, .. } => Route::Unit {
+                unit: unit.clone(),
+                page,
+            },
+            Route::Period { period, .. } => Route::Period {
+                period: *period,
+                page,
+            },
             other => other.clone(),
         }
     }
@@ -257,7 +369,12 @@ impl Route {
     /// The page number of a list route; 1 for every other route.
     pub fn page(&self) -> usize {
         match self {
-            Route::Home { page } | Route::Section { page, .. } => *page,
+            Route::Home { page }
+            | Route::Section { page, .. }
+            | Route::Tag { page, .. }
+            | Route::Category { page, .. }
+            | Route::Unit { page, .. }
+            | Route::Period { page, .. } => *page,
             _ => 1,
         }
     }
@@ -274,6 +391,11 @@ impl Route {
             Route::Feed => "feed",
             Route::Sitemap => "sitemap",
             Route::Robots => "robots",
+            Route::Tag { .. } => "tag",
+            Route::Category { .. } => "category",
+            Route::Unit { .. } => "unit",
+            Route::Period { .. } => "period",
+            Route::Summary(_) => "summary",
             Route::Data { .. } => "data",
             Route::YearData(_) => "year-data",
             Route::Search => "search",
@@ -281,8 +403,7 @@ impl Route {
         }
     }
 
-    /// The theme template that renders this route; `None` for files whose
-    /// bytes come from Rust (static files, open data, the search index).
+    /// The theme template that renders this route; `None` for files.
     pub fn template(&self) -> Option<&'static str> {
         match self {
             Route::Home { .. } => Some("index.html"),
@@ -294,6 +415,11 @@ impl Route {
             Route::Feed => Some("feed.xml"),
             Route::Sitemap => Some("sitemap.xml"),
             Route::Robots => Some("robots.txt"),
+            Route::Tag { .. } | Route::Category { .. } | Route::Period { .. } => {
+                Some("archive.html")
+            }
+            Route::Unit { .. } => Some("unit.html"),
+            Route::Summary(_) => Some("summary.html"),
             Route::Search => Some("search.html"),
             Route::Data { .. } | Route::YearData(_) | Route::SearchIndex => None,
         }
@@ -357,6 +483,73 @@ mod tests {
             "./"
         );
         assert_eq!(art.link_from(&home2), "../../tin-tuc/bai/");
+    }
+
+    #[test]
+    fn portal_families_have_their_folders() {
+        let tag = Route::tag("Cải cách hành chính", 2).unwrap();
+        assert_eq!(
+            tag.output_path(),
+            "chu-de/cai-cach-hanh-chinh/trang/2/index.html"
+        );
+        assert_eq!(tag.with_page(1).url_path(), "chu-de/cai-cach-hanh-chinh/");
+        assert_eq!(tag.page(), 2);
+        assert!(Route::tag("!!!", 1).is_none());
+        assert_eq!(
+            Route::category("Tin Ủy ban nhân dân", 1)
+                .unwrap()
+                .url_path(),
+            "chuyen-muc/tin-uy-ban-nhan-dan/"
+        );
+        let unit = UnitId("thuan-an".into());
+        assert_eq!(
+            Route::unit(&unit, 1).unwrap().output_path(),
+            "don-vi/thuan-an/index.html"
+        );
+        let period = Period::parse("2023-9M").unwrap();
+        let archive = Route::Period { period, page: 1 };
+        assert_eq!(archive.url_path(), "ky-bao-cao/2023-9M/");
+        assert_eq!(
+            Route::Summary(2023).output_path(),
+            "tong-ket/2023/index.html"
+        );
+        assert_eq!(
+            Route::data(&unit, &period, DataFormat::Json)
+                .unwrap()
+                .output_path(),
+            "du-lieu/thuan-an/2023-9M.json"
+        );
+        assert_eq!(Route::YearData(2023).output_path(), "du-lieu/2023.csv");
+        assert_eq!(
+            Route::YearData(2023).link_from(&Route::Summary(2023)),
+            "../../du-lieu/2023.csv"
+        );
+        assert!(archive.is_page() && Route::Summary(2023).is_page());
+        assert!(!Route::YearData(2023).is_page());
+    }
+
+    #[test]
+    fn routes_answer_whether_they_belong_to_a_year() {
+        let p = |s: &str| Period::parse(s).unwrap();
+        let unit = UnitId("x".into());
+        assert_eq!(Route::Home { page: 1 }.in_year(2023), Some(true));
+        assert_eq!(Route::Home { page: 2 }.in_year(2023), Some(false));
+        assert_eq!(Route::Summary(2023).in_year(2023), Some(true));
+        assert_eq!(Route::Summary(2022).in_year(2023), Some(false));
+        assert_eq!(Route::YearData(2024).in_year(2023), Some(false));
+        let data = |s: &str| Route::data(&unit, &p(s), DataFormat::Csv).unwrap();
+        assert_eq!(data("2023-Q3").in_year(2023), Some(true));
+        assert_eq!(data("2022").in_year(2023), Some(false));
+        let archive = |s: &str| Route::Period {
+            period: p(s),
+            page: 1,
+        };
+        assert_eq!(archive("2023-H1").in_year(2023), Some(true));
+        assert_eq!(archive("2024-01").in_year(2023), Some(false));
+        // Articles, lists and unit pages: their content decides.
+        assert_eq!(Route::unit(&unit, 1).unwrap().in_year(2023), None);
+        assert_eq!(Route::tag("cchc", 1).unwrap().in_year(2023), None);
+        assert_eq!(Route::Feed.in_year(2023), Some(true));
     }
 
     #[test]
