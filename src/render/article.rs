@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::context::{Byline, Common, Crumb, Inputs, Link, ListItem, PeriodCtx, UnitCtx};
+use super::context::{Common, Crumb, Inputs, Link, ListItem, PeriodCtx, UnitCtx};
 use super::open_data::{self, DataLink};
 use super::route::{Route, href, root_of};
 use crate::format::{self, DateFormat};
