@@ -31,10 +31,20 @@ const TEMPLATES: &[(&str, &str)] = embed![
 ];
 
 /// The default theme's assets, embedded.
-const ASSETS: &[(&str, &[u8])] = &[(
-    "css/baocao.css",
-    include_bytes!("../themes/default/static/css/baocao.css"),
-)];
+const ASSETS: &[(&str, &[u8])] = &[
+    (
+        "css/baocao.css",
+        include_bytes!("../themes/default/static/css/baocao.css"),
+    ),
+    (
+        "favicon.svg",
+        include_bytes!("../themes/default/static/favicon.svg"),
+    ),
+    (
+        "js/baocao.js",
+        include_bytes!("../themes/default/static/js/baocao.js"),
+    ),
+];
 
 /// The default theme's interface words, one file per language.
 const WORDS: &[(&str, &str)] = &[

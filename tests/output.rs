@@ -51,7 +51,7 @@ fn rebuilds_update_in_place_and_remove_stale_files() {
     let out = site.build();
     out.succeeds();
     assert!(
-        out.stdout.contains("(0 written, 15 unchanged, 0 removed)"),
+        out.stdout.contains("(0 written, 17 unchanged, 0 removed)"),
         "{}",
         out.stdout
     );

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::context::{Common, Crumb, Inputs, ListItem};
+use super::frame::Highlight;
 use super::route::Route;
 use crate::model::Document;
 
@@ -49,6 +50,13 @@ pub struct ListPage<'a> {
     pagination: Pagination,
     intro: Option<String>,
     breadcrumb: Vec<Crumb>,
+    /// The home page's lead article: the newest, shown large.
+    lead: Option<ListItem<'a>>,
+    /// The home page's figure cards of the top-level units.
+    highlights: &'a [Highlight],
+    /// The heading element of each article's title: `h3` below the home
+    /// page's section headings, else `h2`.
+    list_heading: &'static str,
 }
 
 /// The context of a list route: `Route::Home` or `Route::Section`.
@@ -64,7 +72,7 @@ pub fn context<'a>(route: &Route, inputs: &Inputs<'a>) -> ListPage<'a> {
     };
     let n = route.page();
     let total = list.len().div_ceil(inputs.per_page).max(1);
-    let articles = list
+    let mut articles: Vec<ListItem<'a>> = list
         .iter()
         .skip((n - 1) * inputs.per_page)
         .take(inputs.per_page)
@@ -111,7 +119,12 @@ pub fn context<'a>(route: &Route, inputs: &Inputs<'a>) -> ListPage<'a> {
         }
         _ => (inputs.site.config.title.clone(), None, Vec::new()),
     };
+    let front = matches!(route, Route::Home { page: 1 });
+    let lead = (front && !articles.is_empty()).then(|| articles.remove(0));
     ListPage {
+        lead,
+        highlights: if front { inputs.highlights } else { &[] },
+        list_heading: if front { "h3" } else { "h2" },
         common: Common::new(route, inputs),
         title,
         articles,

@@ -11,6 +11,7 @@ use crate::messages::{Hint, Msg, Part};
 pub mod article;
 pub mod bodies;
 pub mod context;
+pub mod frame;
 pub mod index;
 pub mod list;
 pub mod machine;
@@ -81,6 +82,7 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
     let plan = plan::routes(&index, per_page, &mut diags);
     let body_of = all_bodies(site, figures, opts, &shared, &index, &plan, &mut diags)?;
     let theme = compile_theme(site, &shared)?;
+    let highlights = frame::highlights(site, figures, &shared.words);
     let inputs = Inputs {
         site,
         index: &index,
@@ -89,6 +91,7 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
         base_url: &opts.base_url,
         per_page,
         words: &shared.words,
+        highlights: &highlights,
     };
     let mut out = Rendered {
         charts: body_of
