@@ -27,7 +27,8 @@ const TEMPLATES: &[(&str, &str)] = embed![
     "404.html",
     "feed.xml",
     "sitemap.xml",
-    "robots.txt"
+    "robots.txt",
+    "search.html",
 ];
 
 /// The default theme's assets, embedded.
@@ -43,6 +44,10 @@ const ASSETS: &[(&str, &[u8])] = &[
     (
         "js/baocao.js",
         include_bytes!("../themes/default/static/js/baocao.js"),
+    ),
+    (
+        "js/tim-kiem.js",
+        include_bytes!("../themes/default/static/js/tim-kiem.js"),
     ),
 ];
 

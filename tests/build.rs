@@ -239,7 +239,7 @@ fn check_renders_in_memory_and_writes_nothing() {
     let site = SiteTest::fixture("good");
     let out = site.check();
     out.succeeds();
-    assert!(out.stdout.contains("checked 10 pages"), "{}", out.stdout);
+    assert!(out.stdout.contains("checked 11 pages"), "{}", out.stdout);
     assert!(!site.out().exists());
 }
 

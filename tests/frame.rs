@@ -422,20 +422,28 @@ fn home_leads_with_the_newest_article_and_shows_the_latest_figures() {
         ["26/10/2023", "05/01/2023"]
     );
 
-    // The province reports nothing: its units that do are shown, in the
-    // order of site.yaml, each with its latest period's cards.
+    // The province reports nothing: its units that do are shown, the most
+    // recent figures first, each with its latest period's cards.
     assert_eq!(
         texts(&home, ".bc-highlight__unit"),
         [
-            "Thành phố Thuận An & vùng <lân cận>",
             "Trung tâm PVHCC tỉnh Lào Cai",
-            "Huyện Cần Giuộc",
-            "Thành phố Hồng Ngự"
+            "Thành phố Thuận An & vùng <lân cận>",
+            "Thành phố Hồng Ngự",
+            "Huyện Cần Giuộc"
         ]
     );
-    assert_eq!(texts(&home, ".bc-highlight__period")[1], "năm 2023");
+    assert_eq!(
+        texts(&home, ".bc-highlight__period"),
+        [
+            "năm 2023",
+            "9 tháng đầu năm 2023",
+            "6 tháng đầu năm 2022",
+            "năm 2020"
+        ]
+    );
     let lao_cai = Selector::parse(".bc-highlight").unwrap();
-    let card = home.select(&lao_cai).nth(1).unwrap();
+    let card = home.select(&lao_cai).next().unwrap();
     let values: Vec<String> = card
         .select(&Selector::parse(".bc-kpi__value").unwrap())
         .map(|e| e.text().collect())
@@ -453,12 +461,26 @@ fn home_leads_with_the_newest_article_and_shows_the_latest_figures() {
     let sec = site.html("tin-tuc/index.html");
     assert_eq!(
         texts(&sec, ".bc-sidebar .bc-sidebar__unit"),
-        ["Thành phố Thuận An & vùng <lân cận>"]
+        ["Trung tâm PVHCC tỉnh Lào Cai"]
     );
     // Page 2 of the home page is a plain list.
     let second = site.html("trang/2/index.html");
     assert_eq!(one(&second, ".bc-lead, .bc-highlight"), 0);
     assert_eq!(texts(&second, "h1"), ["Tin mới nhất"]);
+}
+
+#[test]
+fn the_lead_is_the_newest_article_with_an_image() {
+    let site = SiteTest::fixture("good")
+        .write_bytes("content/static/images/hoi-nghi.png", &png())
+        .edit(ARTICLE, "author:", "image: images/hoi-nghi.png\nauthor:");
+    site.build().succeeds();
+    let home = site.html("index.html");
+    assert_eq!(
+        texts(&home, ".bc-lead__title"),
+        ["Thuận An: kết quả 9 tháng"]
+    );
+    assert_eq!(texts(&home, ".bc-list__title"), ["Lào Cai: 83.786 hồ sơ"]);
 }
 
 #[test]
@@ -490,7 +512,7 @@ fn print_hides_the_menu_sidebar_and_controls_and_keeps_charts() {
         ".bc-nav",
         ".bc-sidebar",
         ".bc-tools",
-        ".bc-search",
+        ".bc-sitesearch",
         ".bc-breadcrumb",
     ] {
         assert!(hidden.contains(class), "{class} is printed");

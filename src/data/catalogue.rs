@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::Path;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::formula::Expr;
 use crate::diagnostic::{self, Diagnostic};
@@ -41,8 +41,9 @@ impl fmt::Display for MetricKey {
     }
 }
 
-/// What a metric's numbers measure.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+/// What a metric's numbers measure (serialized as in `metrics.yaml`:
+/// `count`, `percent`…, for open-data files).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MetricUnit {
     /// Dossiers and other counts.
@@ -179,133 +180,69 @@ impl Catalogue {
 
     /// Adds or overrides entries from a catalogue file's text.
     pub fn merge(&mut self, text: &str, path: &Path) -> Vec<Diagnostic> {
-        let raw = match parse_yaml::<Option<RawFile>>(text, path, Hint::MetricCatalogueMetricsList)
-        {
-            Ok(Some(RawFile::Map(m))) => m,
-            Ok(Some(RawFile::List(metrics))) => RawCatalogue {
-                metrics,
-                checks: Vec::new(),
-            },
-            Ok(None) => RawCatalogue::default(),
+        let raw = match parse_catalogue(text, path) {
+            Ok(raw) => raw,
             Err(d) => return vec![d],
         };
         let mut diags = Vec::new();
-        let at =
-            |d: Diagnostic, needle: &str| d.file(path).find(text, needle, |l| l.contains(needle));
+        let src = Source { text, path };
         for m in raw.metrics {
-            let Some(key) = MetricKey::parse(&m.key) else {
-                diags.push(
-                    at(
-                        Diagnostic::error(crate::msg!(Msg::BadMetricKey, m.key)),
-                        &m.key,
-                    )
-                    .hint(Hint::KeysUseLowerCase),
-                );
-                continue;
-            };
-            let formula = match &m.formula {
-                Some(f) => match Expr::parse(f) {
-                    Ok(e) if !e.is_comparison() => Some(e),
-                    Ok(_) => {
-                        diags.push(
-                            at(
-                                Diagnostic::error(crate::msg!(Msg::FormulaIsComparison, key)),
-                                f,
-                            )
-                            .hint(Hint::FormulaIsNumber),
-                        );
-                        None
-                    }
-                    Err(err) => {
-                        diags.push(
-                            at(
-                                Diagnostic::error(crate::msg!(Msg::BadFormula, key, err.message)),
-                                f,
-                            )
-                            .hint(Hint::UseMetricKeysNumbers),
-                        );
-                        None
-                    }
-                },
-                None => None,
-            };
-            match self.metrics.get_mut(&key) {
-                Some(def) => {
-                    if let Some(v) = m.label {
-                        def.label = v;
-                    }
-                    if let Some(v) = m.short {
-                        def.short = v;
-                    }
-                    if let Some(v) = m.unit {
-                        def.unit = v;
-                    }
-                    if let Some(v) = m.better {
-                        def.better = v;
-                    }
-                    if let Some(v) = m.noun {
-                        def.noun = v;
-                    }
-                    if let Some(v) = m.aliases {
-                        def.aliases = v;
-                    }
-                    if formula.is_some() {
-                        def.formula = formula;
-                        def.formula_text = m.formula;
-                    }
-                }
-                None => {
-                    let (Some(label), Some(unit)) = (m.label, m.unit) else {
-                        diags.push(
-                            at(
-                                Diagnostic::error(crate::msg!(
-                                    Msg::NewMetricNeedsLabelAndUnit,
-                                    key
-                                )),
-                                &m.key,
-                            )
-                            .hint(Hint::UnitOneCountPercent),
-                        );
-                        continue;
-                    };
-                    let def = MetricDef {
-                        short: m.short.unwrap_or_else(|| label.clone()),
-                        label,
-                        better: m.better.unwrap_or(Better::Higher),
-                        noun: m.noun.unwrap_or_else(|| unit.default_noun().to_string()),
-                        unit,
-                        formula,
-                        formula_text: m.formula,
-                        aliases: m.aliases.unwrap_or_default(),
-                        key: key.clone(),
-                    };
-                    self.order.push(key.clone());
-                    self.metrics.insert(key, def);
-                }
-            }
+            self.merge_metric(m, &src, &mut diags);
         }
         for c in raw.checks {
-            match Expr::parse(&c.expr) {
-                Ok(expr) if expr.is_comparison() => self.checks.push(Check {
-                    name: c.name,
-                    expr,
-                    text: c.expr,
-                }),
-                Ok(_) => diags.push(
-                    at(
-                        Diagnostic::error(crate::msg!(Msg::CheckNotComparison, c.name)),
-                        &c.expr,
-                    )
-                    .hint(Hint::WriteCheckAsComparison),
-                ),
-                Err(err) => diags.push(at(
-                    Diagnostic::error(crate::msg!(Msg::BadCheck, c.name, err.message)),
-                    &c.expr,
-                )),
-            }
+            self.add_check(c, &src, &mut diags);
         }
         diags.extend(self.reindex(path, text));
         diags
+    }
+
+    /// Adds one metric, or overrides what the entry names of a known one.
+    fn merge_metric(&mut self, m: RawMetric, src: &Source<'_>, diags: &mut Vec<Diagnostic>) {
+        let Some(key) = MetricKey::parse(&m.key) else {
+            diags.push(
+                src.at(
+                    Diagnostic::error(crate::msg!(Msg::BadMetricKey, m.key)),
+                    &m.key,
+                )
+                .hint(Hint::KeysUseLowerCase),
+            );
+            return;
+        };
+        let formula = m
+            .formula
+            .as_deref()
+            .and_then(|f| metric_formula(&key, f, src, diags));
+        match self.metrics.get_mut(&key) {
+            Some(def) => def.override_with(m, formula),
+            None => {
+                if let Some(def) = new_metric(key, m, formula, src, diags) {
+                    self.order.push(def.key.clone());
+                    self.metrics.insert(def.key.clone(), def);
+                }
+            }
+        }
+    }
+
+    /// Adds one check; a check that is no comparison is reported instead.
+    fn add_check(&mut self, c: RawCheck, src: &Source<'_>, diags: &mut Vec<Diagnostic>) {
+        match Expr::parse(&c.expr) {
+            Ok(expr) if expr.is_comparison() => self.checks.push(Check {
+                name: c.name,
+                expr,
+                text: c.expr,
+            }),
+            Ok(_) => diags.push(
+                src.at(
+                    Diagnostic::error(crate::msg!(Msg::CheckNotComparison, c.name)),
+                    &c.expr,
+                )
+                .hint(Hint::WriteCheckAsComparison),
+            ),
+            Err(err) => diags.push(src.at(
+                Diagnostic::error(crate::msg!(Msg::BadCheck, c.name, err.message)),
+                &c.expr,
+            )),
+        }
     }
 
     /// Rebuilds the header index and verifies formulas name known keys.
@@ -390,6 +327,129 @@ impl Catalogue {
     /// The nearest known key, for "did you mean".
     pub fn suggest(&self, word: &str) -> Option<&str> {
         diagnostic::nearest(word, self.order.iter().map(|k| k.as_str()))
+    }
+}
+
+/// A catalogue file's text, to place diagnostics at what they name.
+struct Source<'a> {
+    text: &'a str,
+    path: &'a Path,
+}
+
+impl Source<'_> {
+    /// Places `d` at `needle` on the first line holding it.
+    fn at(&self, d: Diagnostic, needle: &str) -> Diagnostic {
+        d.file(self.path)
+            .find(self.text, needle, |l| l.contains(needle))
+    }
+}
+
+/// Parses a catalogue file: metrics and checks, a bare list of metrics, or
+/// nothing at all.
+fn parse_catalogue(text: &str, path: &Path) -> Result<RawCatalogue, Diagnostic> {
+    Ok(
+        match parse_yaml::<Option<RawFile>>(text, path, Hint::MetricCatalogueMetricsList)? {
+            Some(RawFile::Map(m)) => m,
+            Some(RawFile::List(metrics)) => RawCatalogue {
+                metrics,
+                checks: Vec::new(),
+            },
+            None => RawCatalogue::default(),
+        },
+    )
+}
+
+/// A metric's formula; `None` (reported) when it does not parse or is a
+/// comparison, which gives no number.
+fn metric_formula(
+    key: &MetricKey,
+    formula: &str,
+    src: &Source<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Expr> {
+    match Expr::parse(formula) {
+        Ok(e) if !e.is_comparison() => Some(e),
+        Ok(_) => {
+            diags.push(
+                src.at(
+                    Diagnostic::error(crate::msg!(Msg::FormulaIsComparison, key)),
+                    formula,
+                )
+                .hint(Hint::FormulaIsNumber),
+            );
+            None
+        }
+        Err(err) => {
+            diags.push(
+                src.at(
+                    Diagnostic::error(crate::msg!(Msg::BadFormula, key, err.message)),
+                    formula,
+                )
+                .hint(Hint::UseMetricKeysNumbers),
+            );
+            None
+        }
+    }
+}
+
+/// A metric the catalogue does not have yet; `None` (reported) without the
+/// label and unit nothing can default.
+fn new_metric(
+    key: MetricKey,
+    m: RawMetric,
+    formula: Option<Expr>,
+    src: &Source<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<MetricDef> {
+    let (Some(label), Some(unit)) = (m.label, m.unit) else {
+        diags.push(
+            src.at(
+                Diagnostic::error(crate::msg!(Msg::NewMetricNeedsLabelAndUnit, key)),
+                &m.key,
+            )
+            .hint(Hint::UnitOneCountPercent),
+        );
+        return None;
+    };
+    Some(MetricDef {
+        short: m.short.unwrap_or_else(|| label.clone()),
+        label,
+        better: m.better.unwrap_or(Better::Higher),
+        noun: m.noun.unwrap_or_else(|| unit.default_noun().to_string()),
+        unit,
+        formula,
+        formula_text: m.formula,
+        aliases: m.aliases.unwrap_or_default(),
+        key,
+    })
+}
+
+impl MetricDef {
+    /// Overrides what a catalogue entry names; the rest stays as it was.
+    fn override_with(&mut self, m: RawMetric, formula: Option<Expr>) {
+        if let Some(v) = m.label {
+            self.label = v;
+        }
+        if let Some(v) = m.short {
+            self.short = v;
+        }
+        if let Some(v) = m.unit {
+            self.unit = v;
+        }
+        if let Some(v) = m.better {
+            self.better = v;
+        }
+        if let Some(v) = m.noun {
+            self.noun = v;
+        }
+        if let Some(v) = m.aliases {
+            self.aliases = v;
+        }
+        // No formula, or one that did not parse (reported): the old stays.
+        if formula.is_some() {
+            self.formula = formula;
+            self.formula_text = m.formula;
+        }
     }
 }
 

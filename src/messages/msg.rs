@@ -333,6 +333,10 @@ catalogue! {
         UrlCollision(v1, v2, url) = "E0409",
             "{} and {} both map to the URL {}",
             "{} và {} cùng trỏ tới địa chỉ {}";
+        /// the file {} could not be made
+        FileNotMade(path) = "E0470",
+            "the file {} could not be made",
+            "không tạo được tệp {}";
         /// content/static/{} would overwrite a generated file
         StaticOverwrites(v1) = "E0410",
             "content/static/{} would overwrite a generated file",

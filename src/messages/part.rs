@@ -426,6 +426,22 @@ catalogue! {
         OriginSitemap = "",
             "the sitemap",
             "sơ đồ trang (sitemap)";
+        /// the open data of {} for {}
+        OriginOpenData(unit, period) = "",
+            "the open data of {} for {}",
+            "dữ liệu mở của {} kỳ {}";
+        /// the open data of the year {}
+        OriginYearData(year) = "",
+            "the open data of the year {}",
+            "dữ liệu mở của năm {}";
+        /// the search page
+        OriginSearch = "",
+            "the search page",
+            "trang tìm kiếm";
+        /// the search index
+        OriginSearchIndex = "",
+            "the search index",
+            "chỉ mục tìm kiếm";
         // What the operating system says went wrong with a file.
         /// it does not exist
         IoNotFound = "",

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::context::{Common, Crumb, Inputs, ListItem, PeriodCtx, Picture, TagLink, UnitCtx};
 use super::frame;
+use super::open_data::{self, DataLink};
 use super::route::Route;
 use crate::format::{self, DateFormat};
 use crate::markdown::Heading;
@@ -75,6 +76,8 @@ pub struct ArticlePage<'a> {
     share: Share,
     /// JSON-LD `NewsArticle` of an article, escaped for a `<script>`.
     json_ld: Option<String>,
+    /// The open-data files of the article's record (unit and period).
+    data_links: Vec<DataLink>,
 }
 
 /// The context of `Route::Article` or `Route::Page` showing `d`.
@@ -131,6 +134,10 @@ pub fn context<'a>(route: &Route, d: &'a Document, inputs: &Inputs<'a>) -> Artic
     } else {
         (None, None)
     };
+    let data_links = match (&f.unit, &f.period) {
+        (Some(u), Some(p)) => open_data::links(u, p, route, inputs),
+        _ => Vec::new(),
+    };
     let item = |a: &'a Document| inputs.list_item(a, route);
     let common = Common::new(route, inputs);
     let json_ld = is_article.then(|| news_article(d, &page, &common, summary.as_deref()));
@@ -146,6 +153,7 @@ pub fn context<'a>(route: &Route, d: &'a Document, inputs: &Inputs<'a>) -> Artic
         others: others.into_iter().map(item).collect(),
         newer: newer.map(item),
         older: older.map(item),
+        data_links,
     }
 }
 

@@ -287,6 +287,9 @@ pub struct Common<'a> {
     pub i18n: &'a Words,
     /// The sidebar of wide screens.
     pub sidebar: Sidebar<'a>,
+    /// Link from the page to the search page, for search boxes (a GET
+    /// form with a `q` field).
+    pub search_href: String,
 }
 
 impl<'a> Common<'a> {
@@ -337,6 +340,7 @@ impl<'a> Common<'a> {
                     .collect(),
                 figures: inputs.highlights.first(),
             },
+            search_href: Route::Search.link_from(route),
         }
     }
 }

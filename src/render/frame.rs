@@ -89,7 +89,8 @@ pub fn latest_period(figures: &Figures, unit: &UnitId) -> Option<Period> {
         })
 }
 
-/// The figure cards of every top-level unit's latest period.
+/// The figure cards of every top-level unit's latest period, the most
+/// recent figures first (units of the same period in `site.yaml` order).
 pub fn highlights(site: &Site, figures: &Figures, words: &Words) -> Vec<Highlight> {
     let style = words.style();
     let cx = chart::Context {
@@ -101,10 +102,15 @@ pub fn highlights(site: &Site, figures: &Figures, words: &Words) -> Vec<Highligh
         words,
         style: &style,
     };
-    top_units(site, figures)
+    let mut latest: Vec<(&Unit, Period)> = top_units(site, figures)
         .into_iter()
-        .filter_map(|u| {
-            let period = latest_period(figures, &u.id)?;
+        .filter_map(|u| latest_period(figures, &u.id).map(|p| (u, p)))
+        .collect();
+    // Stable: units whose periods end together keep their order.
+    latest.sort_by(|a, b| b.1.end().cmp(&a.1.end()));
+    latest
+        .into_iter()
+        .filter_map(|(u, period)| {
             let record = figures.get(&u.id, &period)?;
             let metrics: Vec<String> = KEY_METRICS
                 .iter()

@@ -120,7 +120,10 @@ pub fn context<'a>(route: &Route, inputs: &Inputs<'a>) -> ListPage<'a> {
         _ => (inputs.site.config.title.clone(), None, Vec::new()),
     };
     let front = matches!(route, Route::Home { page: 1 });
-    let lead = (front && !articles.is_empty()).then(|| articles.remove(0));
+    // The lead is the newest article of the page that has an image, else
+    // the newest: a portal leads with a picture when it has one.
+    let lead_at = articles.iter().position(|a| a.image.is_some()).unwrap_or(0);
+    let lead = (front && !articles.is_empty()).then(|| articles.remove(lead_at));
     ListPage {
         lead,
         highlights: if front { inputs.highlights } else { &[] },

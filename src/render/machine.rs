@@ -36,6 +36,7 @@ pub fn not_found<'a>(inputs: &Inputs<'a>) -> NotFoundPage<'a> {
             p.src = format!("{base_path}{}", p.src);
         }
     }
+    common.search_href = format!("{base_path}{}", Route::Search.url_path());
     common.root = base_path;
     NotFoundPage {
         common,

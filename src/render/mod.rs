@@ -15,8 +15,10 @@ pub mod frame;
 pub mod index;
 pub mod list;
 pub mod machine;
+pub mod open_data;
 pub mod plan;
 pub mod route;
+pub mod search;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -79,7 +81,7 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
     let (articles, pages) = plan::publishable(site, opts.drafts, &mut diags);
     let index = SiteIndex::new(articles, pages, &site.articles);
     let per_page = site.config.per_page.max(1);
-    let plan = plan::routes(&index, per_page, &mut diags);
+    let plan = plan::routes(&index, figures, per_page, &mut diags);
     let body_of = all_bodies(site, figures, opts, &shared, &index, &plan, &mut diags)?;
     let theme = compile_theme(site, &shared)?;
     let highlights = frame::highlights(site, figures, &shared.words);
@@ -206,25 +208,49 @@ fn all_pages(
     diags: &mut Vec<Diagnostic>,
 ) {
     let routes: Vec<Route> = plan.iter().map(|e| e.route.clone()).collect();
-    let outputs: Vec<Result<(String, String), Diagnostic>> = plan
+    let outputs: Vec<Result<(String, Vec<u8>), Diagnostic>> = plan
         .par_iter()
-        .map(|e| {
-            render_page(theme, e, &routes, inputs)
-                .map(|html| (e.route.output_path(), html))
-                .map_err(|(err, exceeded)| theme_error(&err, exceeded, inputs.site))
-        })
+        .map(|e| render_route(theme, e, &routes, inputs).map(|b| (e.route.output_path(), b)))
         .collect();
     for r in outputs {
         match r {
-            Ok((path, html)) => {
+            Ok((path, bytes)) => {
                 // Pages are what readers open; the feed and sitemap are files.
                 if path.ends_with(".html") {
                     out.pages += 1;
                 }
-                out.files.insert(path, html.into_bytes());
+                out.files.insert(path, bytes);
             }
             Err(d) => diags.push(d),
         }
+    }
+}
+
+/// The bytes of one route: a theme template for pages and the feed, a
+/// family function for files made by serializers (open data, the search
+/// index), whose routes have no template.
+fn render_route(
+    theme: &Tera,
+    e: &Planned<'_>,
+    routes: &[Route],
+    inputs: &Inputs<'_>,
+) -> Result<Vec<u8>, Diagnostic> {
+    if e.route.template().is_some() {
+        return render_page(theme, e, routes, inputs)
+            .map(String::into_bytes)
+            .map_err(|(err, exceeded)| theme_error(&err, exceeded, inputs.site));
+    }
+    let made = match &e.route {
+        Route::SearchIndex => Some(search::index_script(inputs)),
+        route => open_data::bytes(route, inputs),
+    };
+    match made {
+        Some(Ok(bytes)) => Ok(bytes),
+        Some(Err(open_data::Unwritten)) | None => Err(Diagnostic::error(crate::msg!(
+            Msg::FileNotMade,
+            e.route.output_path()
+        ))
+        .hint(Hint::BugBaocaoThemePlease)),
     }
 }
 
@@ -256,6 +282,7 @@ fn render_page(
                 Context::from_serialize(&article::context(&e.route, d, inputs))?
             }
             (Route::NotFound, _) => Context::from_serialize(&machine::not_found(inputs))?,
+            (Route::Search, _) => Context::from_serialize(&search::page(&e.route, inputs))?,
             (Route::Feed | Route::Sitemap | Route::Robots, _) => {
                 Context::from_serialize(&machine::machine(&e.route, pages, inputs))?
             }

@@ -7,13 +7,14 @@ use crate::messages::{Hint, Msg, Part, Text};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use crate::data::Figures;
 use crate::diagnostic::Diagnostic;
 use crate::fs::posix;
 use crate::model::{Document, Site};
 use crate::text::slugify;
 
 use super::index::{SiteIndex, is_section_doc};
-use super::route::Route;
+use super::route::{DataFormat, Route};
 
 /// One route of the plan and the document it shows, if any.
 #[derive(Clone, Debug)]
@@ -82,9 +83,11 @@ pub fn publishable<'a>(
 }
 
 /// Every page route of the site, in a stable order: home pages, articles,
-/// section pages, standalone pages. URL claims are checked here.
+/// section pages, standalone pages, files for machines, open data. URL
+/// claims are checked here.
 pub fn routes<'a>(
     index: &SiteIndex<'a>,
+    figures: &Figures,
     per_page: usize,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Planned<'a>> {
@@ -133,6 +136,8 @@ pub fn routes<'a>(
         (Route::Feed, Part::OriginFeed.into()),
         (Route::Sitemap, Part::OriginSitemap.into()),
         (Route::Robots, Text::from("robots.txt")),
+        (Route::Search, Part::OriginSearch.into()),
+        (Route::SearchIndex, Part::OriginSearchIndex.into()),
     ] {
         plan.push(Planned {
             route,
@@ -140,7 +145,37 @@ pub fn routes<'a>(
             origin,
         });
     }
+    plan.extend(open_data(figures));
     check_claims(&plan, diags);
+    plan
+}
+
+/// The open-data files: each computed record as CSV and JSON, and each
+/// year's records as one CSV.
+fn open_data<'a>(figures: &Figures) -> Vec<Planned<'a>> {
+    let mut plan = Vec::new();
+    let mut years = BTreeSet::new();
+    for (unit, period) in figures.records.keys() {
+        years.insert(period.year());
+        for format in DataFormat::ALL {
+            // The loader refuses unit ids that are not slugs, so every
+            // record has its files; a route is only ever made checked.
+            if let Some(route) = Route::data(unit, period, format) {
+                plan.push(Planned {
+                    route,
+                    doc: None,
+                    origin: crate::msg!(Part::OriginOpenData, unit, period.id()).into(),
+                });
+            }
+        }
+    }
+    for year in years {
+        plan.push(Planned {
+            route: Route::YearData(year),
+            doc: None,
+            origin: crate::msg!(Part::OriginYearData, year).into(),
+        });
+    }
     plan
 }
 

@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+use crate::data::{Period, UnitId};
 use crate::text::slugify;
 
 /// A folder of the site as a URL path: empty for the root, else slugged
@@ -101,7 +102,67 @@ pub enum Route {
     Sitemap,
     /// Rules for crawlers, pointing at the sitemap (`robots.txt`).
     Robots,
+    /// One record's figures as an open-data file
+    /// (`du-lieu/<unit>/<period>.csv` or `.json`). Made with
+    /// [`Route::data`], which checks the path.
+    Data {
+        /// The record's unit.
+        unit: UnitId,
+        /// The record's period; its id names the file as in data files
+        /// (`2023-Q3`).
+        period: Period,
+        /// CSV or JSON.
+        format: DataFormat,
+    },
+    /// Every record of one year as one CSV (`du-lieu/<year>.csv`).
+    YearData(i32),
+    /// The search page (`tim-kiem/`).
+    Search,
+    /// The search index, a script the search page loads
+    /// (`tim-kiem/chi-muc.js`), so search works from `file://` too.
+    SearchIndex,
 }
+
+/// The format of an open-data file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DataFormat {
+    /// Comma-separated values, UTF-8 with a byte-order mark.
+    Csv,
+    /// JSON.
+    Json,
+}
+
+impl DataFormat {
+    /// Every format, in the order pages list them.
+    pub const ALL: [DataFormat; 2] = [DataFormat::Csv, DataFormat::Json];
+
+    /// The file extension: `csv`, `json`.
+    pub fn ext(self) -> &'static str {
+        match self {
+            DataFormat::Csv => "csv",
+            DataFormat::Json => "json",
+        }
+    }
+
+    /// The media type, for a link's `type`.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            DataFormat::Csv => "text/csv",
+            DataFormat::Json => "application/json",
+        }
+    }
+
+    /// The name readers see on a link: `CSV`, `JSON`.
+    pub fn name(self) -> &'static str {
+        match self {
+            DataFormat::Csv => "CSV",
+            DataFormat::Json => "JSON",
+        }
+    }
+}
+
+/// The folder of open-data files.
+const DATA_FOLDER: &str = "du-lieu";
 
 /// The path step of page `n` of a list: none for the first page.
 fn paginated(path: &str, n: usize) -> String {
@@ -125,13 +186,38 @@ impl Route {
             Route::Feed => "feed.xml".into(),
             Route::Sitemap => "sitemap.xml".into(),
             Route::Robots => "robots.txt".into(),
+            Route::Data {
+                unit,
+                period,
+                format,
+            } => format!("{DATA_FOLDER}/{unit}/{}.{}", period.id(), format.ext()),
+            Route::YearData(year) => format!("{DATA_FOLDER}/{year}.csv"),
+            Route::Search => "tim-kiem/".into(),
+            Route::SearchIndex => "tim-kiem/chi-muc.js".into(),
         }
+    }
+
+    /// The open-data file of a record; `None` when the unit id or the
+    /// period id could not name a path inside the site (an empty, `.` or
+    /// `..` segment, a `/`), which the loader's checks already rule out.
+    pub fn data(unit: &UnitId, period: &Period, format: DataFormat) -> Option<Route> {
+        let file = format!("{}.{}", period.id(), format.ext());
+        SitePath::from_slugs([DATA_FOLDER, unit.0.as_str(), file.as_str()])?;
+        Some(Route::Data {
+            unit: unit.clone(),
+            period: *period,
+            format,
+        })
     }
 
     /// The file written for this route, relative to the output folder.
     pub fn output_path(&self) -> String {
         match self {
-            Route::Home { .. } | Route::Section { .. } | Route::Article(_) | Route::Page(_) => {
+            Route::Home { .. }
+            | Route::Section { .. }
+            | Route::Article(_)
+            | Route::Page(_)
+            | Route::Search => {
                 format!("{}index.html", self.url_path())
             }
             _ => self.url_path(),
@@ -143,7 +229,11 @@ impl Route {
     pub fn is_page(&self) -> bool {
         matches!(
             self,
-            Route::Home { .. } | Route::Section { .. } | Route::Article(_) | Route::Page(_)
+            Route::Home { .. }
+                | Route::Section { .. }
+                | Route::Article(_)
+                | Route::Page(_)
+                | Route::Search
         )
     }
 
@@ -184,10 +274,15 @@ impl Route {
             Route::Feed => "feed",
             Route::Sitemap => "sitemap",
             Route::Robots => "robots",
+            Route::Data { .. } => "data",
+            Route::YearData(_) => "year-data",
+            Route::Search => "search",
+            Route::SearchIndex => "search-index",
         }
     }
 
-    /// The theme template that renders this route; `None` for files.
+    /// The theme template that renders this route; `None` for files whose
+    /// bytes come from Rust (static files, open data, the search index).
     pub fn template(&self) -> Option<&'static str> {
         match self {
             Route::Home { .. } => Some("index.html"),
@@ -199,6 +294,8 @@ impl Route {
             Route::Feed => Some("feed.xml"),
             Route::Sitemap => Some("sitemap.xml"),
             Route::Robots => Some("robots.txt"),
+            Route::Search => Some("search.html"),
+            Route::Data { .. } | Route::YearData(_) | Route::SearchIndex => None,
         }
     }
 }
@@ -260,5 +357,40 @@ mod tests {
             "./"
         );
         assert_eq!(art.link_from(&home2), "../../tin-tuc/bai/");
+    }
+
+    #[test]
+    fn open_data_and_search_paths() {
+        let unit = UnitId("thuan-an".into());
+        let q3 = Period::Quarter(2023, 3);
+        let csv = Route::data(&unit, &q3, DataFormat::Csv).unwrap();
+        let json = Route::data(&unit, &q3, DataFormat::Json).unwrap();
+        assert_eq!(csv.output_path(), "du-lieu/thuan-an/2023-Q3.csv");
+        assert_eq!(json.output_path(), "du-lieu/thuan-an/2023-Q3.json");
+        assert_eq!(Route::YearData(2023).output_path(), "du-lieu/2023.csv");
+        let art = Route::Article(sp(&["tin-tuc", "bai"]));
+        assert_eq!(csv.link_from(&art), "../../du-lieu/thuan-an/2023-Q3.csv");
+        assert_eq!(Route::Search.output_path(), "tim-kiem/index.html");
+        assert_eq!(
+            Route::SearchIndex.link_from(&Route::Search),
+            "../tim-kiem/chi-muc.js"
+        );
+        assert!(Route::Search.is_page() && !csv.is_page() && !Route::SearchIndex.is_page());
+        // Files made by serializers have no template.
+        for r in [&csv, &json, &Route::YearData(2023), &Route::SearchIndex] {
+            assert_eq!(r.template(), None, "{r:?}");
+        }
+        // A unit id that could leave the folder makes no route.
+        for bad in ["..", ".", "", "a/b"] {
+            assert!(Route::data(&UnitId(bad.into()), &q3, DataFormat::Csv).is_none());
+        }
+        // A range's id holds `..` inside the file name only.
+        let range = Period::parse("2020-01-01..2020-11-13").unwrap();
+        assert_eq!(
+            Route::data(&unit, &range, DataFormat::Csv)
+                .unwrap()
+                .output_path(),
+            "du-lieu/thuan-an/2020-01-01..2020-11-13.csv"
+        );
     }
 }

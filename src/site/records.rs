@@ -34,172 +34,281 @@ pub fn yaml(
     units: &BTreeMap<UnitId, Unit>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Record> {
-    let is_list = text
-        .lines()
-        .map(str::trim_start)
-        .find(|l| !l.is_empty() && !l.starts_with('#') && *l != "---")
-        .is_some_and(|l| l.starts_with('-'));
-    let parsed = if is_list {
-        parse_yaml::<Vec<RawRecord>>(text, path, RECORD_SHAPE)
-    } else {
-        parse_yaml::<RawRecord>(text, path, RECORD_SHAPE).map(|r| vec![r])
-    };
-    let raws = match parsed {
+    let is_list = is_yaml_list(text);
+    let raws = match parse_raw_records(text, path, is_list) {
         Ok(r) => r,
         Err(d) => {
             diags.push(d);
             return Vec::new();
         }
     };
-    // The parser keeps no positions for values, so each record's lines are
-    // found from the text: a list item starts at a `-` in column 0.
     let lines: Vec<&str> = text.lines().collect();
-    let starts: Vec<usize> = if is_list {
-        lines
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| l.starts_with('-'))
-            .map(|(i, _)| i)
-            .collect()
-    } else {
-        vec![0]
-    };
+    let starts = record_starts(&lines, is_list);
     let mut out = Vec::new();
     for (i, raw) in raws.into_iter().enumerate() {
-        let first = starts.get(i).copied().unwrap_or(0);
-        let last = starts.get(i + 1).copied().unwrap_or(lines.len());
-        let find = |d: Diagnostic, key: &str, needle: &str| -> Diagnostic {
-            let line = (first..last).find(|&n| {
-                lines[n]
-                    .trim_start_matches(['-', ' '])
-                    .starts_with(&format!("{key}:"))
-            });
-            match line {
-                Some(n) => {
-                    let l = lines[n];
-                    let byte = l
-                        .find(needle)
-                        .filter(|_| !needle.is_empty())
-                        .unwrap_or(l.len() - l.trim_start().len());
-                    d.file(path)
-                        .at(text, n + 1, l[..byte].chars().count() + 1)
-                        .len(needle.chars().count())
-                }
-                None => d.file(path).at(text, first + 1, 1),
-            }
+        let span = RecordLines {
+            text,
+            path,
+            lines: &lines,
+            first: starts.get(i).copied().unwrap_or(0),
+            last: starts.get(i + 1).copied().unwrap_or(lines.len()),
         };
-        let unit_line = (first..last)
-            .find(|&n| lines[n].trim_start_matches(['-', ' ']).starts_with("unit:"))
-            .unwrap_or(first);
-        let origin = Origin {
-            path: path.to_path_buf(),
-            line: unit_line + 1,
-            col: 1,
-            source_line: lines.get(unit_line).unwrap_or(&"").to_string(),
-        };
-        let mut ok = true;
-        let unit = UnitId(raw.unit.clone());
-        if !units.contains_key(&unit) {
-            let (msg, hint) = unknown_unit(&raw.unit, units);
-            diags.push(find(Diagnostic::error(msg), "unit", &raw.unit).hint(hint));
-            ok = false;
-        }
-        let period_text = match &raw.period {
-            yaml_serde::Value::String(s) => s.clone(),
-            yaml_serde::Value::Number(n) => n.to_string(),
-            other => format!("{other:?}"),
-        };
-        let period = match Period::parse(&period_text) {
-            Ok(p) => Some(p),
-            Err(why) => {
-                diags.push(
-                    find(
-                        Diagnostic::error(crate::msg!(Msg::BadPeriod, period_text, why)),
-                        "period",
-                        &period_text,
-                    )
-                    .hint(crate::msg!(Hint::WritePeriodOne, period::ACCEPTED_FORMS)),
-                );
-                ok = false;
-                None
-            }
-        };
-        let mut values = BTreeMap::new();
-        for (key, value) in &raw.metrics {
-            let Some(def) = catalogue.get(key) else {
-                let hint = match (catalogue.by_header(key), catalogue.suggest(key)) {
-                    (Some(def), _) => crate::msg!(Hint::DataFilesUseMetric, def.key, key),
-                    (None, Some(s)) => crate::msg!(Hint::DidYouMeanAdd, s),
-                    (None, None) => Hint::UseKeyMetricCatalogue,
-                };
-                diags.push(
-                    find(
-                        Diagnostic::error(crate::msg!(Msg::UnknownMetricKey, key)),
-                        key,
-                        key,
-                    )
-                    .hint(hint),
-                );
-                continue;
-            };
-            // The figure as written: the parser reads `12.000` as 12.
-            // A quoted figure ("12.000") is text, read by the same rule as
-            // a CSV cell.
-            let written = scalar_text(&lines[first..last], key).or_else(|| match value {
-                yaml_serde::Value::String(s) => Some(s.clone()),
-                _ => None,
-            });
-            let number = match (value, written.as_deref()) {
-                // An empty value means "not reported": absent, never 0.
-                (yaml_serde::Value::Null, _) => continue,
-                (yaml_serde::Value::Number(_) | yaml_serde::Value::String(_), Some(t)) => {
-                    match number::parse(t, number::is_whole(def.unit)) {
-                        Ok(n) => Some((n, t.to_string())),
-                        Err(number::Problem::NotWhole) => {
-                            diags.push(find(separators_problem(key, def.unit, t), key, key));
-                            continue;
-                        }
-                        // Other ways YAML writes numbers: 1e5, 0x10, 1_000.
-                        Err(number::Problem::NotANumber) => match value {
-                            yaml_serde::Value::Number(n) => n.as_f64().map(|n| (n, t.to_string())),
-                            _ => None,
-                        },
-                    }
-                }
-                (yaml_serde::Value::Number(n), None) => n.as_f64().map(|n| (n, n.to_string())),
-                _ => None,
-            };
-            match number {
-                Some((n, shown)) => {
-                    let problem = value_problem(key, def.unit, n, &shown);
-                    if problem.as_ref().is_none_or(|d| !d.is_error()) {
-                        values.insert(def.key.clone(), n);
-                    }
-                    diags.extend(problem.map(|d| find(d, key, key)));
-                }
-                None => {
-                    diags.push(
-                        find(
-                            Diagnostic::error(crate::msg!(Msg::ValueNotANumber, key)),
-                            key,
-                            key,
-                        )
-                        .hint(Hint::WriteNumbersWithoutQuotes),
-                    );
-                }
-            }
-        }
-        if let (true, Some(period)) = (ok, period) {
-            out.push(Record {
-                unit,
-                period,
-                source: raw.source,
-                values,
-                origin,
-            });
-        }
+        out.extend(yaml_record(raw, &span, catalogue, units, diags));
     }
     out
+}
+
+/// Whether a YAML data file is a list of records: its first line that is
+/// not blank, a comment or a document marker starts a list item.
+fn is_yaml_list(text: &str) -> bool {
+    text.lines()
+        .map(str::trim_start)
+        .find(|l| !l.is_empty() && !l.starts_with('#') && *l != "---")
+        .is_some_and(|l| l.starts_with('-'))
+}
+
+/// Parses a YAML data file of one record, or of a list of them.
+fn parse_raw_records(text: &str, path: &Path, is_list: bool) -> Result<Vec<RawRecord>, Diagnostic> {
+    if is_list {
+        parse_yaml::<Vec<RawRecord>>(text, path, RECORD_SHAPE)
+    } else {
+        parse_yaml::<RawRecord>(text, path, RECORD_SHAPE).map(|r| vec![r])
+    }
+}
+
+/// The 0-based line where each record of a YAML data file starts.
+fn record_starts(lines: &[&str], is_list: bool) -> Vec<usize> {
+    // The parser keeps no positions for values, so each record's lines are
+    // found from the text: a list item starts at a `-` in column 0.
+    if !is_list {
+        return vec![0];
+    }
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with('-'))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The lines of one YAML record, to place its diagnostics and its origin.
+struct RecordLines<'a> {
+    text: &'a str,
+    path: &'a Path,
+    /// Every line of the file.
+    lines: &'a [&'a str],
+    /// The record's first line, 0-based.
+    first: usize,
+    /// The line after the record's last.
+    last: usize,
+}
+
+impl RecordLines<'_> {
+    /// The record's own lines.
+    fn own(&self) -> &[&str] {
+        &self.lines[self.first..self.last]
+    }
+
+    /// The 0-based line of the record's `key:` entry.
+    fn line_of(&self, key: &str) -> Option<usize> {
+        (self.first..self.last).find(|&n| {
+            self.lines[n]
+                .trim_start_matches(['-', ' '])
+                .starts_with(&format!("{key}:"))
+        })
+    }
+
+    /// Places `d` at `needle` on the record's `key:` line (at the line's
+    /// text when `needle` is not on it), else at the record's start.
+    fn place(&self, d: Diagnostic, key: &str, needle: &str) -> Diagnostic {
+        let Some(n) = self.line_of(key) else {
+            return d.file(self.path).at(self.text, self.first + 1, 1);
+        };
+        let l = self.lines[n];
+        let byte = l
+            .find(needle)
+            .filter(|_| !needle.is_empty())
+            .unwrap_or(l.len() - l.trim_start().len());
+        d.file(self.path)
+            .at(self.text, n + 1, l[..byte].chars().count() + 1)
+            .len(needle.chars().count())
+    }
+
+    /// Where the record came from: its `unit:` line.
+    fn origin(&self) -> Origin {
+        let unit_line = self.line_of("unit").unwrap_or(self.first);
+        Origin {
+            path: self.path.to_path_buf(),
+            line: unit_line + 1,
+            col: 1,
+            source_line: self.lines.get(unit_line).unwrap_or(&"").to_string(),
+        }
+    }
+}
+
+/// One parsed YAML record → a record; `None` when its unit or period is
+/// wrong. Its metrics are checked either way, so one run reports every
+/// fault of the file.
+fn yaml_record(
+    raw: RawRecord,
+    span: &RecordLines<'_>,
+    catalogue: &Catalogue,
+    units: &BTreeMap<UnitId, Unit>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Record> {
+    let origin = span.origin();
+    let unit = UnitId(raw.unit.clone());
+    let known_unit = units.contains_key(&unit);
+    if !known_unit {
+        let (msg, hint) = unknown_unit(&raw.unit, units);
+        diags.push(
+            span.place(Diagnostic::error(msg), "unit", &raw.unit)
+                .hint(hint),
+        );
+    }
+    let period = yaml_period(&raw.period, span, diags);
+    let mut values = BTreeMap::new();
+    for (key, value) in &raw.metrics {
+        if let Some((key, n)) = yaml_metric(key, value, span, catalogue, diags) {
+            values.insert(key, n);
+        }
+    }
+    match (known_unit, period) {
+        (true, Some(period)) => Some(Record {
+            unit,
+            period,
+            source: raw.source,
+            values,
+            origin,
+        }),
+        _ => None,
+    }
+}
+
+/// The period of a YAML record; `None` (reported) when it is not one.
+fn yaml_period(
+    value: &yaml_serde::Value,
+    span: &RecordLines<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Period> {
+    // `period: 2023` is read as a number.
+    let text = match value {
+        yaml_serde::Value::String(s) => s.clone(),
+        yaml_serde::Value::Number(n) => n.to_string(),
+        other => format!("{other:?}"),
+    };
+    match Period::parse(&text) {
+        Ok(p) => Some(p),
+        Err(why) => {
+            diags.push(
+                span.place(
+                    Diagnostic::error(crate::msg!(Msg::BadPeriod, text, why)),
+                    "period",
+                    &text,
+                )
+                .hint(crate::msg!(Hint::WritePeriodOne, period::ACCEPTED_FORMS)),
+            );
+            None
+        }
+    }
+}
+
+/// One `key: value` of a YAML record's metrics → the figure to keep;
+/// `None` when the value is empty, or wrong (then reported).
+fn yaml_metric(
+    key: &str,
+    value: &yaml_serde::Value,
+    span: &RecordLines<'_>,
+    catalogue: &Catalogue,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(MetricKey, f64)> {
+    let Some(def) = catalogue.get(key) else {
+        diags.push(
+            span.place(
+                Diagnostic::error(crate::msg!(Msg::UnknownMetricKey, key)),
+                key,
+                key,
+            )
+            .hint(unknown_key_hint(catalogue, key)),
+        );
+        return None;
+    };
+    // The figure as written: the parser reads `12.000` as 12.
+    // A quoted figure ("12.000") is text, read by the same rule as
+    // a CSV cell.
+    let written = scalar_text(span.own(), key).or_else(|| match value {
+        yaml_serde::Value::String(s) => Some(s.clone()),
+        _ => None,
+    });
+    let (n, shown) = match yaml_figure(value, written.as_deref(), key, def.unit) {
+        Figure::Absent => return None,
+        Figure::Wrong(d) => {
+            diags.push(span.place(*d, key, key));
+            return None;
+        }
+        Figure::Read(n, shown) => (n, shown),
+    };
+    let problem = value_problem(key, def.unit, n, &shown);
+    let keep = problem.as_ref().is_none_or(|d| !d.is_error());
+    diags.extend(problem.map(|d| span.place(d, key, key)));
+    keep.then(|| (def.key.clone(), n))
+}
+
+/// The hint for a metric key the catalogue does not know: the key of the
+/// header it is, a near key, or where keys are listed.
+fn unknown_key_hint(catalogue: &Catalogue, key: &str) -> Hint {
+    match (catalogue.by_header(key), catalogue.suggest(key)) {
+        (Some(def), _) => crate::msg!(Hint::DataFilesUseMetric, def.key, key),
+        (None, Some(s)) => crate::msg!(Hint::DidYouMeanAdd, s),
+        (None, None) => Hint::UseKeyMetricCatalogue,
+    }
+}
+
+/// What a YAML metric value reads as.
+enum Figure {
+    /// An empty value: not reported.
+    Absent,
+    /// A figure, and the text that shows it in messages.
+    Read(f64, String),
+    /// Not a figure: the diagnostic, still to be placed (boxed, as it is
+    /// far larger than a figure).
+    Wrong(Box<Diagnostic>),
+}
+
+/// Reads a YAML metric value; `written` is its text as written in the
+/// file, when it is plain or quoted text.
+fn yaml_figure(
+    value: &yaml_serde::Value,
+    written: Option<&str>,
+    key: &str,
+    unit: MetricUnit,
+) -> Figure {
+    let read = match (value, written) {
+        // An empty value means "not reported": absent, never 0.
+        (yaml_serde::Value::Null, _) => return Figure::Absent,
+        (yaml_serde::Value::Number(_) | yaml_serde::Value::String(_), Some(t)) => {
+            match number::parse(t, number::is_whole(unit)) {
+                Ok(n) => Some((n, t.to_string())),
+                Err(number::Problem::NotWhole) => {
+                    return Figure::Wrong(Box::new(separators_problem(key, unit, t)));
+                }
+                // Other ways YAML writes numbers: 1e5, 0x10, 1_000.
+                Err(number::Problem::NotANumber) => match value {
+                    yaml_serde::Value::Number(n) => n.as_f64().map(|n| (n, t.to_string())),
+                    _ => None,
+                },
+            }
+        }
+        (yaml_serde::Value::Number(n), None) => n.as_f64().map(|n| (n, n.to_string())),
+        _ => None,
+    };
+    match read {
+        Some((n, shown)) => Figure::Read(n, shown),
+        None => Figure::Wrong(Box::new(
+            Diagnostic::error(crate::msg!(Msg::ValueNotANumber, key))
+                .hint(Hint::WriteNumbersWithoutQuotes),
+        )),
+    }
 }
 
 /// The plain (unquoted) scalar written after `key:` in a record's lines,
@@ -369,48 +478,65 @@ fn table(
     units: &BTreeMap<UnitId, Unit>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Record> {
-    // Title rows may stand above the table: the header is the first row
-    // with a unit column.
-    let Some(header_idx) = rows.iter().position(|r| {
-        r.iter()
-            .any(|c| matches!(column_for(c.text, catalogue), Some(Column::Unit)))
-    }) else {
-        if let Some(first) = rows.first().and_then(|r| r.first()) {
-            diags.push(
-                loc.at(Diagnostic::error(Msg::NoUnitColumn), first.line, 1, 1)
-                    .hint(Hint::FirstRowNamesColumns),
-            );
-        }
+    let Some(header_idx) = header_row(rows, loc, catalogue, diags) else {
         return Vec::new();
     };
-    let header = &rows[header_idx];
+    let Some(columns) = header_columns(&rows[header_idx], loc, catalogue, diags) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for row in &rows[header_idx + 1..] {
+        if row.iter().all(|c| c.text.trim().is_empty()) {
+            continue;
+        }
+        out.extend(table_row(row, &columns, loc, units, diags));
+    }
+    out
+}
+
+/// Whether a row holds a cell naming the unit column.
+fn has_unit_column(row: &[Cell<'_>], catalogue: &Catalogue) -> bool {
+    row.iter()
+        .any(|c| matches!(column_for(c.text, catalogue), Some(Column::Unit)))
+}
+
+/// The index of the header row; `None` (reported) when there is none.
+fn header_row(
+    rows: &[Vec<Cell<'_>>],
+    loc: &dyn Locate,
+    catalogue: &Catalogue,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<usize> {
+    // Title rows may stand above the table: the header is the first row
+    // with a unit column.
+    let found = rows.iter().position(|r| has_unit_column(r, catalogue));
+    if found.is_none()
+        && let Some(first) = rows.first().and_then(|r| r.first())
+    {
+        diags.push(
+            loc.at(Diagnostic::error(Msg::NoUnitColumn), first.line, 1, 1)
+                .hint(Hint::FirstRowNamesColumns),
+        );
+    }
+    found
+}
+
+/// What the column under each header cell holds, by position; `None`
+/// (reported) when two columns hold one figure or none holds the period.
+fn header_columns(
+    header: &[Cell<'_>],
+    loc: &dyn Locate,
+    catalogue: &Catalogue,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<HashMap<usize, Column>> {
     let mut columns: HashMap<usize, Column> = HashMap::new();
     for (i, cell) in header.iter().enumerate() {
         if cell.text.trim().is_empty() {
             continue;
         }
-        let col = column_for(cell.text, catalogue).unwrap_or_else(|| {
-            let mut d =
-                Diagnostic::warning(crate::msg!(Msg::UnknownColumnSkipped, cell.text.trim()));
-            d = match catalogue.suggest(&cell.text.trim().to_lowercase().replace(' ', "_")) {
-                Some(s) => d.hint(crate::msg!(Hint::DidYouMeanIf, s)),
-                None => d.hint(Hint::IfHoldsFiguresName),
-            };
-            diags.push(loc.at(d, cell.line, cell.col, cell.text.chars().count()));
-            Column::Skip
-        });
+        let col = header_column(cell, loc, catalogue, diags);
         // Two columns for one metric would let the last silently win.
-        let same = |c: &Column| match (c, &col) {
-            (Column::Metric(a, _), Column::Metric(b, _)) => a == b,
-            (Column::Unit, Column::Unit) | (Column::Period, Column::Period) => true,
-            _ => false,
-        };
-        if let Some(first) = columns
-            .iter()
-            .filter(|(_, c)| same(c))
-            .map(|(j, _)| *j)
-            .min()
-        {
+        if let Some(first) = column_holding(&columns, &col) {
             diags.push(
                 loc.at(
                     Diagnostic::error(crate::msg!(
@@ -424,7 +550,7 @@ fn table(
                 )
                 .hint(Hint::KeepOneTwoColumns),
             );
-            return Vec::new();
+            return None;
         }
         columns.insert(i, col);
     }
@@ -434,110 +560,195 @@ fn table(
             loc.at(Diagnostic::error(Msg::NoPeriodColumn), c.line, 1, 1)
                 .hint(Hint::AddPeriodColumn),
         );
-        return Vec::new();
+        return None;
     }
-    let mut out = Vec::new();
-    for row in &rows[header_idx + 1..] {
-        if row.iter().all(|c| c.text.trim().is_empty()) {
+    Some(columns)
+}
+
+/// What a header cell names; an unknown name is warned about and its
+/// column skipped.
+fn header_column(
+    cell: &Cell<'_>,
+    loc: &dyn Locate,
+    catalogue: &Catalogue,
+    diags: &mut Vec<Diagnostic>,
+) -> Column {
+    column_for(cell.text, catalogue).unwrap_or_else(|| {
+        let mut d = Diagnostic::warning(crate::msg!(Msg::UnknownColumnSkipped, cell.text.trim()));
+        d = match catalogue.suggest(&cell.text.trim().to_lowercase().replace(' ', "_")) {
+            Some(s) => d.hint(crate::msg!(Hint::DidYouMeanIf, s)),
+            None => d.hint(Hint::IfHoldsFiguresName),
+        };
+        diags.push(loc.at(d, cell.line, cell.col, cell.text.chars().count()));
+        Column::Skip
+    })
+}
+
+/// The first of `columns` that holds what `col` holds. Skipped and source
+/// columns may repeat.
+fn column_holding(columns: &HashMap<usize, Column>, col: &Column) -> Option<usize> {
+    let same = |c: &Column| match (c, col) {
+        (Column::Metric(a, _), Column::Metric(b, _)) => a == b,
+        (Column::Unit, Column::Unit) | (Column::Period, Column::Period) => true,
+        _ => false,
+    };
+    columns
+        .iter()
+        .filter(|(_, c)| same(c))
+        .map(|(j, _)| *j)
+        .min()
+}
+
+/// One data row → a record; `None` when its unit or period is wrong or
+/// missing. A wrong figure is reported but keeps the row and its other
+/// figures, so articles do not cascade into more errors.
+fn table_row(
+    row: &[Cell<'_>],
+    columns: &HashMap<usize, Column>,
+    loc: &dyn Locate,
+    units: &BTreeMap<UnitId, Unit>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Record> {
+    let line = row[0].line;
+    let (mut unit, mut period, mut source, mut values, mut ok) =
+        (None, None, None, BTreeMap::new(), true);
+    for (i, cell) in row.iter().enumerate() {
+        let Some(column) = columns.get(&i) else {
             continue;
-        }
-        let line = row[0].line;
-        let (mut unit, mut period, mut source, mut values, mut ok) =
-            (None, None, None, BTreeMap::new(), true);
-        for (i, cell) in row.iter().enumerate() {
-            let text = cell.text.trim();
-            let Some(column) = columns.get(&i) else {
-                continue;
-            };
-            let len = text.chars().count();
-            match column {
-                Column::Unit => {
-                    let id = UnitId(text.to_string());
-                    if units.contains_key(&id) {
-                        unit = Some(id);
-                    } else {
-                        let (msg, hint) = unknown_unit(text, units);
-                        diags.push(
-                            loc.at(Diagnostic::error(msg), cell.line, cell.col, len)
-                                .hint(hint),
-                        );
-                        ok = false;
-                    }
-                }
-                Column::Period => match Period::parse(text) {
-                    Ok(p) => period = Some(p),
-                    Err(why) => {
-                        diags.push(
-                            loc.at(
-                                Diagnostic::error(crate::msg!(Msg::BadPeriod, text, why)),
-                                cell.line,
-                                cell.col,
-                                len,
-                            )
-                            .hint(period_hint(text)),
-                        );
-                        ok = false;
-                    }
-                },
-                Column::Source => source = (!text.is_empty()).then(|| text.to_string()),
-                Column::Metric(key, unit) => {
-                    if text.is_empty() {
-                        continue;
-                    }
-                    let parsed = match cell.number {
-                        Some(n) => Ok(n),
-                        None => number::parse(text, number::is_whole(*unit)),
-                    };
-                    match parsed {
-                        Ok(n) => {
-                            let problem = value_problem(key.as_str(), *unit, n, text);
-                            if problem.as_ref().is_none_or(|d| !d.is_error()) {
-                                values.insert(key.clone(), n);
-                            }
-                            diags.extend(problem.map(|d| loc.at(d, cell.line, cell.col, len)));
-                        }
-                        Err(number::Problem::NotWhole) => {
-                            diags.push(loc.at(
-                                separators_problem(key.as_str(), *unit, text),
-                                cell.line,
-                                cell.col,
-                                len,
-                            ));
-                        }
-                        Err(number::Problem::NotANumber) => {
-                            diags.push(
-                                loc.at(
-                                    Diagnostic::error(crate::msg!(Msg::CellNotANumber, text, key)),
-                                    cell.line,
-                                    cell.col,
-                                    len,
-                                )
-                                .hint(Hint::WriteNumbersRead),
-                            );
-                        }
-                    }
-                }
-                Column::Skip => {}
+        };
+        match column {
+            Column::Unit => match unit_cell(cell, loc, units, diags) {
+                Some(id) => unit = Some(id),
+                None => ok = false,
+            },
+            Column::Period => match period_cell(cell, loc, diags) {
+                Some(p) => period = Some(p),
+                None => ok = false,
+            },
+            Column::Source => {
+                let text = cell.text.trim();
+                source = (!text.is_empty()).then(|| text.to_string());
             }
-        }
-        match (unit, period, ok) {
-            (Some(unit), Some(period), true) => out.push(Record {
-                unit,
-                period,
-                source,
-                values,
-                origin: loc.origin(line),
-            }),
-            (None, _, true) | (_, None, true) => {
-                diags.push(
-                    loc.at(Diagnostic::error(Msg::RowWithoutUnitOrPeriod), line, 1, 1)
-                        .hint(Hint::EveryRowNamesUnit),
-                );
+            Column::Metric(key, metric_unit) => {
+                if let Some(n) = metric_cell(cell, key, *metric_unit, loc, diags) {
+                    values.insert(key.clone(), n);
+                }
             }
-            _ => {}
+            Column::Skip => {}
         }
     }
-    out
+    match (unit, period, ok) {
+        (Some(unit), Some(period), true) => Some(Record {
+            unit,
+            period,
+            source,
+            values,
+            origin: loc.origin(line),
+        }),
+        (None, _, true) | (_, None, true) => {
+            diags.push(
+                loc.at(Diagnostic::error(Msg::RowWithoutUnitOrPeriod), line, 1, 1)
+                    .hint(Hint::EveryRowNamesUnit),
+            );
+            None
+        }
+        _ => None,
+    }
+}
+
+/// The unit a cell names; `None` (reported) when it is not a known unit.
+fn unit_cell(
+    cell: &Cell<'_>,
+    loc: &dyn Locate,
+    units: &BTreeMap<UnitId, Unit>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<UnitId> {
+    let text = cell.text.trim();
+    let id = UnitId(text.to_string());
+    if units.contains_key(&id) {
+        return Some(id);
+    }
+    let (msg, hint) = unknown_unit(text, units);
+    diags.push(
+        loc.at(
+            Diagnostic::error(msg),
+            cell.line,
+            cell.col,
+            text.chars().count(),
+        )
+        .hint(hint),
+    );
+    None
+}
+
+/// The period a cell names; `None` (reported) when it is not a period.
+fn period_cell(cell: &Cell<'_>, loc: &dyn Locate, diags: &mut Vec<Diagnostic>) -> Option<Period> {
+    let text = cell.text.trim();
+    match Period::parse(text) {
+        Ok(p) => Some(p),
+        Err(why) => {
+            diags.push(
+                loc.at(
+                    Diagnostic::error(crate::msg!(Msg::BadPeriod, text, why)),
+                    cell.line,
+                    cell.col,
+                    text.chars().count(),
+                )
+                .hint(period_hint(text)),
+            );
+            None
+        }
+    }
+}
+
+/// The figure of a metric's cell; `None` when the cell is empty, or wrong
+/// (then reported). A workbook's numeric cell is taken as it is; text is
+/// read by the rule for separators.
+fn metric_cell(
+    cell: &Cell<'_>,
+    key: &MetricKey,
+    unit: MetricUnit,
+    loc: &dyn Locate,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<f64> {
+    let text = cell.text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let len = text.chars().count();
+    let parsed = match cell.number {
+        Some(n) => Ok(n),
+        None => number::parse(text, number::is_whole(unit)),
+    };
+    match parsed {
+        Ok(n) => {
+            let problem = value_problem(key.as_str(), unit, n, text);
+            let keep = problem.as_ref().is_none_or(|d| !d.is_error());
+            diags.extend(problem.map(|d| loc.at(d, cell.line, cell.col, len)));
+            keep.then_some(n)
+        }
+        Err(number::Problem::NotWhole) => {
+            diags.push(loc.at(
+                separators_problem(key.as_str(), unit, text),
+                cell.line,
+                cell.col,
+                len,
+            ));
+            None
+        }
+        Err(number::Problem::NotANumber) => {
+            diags.push(
+                loc.at(
+                    Diagnostic::error(crate::msg!(Msg::CellNotANumber, text, key)),
+                    cell.line,
+                    cell.col,
+                    len,
+                )
+                .hint(Hint::WriteNumbersRead),
+            );
+            None
+        }
+    }
 }
 
 /// Excel turns "2023-10" into a date and stores its day number.
@@ -727,10 +938,7 @@ pub fn xlsx(
                     .collect()
             })
             .collect();
-        let has_table = rows.iter().any(|r| {
-            r.iter()
-                .any(|c| matches!(column_for(c.text, catalogue), Some(Column::Unit)))
-        });
+        let has_table = rows.iter().any(|r| has_unit_column(r, catalogue));
         // Sheets of notes or charts beside the data are not an error.
         found_table |= has_table;
         if has_table {

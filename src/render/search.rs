@@ -1,0 +1,116 @@
+//! The search family: the search page (`tim-kiem/`) and its index, built
+//! at build time. The index is a script (`tim-kiem/chi-muc.js`) that sets
+//! one global, because a page opened from `file://` may load a script but
+//! not fetch a JSON file; the theme's `js/tim-kiem.js` searches it in the
+//! reader's browser, folding Vietnamese accents.
+
+use serde::Serialize;
+
+use super::context::{Common, Crumb, Inputs};
+use super::open_data::Unwritten;
+use super::route::Route;
+use crate::format::{self, DateFormat};
+use crate::model::Document;
+
+/// The global the index script sets; `js/tim-kiem.js` reads it.
+pub const INDEX_GLOBAL: &str = "baocaoSearchIndex";
+
+/// The theme's search script.
+pub const SCRIPT: &str = "js/tim-kiem.js";
+
+/// The context of the search page.
+#[derive(Serialize)]
+pub struct SearchPage<'a> {
+    #[serde(flatten)]
+    common: Common<'a>,
+    title: &'a str,
+    breadcrumb: Vec<Crumb>,
+    /// Link from the page to the index script.
+    index_href: String,
+    /// Link from the page to the search script.
+    script_href: String,
+}
+
+/// The context of `Route::Search`.
+pub fn page<'a>(route: &Route, inputs: &Inputs<'a>) -> SearchPage<'a> {
+    let title = inputs.words.get("search_title");
+    SearchPage {
+        common: Common::new(route, inputs),
+        title,
+        breadcrumb: vec![
+            inputs.home_crumb(route),
+            Crumb {
+                name: title.to_string(),
+                href: None,
+            },
+        ],
+        index_href: Route::SearchIndex.link_from(route),
+        script_href: Route::Static(SCRIPT.to_string()).link_from(route),
+    }
+}
+
+/// One article or page in the index. Empty fields are left out to keep
+/// the index small.
+#[derive(Serialize)]
+pub struct Entry<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// URL path from the site root (`tin-tuc/bai/`); the script makes it
+    /// relative to the search page.
+    pub url: String,
+    /// `YYYY-MM-DD`, for `<time datetime>`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The date as pages show it (`26/10/2023`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_text: Option<String>,
+    /// The rendered summary, as text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<&'a str>,
+    /// The title of the article's section.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// Tags.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub tags: &'a [String],
+}
+
+/// The index: published articles newest first, then standalone pages.
+pub fn entries<'a>(inputs: &Inputs<'a>) -> Vec<Entry<'a>> {
+    let index = inputs.index;
+    let entry = |d: &'a Document, route: Route, section: Option<String>| Entry {
+        title: &d.front.title,
+        url: route.url_path(),
+        date: d.front.date.map(|t| t.date.to_string()),
+        date_text: d.front.date.map(|t| format::date(&t, DateFormat::Short)),
+        summary: inputs
+            .bodies
+            .get(&d.path)
+            .and_then(|b| b.summary.as_deref()),
+        section,
+        tags: &d.front.tags,
+    };
+    let articles = index.articles.iter().filter_map(|d| {
+        let path = index.paths.get(&d.path)?;
+        let section = path.parent().map(|s| inputs.section_title(&s));
+        Some(entry(d, Route::Article(path.clone()), section))
+    });
+    let pages = index.pages.iter().filter_map(|d| {
+        let path = index.paths.get(&d.path)?;
+        Some(entry(d, Route::Page(path.clone()), None))
+    });
+    articles.chain(pages).collect()
+}
+
+/// The bytes of `tim-kiem/chi-muc.js`: `window.baocaoSearchIndex = […];`,
+/// the array written by serde_json. A title holding `</script>` is only
+/// text inside a JSON string of a script file, never HTML.
+pub fn index_script(inputs: &Inputs<'_>) -> Result<Vec<u8>, Unwritten> {
+    let json = serde_json::to_string(&entries(inputs))?;
+    // U+2028 and U+2029 are valid in JSON strings but ended JavaScript
+    // lines before ES2019; escaped, older browsers read the file too.
+    let json = json
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029");
+    Ok(format!("window.{INDEX_GLOBAL} = {json};\n").into_bytes())
+}
