@@ -107,7 +107,7 @@ pub fn highlights(site: &Site, figures: &Figures, words: &Words) -> Vec<Highligh
         .filter_map(|u| latest_period(figures, &u.id).map(|p| (u, p)))
         .collect();
     // Stable: units whose periods end together keep their order.
-    latest.sort_by(|a, b| b.1.end().cmp(&a.1.end()));
+    latest.sort_by_key(|(_, p)| std::cmp::Reverse(p.end()));
     latest
         .into_iter()
         .filter_map(|(u, period)| {
