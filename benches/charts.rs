@@ -63,6 +63,7 @@ fn model(kind: Kind, i: usize) -> Chart {
             ],
             colors: vec![0, 1],
             total: "10.551".into(),
+            total_label: "Tổng số".into(),
         },
         Kind::Trend => Data::Line {
             items: (2019..2024)
@@ -97,16 +98,17 @@ fn main() {
     ] {
         let models: Vec<Chart> = (0..N).map(|i| model(kind, i)).collect();
         // One warm-up so the font registration is not timed.
-        let _ = chart::svg::draw(&models[0]);
+        let _ = chart::svg::draw(&models[0], chart::svg::WIDTH);
         let words = baocao::theme::Theme::builtin().words("vi");
         let mut times = Vec::with_capacity(N);
         let mut bytes = 0;
         for m in &models {
             let start = Instant::now();
-            let svg = chart::svg::draw(m).expect("draw");
-            let html = chart::html::figure(m, &svg, &words);
+            let svg = chart::svg::draw(m, chart::svg::WIDTH).expect("draw");
+            let narrow = chart::svg::draw(m, chart::svg::NARROW).expect("draw");
+            let html = chart::html::figure(m, &svg, &narrow, &words);
             times.push(start.elapsed().as_secs_f64() * 1e6);
-            bytes = svg.len();
+            bytes = svg.len() + narrow.len();
             std::hint::black_box(html);
         }
         times.sort_by(f64::total_cmp);

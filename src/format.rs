@@ -84,16 +84,52 @@ pub fn vnd(value: f64) -> String {
 
 /// [`vnd`] in a language's style.
 pub fn vnd_in(style: &Style, value: f64) -> String {
+    vnd_decimals_in(style, value, None)
+}
+
+/// Money in its size word (đồng, triệu, tỷ), with `decimals` fixed for
+/// millions and billions (đồng are whole): `Some(1)` writes `1,0 tỷ đồng`.
+pub fn vnd_decimals_in(style: &Style, value: f64, decimals: Option<usize>) -> String {
+    let (scaled, size) = vnd_size(value);
+    let n = if size == 0 {
+        decimal(style, scaled, 0, false)
+    } else {
+        num_in(style, scaled, decimals)
+    };
+    style.vnd[size].replace("{n}", &n)
+}
+
+/// The number written before money's size word, and the word's index
+/// (0 đồng, 1 triệu, 2 tỷ).
+pub fn vnd_size(value: f64) -> (f64, usize) {
     // Choose the unit after rounding: 999.999.999 đồng is "1 tỷ", not "1.000 triệu".
     let abs = value.abs();
-    let (n, pattern) = if round_to(abs / 1e6, 2) >= 1000.0 {
-        (decimal(style, value / 1e9, 2, false), &style.vnd[2])
+    if round_to(abs / 1e6, 2) >= 1000.0 {
+        (value / 1e9, 2)
     } else if round_to(abs, 0) >= 1e6 {
-        (decimal(style, value / 1e6, 2, false), &style.vnd[1])
+        (value / 1e6, 1)
     } else {
-        (decimal(style, value, 0, false), &style.vnd[0])
-    };
-    pattern.replace("{n}", &n)
+        (value, 0)
+    }
+}
+
+/// How many decimals a column of numbers needs so that every value is
+/// written with the same number: the most any value needs, at most `cap`
+/// (`[97.9, 98.74]` → 2, so `97,90` beside `98,74`; `[97.0, 93.5]` → 1).
+pub fn decimals_needed(values: impl IntoIterator<Item = f64>, cap: usize) -> usize {
+    values
+        .into_iter()
+        .filter(|v| v.is_finite())
+        .map(|v| {
+            let scale = 10u128.pow(cap as u32);
+            let scaled = (v.abs() * scale as f64).round().min(u128::MAX as f64) as u128;
+            let frac = scaled % scale;
+            (0..=cap)
+                .find(|d| frac % 10u128.pow((cap - d) as u32) == 0)
+                .unwrap_or(cap)
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// Rounds half away from zero at `decimals` places, as reports do
@@ -298,6 +334,22 @@ pub use crate::text::slugify;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_column_needs_the_decimals_of_its_most_precise_value() {
+        assert_eq!(decimals_needed([97.9, 98.74], 2), 2);
+        assert_eq!(decimals_needed([97.0, 93.5], 2), 1);
+        assert_eq!(decimals_needed([6580.0, 75633.0], 2), 0);
+        assert_eq!(decimals_needed([99.999, 1.0], 2), 0, "rounds to 100");
+        assert_eq!(decimals_needed([28.2149, 71.7851], 1), 1);
+        assert_eq!(decimals_needed([81.0, 19.0], 1), 0);
+        assert_eq!(decimals_needed([f64::NAN], 2), 0);
+        assert_eq!(decimals_needed(std::iter::empty(), 2), 0);
+        let vi = Style::vi();
+        assert_eq!(vnd_decimals_in(&vi, 1.0e9, Some(1)), "1,0 tỷ đồng");
+        assert_eq!(vnd_decimals_in(&vi, 850_000.0, Some(2)), "850.000 đồng");
+        assert_eq!(vnd_decimals_in(&vi, 4.7e6, None), vnd(4.7e6));
+    }
 
     #[test]
     fn numbers_from_the_seeds() {

@@ -49,6 +49,20 @@ const ASSETS: &[(&str, &[u8])] = &[
         "js/tim-kiem.js",
         include_bytes!("../themes/default/static/js/tim-kiem.js"),
     ),
+    // The font charts are measured with (a Vietnamese subset of Noto Sans,
+    // see the README), and its licence, which must travel with it.
+    (
+        "fonts/NotoSans-Regular-vi.woff2",
+        include_bytes!("../themes/default/static/fonts/NotoSans-Regular-vi.woff2"),
+    ),
+    (
+        "fonts/NotoSans-Bold-vi.woff2",
+        include_bytes!("../themes/default/static/fonts/NotoSans-Bold-vi.woff2"),
+    ),
+    (
+        "fonts/OFL.txt",
+        include_bytes!("../themes/default/static/fonts/OFL.txt"),
+    ),
 ];
 
 /// The default theme's interface words, one file per language.

@@ -44,17 +44,33 @@ fn every_kind_renders_as_a_figure_with_svg_caption_and_table() {
         ["Đoạn mở đầu.", "Đoạn kết."],
         "Markdown left the figures whole"
     );
-    for view_box in attrs(&doc, "figure svg", "viewBox") {
+    // Each chart drawn wide and narrow; the page's CSS shows one.
+    for view_box in attrs(&doc, "figure svg.bc-chart__svg--wide", "viewBox") {
         assert!(view_box.starts_with("0 0 480 "), "{view_box}");
+    }
+    for view_box in attrs(&doc, "figure svg.bc-chart__svg--narrow", "viewBox") {
+        assert!(view_box.starts_with("0 0 340 "), "{view_box}");
     }
     assert!(
         attrs(&doc, "figure svg", "width").is_empty(),
         "no fixed size"
     );
-    assert_eq!(attrs(&doc, "figure svg", "role").len(), 5);
+    assert_eq!(attrs(&doc, "figure svg", "role").len(), 10);
+    // The caption is the figure's first child (Nu HTML Checker); the table
+    // follows the drawings, in a box that scrolls.
     assert_eq!(
-        doc.select(&Selector::parse("figure > figcaption > details > table").unwrap())
+        doc.select(&Selector::parse("figure > figcaption:first-child").unwrap())
             .count(),
+        5
+    );
+    assert_eq!(
+        doc.select(
+            &Selector::parse(
+                "figure > details > div.bc-table-wrap[role=region][tabindex=\"0\"] > table"
+            )
+            .unwrap()
+        )
+        .count(),
         5
     );
     // Unit names with & and < are text in the SVG, the caption and the table.
@@ -64,13 +80,16 @@ fn every_kind_renders_as_a_figure_with_svg_caption_and_table() {
         texts(&doc, ".bc-chart__title")
             .contains(&"Thành phố Thuận An & vùng <lân cận>".to_string())
     );
-    let svg_text = texts(&doc, "figure.bc-chart--bar svg text");
+    let svg_text = texts(&doc, "figure.bc-chart--bar svg.bc-chart__svg--wide text");
     assert!(
         svg_text.contains(&"10.551".to_string())
             && svg_text.contains(&"Hồ sơ tiếp nhận".to_string()),
         "{svg_text:?}"
     );
-    let compare = texts(&doc, "figure.bc-chart--compare svg text");
+    let compare = texts(
+        &doc,
+        "figure.bc-chart--compare svg.bc-chart__svg--wide text",
+    );
     // Short names on the chart, full names in its table.
     assert_eq!(
         compare,
@@ -227,4 +246,65 @@ fn filters_and_functions_refuse_arguments_they_do_not_take() {
         );
         site.build().fails().stderr_has("has no argument");
     }
+}
+
+/// The font the charts are measured with is shipped with the site, and the
+/// CSS uses it for chart text: a WOFF2 file (with its licence beside it)
+/// that the stylesheet's `@font-face` points at, relative to the
+/// stylesheet, with `font-display: swap`.
+#[test]
+fn the_chart_font_is_shipped_and_used() {
+    let site = SiteTest::fixture("good");
+    site.build().succeeds();
+    let css = site.read("css/baocao.css");
+    let faces: Vec<&str> = css
+        .split("@font-face")
+        .skip(1)
+        .map(|f| &f[..f.find('}').unwrap()])
+        .collect();
+    assert_eq!(faces.len(), 2, "regular and bold: {css}");
+    let mut weights = Vec::new();
+    for face in faces {
+        assert!(face.contains("font-display: swap"), "{face}");
+        assert!(face.contains("font-family: \"baocao Noto Sans\""), "{face}");
+        let url = face
+            .split("url(\"")
+            .nth(1)
+            .and_then(|u| u.split('"').next())
+            .unwrap();
+        assert!(
+            url.starts_with("../fonts/") && url.ends_with(".woff2"),
+            "{url}"
+        );
+        let file = site.out().join("css").join(url);
+        let bytes = std::fs::read(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        assert_eq!(&bytes[..4], b"wOF2", "{url} is WOFF2");
+        assert!(
+            bytes.len() < 20_000,
+            "{url}: a subset, {} bytes",
+            bytes.len()
+        );
+        weights.push(
+            face.split("font-weight: ")
+                .nth(1)
+                .and_then(|w| w.split(';').next())
+                .unwrap()
+                .to_string(),
+        );
+    }
+    assert_eq!(weights, ["400", "700"]);
+    assert!(
+        site.read("fonts/OFL.txt")
+            .contains("SIL OPEN FONT LICENSE Version 1.1"),
+        "the licence travels with the font"
+    );
+    // The last rule wins the cascade.
+    let chart_rule = css
+        .rsplit('}')
+        .find(|r| r.trim_start().starts_with(".bc-chart__svg {") && r.contains("font-family"))
+        .unwrap_or_else(|| panic!("no font for chart text: {css}"));
+    assert!(
+        chart_rule.contains("font-family: \"baocao Noto Sans\""),
+        "{chart_rule}"
+    );
 }

@@ -4,8 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Chart, Data, Kpi};
-use crate::format;
+use super::{Chart, Data, Kpi, share_text, shares};
 use crate::theme::Words;
 
 /// Escapes text for HTML element content and attribute values.
@@ -24,25 +23,23 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// A chart as `<figure>`: the SVG, a caption with title, period and
-/// source, and the same numbers in a table for those who cannot see it.
-pub fn figure(chart: &Chart, svg: &str, words: &Words) -> String {
-    let mut out = String::with_capacity(svg.len() + 1024);
+/// A chart as `<figure>`: the caption first (title and period), the wide
+/// and the narrow drawing (the page's CSS shows one), the source, and the
+/// same numbers in a table for those who cannot see the chart. The caption
+/// is the figure's first child, as HTML requires, and names the figure.
+pub fn figure(chart: &Chart, wide: &str, narrow: &str, words: &Words) -> String {
+    let mut out = String::with_capacity(wide.len() + narrow.len() + 1024);
     let _ = write!(
         out,
-        "<figure class=\"bc-chart bc-chart--{}\">{svg}",
-        chart.kind.name()
-    );
-    let _ = write!(
-        out,
-        "<figcaption class=\"bc-chart__caption\"><span class=\"bc-chart__title\">{}</span> <span class=\"bc-chart__period\">{}</span>",
+        "<figure class=\"bc-chart bc-chart--{}\"><figcaption class=\"bc-chart__caption\"><span class=\"bc-chart__title\">{}</span> <span class=\"bc-chart__period\">{}</span></figcaption>{wide}{narrow}",
+        chart.kind.name(),
         escape(&chart.title),
         escape(&chart.period)
     );
     if let Some(source) = &chart.source {
         let _ = write!(
             out,
-            " <span class=\"bc-chart__source\">{}: {}</span>",
+            "<p class=\"bc-chart__source\">{}: {}</p>",
             escape(words.get("source")),
             escape(source)
         );
@@ -52,11 +49,21 @@ pub fn figure(chart: &Chart, svg: &str, words: &Words) -> String {
         "<details class=\"bc-chart__data\"><summary>{}</summary>",
         escape(words.get("chart_table"))
     );
-    out.push_str(&data_table(chart, words));
-    // The table is part of the caption: a figure's caption must be its first
-    // or last child, and the table belongs below the words about the chart.
-    out.push_str("</details></figcaption></figure>");
+    out.push_str(&scroller(&chart.title, &data_table(chart, words)));
+    out.push_str("</details></figure>");
     out
+}
+
+/// A table in a box that scrolls sideways when the table is wider than
+/// the column (a phone): a named region that takes keyboard focus, so it
+/// can be scrolled without a mouse; the theme shades the edge that hides
+/// more columns. `label` names the region (the table's caption); `table`
+/// is the table's HTML, already escaped.
+pub fn scroller(label: &str, table: &str) -> String {
+    format!(
+        "<div class=\"bc-table-wrap\" role=\"region\" aria-label=\"{}\" tabindex=\"0\">{table}</div>",
+        escape(label)
+    )
 }
 
 fn data_table(chart: &Chart, words: &Words) -> String {
@@ -105,42 +112,34 @@ fn data_table(chart: &Chart, words: &Words) -> String {
                     words.get("col_share"),
                 ],
             );
-            let sum: f64 = items.iter().map(|i| i.value.max(0.0)).sum();
-            for i in items {
-                let share = if sum > 0.0 {
-                    i.value.max(0.0) / sum * 100.0
-                } else {
-                    0.0
-                };
+            // The shares as the chart writes them: one precision.
+            let d = chart.share_decimals();
+            for (i, share) in items.iter().zip(shares(items.iter().map(|i| i.value))) {
                 row(
                     &mut t,
                     &i.label,
-                    &[i.shown.clone(), format::pct_in(&chart.style, share, None)],
+                    &[i.shown.clone(), share_text(&chart.style, share, d)],
                 );
             }
-            row(&mut t, words.get("total"), &[total.clone(), "100%".into()]);
+            row(
+                &mut t,
+                words.get("total"),
+                &[total.clone(), share_text(&chart.style, 1.0, d)],
+            );
         }
         Data::Stacks { legend, stacks, .. } => {
             let cols: Vec<&str> = std::iter::once(chart.row_header.as_str())
                 .chain(legend.iter().map(String::as_str))
                 .collect();
             head(&mut t, &cols);
+            let d = chart.share_decimals();
             for s in stacks {
-                let sum: f64 = s.parts.iter().map(|p| p.value.max(0.0)).sum();
                 let cells: Vec<String> = s
                     .parts
                     .iter()
-                    .map(|p| {
-                        let share = if sum > 0.0 {
-                            p.value.max(0.0) / sum * 100.0
-                        } else {
-                            0.0
-                        };
-                        format!(
-                            "{} ({})",
-                            p.shown,
-                            format::pct_in(&chart.style, share, None)
-                        )
+                    .zip(shares(s.parts.iter().map(|p| p.value)))
+                    .map(|(p, share)| {
+                        format!("{} ({})", p.shown, share_text(&chart.style, share, d))
                     })
                     .collect();
                 row(&mut t, &s.label, &cells);
@@ -199,7 +198,7 @@ pub fn table(
     rows: &[(String, Vec<String>)],
     caption: &str,
 ) -> String {
-    let mut t = String::from("<div class=\"bc-table-wrap\"><table class=\"bc-table\">");
+    let mut t = String::from("<table class=\"bc-table\">");
     if !caption.is_empty() {
         let _ = write!(t, "<caption>{}</caption>", escape(caption));
     }
@@ -219,6 +218,11 @@ pub fn table(
         }
         t.push_str("</tr>");
     }
-    t.push_str("</tbody></table></div>");
-    t
+    t.push_str("</tbody></table>");
+    let label = if caption.is_empty() {
+        row_header
+    } else {
+        caption
+    };
+    scroller(label, &t)
 }

@@ -105,6 +105,8 @@ pub enum Data {
         colors: Vec<usize>,
         /// The whole, formatted.
         total: String,
+        /// The word under the whole ("Tổng số").
+        total_label: String,
     },
     /// A line over periods; `x` is each period's start in days, so gaps
     /// between reported periods show.
@@ -196,6 +198,86 @@ pub fn shown(def: &MetricDef, v: f64, style: &format::Style) -> String {
         MetricUnit::Percent => format::pct_in(style, v, None),
         MetricUnit::Vnd => format::vnd_in(style, v),
         _ => format::num_in(style, v, None),
+    }
+}
+
+/// Numbers that stand together (a chart's values, a table's column) as the
+/// reader sees them: one precision for all, the decimals the most precise
+/// value needs, at most two (`97,90%` beside `98,74%`, never `97,9%`).
+/// Money keeps its size word per value; its decimals are those of the
+/// millions and billions.
+pub fn column(unit: MetricUnit, values: &[f64], style: &format::Style) -> Vec<String> {
+    match unit {
+        MetricUnit::Vnd => {
+            let d = format::decimals_needed(
+                values.iter().map(|v| match format::vnd_size(*v) {
+                    (_, 0) => 0.0,
+                    (n, _) => n,
+                }),
+                2,
+            );
+            values
+                .iter()
+                .map(|v| format::vnd_decimals_in(style, *v, Some(d)))
+                .collect()
+        }
+        MetricUnit::Percent => {
+            let d = format::decimals_needed(values.iter().copied(), 2);
+            values
+                .iter()
+                .map(|v| format::pct_in(style, *v, Some(d)))
+                .collect()
+        }
+        _ => {
+            let d = format::decimals_needed(values.iter().copied(), 2);
+            values
+                .iter()
+                .map(|v| format::num_in(style, *v, Some(d)))
+                .collect()
+        }
+    }
+}
+
+/// Each value's share of their sum (0–1); negative values count as none.
+pub fn shares(values: impl IntoIterator<Item = f64>) -> Vec<f64> {
+    let values: Vec<f64> = values.into_iter().map(|v| v.max(0.0)).collect();
+    let sum: f64 = values.iter().sum();
+    values
+        .iter()
+        .map(|v| if sum > 0.0 { v / sum } else { 0.0 })
+        .collect()
+}
+
+/// The decimals of the shares of one chart: what the most precise share
+/// needs, at most one (`81%` and `19%`; `28,2%` and `71,8%`).
+pub fn share_decimals(shares: impl IntoIterator<Item = f64>) -> usize {
+    format::decimals_needed(shares.into_iter().map(|s| s * 100.0), 1)
+}
+
+/// A share (0–1) as a percentage with `decimals`; a share too small to
+/// show is "<0,1%" (or "<1%"), never "0%".
+pub fn share_text(style: &format::Style, share: f64, decimals: usize) -> String {
+    let smallest = 10f64.powi(-(decimals as i32));
+    if share > 0.0 && share * 100.0 < smallest / 2.0 {
+        format!("<{}%", format::num_in(style, smallest, Some(decimals)))
+    } else {
+        format::pct_in(style, share * 100.0, Some(decimals))
+    }
+}
+
+impl Chart {
+    /// The decimals every share of this chart is written with (stacked
+    /// bars and donuts; 0 for the others).
+    pub fn share_decimals(&self) -> usize {
+        match &self.data {
+            Data::Shares { items, .. } => share_decimals(shares(items.iter().map(|i| i.value))),
+            Data::Stacks { stacks, .. } => share_decimals(
+                stacks
+                    .iter()
+                    .flat_map(|s| shares(s.parts.iter().map(|p| p.value))),
+            ),
+            _ => 0,
+        }
     }
 }
 
@@ -450,27 +532,36 @@ impl<'a> Builder<'a> {
         if self.kind == Kind::Donut {
             self.parts_of_a_whole(&defs)?;
         }
-        let items = defs
+        let values = defs
             .iter()
-            .map(|d| {
-                value(d, fig).map(|v| Item {
-                    label: d.label.clone(),
-                    long: d.label.clone(),
-                    value: v,
-                    shown: shown(d, v, self.cx.style),
-                })
-            })
+            .map(|d| value(d, fig))
             .collect::<Result<Vec<_>, _>>()
             .map_err(|m| self.fail(m))?;
+        // The total is one of the chart's numbers: the same precision.
+        let total: f64 = values.iter().sum();
+        let mut all = values.clone();
+        all.push(total);
+        let mut texts = column(defs[0].unit, &all, self.cx.style);
+        let total_shown = texts.pop().unwrap_or_default();
+        let items = defs
+            .iter()
+            .zip(values.iter().zip(texts))
+            .map(|(d, (v, shown))| Item {
+                label: d.label.clone(),
+                long: d.label.clone(),
+                value: *v,
+                shown,
+            })
+            .collect();
         let data = if self.kind == Kind::Bar {
             Data::Bars {
                 items,
                 highlight: None,
             }
         } else {
-            let total: f64 = items.iter().map(|i| i.value).sum();
             Data::Shares {
-                total: shown(defs[0], total, self.cx.style),
+                total: total_shown,
+                total_label: self.cx.words.get("total").into(),
                 colors: part_colors(&defs),
                 items,
             }
@@ -499,27 +590,35 @@ impl<'a> Builder<'a> {
         let figs = self
             .cx
             .series(unit, &self.period, self.args.periods.unwrap_or(1));
-        let stacks = figs
+        let values = figs
             .iter()
             .map(|f| {
-                let parts = defs
-                    .iter()
-                    .map(|d| {
-                        value(d, f).map(|v| Item {
-                            label: d.short.clone(),
-                            long: d.label.clone(),
-                            value: v,
-                            shown: shown(d, v, self.cx.style),
-                        })
-                    })
-                    .collect::<Result<Vec<_>, _>>()?;
-                Ok(Stack {
-                    label: capitalize(&self.cx.words.period(&f.period)),
-                    parts,
-                })
+                defs.iter()
+                    .map(|d| value(d, f))
+                    .collect::<Result<Vec<_>, _>>()
             })
             .collect::<Result<Vec<_>, Msg>>()
             .map_err(|m| self.fail(m))?;
+        // Every part of every bar with the same precision.
+        let flat: Vec<f64> = values.iter().flatten().copied().collect();
+        let mut texts = column(defs[0].unit, &flat, self.cx.style).into_iter();
+        let stacks = figs
+            .iter()
+            .zip(&values)
+            .map(|(f, row)| Stack {
+                label: capitalize(&self.cx.words.period(&f.period)),
+                parts: defs
+                    .iter()
+                    .zip(row)
+                    .map(|(d, v)| Item {
+                        label: d.short.clone(),
+                        long: d.label.clone(),
+                        value: *v,
+                        shown: texts.next().unwrap_or_default(),
+                    })
+                    .collect(),
+            })
+            .collect();
         Ok(Chart {
             kind: self.kind,
             title: self.args.title.clone().unwrap_or_else(|| unit.name.clone()),
@@ -568,16 +667,19 @@ impl<'a> Builder<'a> {
                 found
             )));
         }
+        let values: Vec<f64> = figs
+            .iter()
+            .map(|f| f.get(def.key.as_str()).unwrap_or_default())
+            .collect();
         let items = figs
             .iter()
-            .map(|f| {
-                let v = f.get(def.key.as_str()).unwrap_or_default();
-                Item {
-                    label: self.cx.words.period_short(&f.period),
-                    long: capitalize(&self.cx.words.period(&f.period)),
-                    value: v,
-                    shown: shown(def, v, self.cx.style),
-                }
+            .zip(&values)
+            .zip(column(def.unit, &values, self.cx.style))
+            .map(|((f, v), shown)| Item {
+                label: self.cx.words.period_short(&f.period),
+                long: capitalize(&self.cx.words.period(&f.period)),
+                value: *v,
+                shown,
             })
             .collect();
         let x = figs
@@ -665,13 +767,15 @@ impl<'a> Builder<'a> {
         // Largest first; equal values by name, so the order is stable.
         rows.sort_by(|a, b| b.2.total_cmp(&a.2).then_with(|| a.0.name.cmp(&b.0.name)));
         let highlight = own.and_then(|unit| rows.iter().position(|(u, ..)| u.id == unit.id));
+        let values: Vec<f64> = rows.iter().map(|(.., v)| *v).collect();
         let items = rows
             .iter()
-            .map(|(u, _, v)| Item {
+            .zip(column(def.unit, &values, self.cx.style))
+            .map(|((u, _, v), shown)| Item {
                 label: u.short.clone().unwrap_or_else(|| u.name.clone()),
                 long: u.name.clone(),
                 value: *v,
-                shown: shown(def, *v, self.cx.style),
+                shown,
             })
             .collect();
         Ok(Chart {
@@ -701,11 +805,18 @@ fn span_words(figs: &[&Figure], words: &crate::theme::Words) -> String {
     }
 }
 
-/// `chart()`: the figure HTML.
+/// `chart()`: the figure HTML, with a wide and a narrow drawing.
 pub fn chart(args: &Args, cx: &Context<'_>) -> Result<String, Msg> {
     let model = build(args, cx)?;
-    let svg = svg::draw(&model).map_err(|e| crate::msg!(Msg::ChartKind, model.kind.name(), e))?;
-    Ok(html::figure(&model, &svg, cx.words))
+    let draw = |width| {
+        svg::draw(&model, width).map_err(|e| crate::msg!(Msg::ChartKind, model.kind.name(), e))
+    };
+    Ok(html::figure(
+        &model,
+        &draw(svg::WIDTH)?,
+        &draw(svg::NARROW)?,
+        cx.words,
+    ))
 }
 
 /// One figure card of `kpis()`.
@@ -841,15 +952,26 @@ pub fn table(
             rows,
         )
     };
-    let mut cells = Vec::new();
-    for (label, fig) in &rows {
-        let values = defs
+    // Column by column, so each column has one precision.
+    let mut columns = Vec::new();
+    for d in &defs {
+        let values = rows
             .iter()
-            .map(|d| value(d, fig).map(|v| shown(d, v, cx.style)))
+            .map(|(_, fig)| value(d, fig))
             .collect::<Result<Vec<_>, _>>()
             .map_err(fail)?;
-        cells.push((label.clone(), values));
+        columns.push(column(d.unit, &values, cx.style));
     }
+    let cells: Vec<(String, Vec<String>)> = rows
+        .iter()
+        .enumerate()
+        .map(|(n, (label, _))| {
+            (
+                label.clone(),
+                columns.iter().map(|c| c[n].clone()).collect(),
+            )
+        })
+        .collect();
     let headers: Vec<String> = defs.iter().map(|d| d.label.clone()).collect();
     Ok(html::table(row_header, &headers, &cells, &caption))
 }

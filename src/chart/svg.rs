@@ -1,8 +1,14 @@
 //! Drawing: each chart kind laid out by hand on a plotters SVG backend (in
 //! pixel coordinates of a fixed-width viewBox), then the SVG cleaned up for
-//! inline use. Text widths are measured with the bundled Noto Sans, so
-//! Vietnamese labels are placed where they fit; a label that cannot be
-//! placed without touching another is left out (the table holds it).
+//! inline use. Text widths are measured with the bundled Noto Sans, which
+//! the theme ships as a web font for chart text, so Vietnamese labels are
+//! placed where they fit; a label that cannot be placed without touching
+//! another is left out (the table holds it).
+//!
+//! Each chart is drawn twice: [`WIDTH`] units wide for a column of at least
+//! [`SWITCH`] CSS px, and [`NARROW`] units wide (fewer ticks, the donut's
+//! legend under the ring) for a phone. The page shows one by a container
+//! query, so chart text is never drawn below 12 CSS px.
 
 use std::sync::Once;
 
@@ -10,18 +16,28 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontStyle, register_font};
 
-use super::{Chart, Data, Item, Stack};
+use super::{Chart, Data, Item, Stack, share_text, shares};
 use crate::data::MetricUnit;
 use crate::format;
 use crate::messages::Part;
 
-/// Width of every chart's viewBox; the page scales it to the column.
+/// Width of the wide drawing's viewBox; the page scales it to the column.
 pub const WIDTH: i32 = 480;
+/// Width of the narrow drawing's viewBox, for a phone's column.
+pub const NARROW: i32 = 340;
+/// The column width (CSS px) below which the page shows the narrow
+/// drawing: the wide one is then drawn at 400/480 of its size at least,
+/// so its smallest text ([`SMALL`]) is 12.5 px or more.
+pub const SWITCH: i32 = 400;
+/// The narrowest column a chart is made for (a 320 px phone less its
+/// margins): the narrow drawing's smallest text is 12 px or more there.
+pub const SMALLEST_COLUMN: i32 = 288;
 const PAD: i32 = 8;
-/// Labels, values, and small print, in viewBox units. On a phone the
-/// chart is drawn at about 3/4 of this.
+/// Labels, values, and small print, in viewBox units: no text is smaller
+/// than [`SMALL`], so no text is below 12 CSS px on a phone.
 const LABEL: f64 = 18.0;
-const SMALL: f64 = 15.0;
+/// The smallest text of a chart, in viewBox units.
+pub const SMALL: f64 = 15.0;
 /// plotters writes `font-size` as the requested size divided by this.
 const FONT_SCALE: f64 = 1.24;
 /// ab_glyph scales a font by ascent + descent (1.362 em for Noto Sans),
@@ -85,6 +101,18 @@ pub fn measure(text: &str, size: f64, bold: bool) -> i32 {
     (raw * WIDTH_FACTOR).ceil() as i32
 }
 
+/// Room kept for a number at a chart's edge (a value beside its bar, the
+/// axis's ticks, the last point's value, the donut's total): a fifth more
+/// than Noto Sans needs, so the number still fits when the reader's
+/// browser does not load the theme's font and falls back to a wider one
+/// (DejaVu Sans, Debian's default, draws digits about a fifth wider).
+const FALLBACK: f64 = 1.2;
+
+/// Width kept for a number at an edge: see [`FALLBACK`].
+pub fn reserve(text: &str, size: f64, bold: bool) -> i32 {
+    (f64::from(measure(text, size, bold)) * FALLBACK).ceil() as i32
+}
+
 /// Black or white, whichever reads better on a colour (WCAG contrast).
 fn on(color: RGBColor) -> RGBColor {
     let lin = |c: u8| {
@@ -107,27 +135,19 @@ fn hex(c: RGBColor) -> String {
     format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
 }
 
-/// A value as the axis shows it, by what the chart measures.
-fn tick(style: &format::Style, scale: MetricUnit, v: f64) -> String {
-    match scale {
-        MetricUnit::Percent => format::pct_in(style, v, None),
-        // The axis is money already: the bare number and its size word.
-        MetricUnit::Vnd => {
-            let pattern = format::vnd_in(style, v);
-            let unit_word = style.vnd[0].replace("{n}", "");
-            pattern.replace(unit_word.trim(), "").trim().to_string()
-        }
-        _ => format::num_in(style, v, None),
+/// The values of an axis as it shows them, by what the chart measures,
+/// all with one precision.
+fn ticks(style: &format::Style, scale: MetricUnit, values: &[f64]) -> Vec<String> {
+    let texts = super::column(scale, values, style);
+    if scale != MetricUnit::Vnd {
+        return texts;
     }
-}
-
-/// A share as the marks show it: one decimal; a tiny share is "<0,1%".
-fn share_text(style: &format::Style, share: f64) -> String {
-    if share > 0.0 && share < 0.0005 {
-        format!("<{}%", format::num_in(style, 0.1, Some(1)))
-    } else {
-        format::pct_in(style, share * 100.0, Some(1))
-    }
+    // The axis is money already: the bare number and its size word.
+    let unit_word = style.vnd[0].replace("{n}", "");
+    texts
+        .iter()
+        .map(|t| t.replace(unit_word.trim(), "").trim().to_string())
+        .collect()
 }
 
 type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
@@ -136,6 +156,10 @@ struct Canvas<'a> {
     area: Area<'a>,
     /// How numbers are written on the marks.
     style: &'a format::Style,
+    /// The viewBox width: [`WIDTH`] or [`NARROW`].
+    width: i32,
+    /// The decimals of every share on this chart.
+    share_decimals: usize,
 }
 
 /// A drawing failure of plotters, its own words kept.
@@ -175,46 +199,63 @@ impl Canvas<'_> {
     }
 }
 
-/// Draws a chart; returns the cleaned-up `<svg>` element.
-pub fn draw(chart: &Chart) -> Result<String, Part> {
+/// Draws a chart `width` viewBox units wide ([`WIDTH`] or [`NARROW`]);
+/// returns the cleaned-up `<svg>` element.
+pub fn draw(chart: &Chart, width: i32) -> Result<String, Part> {
     fonts();
+    let share_decimals = chart.share_decimals();
     let trend = match &chart.data {
-        Data::Line { items, x } => Some(TrendLayout::new(items, x, chart.scale, &chart.style)),
+        Data::Line { items, x } => {
+            Some(TrendLayout::new(items, x, chart.scale, &chart.style, width))
+        }
         _ => None,
     };
-    let height = match (&chart.data, &trend) {
-        (_, Some(t)) => t.height,
-        (Data::Bars { items, .. }, _) => {
+    let donut_layout = match &chart.data {
+        Data::Shares {
+            items,
+            total,
+            total_label,
+            ..
+        } => Some(DonutLayout::new(
+            items,
+            total,
+            total_label,
+            &chart.style,
+            share_decimals,
+            width,
+        )),
+        _ => None,
+    };
+    let height = match (&chart.data, &trend, &donut_layout) {
+        (_, Some(t), _) => t.height,
+        (_, _, Some(d)) => d.height,
+        (Data::Bars { items, .. }, ..) => {
             PAD * 2 + items.len() as i32 * (LABEL_H + BAR_H + GAP) - GAP
         }
-        (Data::Stacks { legend, stacks, .. }, _) => {
+        (Data::Stacks { legend, stacks, .. }, ..) => {
             let rows: i32 = stacks
                 .iter()
                 .map(|s| {
                     LABEL_H
                         + BAR_H
-                        + if overflow(s, &chart.style).is_empty() {
-                            0
-                        } else {
-                            24
-                        }
+                        + overflow(s, &chart.style, width, share_decimals).len() as i32
+                            * OVERFLOW_LINE
                         + GAP
                 })
                 .sum();
-            PAD * 2 + legend_lines(legend) * LEGEND_LINE + 6 + rows - GAP
+            PAD * 2 + legend_lines(legend, width) * LEGEND_LINE + 6 + rows - GAP
         }
-        (Data::Shares { items, .. }, _) => {
-            (PAD * 2 + 2 * RADIUS).max(PAD * 2 + 8 + items.len() as i32 * 50)
-        }
-        (Data::Line { .. }, None) => 0,
+        _ => 0,
     };
     let mut out = String::with_capacity(4096);
     let mut arcs = String::new();
     {
-        let backend = SVGBackend::with_string(&mut out, (WIDTH as u32, height as u32));
+        let backend = SVGBackend::with_string(&mut out, (width as u32, height as u32));
         let canvas = Canvas {
             area: backend.into_drawing_area(),
             style: &chart.style,
+            width,
+            share_decimals,
         };
         match &chart.data {
             Data::Bars { items, highlight } => bars(&canvas, items, *highlight)?,
@@ -227,7 +268,12 @@ pub fn draw(chart: &Chart) -> Result<String, Part> {
                 items,
                 colors,
                 total,
-            } => arcs = donut(&canvas, items, colors, total)?,
+                total_label,
+            } => {
+                if let Some(d) = &donut_layout {
+                    arcs = donut(&canvas, items, colors, total, total_label, d)?;
+                }
+            }
             Data::Line { items, .. } => {
                 if let Some(t) = &trend {
                     line(&canvas, items, t)?;
@@ -236,28 +282,32 @@ pub fn draw(chart: &Chart) -> Result<String, Part> {
         }
         canvas.area.present().map_err(failed)?;
     }
-    Ok(finish(&out, &chart.title, &arcs))
+    let variant = if width < WIDTH { "narrow" } else { "wide" };
+    Ok(finish(&out, &chart.title, &arcs, variant))
 }
 
 const LABEL_H: i32 = 26;
 const BAR_H: i32 = 26;
 const GAP: i32 = 12;
 const LEGEND_LINE: i32 = 26;
+/// A line of parts listed under a stacked bar.
+const OVERFLOW_LINE: i32 = 24;
 
 fn bars(c: &Canvas<'_>, items: &[Item], highlight: Option<usize>) -> Result<(), Part> {
     let value_w = items
         .iter()
-        .map(|i| measure(&i.shown, LABEL, true))
+        .map(|i| reserve(&i.shown, LABEL, true))
         .max()
         .unwrap_or(0)
         + 8;
     let max = items.iter().map(|i| i.value).fold(0.0, f64::max);
-    let avail = f64::from(WIDTH - 2 * PAD - value_w).max(40.0);
+    let width = c.width;
+    let avail = f64::from(width - 2 * PAD - value_w).max(40.0);
     for (n, item) in items.iter().enumerate() {
         let y = PAD + n as i32 * (LABEL_H + BAR_H + GAP);
         let mine = highlight == Some(n);
         c.text(
-            &fit(&item.label, LABEL, mine, WIDTH - 2 * PAD),
+            &fit(&item.label, LABEL, mine, width - 2 * PAD),
             PAD,
             y,
             LABEL,
@@ -281,8 +331,8 @@ fn bars(c: &Canvas<'_>, items: &[Item], highlight: Option<usize>) -> Result<(), 
             c.rect(PAD, by, PAD + w, by + BAR_H, color)?;
         }
         // A value too long for the room beside its bar goes inside it.
-        let vw = measure(&item.shown, LABEL, true);
-        if PAD + w + 6 + vw <= WIDTH - 2 {
+        let vw = reserve(&item.shown, LABEL, true);
+        if PAD + w + 6 + vw <= width - 2 {
             c.text(
                 &item.shown,
                 PAD + w + 6,
@@ -329,12 +379,12 @@ fn legend_width(l: &str) -> i32 {
     18 + measure(l, SMALL, false) + 18
 }
 
-fn legend_lines(legend: &[String]) -> i32 {
+fn legend_lines(legend: &[String], width: i32) -> i32 {
     let mut lines = 1;
     let mut x = PAD;
     for l in legend {
         let w = legend_width(l);
-        if x + w > WIDTH - PAD && x > PAD {
+        if x + w > width - PAD && x > PAD {
             lines += 1;
             x = PAD;
         }
@@ -347,7 +397,7 @@ fn legend(c: &Canvas<'_>, legend: &[String], colors: &[usize], y0: i32) -> Resul
     let (mut x, mut y) = (PAD, y0);
     for (n, l) in legend.iter().enumerate() {
         let w = legend_width(l);
-        if x + w > WIDTH - PAD && x > PAD {
+        if x + w > c.width - PAD && x > PAD {
             x = PAD;
             y += LEGEND_LINE;
         }
@@ -359,7 +409,7 @@ fn legend(c: &Canvas<'_>, legend: &[String], colors: &[usize], y0: i32) -> Resul
             PALETTE[colors.get(n).copied().unwrap_or(n) % PALETTE.len()],
         )?;
         c.text(
-            &fit(l, SMALL, false, WIDTH - PAD - x - 18),
+            &fit(l, SMALL, false, c.width - PAD - x - 18),
             x + 18,
             y + 10,
             SMALL,
@@ -375,24 +425,24 @@ fn legend(c: &Canvas<'_>, legend: &[String], colors: &[usize], y0: i32) -> Resul
 
 /// What each segment of a stacked bar shows: its name and share when both
 /// fit, else the share, else nothing; and whether the name is on it.
-fn segment_labels(stack: &Stack, style: &format::Style) -> Vec<(f64, Option<String>, bool)> {
-    let total: f64 = stack.parts.iter().map(|p| p.value.max(0.0)).sum();
-    let avail = f64::from(WIDTH - 2 * PAD);
-    stack
-        .parts
-        .iter()
-        .map(|p| {
-            let share = if total > 0.0 {
-                p.value.max(0.0) / total
-            } else {
-                0.0
-            };
+fn segment_labels(
+    stack: &Stack,
+    style: &format::Style,
+    width: i32,
+    decimals: usize,
+) -> Vec<(f64, Option<String>, bool)> {
+    let avail = f64::from(width - 2 * PAD);
+    shares(stack.parts.iter().map(|p| p.value))
+        .into_iter()
+        .zip(&stack.parts)
+        .map(|(share, p)| {
             let room = (share * avail) as i32 - 8;
-            let both = format!("{} {}", p.label, share_text(style, share));
+            let text = share_text(style, share, decimals);
+            let both = format!("{} {}", p.label, text);
             if measure(&both, SMALL, true) <= room {
                 (share, Some(both), true)
-            } else if measure(&share_text(style, share), SMALL, true) <= room {
-                (share, Some(share_text(style, share)), false)
+            } else if measure(&text, SMALL, true) <= room {
+                (share, Some(text), false)
             } else {
                 (share, None, false)
             }
@@ -401,14 +451,25 @@ fn segment_labels(stack: &Stack, style: &format::Style) -> Vec<(f64, Option<Stri
 }
 
 /// Parts not named on their segment, listed under the bar as "Quá hạn 2,5%",
-/// so no share is told by colour alone.
-fn overflow(stack: &Stack, style: &format::Style) -> Vec<String> {
-    segment_labels(stack, style)
+/// so no share is told by colour alone: the lines, each within the width.
+fn overflow(stack: &Stack, style: &format::Style, width: i32, decimals: usize) -> Vec<String> {
+    let parts: Vec<String> = segment_labels(stack, style, width, decimals)
         .iter()
         .zip(&stack.parts)
         .filter(|((_, _, named), _)| !named)
-        .map(|((share, ..), p)| format!("{} {}", p.label, share_text(style, *share)))
-        .collect()
+        .map(|((share, ..), p)| format!("{} {}", p.label, share_text(style, *share, decimals)))
+        .collect();
+    let mut lines: Vec<String> = Vec::new();
+    for part in parts {
+        match lines.last_mut() {
+            Some(line) if measure(&format!("{line} · {part}"), SMALL, false) <= width - 2 * PAD => {
+                line.push_str(" · ");
+                line.push_str(&part);
+            }
+            _ => lines.push(part),
+        }
+    }
+    lines
 }
 
 fn stacks(
@@ -418,11 +479,12 @@ fn stacks(
     stacks: &[Stack],
 ) -> Result<(), Part> {
     legend(c, names, colors, PAD)?;
-    let mut y = PAD + legend_lines(names) * LEGEND_LINE + 6;
-    let avail = f64::from(WIDTH - 2 * PAD);
+    let width = c.width;
+    let mut y = PAD + legend_lines(names, width) * LEGEND_LINE + 6;
+    let avail = f64::from(width - 2 * PAD);
     for stack in stacks {
         c.text(
-            &fit(&stack.label, LABEL, true, WIDTH - 2 * PAD),
+            &fit(&stack.label, LABEL, true, width - 2 * PAD),
             PAD,
             y,
             LABEL,
@@ -433,7 +495,10 @@ fn stacks(
         )?;
         let by = y + LABEL_H;
         let mut x = f64::from(PAD);
-        for (n, (share, label, _)) in segment_labels(stack, c.style).into_iter().enumerate() {
+        for (n, (share, label, _)) in segment_labels(stack, c.style, width, c.share_decimals)
+            .into_iter()
+            .enumerate()
+        {
             let (x0, x1) = (x.round() as i32, (x + share * avail).round() as i32);
             let color = PALETTE[colors.get(n).copied().unwrap_or(n) % PALETTE.len()];
             if x1 > x0 {
@@ -454,10 +519,9 @@ fn stacks(
             x += share * avail;
         }
         y = by + BAR_H;
-        let rest = overflow(stack, c.style);
-        if !rest.is_empty() {
+        for line in overflow(stack, c.style, width, c.share_decimals) {
             c.text(
-                &fit(&rest.join(" · "), SMALL, false, WIDTH - 2 * PAD),
+                &fit(&line, SMALL, false, width - 2 * PAD),
                 PAD,
                 y + 5,
                 SMALL,
@@ -466,15 +530,124 @@ fn stacks(
                 HPos::Left,
                 VPos::Top,
             )?;
-            y += 24;
+            y += OVERFLOW_LINE;
         }
         y += GAP;
     }
     Ok(())
 }
 
-const RADIUS: i32 = 90;
-const INNER: i32 = 54;
+/// The ring's least thickness, and the hole's least radius.
+const RING: i32 = 36;
+const INNER: i32 = 44;
+/// A legend entry's height: the name, and the value with its share.
+const ENTRY: i32 = 50;
+
+/// Where a donut's ring, total and legend go.
+struct DonutLayout {
+    /// The ring's centre.
+    cx: i32,
+    cy: i32,
+    radius: i32,
+    inner: i32,
+    /// Font size of the total in the hole.
+    total_size: f64,
+    /// The legend's left edge and first entry's top.
+    legend_x: i32,
+    legend_y: i32,
+    /// Room for a legend entry's text.
+    legend_room: i32,
+    height: i32,
+}
+
+impl DonutLayout {
+    /// The total as large as fits the hole (never below [`SMALL`]: the hole
+    /// grows instead); the legend beside the ring when every entry fits
+    /// there, else under it, the ring then centred.
+    fn new(
+        items: &[Item],
+        total: &str,
+        total_label: &str,
+        style: &format::Style,
+        decimals: usize,
+        width: i32,
+    ) -> DonutLayout {
+        // The hole may grow to 54 for a large total drawn large.
+        let total_size = [20.0, 18.0, 16.0]
+            .into_iter()
+            .find(|s| measure(total, *s, true) <= 2 * 54 - 12)
+            .unwrap_or(SMALL);
+        let need = reserve(total, total_size, true).max(measure(total_label, SMALL, false)) + 12;
+        let share = shares(items.iter().map(|i| i.value));
+        // The ring is thick enough for a share written across it.
+        let ring = share
+            .iter()
+            .map(|s| measure(&share_text(style, *s, decimals), SMALL, true) + 10)
+            .max()
+            .unwrap_or(0)
+            .max(RING);
+        let inner = INNER.max((need + 1) / 2).min((width - 2 * PAD) / 2 - ring);
+        let radius = inner + ring;
+        let widest = items
+            .iter()
+            .zip(&share)
+            .map(|(i, s)| {
+                measure(&i.label, SMALL, true).max(measure(
+                    &format!("{} ({})", i.shown, share_text(style, *s, decimals)),
+                    SMALL,
+                    false,
+                ))
+            })
+            .max()
+            .unwrap_or(0);
+        let n = items.len() as i32;
+        let beside_x = PAD + 2 * radius + 20;
+        if widest <= width - beside_x - PAD - 18 {
+            DonutLayout {
+                cx: PAD + radius,
+                cy: PAD + radius,
+                radius,
+                inner,
+                total_size,
+                legend_x: beside_x,
+                legend_y: PAD + 8,
+                legend_room: width - beside_x - PAD - 18,
+                height: (PAD * 2 + 2 * radius).max(PAD * 2 + 8 + n * ENTRY),
+            }
+        } else {
+            let legend_y = PAD + 2 * radius + 16;
+            DonutLayout {
+                cx: width / 2,
+                cy: PAD + radius,
+                radius,
+                inner,
+                total_size,
+                legend_x: PAD,
+                legend_y,
+                legend_room: width - 2 * PAD - 18,
+                height: legend_y + (n - 1).max(0) * ENTRY + 40 + PAD,
+            }
+        }
+    }
+}
+
+/// Whether a label's box (centred at `at` from the ring's centre, `size`
+/// wide and high) lies within a ring segment: between the radii `r` and the
+/// angles `a` (degrees, clockwise from 3 o'clock), with a small margin.
+fn inside_segment(at: (f64, f64), size: (f64, f64), r: (f64, f64), a: (f64, f64)) -> bool {
+    let margin = 2.0;
+    [(-1.0, -1.0), (-1.0, 1.0), (1.0, -1.0), (1.0, 1.0)]
+        .iter()
+        .all(|(sx, sy)| {
+            let (x, y) = (at.0 + sx * size.0 / 2.0, at.1 + sy * size.1 / 2.0);
+            let d = x.hypot(y);
+            let mut deg = y.atan2(x).to_degrees();
+            while deg < a.0 {
+                deg += 360.0;
+            }
+            d >= r.0 + margin && d <= r.1 - margin && deg <= a.1
+        })
+}
 
 /// A donut: ring segments as SVG arcs (plotters has no arc path), with the
 /// share on each segment that has room and a legend with values.
@@ -483,10 +656,11 @@ fn donut(
     items: &[Item],
     colors: &[usize],
     total_shown: &str,
+    total_label: &str,
+    layout: &DonutLayout,
 ) -> Result<String, Part> {
-    let total: f64 = items.iter().map(|i| i.value.max(0.0)).sum();
-    let (cx, cy) = (f64::from(PAD + RADIUS), f64::from(PAD + RADIUS));
-    let (r1, r0) = (f64::from(RADIUS), f64::from(INNER));
+    let (cx, cy) = (f64::from(layout.cx), f64::from(layout.cy));
+    let (r1, r0) = (f64::from(layout.radius), f64::from(layout.inner));
     let mut arcs = String::new();
     let mut angle = -90.0_f64;
     let point = |r: f64, deg: f64| {
@@ -496,12 +670,8 @@ fn donut(
         )
     };
     let color_of = |n: usize| colors.get(n).copied().unwrap_or(n) % PALETTE.len();
-    for (n, item) in items.iter().enumerate() {
-        let share = if total > 0.0 {
-            item.value.max(0.0) / total
-        } else {
-            0.0
-        };
+    let share = shares(items.iter().map(|i| i.value));
+    for (n, share) in share.iter().enumerate() {
         let sweep = share * 360.0;
         if sweep <= 0.0 {
             continue;
@@ -530,9 +700,12 @@ fn donut(
                 p3.1
             ));
         }
-        let text = format::pct_in(c.style, share * 100.0, Some(0));
-        if sweep >= 30.0 && measure(&text, SMALL, true) < RADIUS - INNER + 10 {
-            let (x, y) = point((r1 + r0) / 2.0, angle + sweep / 2.0);
+        // The share as the legend writes it (one precision on the chart),
+        // on its segment when it fits there whole.
+        let text = share_text(c.style, *share, c.share_decimals);
+        let (x, y) = point((r1 + r0) / 2.0, angle + sweep / 2.0);
+        let (w, h) = (f64::from(measure(&text, SMALL, true)), SMALL);
+        if inside_segment((x - cx, y - cy), (w, h), (r0, r1), (angle, angle + sweep)) {
             c.text(
                 &text,
                 x.round() as i32,
@@ -547,35 +720,30 @@ fn donut(
         angle += sweep;
     }
     // The total in the hole, as large as fits.
-    let room = 2 * INNER - 12;
-    let size = [20.0, 18.0, 16.0, 14.0, 12.0]
-        .into_iter()
-        .find(|s| measure(total_shown, *s, true) <= room)
-        .unwrap_or(12.0);
+    let room = 2 * layout.inner - 12;
     c.text(
-        &fit(total_shown, size, true, room),
-        cx as i32,
-        cy as i32 - 2,
-        size,
+        &fit(total_shown, layout.total_size, true, room),
+        layout.cx,
+        layout.cy - 2,
+        layout.total_size,
         true,
         TEXT,
         HPos::Center,
         VPos::Bottom,
     )?;
     c.text(
-        "tổng số",
-        cx as i32,
-        cy as i32 + 4,
+        &fit(total_label, SMALL, false, room),
+        layout.cx,
+        layout.cy + 4,
         SMALL,
         false,
         MUTED,
         HPos::Center,
         VPos::Top,
     )?;
-    let lx = PAD + 2 * RADIUS + 20;
-    let width = WIDTH - lx - PAD - 18;
-    for (n, item) in items.iter().enumerate() {
-        let y = PAD + 8 + n as i32 * 50;
+    let (lx, width) = (layout.legend_x, layout.legend_room);
+    for (n, (item, share)) in items.iter().zip(&share).enumerate() {
+        let y = layout.legend_y + n as i32 * ENTRY;
         c.rect(lx, y + 3, lx + 13, y + 16, PALETTE[color_of(n)])?;
         c.text(
             &fit(&item.label, SMALL, true, width),
@@ -587,12 +755,11 @@ fn donut(
             HPos::Left,
             VPos::Center,
         )?;
-        let share = if total > 0.0 {
-            item.value.max(0.0) / total
-        } else {
-            0.0
-        };
-        let detail = format!("{} ({})", item.shown, share_text(c.style, share));
+        let detail = format!(
+            "{} ({})",
+            item.shown,
+            share_text(c.style, *share, c.share_decimals)
+        );
         c.text(
             &fit(&detail, SMALL, false, width),
             lx + 18,
@@ -626,6 +793,7 @@ fn nice_step(raw: f64, whole: bool) -> f64 {
 /// height is known.
 struct TrendLayout {
     height: i32,
+    width: i32,
     left: i32,
     top: i32,
     bottom: i32,
@@ -637,30 +805,43 @@ struct TrendLayout {
 }
 
 impl TrendLayout {
-    fn new(items: &[Item], x: &[f64], scale: MetricUnit, style: &format::Style) -> TrendLayout {
+    fn new(
+        items: &[Item],
+        x: &[f64],
+        scale: MetricUnit,
+        style: &format::Style,
+        width: i32,
+    ) -> TrendLayout {
         let whole = !matches!(scale, MetricUnit::Percent | MetricUnit::Vnd);
         let top_value = items.iter().map(|i| i.value).fold(0.0, f64::max);
-        let step = nice_step(top_value / 4.0, whole);
+        // Fewer ticks on a narrow drawing.
+        let parts = if width < WIDTH { 3.0 } else { 4.0 };
+        let step = nice_step(top_value / parts, whole);
         let mut max = (top_value / step).ceil().max(1.0) * step;
         // A rate axis never goes past 100%.
         if scale == MetricUnit::Percent && top_value <= 100.0 {
             max = max.min(100.0);
         }
-        let mut ticks = Vec::new();
+        let mut values = Vec::new();
         let mut t = 0.0;
         while t <= max + step / 1000.0 {
-            ticks.push((t, tick(style, scale, t)));
+            values.push(t);
             t += step;
         }
+        let ticks: Vec<(f64, String)> = values
+            .iter()
+            .copied()
+            .zip(self::ticks(style, scale, &values))
+            .collect();
         let left = PAD
             + ticks
                 .iter()
-                .map(|(_, s)| measure(s, SMALL, false))
+                .map(|(_, s)| reserve(s, SMALL, false))
                 .max()
                 .unwrap_or(0)
             + 8;
         let half =
-            |i: &Item| measure(&i.label, SMALL, false).max(measure(&i.shown, SMALL, true)) / 2 + 4;
+            |i: &Item| measure(&i.label, SMALL, false).max(reserve(&i.shown, SMALL, true)) / 2 + 4;
         let inset_l = items.first().map_or(12, half).max(12);
         let inset_r = items.last().map_or(12, half).max(12);
         let (x0, x1) = (
@@ -668,10 +849,10 @@ impl TrendLayout {
             x.last().copied().unwrap_or(1.0),
         );
         let span = (x1 - x0).max(1.0);
-        let width = f64::from(WIDTH - PAD - left - inset_l - inset_r);
+        let plot = f64::from(width - PAD - left - inset_l - inset_r);
         let xs: Vec<i32> = x
             .iter()
-            .map(|v| left + inset_l + ((v - x0) / span * width).round() as i32)
+            .map(|v| left + inset_l + ((v - x0) / span * plot).round() as i32)
             .collect();
         // X labels: the first row when there is room, else the second,
         // else none.
@@ -693,6 +874,7 @@ impl TrendLayout {
         let height = 250 + rows * 22;
         TrendLayout {
             height,
+            width,
             left,
             top: PAD + 30,
             bottom: height - PAD - rows * 22 - 6,
@@ -711,7 +893,7 @@ impl TrendLayout {
 fn line(c: &Canvas<'_>, items: &[Item], t: &TrendLayout) -> Result<(), Part> {
     for (v, text) in &t.ticks {
         let y = t.y(*v);
-        c.line(vec![(t.left, y), (WIDTH - PAD, y)], GRID, 1)?;
+        c.line(vec![(t.left, y), (t.width - PAD, y)], GRID, 1)?;
         c.text(
             text,
             t.left - 6,
@@ -791,8 +973,9 @@ fn line(c: &Canvas<'_>, items: &[Item], t: &TrendLayout) -> Result<(), Part> {
 
 /// Makes plotters' SVG fit for inline HTML: no fixed size (the viewBox
 /// scales), a title for assistive technology, text on one line, tidy
-/// numbers, classes the theme can restyle, arcs under the labels.
-fn finish(svg: &str, title: &str, arcs: &str) -> String {
+/// numbers, classes the theme can restyle, arcs under the labels; the
+/// `variant` (`wide`, `narrow`) is a class the page's CSS shows or hides.
+fn finish(svg: &str, title: &str, arcs: &str, variant: &str) -> String {
     let esc = super::html::escape(title);
     let body_start = svg.find('>').map_or(0, |i| i + 1);
     let head = &svg[..body_start];
@@ -843,7 +1026,7 @@ fn finish(svg: &str, title: &str, arcs: &str) -> String {
         );
     }
     format!(
-        "<svg class=\"bc-chart__svg\" viewBox=\"{view_box}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"{esc}\"><title>{esc}</title>{arcs}{tidy}"
+        "<svg class=\"bc-chart__svg bc-chart__svg--{variant}\" viewBox=\"{view_box}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"{esc}\"><title>{esc}</title>{arcs}{tidy}"
     )
 }
 
@@ -897,8 +1080,11 @@ mod tests {
 
     #[test]
     fn tiny_shares() {
-        assert_eq!(share_text(&format::Style::vi(), 0.0001), "<0,1%");
-        assert_eq!(share_text(&format::Style::vi(), 0.823), "82,3%");
-        assert_eq!(share_text(&format::Style::vi(), 0.0), "0,0%");
+        let vi = format::Style::vi();
+        assert_eq!(share_text(&vi, 0.0001, 1), "<0,1%");
+        assert_eq!(share_text(&vi, 0.004, 0), "<1%");
+        assert_eq!(share_text(&vi, 0.823, 1), "82,3%");
+        assert_eq!(share_text(&vi, 0.0, 1), "0,0%");
+        assert_eq!(share_text(&vi, 0.81, 0), "81%");
     }
 }

@@ -143,6 +143,93 @@ fn svg_of(html: &str) -> &str {
     &html[start..end]
 }
 
+/// Both drawings of a figure: wide, then narrow.
+fn svgs_of(html: &str) -> Vec<&str> {
+    html.match_indices("<svg")
+        .map(|(start, _)| {
+            let end = start + html[start..].find("</svg>").unwrap() + 6;
+            &html[start..end]
+        })
+        .collect()
+}
+
+/// No text of a drawing is below 12 CSS px where the page shows it: the
+/// wide one in a column of at least `SWITCH` px, the narrow one in a
+/// column of at least `SMALLEST_COLUMN` px.
+fn readable_on_a_phone(svg: &str) {
+    let (width, _) = view_box(svg);
+    let column = if width == svg::NARROW {
+        svg::SMALLEST_COLUMN
+    } else {
+        svg::SWITCH
+    };
+    for size in svg.split("font-size=\"").skip(1) {
+        let size: f64 = size.split('"').next().unwrap().parse().unwrap();
+        let px = size * f64::from(column) / f64::from(width);
+        assert!(px >= 12.0, "text of {size} units is {px:.1} px: {svg}");
+    }
+}
+
+/// The figure as HTML requires it (Nu HTML Checker): the caption is the
+/// figure's first child element, nothing before it, one caption; the two
+/// drawings and the table follow.
+fn figure_structure(html: &str) {
+    let doc = scraper::Html::parse_fragment(html);
+    let figure = doc
+        .select(&scraper::Selector::parse("figure").unwrap())
+        .next()
+        .unwrap();
+    let children: Vec<String> = figure
+        .children()
+        .filter_map(scraper::ElementRef::wrap)
+        .map(|e| e.value().name().to_string())
+        .collect();
+    assert_eq!(
+        children.first().map(String::as_str),
+        Some("figcaption"),
+        "{html}"
+    );
+    assert_eq!(children.iter().filter(|c| *c == "figcaption").count(), 1);
+    assert!(
+        figure
+            .children()
+            .take_while(|c| c
+                .value()
+                .as_element()
+                .is_none_or(|e| e.name() != "figcaption"))
+            .all(|c| c.value().as_text().is_none_or(|t| t.trim().is_empty())),
+        "no text before the caption: {html}"
+    );
+    assert_eq!(
+        children.iter().filter(|c| *c == "svg").count(),
+        2,
+        "a wide and a narrow drawing: {html}"
+    );
+    let class = |sel: &str| {
+        figure
+            .select(&scraper::Selector::parse(sel).unwrap())
+            .map(|e| e.value().attr("class").unwrap_or("").to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        class("svg"),
+        [
+            "bc-chart__svg bc-chart__svg--wide",
+            "bc-chart__svg bc-chart__svg--narrow"
+        ]
+    );
+    // The table scrolls in a named region that takes keyboard focus.
+    let wrap = figure
+        .select(&scraper::Selector::parse("details > div.bc-table-wrap > table").unwrap())
+        .next()
+        .and_then(|t| t.parent())
+        .and_then(scraper::ElementRef::wrap)
+        .unwrap_or_else(|| panic!("no table in a scroll box: {html}"));
+    assert_eq!(wrap.value().attr("role"), Some("region"));
+    assert_eq!(wrap.value().attr("tabindex"), Some("0"));
+    assert!(!wrap.value().attr("aria-label").unwrap_or("").is_empty());
+}
+
 fn render(a: &Args) -> String {
     let (cat, figs, units) = (Catalogue::builtin(), figures(), units());
     chart(a, &cx(&cat, &figs, &units)).unwrap_or_else(|e| panic!("{}", e.en()))
@@ -173,9 +260,15 @@ fn common_checks(html: &str, kind: &str) {
     assert!(html.contains("<figcaption class=\"bc-chart__caption\">"));
     assert!(
         html.contains(
-            "<details class=\"bc-chart__data\"><summary>Xem bảng số liệu</summary><table"
-        )
+            "<details class=\"bc-chart__data\"><summary>Xem bảng số liệu</summary><div class=\"bc-table-wrap\" role=\"region\""
+        ),
+        "{html}"
     );
+    figure_structure(html);
+    for svg in svgs_of(html) {
+        well_formed(svg);
+        readable_on_a_phone(svg);
+    }
     assert!(
         !html.contains('\n'),
         "one line, so Markdown leaves it alone"
@@ -248,8 +341,9 @@ fn stacked_shares_labelled_over_periods() {
         ),
         "{html}"
     );
+    // The table writes the shares as the chart does.
     assert!(
-        html.contains("<td class=\"bc-num\">8.906 (82,34%)</td>"),
+        html.contains("<td class=\"bc-num\">8.906 (82,3%)</td>"),
         "{html}"
     );
 }
@@ -262,17 +356,24 @@ fn donut_values_and_percentages() {
     });
     common_checks(&html, "donut");
     assert_eq!(
-        html.matches("<path class=\"bc-chart__c").count(),
+        svg_of(&html).matches("<path class=\"bc-chart__c").count(),
         2,
         "{html}"
     );
+    // On the ring, in the legend and in the table: one precision.
     assert!(
-        html.contains(">28%</text>") && html.contains(">72%</text>"),
+        html.contains(">28,2%</text>") && html.contains(">71,8%</text>"),
         "{html}"
     );
+    assert!(!html.contains(">28%</text>"), "{html}");
     assert!(html.contains(">2.977 (28,2%)</text>"), "{html}");
     assert!(html.contains(">10.551</text>"), "the total in the middle");
-    assert!(html.contains("<th scope=\"row\">Tổng số</th><td class=\"bc-num\">10.551</td><td class=\"bc-num\">100%</td>"));
+    assert!(
+        html.contains(">Tổng số</text>"),
+        "the theme's word under it"
+    );
+    assert!(html.contains("<th scope=\"row\">Hồ sơ tiếp nhận trực tuyến</th><td class=\"bc-num\">2.977</td><td class=\"bc-num\">28,2%</td>"), "{html}");
+    assert!(html.contains("<th scope=\"row\">Tổng số</th><td class=\"bc-num\">10.551</td><td class=\"bc-num\">100,0%</td>"), "{html}");
 }
 
 #[test]
@@ -454,13 +555,21 @@ fn tables_of_units_or_periods() {
 /// A text's box: left, right, top, bottom, and the text.
 type TextBox = (i32, i32, i32, i32, String);
 
-fn text_boxes(svg: &str) -> (i32, Vec<TextBox>) {
-    let height: i32 = svg
-        .split("viewBox=\"0 0 480 ")
+/// The viewBox's width and height.
+fn view_box(svg: &str) -> (i32, i32) {
+    let v: Vec<i32> = svg
+        .split("viewBox=\"")
         .nth(1)
         .and_then(|r| r.split('"').next())
-        .and_then(|h| h.parse().ok())
-        .unwrap();
+        .unwrap()
+        .split(' ')
+        .map(|n| n.parse().unwrap())
+        .collect();
+    (v[2], v[3])
+}
+
+fn text_boxes(svg: &str) -> (i32, Vec<TextBox>) {
+    let (_, height) = view_box(svg);
     let mut boxes = Vec::new();
     let mut reader = quick_xml::Reader::from_str(svg);
     let mut current: Option<(f64, f64, String, String, f64, bool)> = None;
@@ -520,20 +629,28 @@ fn text_boxes(svg: &str) -> (i32, Vec<TextBox>) {
 }
 
 fn assert_laid_out(chart: &Chart) {
-    let svg = svg::draw(chart).unwrap();
-    well_formed(&svg);
-    let (height, boxes) = text_boxes(&svg);
-    for (l, r, t, b, text) in &boxes {
-        assert!(
-            *l >= 0 && *r <= 480 && *t >= 0 && *b <= height,
-            "{text:?} ({l}..{r}, {t}..{b}) leaves the 480×{height} chart {:?}",
-            chart.kind
-        );
-    }
-    for (i, a) in boxes.iter().enumerate() {
-        for b in &boxes[i + 1..] {
-            let overlap = a.0 < b.1 - 1 && b.0 < a.1 - 1 && a.2 < b.3 - 1 && b.2 < a.3 - 1;
-            assert!(!overlap, "{:?} overlaps {:?} in {:?}", a, b, chart.kind);
+    for width in [svg::WIDTH, svg::NARROW] {
+        let svg = svg::draw(chart, width).unwrap();
+        well_formed(&svg);
+        readable_on_a_phone(&svg);
+        assert_eq!(view_box(&svg).0, width);
+        let (height, boxes) = text_boxes(&svg);
+        for (l, r, t, b, text) in &boxes {
+            assert!(
+                *l >= 0 && *r <= width && *t >= 0 && *b <= height,
+                "{text:?} ({l}..{r}, {t}..{b}) leaves the {width}×{height} chart {:?}",
+                chart.kind
+            );
+        }
+        for (i, a) in boxes.iter().enumerate() {
+            for b in &boxes[i + 1..] {
+                let overlap = a.0 < b.1 - 1 && b.0 < a.1 - 1 && a.2 < b.3 - 1 && b.2 < a.3 - 1;
+                assert!(
+                    !overlap,
+                    "{:?} overlaps {:?} in {:?} {width} wide",
+                    a, b, chart.kind
+                );
+            }
         }
     }
 }
@@ -645,6 +762,7 @@ fn labels_stay_inside_and_apart_even_with_hard_data() {
             ],
             colors: vec![0, 1, 2],
             total: n(1_234_567_890.0),
+            total_label: "Tổng số".into(),
         },
         MetricUnit::Count,
     ));
@@ -690,28 +808,34 @@ fn trend_axes_are_honest() {
         item("2022", 99.9, "99,9%".into()),
         item("2023", 97.0, "97%".into()),
     ];
-    let svg = svg::draw(&model(
-        Kind::Trend,
-        Data::Line {
-            items,
-            x: vec![0.0, 365.0],
-        },
-        MetricUnit::Percent,
-    ))
+    let svg = svg::draw(
+        &model(
+            Kind::Trend,
+            Data::Line {
+                items,
+                x: vec![0.0, 365.0],
+            },
+            MetricUnit::Percent,
+        ),
+        svg::WIDTH,
+    )
     .unwrap();
     assert!(
         svg.contains(">100%</text>") && !svg.contains(">125%<") && !svg.contains(">200%<"),
         "a rate axis stops at 100%: {svg}"
     );
     let items = vec![item("2022", 2.0, "2".into()), item("2023", 1.0, "1".into())];
-    let svg = svg::draw(&model(
-        Kind::Trend,
-        Data::Line {
-            items,
-            x: vec![0.0, 365.0],
-        },
-        MetricUnit::Count,
-    ))
+    let svg = svg::draw(
+        &model(
+            Kind::Trend,
+            Data::Line {
+                items,
+                x: vec![0.0, 365.0],
+            },
+            MetricUnit::Count,
+        ),
+        svg::WIDTH,
+    )
     .unwrap();
     assert!(
         !svg.contains(">0,5<") && !svg.contains(",25<"),
@@ -721,18 +845,21 @@ fn trend_axes_are_honest() {
         item("2022", 2.5e9, "2,5 tỷ đồng".into()),
         item("2023", 1.0e10, "10 tỷ đồng".into()),
     ];
-    let svg = svg::draw(&model(
-        Kind::Trend,
-        Data::Line {
-            items,
-            x: vec![0.0, 365.0],
-        },
-        MetricUnit::Vnd,
-    ))
+    let svg = svg::draw(
+        &model(
+            Kind::Trend,
+            Data::Line {
+                items,
+                x: vec![0.0, 365.0],
+            },
+            MetricUnit::Vnd,
+        ),
+        svg::WIDTH,
+    )
     .unwrap();
     assert!(
-        svg.contains(">10 tỷ</text>") && !svg.contains("10.000.000.000"),
-        "money ticks in words: {svg}"
+        svg.contains(">10,0 tỷ</text>") && !svg.contains("10.000.000.000"),
+        "money ticks in words, one precision (2,5 tỷ, 5,0 tỷ…): {svg}"
     );
 }
 
@@ -903,4 +1030,228 @@ fn errors_are_typed_messages_in_both_languages() {
         e.en(),
         "kpis(): metrics=[…]: unknown metric key `recieved`; did you mean `received`?"
     );
+}
+
+/// The texts of an SVG or HTML fragment that are percentages, with the
+/// number of decimals each is written with.
+fn percent_decimals(texts: &[String]) -> Vec<(String, usize)> {
+    texts
+        .iter()
+        .filter(|t| t.ends_with('%') && !t.starts_with('<'))
+        .map(|t| {
+            let number = t.trim_end_matches('%').rsplit(' ').next().unwrap_or("");
+            let d = number.split(',').nth(1).map_or(0, str::len);
+            (t.clone(), d)
+        })
+        .collect()
+}
+
+fn svg_texts(svg: &str) -> Vec<String> {
+    text_boxes(svg).1.into_iter().map(|b| b.4).collect()
+}
+
+fn cell_texts(html: &str, selector: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_fragment(html);
+    doc.select(&scraper::Selector::parse(selector).unwrap())
+        .map(|e| e.text().collect::<String>())
+        .collect()
+}
+
+#[test]
+fn one_column_one_precision() {
+    let cat = Catalogue::builtin();
+    let recs = vec![
+        record(
+            "thuan-an",
+            "2021",
+            &[("satisfaction", 97.0), ("received", 900.0)],
+        ),
+        record(
+            "thuan-an",
+            "2022",
+            &[("satisfaction", 99.0), ("received", 950.0)],
+        ),
+        record(
+            "thuan-an",
+            "2023",
+            &[
+                ("satisfaction", 97.9),
+                ("received", 1200.0),
+                ("received_online", 810.0),
+                ("received_direct", 190.0),
+            ],
+        ),
+        record(
+            "di-an",
+            "2023",
+            &[("satisfaction", 98.74), ("received", 800.0)],
+        ),
+        record(
+            "tan-uyen",
+            "2023",
+            &[("satisfaction", 97.0), ("received", 1000.0)],
+        ),
+    ];
+    let figs = compute(recs, &cat).0;
+    let units = units();
+    let c = Context {
+        page_period: Period::parse("2023").ok(),
+        ..cx(&cat, &figs, &units)
+    };
+    let all = keys(&["thuan-an", "di-an", "tan-uyen"]);
+
+    // A table: each column has the decimals of its most precise value.
+    let html = table(
+        &keys(&["received", "satisfaction"]),
+        &all,
+        None,
+        None,
+        None,
+        &c,
+    )
+    .unwrap();
+    assert_eq!(
+        cell_texts(&html, "td"),
+        ["1.200", "97,90%", "800", "98,74%", "1.000", "97,00%"],
+        "{html}"
+    );
+
+    // A comparison: every value on both drawings and in the table.
+    let html = chart(
+        &Args {
+            metric: Some("satisfaction".into()),
+            units: all.clone(),
+            ..args("compare")
+        },
+        &c,
+    )
+    .unwrap();
+    for svg in svgs_of(&html) {
+        let pct = percent_decimals(&svg_texts(svg));
+        assert_eq!(pct.len(), 3, "{svg}");
+        assert!(pct.iter().all(|(_, d)| *d == 2), "{pct:?}");
+    }
+    assert_eq!(cell_texts(&html, "td"), ["98,74%", "97,90%", "97,00%"]);
+
+    // A trend: the values of the line, and the axis's ticks among
+    // themselves.
+    let html = chart(
+        &Args {
+            metric: Some("satisfaction".into()),
+            periods: Some(3),
+            ..args("trend")
+        },
+        &c,
+    )
+    .unwrap();
+    let values = cell_texts(&html, "td");
+    assert_eq!(values, ["97,0%", "99,0%", "97,9%"]);
+    for svg in svgs_of(&html) {
+        let pct = percent_decimals(&svg_texts(svg));
+        assert!(pct.iter().any(|(t, _)| values.contains(t)), "{svg}");
+        let ticks: Vec<usize> = pct
+            .iter()
+            .filter(|(t, _)| !values.contains(t))
+            .map(|p| p.1)
+            .collect();
+        assert!(ticks.len() >= 3, "{pct:?}");
+        assert!(ticks.windows(2).all(|w| w[0] == w[1]), "{pct:?}");
+    }
+
+    // A donut of 81% and 19%: whole shares on the ring, in the legend and
+    // in the table, never "81,0%".
+    let html = chart(
+        &Args {
+            metrics: keys(&["received_online", "received_direct"]),
+            ..args("donut")
+        },
+        &c,
+    )
+    .unwrap();
+    for svg in svgs_of(&html) {
+        let texts = svg_texts(svg);
+        assert!(texts.contains(&"810 (81%)".to_string()), "{texts:?}");
+        assert!(texts.contains(&"81%".to_string()), "{texts:?}");
+        assert!(!svg.contains(",0%"), "{svg}");
+    }
+    assert_eq!(
+        cell_texts(&html, "td"),
+        ["810", "81%", "190", "19%", "1.000", "100%"]
+    );
+}
+
+#[test]
+fn a_wide_total_grows_the_hole_rather_than_shrinking_the_text() {
+    let chart = model(
+        Kind::Donut,
+        Data::Shares {
+            items: vec![
+                item("Trực tuyến", 1_100_000_000.0, "1.100.000.000".into()),
+                item("Trực tiếp", 234_567_890.0, "234.567.890".into()),
+            ],
+            colors: vec![0, 1],
+            total: "1.334.567.890".into(),
+            total_label: "Tổng số".into(),
+        },
+        MetricUnit::Count,
+    );
+    assert_laid_out(&chart);
+    for width in [svg::WIDTH, svg::NARROW] {
+        let svg = svg::draw(&chart, width).unwrap();
+        assert!(svg.contains(">1.334.567.890</text>"), "whole: {svg}");
+    }
+    // Shares written across the ring at 3 and 9 o'clock, beside a wide
+    // total: the ring is thick enough for them, and they stay on it.
+    let chart = model(
+        Kind::Donut,
+        Data::Shares {
+            items: vec![
+                item("Trực tuyến", 600_000.0, "600.000".into()),
+                item("Trực tiếp", 500_000.0, "500.000".into()),
+            ],
+            colors: vec![0, 1],
+            total: "1.100.000".into(),
+            total_label: "Tổng số".into(),
+        },
+        MetricUnit::Count,
+    );
+    assert_laid_out(&chart);
+    for width in [svg::WIDTH, svg::NARROW] {
+        let svg = svg::draw(&chart, width).unwrap();
+        assert!(
+            svg.contains(">54,5%</text>") && svg.contains(">45,5%</text>"),
+            "{svg}"
+        );
+        let (_, boxes) = text_boxes(&svg);
+        let total = boxes.iter().find(|b| b.4 == "1.100.000").unwrap();
+        // The ring's radii, from the first arc: "A{outer} {outer} … A{inner} {inner}".
+        let radii: Vec<f64> = svg
+            .split("<path")
+            .nth(1)
+            .unwrap()
+            .split('A')
+            .skip(1)
+            .map(|a| a.split(' ').next().unwrap().parse().unwrap())
+            .collect();
+        let (outer, inner) = (radii[0], radii[1]);
+        let (cx, cy) = (f64::from(total.0 + total.1) / 2.0, 8.0 + outer);
+        for label in boxes
+            .iter()
+            .filter(|b| b.4.ends_with('%') && !b.4.contains('('))
+        {
+            assert!(
+                label.1 + 4 <= total.0 || total.1 + 4 <= label.0,
+                "{label:?} beside {total:?}"
+            );
+            for x in [label.0, label.1] {
+                for y in [label.2, label.3] {
+                    let d = (f64::from(x) - cx).hypot(f64::from(y) - cy);
+                    assert!(
+                        d >= inner - 1.0 && d <= outer + 1.0,
+                        "{label:?} leaves the ring ({inner}..{outer}): {svg}"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -376,9 +376,38 @@ pub(super) fn find_header(ctx: &Ctx<'_>) -> Result<Header, Diagnostic> {
 /// Deepest header of the form: three levels, leave room for one more.
 pub(super) const MAX_HEADER_ROWS: usize = 5;
 
+/// The header starting at row `start`, its unit label in column `unit_col`.
 pub(super) fn build_header(ctx: &Ctx<'_>, start: usize, unit_col: usize) -> Header {
     let table = ctx.table;
-    let width = table.width();
+    let (end, numbering) = header_end(table, start, unit_col);
+    let grid = header_grid(table, start, end);
+    let mut columns = Vec::new();
+    for c in 0..table.width() {
+        let mut path: Vec<String> = Vec::new();
+        for row in &grid {
+            let label = row[c].split_whitespace().collect::<Vec<_>>().join(" ");
+            if !label.is_empty() && path.last() != Some(&label) {
+                path.push(label);
+            }
+        }
+        if path.is_empty() {
+            continue;
+        }
+        let role = classify(&path, ctx.catalogue);
+        columns.push(Column { col: c, path, role });
+    }
+    resolve_roles(&mut columns, ctx.catalogue);
+    Header {
+        start,
+        end,
+        numbering,
+        columns,
+    }
+}
+
+/// The last row of the header starting at `start`, and the row of column
+/// numbers under it, if any.
+fn header_end(table: &Table, start: usize, unit_col: usize) -> (usize, Option<usize>) {
     let mut end = start;
     let mut numbering = None;
     // The unit label is merged down over the whole header in the form.
@@ -413,6 +442,13 @@ pub(super) fn build_header(ctx: &Ctx<'_>, start: usize, unit_col: usize) -> Head
     if numbering.is_none() && is_numbering_row(table, end + 1) {
         numbering = Some(end + 1);
     }
+    (end, numbering)
+}
+
+/// The header rows `start..=end` as labels by column, with every cell a
+/// merged or group label stands over filled in.
+fn header_grid(table: &Table, start: usize, end: usize) -> Vec<Vec<String>> {
+    let width = table.width();
     let levels = end - start + 1;
     let mut grid: Vec<Vec<String>> = (start..=end)
         .map(|r| (0..width).map(|c| table.text(r, c)).collect())
@@ -453,28 +489,7 @@ pub(super) fn build_header(ctx: &Ctx<'_>, start: usize, unit_col: usize) -> Head
             }
         }
     }
-    let mut columns = Vec::new();
-    for c in 0..width {
-        let mut path: Vec<String> = Vec::new();
-        for row in &grid {
-            let label = row[c].split_whitespace().collect::<Vec<_>>().join(" ");
-            if !label.is_empty() && path.last() != Some(&label) {
-                path.push(label);
-            }
-        }
-        if path.is_empty() {
-            continue;
-        }
-        let role = classify(&path, ctx.catalogue);
-        columns.push(Column { col: c, path, role });
-    }
-    resolve_roles(&mut columns, ctx.catalogue);
-    Header {
-        start,
-        end,
-        numbering,
-        columns,
-    }
+    grid
 }
 
 /// Decisions that need every column: whether the form's received "Tổng số"

@@ -61,22 +61,24 @@ pub(super) fn period_from_words(text: &str) -> Option<Period> {
     t.contains(&"nam").then_some(Period::Year(year))
 }
 
+/// A date as written: day, month and, when given, year.
+pub(super) type WrittenDate = (u8, u8, Option<i32>);
+
 /// Dates in a line: 15/6/2023, 15-06-2023, 15/6 (year from the next one),
 /// or "ngày 15 tháng 6 năm 2023".
-pub(super) fn dates_in(line: &str) -> Vec<(u8, u8, Option<i32>)> {
+pub(super) fn dates_in(line: &str) -> Vec<WrittenDate> {
+    let numeric = numeric_dates(line);
+    if numeric.len() >= 2 {
+        return numeric;
+    }
+    let words = word_dates(line);
+    if words.len() >= 2 { words } else { numeric }
+}
+
+/// Dates written with digits: 15/6/2023, 15-06-23, 15.6 (no year).
+fn numeric_dates(line: &str) -> Vec<WrittenDate> {
     let chars: Vec<char> = line.chars().collect();
     let mut out = Vec::new();
-    let number = |i: usize, max: usize| -> (Option<u32>, usize) {
-        let mut j = i;
-        while j < chars.len() && chars[j].is_ascii_digit() && j - i < max + 1 {
-            j += 1;
-        }
-        if j == i || j - i > max {
-            return (None, i);
-        }
-        let n = chars[i..j].iter().collect::<String>().parse().ok();
-        (n, j)
-    };
     let mut i = 0;
     while i < chars.len() {
         let boundary = i == 0 || !chars[i - 1].is_alphanumeric();
@@ -84,33 +86,7 @@ pub(super) fn dates_in(line: &str) -> Vec<(u8, u8, Option<i32>)> {
             i += 1;
             continue;
         }
-        let parsed = (|| {
-            let (d, j) = number(i, 2);
-            let d = d?;
-            let sep = *chars.get(j)?;
-            if !matches!(sep, '/' | '-' | '.') {
-                return None;
-            }
-            let (m, k) = number(j + 1, 2);
-            let m = m?;
-            let (mut y, mut end) = (None, k);
-            if chars.get(k) == Some(&sep) {
-                let (yy, e) = number(k + 1, 4);
-                if let Some(yy) = yy.filter(|_| e - (k + 1) == 4 || e - (k + 1) == 2) {
-                    y = Some(if yy < 100 {
-                        2000 + yy as i32
-                    } else {
-                        yy as i32
-                    });
-                    end = e;
-                }
-            }
-            if chars.get(end).is_some_and(|c| c.is_ascii_digit()) {
-                return None;
-            }
-            ((1..=31).contains(&d) && (1..=12).contains(&m)).then_some(((d as u8, m as u8, y), end))
-        })();
-        match parsed {
+        match date_at(&chars, i) {
             Some((date, end)) => {
                 out.push(date);
                 i = end;
@@ -122,10 +98,54 @@ pub(super) fn dates_in(line: &str) -> Vec<(u8, u8, Option<i32>)> {
             }
         }
     }
-    if out.len() >= 2 {
-        return out;
+    out
+}
+
+/// The date starting at `chars[i]`, day then month and maybe a year, one
+/// separator between them, with the index just past it.
+fn date_at(chars: &[char], i: usize) -> Option<(WrittenDate, usize)> {
+    let (d, j) = digits_at(chars, i, 2);
+    let d = d?;
+    let sep = *chars.get(j)?;
+    if !matches!(sep, '/' | '-' | '.') {
+        return None;
     }
-    // "ngày 15 tháng 6 năm 2023"
+    let (m, k) = digits_at(chars, j + 1, 2);
+    let m = m?;
+    let (mut y, mut end) = (None, k);
+    if chars.get(k) == Some(&sep) {
+        let (yy, e) = digits_at(chars, k + 1, 4);
+        if let Some(yy) = yy.filter(|_| e - (k + 1) == 4 || e - (k + 1) == 2) {
+            y = Some(if yy < 100 {
+                2000 + yy as i32
+            } else {
+                yy as i32
+            });
+            end = e;
+        }
+    }
+    if chars.get(end).is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    ((1..=31).contains(&d) && (1..=12).contains(&m)).then_some(((d as u8, m as u8, y), end))
+}
+
+/// The number of at most `max` digits starting at `chars[i]`, with the
+/// index just past it; none (and `i`) when there are none or more.
+fn digits_at(chars: &[char], i: usize, max: usize) -> (Option<u32>, usize) {
+    let mut j = i;
+    while j < chars.len() && chars[j].is_ascii_digit() && j - i < max + 1 {
+        j += 1;
+    }
+    if j == i || j - i > max {
+        return (None, i);
+    }
+    let n = chars[i..j].iter().collect::<String>().parse().ok();
+    (n, j)
+}
+
+/// Dates in words: "ngày 15 tháng 6 năm 2023", the year optional.
+fn word_dates(line: &str) -> Vec<WrittenDate> {
     let f = fold(line);
     let t: Vec<&str> = f.split(' ').collect();
     let mut words = Vec::new();
@@ -143,7 +163,7 @@ pub(super) fn dates_in(line: &str) -> Vec<(u8, u8, Option<i32>)> {
         let y = (get(4) == "nam").then(|| year_of(get(5))).flatten();
         words.push((d, m, y));
     }
-    if words.len() >= 2 { words } else { out }
+    words
 }
 
 /// The two dates of a "(Từ ngày 15/6/2023 đến ngày 14/9/2023)" line.
@@ -223,51 +243,17 @@ pub(super) fn title_period(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Period> {
     let table = ctx.table;
-    let lines: Vec<(usize, String)> = (0..header.start)
-        .map(|r| {
-            let texts: Vec<String> = table.rows[r]
-                .iter()
-                .map(Cell::text)
-                .filter(|t| !t.is_empty())
-                .collect();
-            (r, texts.join(" "))
-        })
-        .filter(|(_, l)| !l.is_empty())
-        .collect();
-    let mut from_range = None;
-    let mut named = None;
-    for (r, line) in &lines {
-        if from_range.is_none() {
-            if let Some((a, b)) = range_in(line) {
-                from_range = Some((*r, line.clone(), period_from_range(a, b)));
-            }
-        }
-        let f = fold(line);
-        if named.is_none() && has(&f, "ky bao cao") {
-            let after_colon = line.split_once(':').map(|(_, t)| t.trim().to_string());
-            let rest = f
-                .split_once("ky bao cao")
-                .map(|(_, t)| t.to_string())
-                .unwrap_or_default();
-            let p = after_colon
-                .as_deref()
-                .and_then(|t| Period::parse(t).ok())
-                .or_else(|| period_from_words(&rest));
-            if let Some(p) = p {
-                named = Some((*r, line.clone(), p));
-            }
-        }
-    }
+    let lines = title_lines(table, header);
+    let from_range = lines.iter().find_map(|(r, line)| {
+        let (a, b) = range_in(line)?;
+        Some((*r, line.clone(), period_from_range(a, b)))
+    });
+    let mut named = lines
+        .iter()
+        .find_map(|(r, line)| report_period(line).map(|p| (*r, line.clone(), p)));
     // Some forms state the period only in the title: "BÁO CÁO … QUÝ III NĂM 2023".
     if named.is_none() && from_range.is_none() {
-        named = lines
-            .iter()
-            .filter(|(_, l)| {
-                let f = fold(l);
-                !any_of(&f, &["ngay", "thong tu", "nghi dinh", "quyet dinh", "so"])
-                    && any_of(&f, &["quy", "thang", "nam"])
-            })
-            .find_map(|(r, l)| period_from_words(l).map(|p| (*r, l.clone(), p)));
+        named = heading_period(&lines);
     }
     match (from_range, named) {
         (Some((r, line, (p, why))), named) => {
@@ -277,22 +263,21 @@ pub(super) fn title_period(
                 line,
                 table.row_number(r)
             ));
-            if let Some((nr, nline, np)) = named {
-                if np != p {
-                    diags.push(
-                        ctx.at(
-                            Diagnostic::warning(crate::msg!(
-                                Msg::PeriodDatesDisagree,
-                                nline,
-                                np.id(),
-                                p.id()
-                            )),
-                            nr,
-                            0,
-                        )
-                        .hint(Hint::CheckReportDates),
-                    );
-                }
+            // The dates decide; a named period that differs is reported.
+            if let Some((nr, nline, np)) = named.filter(|(_, _, np)| *np != p) {
+                diags.push(
+                    ctx.at(
+                        Diagnostic::warning(crate::msg!(
+                            Msg::PeriodDatesDisagree,
+                            nline,
+                            np.id(),
+                            p.id()
+                        )),
+                        nr,
+                        0,
+                    )
+                    .hint(Hint::CheckReportDates),
+                );
             }
             Some(p)
         }
@@ -307,6 +292,52 @@ pub(super) fn title_period(
         }
         (None, None) => None,
     }
+}
+
+/// The first title line naming a period in words, leaving out lines of
+/// dates and of the numbers of legal documents.
+fn heading_period(lines: &[(usize, String)]) -> Option<(usize, String, Period)> {
+    lines
+        .iter()
+        .filter(|(_, l)| {
+            let f = fold(l);
+            !any_of(&f, &["ngay", "thong tu", "nghi dinh", "quyet dinh", "so"])
+                && any_of(&f, &["quy", "thang", "nam"])
+        })
+        .find_map(|(r, l)| period_from_words(l).map(|p| (*r, l.clone(), p)))
+}
+
+/// The non-empty lines above the header, each its cells joined, by row.
+fn title_lines(table: &Table, header: &Header) -> Vec<(usize, String)> {
+    (0..header.start)
+        .map(|r| {
+            let texts: Vec<String> = table.rows[r]
+                .iter()
+                .map(Cell::text)
+                .filter(|t| !t.is_empty())
+                .collect();
+            (r, texts.join(" "))
+        })
+        .filter(|(_, l)| !l.is_empty())
+        .collect()
+}
+
+/// The period of a "Kỳ báo cáo: Quý III năm 2023" line: an id after the
+/// colon, or words after "kỳ báo cáo".
+fn report_period(line: &str) -> Option<Period> {
+    let f = fold(line);
+    if !has(&f, "ky bao cao") {
+        return None;
+    }
+    let after_colon = line.split_once(':').map(|(_, t)| t.trim().to_string());
+    let rest = f
+        .split_once("ky bao cao")
+        .map(|(_, t)| t.to_string())
+        .unwrap_or_default();
+    after_colon
+        .as_deref()
+        .and_then(|t| Period::parse(t).ok())
+        .or_else(|| period_from_words(&rest))
 }
 
 /// A period cell of a plain table: an id, or words.

@@ -1,6 +1,8 @@
 //! Rows → records: figures per unit and period, checked against the
 //! form's own totals.
 
+use std::ops::ControlFlow;
+
 use super::*;
 use crate::messages::{Hint, Msg};
 
@@ -16,6 +18,7 @@ pub(super) struct OutRecord {
 /// A row of figures, by column.
 pub(super) type RowFigures = BTreeMap<usize, f64>;
 
+/// The records of the rows under the header, one per unit and period.
 pub(super) fn import_table(
     ctx: &Ctx<'_>,
     header: &Header,
@@ -23,6 +26,35 @@ pub(super) fn import_table(
     log: &mut Vec<String>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<OutRecord> {
+    log_header(ctx, header, log);
+    log_columns(ctx, header, log);
+    let title = title_period(ctx, header, log, diags);
+    let reader = Reader::new(ctx, header, units, title);
+    if reader.period_col.is_none() && title.is_none() {
+        diags.push(
+            ctx.whole(Diagnostic::error(crate::msg!(
+                Msg::NoPeriodFound,
+                ctx.file.display()
+            )))
+            .hint(Hint::AddPeriodColumnImport),
+        );
+        return Vec::new();
+    }
+    let mut read = RowsRead::default();
+    let data_start = header.numbering.unwrap_or(header.end) + 1;
+    for r in data_start..ctx.table.rows.len() {
+        let Some(row) = reader.read_row(r, diags) else {
+            continue;
+        };
+        if read.take_row(&reader, row, log, diags).is_break() {
+            break;
+        }
+    }
+    read.finish(&reader, log, diags)
+}
+
+/// "header: row 5–7 (3 levels); column numbers on row 8".
+fn log_header(ctx: &Ctx<'_>, header: &Header, log: &mut Vec<String>) {
     let table = ctx.table;
     let levels = header.end - header.start + 1;
     let mut line = format!("header: row {}", table.row_number(header.start));
@@ -33,129 +65,285 @@ pub(super) fn import_table(
         let _ = write!(line, "; column numbers on row {}", table.row_number(n));
     }
     log.push(line);
-    log_columns(ctx, header, log);
+}
 
-    let period_col = header.role_col(|r| matches!(r, Role::Period));
-    let source_col = header.role_col(|r| matches!(r, Role::Source));
-    let title = title_period(ctx, header, log, diags);
-    if period_col.is_none() && title.is_none() {
-        diags.push(
-            ctx.whole(Diagnostic::error(crate::msg!(
-                Msg::NoPeriodFound,
-                ctx.file.display()
-            )))
-            .hint(Hint::AddPeriodColumnImport),
-        );
-        return Vec::new();
+/// What reading a row needs and no row changes: the table, which columns
+/// hold what, the units to match names against, the title's period.
+struct Reader<'a> {
+    ctx: &'a Ctx<'a>,
+    header: &'a Header,
+    index: UnitIndex,
+    unit_cols: Vec<usize>,
+    /// The "STT" column: row numbers, and on some forms "Tổng cộng".
+    stt_col: Option<usize>,
+    label_area: usize,
+    figure_cols: Vec<&'a Column>,
+    period_col: Option<usize>,
+    source_col: Option<usize>,
+    /// The period of the title lines, for rows without a period cell.
+    title: Option<Period>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(
+        ctx: &'a Ctx<'a>,
+        header: &'a Header,
+        units: &BTreeMap<UnitId, Unit>,
+        title: Option<Period>,
+    ) -> Self {
+        Reader {
+            ctx,
+            header,
+            index: UnitIndex::new(units),
+            unit_cols: header.units().collect(),
+            stt_col: header.role_col(|r| matches!(r, Role::RowNumber)),
+            label_area: header.label_area(),
+            figure_cols: header
+                .columns
+                .iter()
+                .filter(|c| c.carries_figures())
+                .collect(),
+            period_col: header.role_col(|r| matches!(r, Role::Period)),
+            source_col: header.role_col(|r| matches!(r, Role::Source)),
+            title,
+        }
     }
-    let index = UnitIndex::new(units);
-    let unit_cols: Vec<usize> = header.units().collect();
-    let stt_col = header.role_col(|r| matches!(r, Role::RowNumber));
-    let label_area = header.label_area();
-    let figure_cols: Vec<&Column> = header
-        .columns
-        .iter()
-        .filter(|c| c.carries_figures())
-        .collect();
-    let data_start = header.numbering.unwrap_or(header.end) + 1;
 
-    let mut records: Vec<(usize, OutRecord)> = Vec::new();
-    let mut seen: HashMap<(UnitId, Period), usize> = HashMap::new();
-    let mut unit_rows: Vec<RowFigures> = Vec::new();
-    let mut total: Option<(usize, RowFigures)> = None;
-    let mut unknown: Vec<Diagnostic> = Vec::new();
-    // Lines about unknown units, rewritten if the rows turn out to be fields of work.
-    let mut unknown_log: Vec<usize> = Vec::new();
-    let mut seen_data = false;
-    for r in data_start..table.rows.len() {
+    /// Row `r`, unless it is blank or a row of column numbers. Reading its
+    /// figures reports the cells that are not numbers.
+    fn read_row(&self, r: usize, diags: &mut Vec<Diagnostic>) -> Option<Row> {
+        let table = self.ctx.table;
         let texts: Vec<String> = table.rows[r]
             .iter()
             .map(Cell::text)
             .filter(|t| !t.is_empty())
             .collect();
         if texts.is_empty() || is_numbering_row(table, r) {
-            continue;
+            return None;
         }
-        let figures = row_figures(ctx, r, &figure_cols, diags);
-        let row_no = table.row_number(r);
-        let stt = stt_col.map(|c| table.text(r, c)).unwrap_or_default();
-        let name = row_name(table, r, &unit_cols, label_area);
-        if figures.is_empty() && is_end_of_table(&texts) {
-            log.push(format!(
-                "row {row_no}: \"{}\" ends the table",
-                texts.join(" ")
-            ));
-            break;
+        Some(Row {
+            figures: row_figures(self.ctx, r, &self.figure_cols, diags),
+            number: table.row_number(r),
+            stt: self.stt_col.map(|c| table.text(r, c)).unwrap_or_default(),
+            name: row_name(table, r, &self.unit_cols, self.label_area),
+            r,
+            texts,
+        })
+    }
+
+    /// A diagnostic placed on the unit cell of row `r`.
+    fn at_unit(&self, d: Diagnostic, r: usize) -> Diagnostic {
+        self.ctx
+            .at(d, r, self.unit_cols.first().copied().unwrap_or(0))
+    }
+
+    /// The row's own source cell, if the table has a source column.
+    fn source(&self, r: usize) -> Option<String> {
+        self.source_col
+            .map(|c| self.ctx.table.text(r, c))
+            .filter(|t| !t.is_empty())
+    }
+}
+
+/// A row under the header, as read.
+struct Row {
+    r: usize,
+    /// The row's number in the sheet, for the log.
+    number: usize,
+    /// Its non-empty cells.
+    texts: Vec<String>,
+    stt: String,
+    name: String,
+    figures: RowFigures,
+}
+
+/// What a row is, from its labels and whether it has figures.
+enum RowKind {
+    /// Notes or signatures below the table.
+    EndOfTable,
+    /// "Tổng cộng": checked against the sum of the unit rows.
+    Total,
+    /// Figures without a name.
+    Nameless,
+    /// Neither a name nor figures: text outside the label columns.
+    Empty,
+    /// A name without figures: the heading of a group of units.
+    Heading,
+    /// A name and figures: a unit, or a group's subtotal.
+    Figures,
+}
+
+impl Row {
+    fn kind(&self) -> RowKind {
+        if self.figures.is_empty() && is_end_of_table(&self.texts) {
+            return RowKind::EndOfTable;
         }
-        if is_total_label(&name) || (!stt.is_empty() && is_total_label(&stt)) {
-            if total.is_none() {
+        // Some forms put "Tổng cộng" in the STT column.
+        if is_total_label(&self.name) || (!self.stt.is_empty() && is_total_label(&self.stt)) {
+            return RowKind::Total;
+        }
+        match (self.name.is_empty(), self.figures.is_empty()) {
+            (true, false) => RowKind::Nameless,
+            (true, true) => RowKind::Empty,
+            (false, true) => RowKind::Heading,
+            (false, false) => RowKind::Figures,
+        }
+    }
+}
+
+/// What the rows read so far have given: the state the loop over the rows
+/// threads through.
+#[derive(Default)]
+struct RowsRead {
+    records: Vec<OutRecord>,
+    /// The row each (unit, period) was first read from: a second row for
+    /// the same pair is reported, not imported.
+    seen: HashMap<(UnitId, Period), usize>,
+    /// The figures the total row should add up to: every row naming a unit,
+    /// known or not (a field of work on a unit's own report is one too).
+    unit_rows: Vec<RowFigures>,
+    /// The first total row and its figures.
+    total: Option<(usize, RowFigures)>,
+    /// Names that are no unit of site.yaml: reported only if the rows do
+    /// not turn out to be a unit's fields of work.
+    unknown: Vec<Diagnostic>,
+    /// Lines about unknown units, rewritten if the rows turn out to be fields of work.
+    unknown_log: Vec<usize>,
+    /// Whether a row with a name and figures has been read: after one, a
+    /// row with neither ends the table.
+    seen_data: bool,
+}
+
+impl RowsRead {
+    /// Takes one row; breaks at the end of the table.
+    fn take_row(
+        &mut self,
+        reader: &Reader<'_>,
+        row: Row,
+        log: &mut Vec<String>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> ControlFlow<()> {
+        let n = row.number;
+        match row.kind() {
+            RowKind::EndOfTable => {
                 log.push(format!(
-                    "row {row_no} \"{}\": the total row, used to check the sums",
-                    if name.is_empty() { &stt } else { &name }
+                    "row {n}: \"{}\" ends the table",
+                    row.texts.join(" ")
                 ));
-                total = Some((r, figures));
-            } else {
-                log.push(format!("row {row_no}: a second total row, skipped"));
+                return ControlFlow::Break(());
             }
-            continue;
-        }
-        if name.is_empty() {
-            if !figures.is_empty() {
-                diags.push(
-                    ctx.at(
-                        Diagnostic::warning(Msg::RowWithoutUnitName),
-                        r,
-                        unit_cols.first().copied().unwrap_or(0),
-                    )
+            RowKind::Total => self.take_total(row, log),
+            RowKind::Nameless => diags.push(
+                reader
+                    .at_unit(Diagnostic::warning(Msg::RowWithoutUnitName), row.r)
                     .hint(Hint::WriteUnitName),
-                );
-                continue;
+            ),
+            RowKind::Empty if self.seen_data => {
+                log.push(format!("row {n}: no unit and no figures: the table ends"));
+                return ControlFlow::Break(());
             }
-            if seen_data {
-                log.push(format!(
-                    "row {row_no}: no unit and no figures: the table ends"
-                ));
-                break;
-            }
-            continue;
+            RowKind::Empty => {}
+            RowKind::Heading => log.push(format!(
+                "row {n} \"{}\": a group row without figures, skipped",
+                row.name
+            )),
+            RowKind::Figures => self.take_unit_row(reader, row, log, diags),
         }
-        if figures.is_empty() {
+        ControlFlow::Continue(())
+    }
+
+    /// The first total row is kept to check the sums; any other is skipped.
+    fn take_total(&mut self, row: Row, log: &mut Vec<String>) {
+        let n = row.number;
+        if self.total.is_some() {
+            log.push(format!("row {n}: a second total row, skipped"));
+            return;
+        }
+        let label = if row.name.is_empty() {
+            &row.stt
+        } else {
+            &row.name
+        };
+        log.push(format!(
+            "row {n} \"{label}\": the total row, used to check the sums"
+        ));
+        self.total = Some((row.r, row.figures));
+    }
+
+    /// A row with a name and figures becomes a record when the name is a
+    /// unit's, the row has a period, the unit and period are new and a
+    /// figure is the catalogue's.
+    fn take_unit_row(
+        &mut self,
+        reader: &Reader<'_>,
+        row: Row,
+        log: &mut Vec<String>,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        self.seen_data = true;
+        let Some(unit) = self.match_unit(reader, &row, log, diags) else {
+            return;
+        };
+        let ctx = reader.ctx;
+        let Some(period) = row_period(ctx, row.r, reader.period_col, reader.title, diags) else {
+            return;
+        };
+        self.unit_rows.push(row.figures.clone());
+        if let Some(&first_row) = self.seen.get(&(unit.clone(), period)) {
+            diags.push(
+                reader
+                    .at_unit(
+                        Diagnostic::warning(crate::msg!(
+                            Msg::UnitRowAgain,
+                            row.name,
+                            unit,
+                            period.id(),
+                            ctx.table.row_number(first_row)
+                        )),
+                        row.r,
+                    )
+                    .hint(Hint::EachUnitOneRecordPer),
+            );
+            return;
+        }
+        let (n, name) = (row.number, &row.name);
+        let values = record_values(ctx, reader.header, row.r, &row.figures, name, log, diags);
+        if values.is_empty() {
             log.push(format!(
-                "row {row_no} \"{name}\": a group row without figures, skipped"
+                "row {n} \"{name}\" → {unit}: no figure of the catalogue, skipped"
             ));
-            continue;
+            return;
         }
-        seen_data = true;
-        let unit = match index.find(&name) {
-            Ok(Some(id)) => id,
-            Ok(None) if is_group_label(&name, &stt) => {
-                log.push(format!(
-                    "row {row_no} \"{name}\": a group subtotal, skipped"
-                ));
-                continue;
+        self.seen.insert((unit.clone(), period), row.r);
+        log.push(format!("row {n} \"{name}\" → {unit}"));
+        self.records.push(OutRecord {
+            unit,
+            period,
+            source: reader.source(row.r),
+            values,
+        });
+    }
+
+    /// The unit a row names, if one: a group's subtotal, a name of no unit
+    /// and a name that fits several give none, the last two still counting
+    /// towards the total row.
+    fn match_unit(
+        &mut self,
+        reader: &Reader<'_>,
+        row: &Row,
+        log: &mut Vec<String>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<UnitId> {
+        let (n, name) = (row.number, &row.name);
+        match reader.index.find(name) {
+            Ok(Some(id)) => Some(id),
+            Ok(None) if is_group_label(name, &row.stt) => {
+                log.push(format!("row {n} \"{name}\": a group subtotal, skipped"));
+                None
             }
             Ok(None) => {
-                let (id, shown, level) = suggestion(&name);
-                unit_rows.push(figures);
-                unknown_log.push(log.len());
-                log.push(format!(
-                    "row {row_no} \"{name}\": not a unit of site.yaml, skipped (suggested id: {id})"
-                ));
-                unknown.push(
-                    ctx.at(
-                        Diagnostic::warning(crate::msg!(Msg::NotASiteUnit, name)),
-                        r,
-                        unit_cols.first().copied().unwrap_or(0),
-                    )
-                    .hint(crate::msg!(
-                        Hint::ImportDeclareContentSite,
-                        format!(
-                            "- {{ id: {id}, name: {}, level: {level} }}",
-                            yaml_string(&shown)
-                        )
-                    )),
-                );
-                continue;
+                self.unknown_unit(reader, row, log);
+                None
             }
             Err(ids) => {
                 let list = ids
@@ -163,93 +351,113 @@ pub(super) fn import_table(
                     .map(|i| format!("`{i}`"))
                     .collect::<Vec<_>>()
                     .join(", ");
-                unit_rows.push(figures);
+                self.unit_rows.push(row.figures.clone());
                 diags.push(
-                    ctx.at(
-                        Diagnostic::warning(crate::msg!(Msg::AmbiguousUnitName, name, list)),
-                        r,
-                        unit_cols.first().copied().unwrap_or(0),
-                    )
-                    .hint(Hint::WriteUnitFullName),
+                    reader
+                        .at_unit(
+                            Diagnostic::warning(crate::msg!(Msg::AmbiguousUnitName, name, list)),
+                            row.r,
+                        )
+                        .hint(Hint::WriteUnitFullName),
                 );
-                continue;
+                None
             }
-        };
-        let Some(period) = row_period(ctx, r, period_col, title, diags) else {
-            continue;
-        };
-        unit_rows.push(figures.clone());
-        if let Some(first_row) = seen.get(&(unit.clone(), period)) {
-            diags.push(
-                ctx.at(
-                    Diagnostic::warning(crate::msg!(
-                        Msg::UnitRowAgain,
-                        name,
-                        unit,
-                        period.id(),
-                        table.row_number(*first_row)
-                    )),
-                    r,
-                    unit_cols.first().copied().unwrap_or(0),
-                )
-                .hint(Hint::EachUnitOneRecordPer),
-            );
-            continue;
         }
-        let values = record_values(ctx, header, r, &figures, &name, log, diags);
-        if values.is_empty() {
-            log.push(format!(
-                "row {row_no} \"{name}\" → {unit}: no figure of the catalogue, skipped"
-            ));
-            continue;
-        }
-        seen.insert((unit.clone(), period), r);
-        log.push(format!("row {row_no} \"{name}\" → {unit}"));
-        records.push((
-            r,
-            OutRecord {
-                unit,
-                period,
-                source: source_col
-                    .map(|c| table.text(r, c))
-                    .filter(|t| !t.is_empty()),
-                values,
-            },
-        ));
     }
 
-    check_total(ctx, header, total.as_ref(), &unit_rows, log, diags);
-    if records.is_empty()
-        && let Some(record) = reporting_unit_record(
-            ctx,
-            header,
-            &index,
-            total.as_ref(),
-            title,
-            &unknown_log,
-            log,
-            diags,
-        )
-    {
-        return vec![record];
-    }
-    let none_matched = records.is_empty() && !unknown.is_empty();
-    diags.extend(unknown);
-    if records.is_empty() && !diags.iter().any(Diagnostic::is_error) {
-        let hint = if none_matched {
-            Hint::DeclareUnitsContentSite
-        } else {
-            Hint::RowsUnderHeaderName
-        };
-        diags.push(
-            ctx.whole(Diagnostic::error(crate::msg!(
-                Msg::NoRowOfASiteUnit,
-                ctx.file.display()
-            )))
-            .hint(hint),
+    /// A name that is no unit of site.yaml: logged with the entry to add,
+    /// and held back until the end, when it may turn out a field of work.
+    fn unknown_unit(&mut self, reader: &Reader<'_>, row: &Row, log: &mut Vec<String>) {
+        let (n, name) = (row.number, &row.name);
+        let (id, shown, level) = suggestion(name);
+        self.unit_rows.push(row.figures.clone());
+        self.unknown_log.push(log.len());
+        log.push(format!(
+            "row {n} \"{name}\": not a unit of site.yaml, skipped (suggested id: {id})"
+        ));
+        self.unknown.push(
+            reader
+                .at_unit(
+                    Diagnostic::warning(crate::msg!(Msg::NotASiteUnit, name)),
+                    row.r,
+                )
+                .hint(crate::msg!(
+                    Hint::ImportDeclareContentSite,
+                    format!(
+                        "- {{ id: {id}, name: {}, level: {level} }}",
+                        yaml_string(&shown)
+                    )
+                )),
         );
     }
-    records.into_iter().map(|(_, rec)| rec).collect()
+
+    /// After the last row: checks the total row, falls back on the
+    /// reporting unit's total, and says so when no row gave a record.
+    fn finish(
+        self,
+        reader: &Reader<'_>,
+        log: &mut Vec<String>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Vec<OutRecord> {
+        let ctx = reader.ctx;
+        let total = self.total.as_ref();
+        check_total(ctx, reader.header, total, &self.unit_rows, log, diags);
+        if self.records.is_empty()
+            && let Some(record) = self.reporting_unit_record(reader, log, diags)
+        {
+            return vec![record];
+        }
+        let none_matched = self.records.is_empty() && !self.unknown.is_empty();
+        diags.extend(self.unknown);
+        if self.records.is_empty() && !diags.iter().any(Diagnostic::is_error) {
+            let hint = if none_matched {
+                Hint::DeclareUnitsContentSite
+            } else {
+                Hint::RowsUnderHeaderName
+            };
+            diags.push(
+                ctx.whole(Diagnostic::error(crate::msg!(
+                    Msg::NoRowOfASiteUnit,
+                    ctx.file.display()
+                )))
+                .hint(hint),
+            );
+        }
+        self.records
+    }
+
+    /// A unit's own report lists fields of work, not units: its total row is
+    /// the unit named in "Đơn vị báo cáo", imported when no row names a unit.
+    fn reporting_unit_record(
+        &self,
+        reader: &Reader<'_>,
+        log: &mut Vec<String>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<OutRecord> {
+        let (ctx, header) = (reader.ctx, reader.header);
+        let (r, figures) = self.total.as_ref()?;
+        let (reporter, id) = reporting_unit(ctx, header, &reader.index)?;
+        let period = reader.title?;
+        let values = record_values(ctx, header, *r, figures, &reporter, log, diags);
+        if values.is_empty() {
+            return None;
+        }
+        for &i in &self.unknown_log {
+            if let Some(line) = log.get_mut(i) {
+                *line = line.replace("not a unit of site.yaml, skipped", "a field of work");
+            }
+        }
+        log.push(format!(
+            "no row names a unit of site.yaml: the total row {} was imported for the reporting unit \"{reporter}\" → {id}",
+            ctx.table.row_number(*r)
+        ));
+        Some(OutRecord {
+            unit: id,
+            period,
+            source: None,
+            values,
+        })
+    }
 }
 
 /// The unit's name on a row: from the unit column, or the first label cell
@@ -317,43 +525,6 @@ fn row_period(
     }
 }
 
-/// A unit's own report lists fields of work, not units: its total row is
-/// the unit named in "Đơn vị báo cáo", imported when no row names a unit.
-#[allow(clippy::too_many_arguments)]
-fn reporting_unit_record(
-    ctx: &Ctx<'_>,
-    header: &Header,
-    index: &UnitIndex,
-    total: Option<&(usize, RowFigures)>,
-    title: Option<Period>,
-    unknown_log: &[usize],
-    log: &mut Vec<String>,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<OutRecord> {
-    let (r, figures) = total?;
-    let (reporter, id) = reporting_unit(ctx, header, index)?;
-    let period = title?;
-    let values = record_values(ctx, header, *r, figures, &reporter, log, diags);
-    if values.is_empty() {
-        return None;
-    }
-    for &i in unknown_log {
-        if let Some(line) = log.get_mut(i) {
-            *line = line.replace("not a unit of site.yaml, skipped", "a field of work");
-        }
-    }
-    log.push(format!(
-        "no row names a unit of site.yaml: the total row {} was imported for the reporting unit \"{reporter}\" → {id}",
-        ctx.table.row_number(*r)
-    ));
-    Some(OutRecord {
-        unit: id,
-        period,
-        source: None,
-        values,
-    })
-}
-
 /// "Đơn vị báo cáo: UBND phường An Thạnh" above the table.
 pub(super) fn reporting_unit(
     ctx: &Ctx<'_>,
@@ -383,6 +554,7 @@ pub(super) fn reporting_unit(
     })
 }
 
+/// A log line per column saying what it became, and how received is added up.
 pub(super) fn log_columns(ctx: &Ctx<'_>, header: &Header, log: &mut Vec<String>) {
     let table = ctx.table;
     let mut merged_note = None;
@@ -467,6 +639,7 @@ pub(super) fn received_parts(header: &Header) -> Option<Vec<&Column>> {
     (online && direct).then_some(parts)
 }
 
+/// The figures of row `r` in `columns`, reporting cells that are not numbers.
 pub(super) fn row_figures(
     ctx: &Ctx<'_>,
     r: usize,
@@ -527,44 +700,13 @@ pub(super) fn record_values(
     log: &mut Vec<String>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<(MetricKey, f64)> {
-    let table = ctx.table;
     let mut values: BTreeMap<MetricKey, f64> = BTreeMap::new();
     for c in &header.columns {
         let (Role::Metric(key, unit, _), Some(&v)) = (&c.role, figures.get(&c.col)) else {
             continue;
         };
-        let counts = matches!(
-            unit,
-            MetricUnit::Count | MetricUnit::People | MetricUnit::Documents | MetricUnit::Procedures
-        );
-        let max = crate::data::number::max_figure(*unit);
-        if !v.is_finite() || v.abs() > max {
-            diags.push(
-                ctx.at(
-                    Diagnostic::error(crate::msg!(Msg::FigureTooLarge, key, number_text(v))),
-                    r,
-                    c.col,
-                )
-                .hint(crate::msg!(
-                    Hint::CheckFigureSize,
-                    crate::format::num(max, Some(0))
-                )),
-            );
-            continue;
-        }
-        if counts && v.fract() != 0.0 {
-            diags.push(
-                ctx.at(
-                    Diagnostic::warning(crate::msg!(
-                        Msg::ImportCountHasDecimals,
-                        key,
-                        number_text(v)
-                    )),
-                    r,
-                    c.col,
-                )
-                .hint(Hint::CheckCellCountWhole),
-            );
+        if let Some(problem) = figure_problem(ctx, r, c.col, key, *unit, v) {
+            diags.push(problem);
             continue;
         }
         *values.entry(key.clone()).or_insert(0.0) += v;
@@ -579,42 +721,96 @@ pub(super) fn record_values(
             }
             None => log.push(format!(
                 "row {} \"{name}\": an in-period column is empty, so received is not written",
-                table.row_number(r)
+                ctx.table.row_number(r)
             )),
         }
     }
-    // The form's own total: in-period plus carried over.
-    let with_carry = header
-        .columns
-        .iter()
-        .find(|c| matches!(c.role, Role::ReceivedWithCarry));
-    let get = |k: &str| MetricKey::parse(k).and_then(|k| values.get(&k).copied());
-    if let (Some(c), Some(received), Some(carried)) =
-        (with_carry, get("received"), get("carried_over"))
-    {
-        if let Some(&total) = figures.get(&c.col) {
-            if (total - received - carried).abs() > 0.5 {
-                diags.push(
-                    ctx.at(
-                        Diagnostic::warning(crate::msg!(
-                            Msg::ReceivedSumMismatch,
-                            name,
-                            number_text(total),
-                            number_text(received),
-                            number_text(carried)
-                        )),
-                        r,
-                        c.col,
-                    )
-                    .hint(Hint::OneFiguresRowWrong),
-                );
-            }
-        }
+    if let Some(mismatch) = received_mismatch(ctx, header, r, figures, &values, name) {
+        diags.push(mismatch);
     }
     ctx.catalogue
         .iter()
         .filter_map(|def| values.get(&def.key).map(|v| (def.key.clone(), *v)))
         .collect()
+}
+
+/// Why figure `v` of `key` in cell (`r`, `col`) is not imported: too large
+/// for its unit, or a count with decimals.
+fn figure_problem(
+    ctx: &Ctx<'_>,
+    r: usize,
+    col: usize,
+    key: &MetricKey,
+    unit: MetricUnit,
+    v: f64,
+) -> Option<Diagnostic> {
+    let max = crate::data::number::max_figure(unit);
+    if !v.is_finite() || v.abs() > max {
+        return Some(
+            ctx.at(
+                Diagnostic::error(crate::msg!(Msg::FigureTooLarge, key, number_text(v))),
+                r,
+                col,
+            )
+            .hint(crate::msg!(
+                Hint::CheckFigureSize,
+                crate::format::num(max, Some(0))
+            )),
+        );
+    }
+    let counts = matches!(
+        unit,
+        MetricUnit::Count | MetricUnit::People | MetricUnit::Documents | MetricUnit::Procedures
+    );
+    if counts && v.fract() != 0.0 {
+        return Some(
+            ctx.at(
+                Diagnostic::warning(crate::msg!(
+                    Msg::ImportCountHasDecimals,
+                    key,
+                    number_text(v)
+                )),
+                r,
+                col,
+            )
+            .hint(Hint::CheckCellCountWhole),
+        );
+    }
+    None
+}
+
+/// The form's own total of received dossiers (in-period plus carried over)
+/// when it is not the sum of the two read from the row.
+fn received_mismatch(
+    ctx: &Ctx<'_>,
+    header: &Header,
+    r: usize,
+    figures: &RowFigures,
+    values: &BTreeMap<MetricKey, f64>,
+    name: &str,
+) -> Option<Diagnostic> {
+    let c = header
+        .columns
+        .iter()
+        .find(|c| matches!(c.role, Role::ReceivedWithCarry))?;
+    let get = |k: &str| MetricKey::parse(k).and_then(|k| values.get(&k).copied());
+    let (received, carried) = (get("received")?, get("carried_over")?);
+    let total = *figures.get(&c.col)?;
+    let differs = (total - received - carried).abs() > 0.5;
+    differs.then(|| {
+        ctx.at(
+            Diagnostic::warning(crate::msg!(
+                Msg::ReceivedSumMismatch,
+                name,
+                number_text(total),
+                number_text(received),
+                number_text(carried)
+            )),
+            r,
+            c.col,
+        )
+        .hint(Hint::OneFiguresRowWrong)
+    })
 }
 
 /// Checks the total row against the unit rows, column by column.
