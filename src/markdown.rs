@@ -89,9 +89,49 @@ pub fn render(markdown: &str, id_prefix: &str, resolve: &LinkResolver<'_>) -> (H
             _ => {}
         }
     }
+    captioned_images(&mut events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     (Html { html, headings }, Problems { broken, refused })
+}
+
+/// An image with a title alone in its paragraph (`![alt](src "caption")`)
+/// becomes a figure: the image, then the title as its caption. An image
+/// inside a sentence keeps its title as a tooltip.
+fn captioned_images(events: &mut [Event<'_>]) {
+    let mut i = 0;
+    while i + 1 < events.len() {
+        let titled = matches!(
+            (&events[i], &events[i + 1]),
+            (Event::Start(Tag::Paragraph), Event::Start(Tag::Image { title, .. })) if !title.trim().is_empty()
+        );
+        if !titled {
+            i += 1;
+            continue;
+        }
+        // The image's end, then the paragraph's end right after it.
+        let Some(end) =
+            (i + 2..events.len()).find(|&j| matches!(events[j], Event::End(TagEnd::Image)))
+        else {
+            break;
+        };
+        if !matches!(events.get(end + 1), Some(Event::End(TagEnd::Paragraph))) {
+            i = end;
+            continue;
+        }
+        let caption = match &mut events[i + 1] {
+            Event::Start(Tag::Image { title, .. }) => {
+                std::mem::replace(title, CowStr::from("")).to_string()
+            }
+            _ => String::new(),
+        };
+        events[i] = Event::Html(CowStr::from("<figure class=\"bc-figure\">"));
+        events[end + 1] = Event::Html(CowStr::from(format!(
+            "<figcaption class=\"bc-figure__caption\">{}</figcaption></figure>\n",
+            crate::chart::html::escape(caption.trim())
+        )));
+        i = end + 2;
+    }
 }
 
 /// The markers of an opaque block: an HTML comment, which CommonMark
@@ -276,6 +316,28 @@ mod tests {
         );
         assert!(out.html.contains("id=\"a-fn-nguon\""), "{}", out.html);
         assert!(!out.html.contains("id=\"nguon\""));
+    }
+
+    #[test]
+    fn a_titled_image_alone_becomes_a_figure_with_a_caption() {
+        let (out, _) = render(
+            "![Quang cảnh](a.jpg \"Hội nghị <sơ kết> & khen thưởng\")\n\nChữ ![b](b.jpg \"tooltip\") giữa câu.\n\n![c](c.jpg)\n",
+            "",
+            &no_links,
+        );
+        assert!(
+            out.html.contains("<figure class=\"bc-figure\"><img src=\"a.jpg\" alt=\"Quang cảnh\" /><figcaption class=\"bc-figure__caption\">Hội nghị &lt;sơ kết&gt; &amp; khen thưởng</figcaption></figure>"),
+            "{}",
+            out.html
+        );
+        // Inside a sentence, or without a title: a plain image.
+        assert!(out.html.contains("title=\"tooltip\""), "{}", out.html);
+        assert!(
+            out.html.contains("<p><img src=\"c.jpg\" alt=\"c\" /></p>"),
+            "{}",
+            out.html
+        );
+        assert_eq!(out.html.matches("<figure").count(), 1);
     }
 
     #[test]

@@ -41,6 +41,14 @@ const ASSETS: &[(&str, &[u8])] = &[
         include_bytes!("../themes/default/static/css/baocao.css"),
     ),
     (
+        "favicon.svg",
+        include_bytes!("../themes/default/static/favicon.svg"),
+    ),
+    (
+        "js/baocao.js",
+        include_bytes!("../themes/default/static/js/baocao.js"),
+    ),
+    (
         "js/tim-kiem.js",
         include_bytes!("../themes/default/static/js/tim-kiem.js"),
     ),

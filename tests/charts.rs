@@ -126,21 +126,27 @@ fn kpis_and_tables_in_an_article() {
     ));
     site.build().succeeds();
     let doc = site.html("bieu-do/index.html");
-    assert_eq!(texts(&doc, ".bc-kpi__value"), ["83.786", "54,76%"]);
     assert_eq!(
-        texts(&doc, ".bc-kpi__change"),
+        texts(&doc, ".bc-prose .bc-kpi__value"),
+        ["83.786", "54,76%"]
+    );
+    assert_eq!(
+        texts(&doc, ".bc-prose .bc-kpi__change"),
         [
             "▲ tăng 17.582 hồ sơ (+26,56%) so với cùng kỳ",
             "▲ tăng 12,3 điểm phần trăm so với cùng kỳ"
         ]
     );
     assert_eq!(
-        attrs(&doc, ".bc-kpi", "class"),
+        attrs(&doc, ".bc-prose .bc-kpi", "class"),
         ["bc-kpi bc-kpi--good", "bc-kpi bc-kpi--good"]
     );
-    assert_eq!(texts(&doc, ".bc-table td.bc-num"), ["83.786", "54,76%"]);
     assert_eq!(
-        attrs(&doc, ".bc-table th", "scope"),
+        texts(&doc, ".bc-prose .bc-table td.bc-num"),
+        ["83.786", "54,76%"]
+    );
+    assert_eq!(
+        attrs(&doc, ".bc-prose .bc-table th", "scope"),
         ["col", "col", "col", "row"]
     );
 }

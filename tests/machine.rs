@@ -73,7 +73,12 @@ fn the_missing_page_links_from_the_site_path_in_the_frame() {
     assert!(
         hrefs
             .iter()
-            .filter(|h| !h.starts_with('#') && !h.starts_with("mailto:") && !h.contains("://"))
+            .filter(|h| {
+                !h.starts_with('#')
+                    && !h.starts_with("mailto:")
+                    && !h.starts_with("tel:")
+                    && !h.contains("://")
+            })
             .all(|h| h.starts_with("/cchc/")),
         "{hrefs:?}"
     );

@@ -294,8 +294,8 @@ catalogue! {
             "ít nhất phải có tiêu đề (title)";
         /// the fields are: title, date, unit, period, summary, author, category, tags, image, slug, draft, source
         FieldsTitleDateUnit = "",
-            "the fields are: title, date, unit, period, summary, author, category, tags, image, slug, draft, source",
-            "các trường là: title, date, unit, period, summary, author, category, tags, image, slug, draft, source";
+            "the fields are: title, date, unit, period, summary, author, category, tags, image, image_alt, image_caption, slug, draft, source",
+            "các trường là: title, date, unit, period, summary, author, category, tags, image, image_alt, image_caption, slug, draft, source";
         /// front matter is YAML: `field: value`, one per line; quote values that contain `:` or `#`
         FrontMatterYamlField = "",
             "front matter is YAML: `field: value`, one per line; quote values that contain `:` or `#`",

@@ -26,6 +26,10 @@ pub struct FrontMatter {
     pub tags: Vec<String>,
     /// Illustration, relative to `content/static`.
     pub image: Option<String>,
+    /// Text alternative of the illustration.
+    pub image_alt: Option<String>,
+    /// Caption shown under the illustration.
+    pub image_caption: Option<String>,
     /// URL slug, instead of the file name.
     pub slug: Option<String>,
     /// Unpublished.

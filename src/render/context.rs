@@ -11,6 +11,7 @@ use crate::model::{Document, Language, Site};
 use crate::model::{Level, Unit};
 
 use super::Body;
+use super::frame::{self, Contact, Highlight};
 use super::index::SiteIndex;
 use super::route::{Route, SitePath, href, root_of};
 use crate::theme::Words;
@@ -28,6 +29,8 @@ pub struct SiteCtx<'a> {
     pub language: Language,
     /// The body that runs the site.
     pub owner: &'a crate::model::Owner,
+    /// Links of the owner's email and phone, when they are real ones.
+    pub contact: Contact,
 }
 
 impl<'a> SiteCtx<'a> {
@@ -40,6 +43,7 @@ impl<'a> SiteCtx<'a> {
             base_url,
             language: c.language,
             owner: &c.owner,
+            contact: Contact::of(&c.owner),
         }
     }
 }
@@ -205,6 +209,45 @@ pub struct ListItem<'a> {
     pub category: &'a Option<String>,
     /// The unit's short name.
     pub unit: Option<&'a str>,
+    /// The article's image, as a thumbnail.
+    pub image: Option<Picture<'a>>,
+}
+
+/// An article's image: where it is from the page, its text alternative,
+/// caption and size in pixels (when its format tells).
+#[derive(Serialize)]
+pub struct Picture<'a> {
+    /// Link from the page.
+    pub src: String,
+    /// Absolute URL, for Open Graph and JSON-LD.
+    pub url: String,
+    /// Text alternative (`image_alt`), empty when none is given.
+    pub alt: &'a str,
+    /// Caption (`image_caption`).
+    pub caption: &'a Option<String>,
+    /// Width in pixels.
+    pub width: Option<u32>,
+    /// Height in pixels.
+    pub height: Option<u32>,
+}
+
+/// A tag of an article, linked to its page when the site has tag pages.
+#[derive(Serialize)]
+pub struct TagLink<'a> {
+    /// The tag as written.
+    pub name: &'a str,
+    /// Link from the page to the tag's page.
+    pub href: Option<String>,
+}
+
+/// What the frame's sidebar shows: the latest articles and the latest
+/// figures of the first top-level unit.
+#[derive(Serialize)]
+pub struct Sidebar<'a> {
+    /// The newest articles, linked from the page.
+    pub latest: Vec<ListItem<'a>>,
+    /// The first top-level unit's cards for its latest period.
+    pub figures: Option<&'a Highlight>,
 }
 
 /// What every page family reads.
@@ -223,6 +266,8 @@ pub struct Inputs<'a> {
     pub per_page: usize,
     /// Interface words of the site's language.
     pub words: &'a Words,
+    /// Figure cards of the top-level units' latest periods.
+    pub highlights: &'a [Highlight],
     /// The URL paths of every page and file of this build (`tin-tuc/a/`,
     /// `css/baocao.css`): what a page may link to.
     pub paths: &'a BTreeSet<String>,
@@ -262,6 +307,8 @@ pub struct Common<'a> {
     pub nav: Vec<NavItem<'a>>,
     /// Interface words of the site's language (`{{ i18n.home }}`).
     pub i18n: &'a Words,
+    /// The sidebar of wide screens.
+    pub sidebar: Sidebar<'a>,
     /// Link from the page to the search page, for search boxes (a GET
     /// form with a `q` field).
     pub search_href: String,
@@ -305,6 +352,18 @@ impl<'a> Common<'a> {
             nav,
             root,
             i18n: inputs.words,
+            sidebar: Sidebar {
+                // The page's own article is not offered as more to read.
+                latest: inputs
+                    .index
+                    .articles
+                    .iter()
+                    .filter(|d| !matches!(route, Route::Article(p) if inputs.index.paths.get(&d.path) == Some(p)))
+                    .take(frame::SIDEBAR_ARTICLES)
+                    .map(|d| inputs.list_item(d, route))
+                    .collect(),
+                figures: inputs.highlights.first(),
+            },
             search_href: Route::Search.link_from(route),
         }
     }
@@ -388,7 +447,40 @@ impl<'a> Inputs<'a> {
                 .as_ref()
                 .and_then(|u| self.site.units.get(u))
                 .map(|u| u.short.as_deref().unwrap_or(&u.name)),
+            image: self.picture(d, from),
         }
+    }
+
+    /// The image of `d`, linked from `from`.
+    pub fn picture(&self, d: &'a Document, from: &Route) -> Option<Picture<'a>> {
+        let f = &d.front;
+        let path = f.image.as_deref()?.trim_start_matches('/');
+        let size = self
+            .site
+            .static_files
+            .get(path)
+            .and_then(|b| frame::image_size(b));
+        Some(Picture {
+            src: href(&root_of(&from.url_path()), path),
+            url: format!("{}{path}", self.base_url),
+            alt: f.image_alt.as_deref().unwrap_or(""),
+            caption: &f.image_caption,
+            width: size.map(|s| s.0),
+            height: size.map(|s| s.1),
+        })
+    }
+
+    /// The tags of `d`. Each links to its tag page once the site has them;
+    /// until then `href` is empty and the theme shows the name alone.
+    pub fn tag_links(&self, d: &'a Document, _from: &Route) -> Vec<TagLink<'a>> {
+        d.front
+            .tags
+            .iter()
+            .map(|t| TagLink {
+                name: t,
+                href: None,
+            })
+            .collect()
     }
 
     /// A section's title: its `_index.md` title, else its folder name

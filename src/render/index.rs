@@ -246,7 +246,9 @@ impl<'a> SiteIndex<'a> {
     }
 
     /// "Tin liên quan": articles of the same unit or with a shared tag,
-    /// newest first; and "Các tin bài khác": the newest of the rest. Only
+    /// newest first, at most 5; and "Các tin bài khác": the newest of the
+    /// article's section not shown as related, topped up with the newest
+    /// of the site, so it is never empty while other articles exist. Only
     /// the article's own groups are read, never every article.
     pub fn related(&self, d: &Document) -> (Vec<&'a Document>, Vec<&'a Document>) {
         let own = self.position.get(&d.path).copied();
@@ -257,18 +259,37 @@ impl<'a> SiteIndex<'a> {
         for t in &d.front.tags {
             near.extend(self.by_tag.get(t).into_iter().flatten());
         }
-        let related = near
+        let related: Vec<usize> = near
             .iter()
-            .filter(|&&i| Some(i) != own)
+            .copied()
+            .filter(|&i| Some(i) != own)
             .take(RELATED)
-            .map(|&i| self.articles[i])
             .collect();
-        let others = (0..self.articles.len())
-            .filter(|i| Some(*i) != own && !near.contains(i))
-            .take(RELATED)
-            .map(|i| self.articles[i])
-            .collect();
-        (related, others)
+        let section = self
+            .paths
+            .get(&d.path)
+            .and_then(SitePath::parent)
+            .and_then(|s| self.sections.get(&s));
+        let in_section = section
+            .into_iter()
+            .flatten()
+            .filter_map(|a| self.position.get(&a.path).copied());
+        // Positions are newest first, so the site's newest come in order.
+        let mut others: Vec<usize> = Vec::with_capacity(RELATED);
+        for i in in_section.chain(0..self.articles.len()) {
+            if others.len() == RELATED {
+                break;
+            }
+            if Some(i) != own && !related.contains(&i) && !others.contains(&i) {
+                others.push(i);
+            }
+        }
+        // Every other article is related: the newest of them, again.
+        if others.is_empty() {
+            others = related.clone();
+        }
+        let docs = |v: Vec<usize>| v.into_iter().map(|i| self.articles[i]).collect();
+        (docs(related), docs(others))
     }
 
     /// The next newer and the next older article.

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::context::{Common, Crumb, Inputs, ListItem};
+use super::frame::Highlight;
 use super::route::Route;
 use crate::model::Document;
 
@@ -49,6 +50,13 @@ pub struct ListPage<'a> {
     pagination: Pagination,
     intro: Option<String>,
     breadcrumb: Vec<Crumb>,
+    /// The home page's lead article: the newest, shown large.
+    lead: Option<ListItem<'a>>,
+    /// The home page's figure cards of the top-level units.
+    highlights: &'a [Highlight],
+    /// The heading element of each article's title: `h3` below the home
+    /// page's section headings, else `h2`.
+    list_heading: &'static str,
 }
 
 /// One page of `list` (page `route.page()`) as list entries linked from
@@ -60,7 +68,7 @@ pub fn paginate<'a>(
 ) -> (Vec<ListItem<'a>>, Pagination) {
     let n = route.page();
     let total = list.len().div_ceil(inputs.per_page).max(1);
-    let articles = list
+    let articles: Vec<ListItem<'a>> = list
         .iter()
         .skip((n - 1) * inputs.per_page)
         .take(inputs.per_page)
@@ -101,7 +109,7 @@ pub fn context<'a>(route: &Route, inputs: &Inputs<'a>) -> ListPage<'a> {
             .unwrap_or_default(),
         _ => inputs.index.articles.as_slice(),
     };
-    let (articles, pagination) = paginate(route, list, inputs);
+    let (mut articles, pagination) = paginate(route, list, inputs);
     let (title, intro, breadcrumb) = match route {
         Route::Section { section, .. } => {
             let intro = (route.page() == 1)
@@ -122,7 +130,15 @@ pub fn context<'a>(route: &Route, inputs: &Inputs<'a>) -> ListPage<'a> {
         }
         _ => (inputs.site.config.title.clone(), None, Vec::new()),
     };
+    let front = matches!(route, Route::Home { page: 1 });
+    // The lead is the newest article of the page that has an image, else
+    // the newest: a portal leads with a picture when it has one.
+    let lead_at = articles.iter().position(|a| a.image.is_some()).unwrap_or(0);
+    let lead = (front && !articles.is_empty()).then(|| articles.remove(lead_at));
     ListPage {
+        lead,
+        highlights: if front { inputs.highlights } else { &[] },
+        list_heading: if front { "h3" } else { "h2" },
         common: Common::new(route, inputs),
         title,
         articles,

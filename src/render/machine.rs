@@ -29,6 +29,13 @@ pub fn not_found<'a>(inputs: &Inputs<'a>) -> NotFoundPage<'a> {
             item.href = format!("{base_path}{}", item.href.trim_start_matches("./"));
         }
     }
+    // The sidebar's links likewise: from the site's path, not the page's.
+    for item in &mut common.sidebar.latest {
+        item.href = format!("{base_path}{}", item.href);
+        if let Some(p) = &mut item.image {
+            p.src = format!("{base_path}{}", p.src);
+        }
+    }
     common.search_href = format!("{base_path}{}", Route::Search.url_path());
     common.root = base_path;
     NotFoundPage {

@@ -12,6 +12,7 @@ pub mod archive;
 pub mod article;
 pub mod bodies;
 pub mod context;
+pub mod frame;
 pub mod index;
 pub mod list;
 pub mod machine;
@@ -113,6 +114,7 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
     };
     let body_of = all_bodies(site, figures, opts, &shared, &plan, &links, &mut diags)?;
     let theme = compile_theme(site, &shared)?;
+    let highlights = frame::highlights(site, figures, &shared.words);
     let inputs = Inputs {
         site,
         index,
@@ -123,6 +125,7 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
         words: &shared.words,
         paths: &paths,
         year: opts.year,
+        highlights: &highlights,
     };
     let mut out = Rendered {
         charts: body_of

@@ -26,6 +26,8 @@ struct RawFront {
     #[serde(default)]
     tags: Vec<String>,
     image: Option<String>,
+    image_alt: Option<String>,
+    image_caption: Option<String>,
     slug: Option<String>,
     #[serde(default)]
     draft: bool,
@@ -232,6 +234,8 @@ fn typed_front(
         category: raw.category,
         tags: raw.tags,
         image: raw.image,
+        image_alt: raw.image_alt,
+        image_caption: raw.image_caption,
         slug: raw.slug,
         draft: raw.draft,
         source: raw.source,
