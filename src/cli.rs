@@ -587,3 +587,43 @@ fn summary(report: &BuildReport, verb: &str, opts: &BuildOptions, lang: Lang) ->
     }
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A new option needs its help in both languages here, or `--help`
+    /// would show its English doc comment on a Vietnamese site.
+    #[test]
+    fn every_command_and_argument_has_its_texts() {
+        let cmd = Cli::command();
+        let mut missing = Vec::new();
+        for sub in cmd.get_subcommands() {
+            let name = sub.get_name();
+            if !SUBCOMMANDS.contains(&name) || about(name).is_none() {
+                missing.push(name.to_string());
+            }
+            for arg in sub.get_arguments() {
+                if arg_help(name, arg.get_id().as_str()).is_none() {
+                    missing.push(format!("{name} {}", arg.get_id()));
+                }
+            }
+        }
+        assert_eq!(
+            cmd.get_subcommands().count(),
+            SUBCOMMANDS.len(),
+            "{SUBCOMMANDS:?}"
+        );
+        assert!(missing.is_empty(), "no help texts for {missing:?}");
+    }
+
+    #[test]
+    fn paths_in_printed_commands_are_quoted_when_a_shell_needs_it() {
+        assert_eq!(shell_word(Path::new("trang-moi")), "trang-moi");
+        assert_eq!(shell_word(Path::new("/tmp/a_b/c.d")), "/tmp/a_b/c.d");
+        if cfg!(unix) {
+            assert_eq!(shell_word(Path::new("Trang mới")), "'Trang mới'");
+            assert_eq!(shell_word(Path::new("it's")), "'it'\\''s'");
+        }
+    }
+}

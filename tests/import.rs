@@ -2,8 +2,12 @@
 //! II.06a/VPCP/KSTT with its merged three-level header, → YAML data files
 //! that `baocao build` reads.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+use common::{check_snapshot, stable};
 
 use baocao::diagnostic::Diagnostic;
 use baocao::import::{ImportOptions, ImportReport, run};
@@ -1313,8 +1317,10 @@ fn ward_figures(i: usize, postal: Postal) -> Vec<f64> {
     let k = i as f64;
     let (online, direct, post, carried) = (100.0 + 10.0 * k, 50.0 + k, 5.0 + k, 3.0 + k);
     let (early, on_time, late) = (120.0 + 5.0 * k, 20.0 + k, 1.0);
-    let (within, overdue) = (4.0 + k, 1.0);
     let received = online + direct + post;
+    // Pending is what was received and carried over and not resolved.
+    let overdue = 1.0;
+    let within = received + carried - (early + on_time + late) - overdue;
     let mut row = vec![received + carried, online];
     match postal {
         Postal::Merged => row.push(direct + post),
@@ -1510,5 +1516,46 @@ fn the_first_import_into_a_new_site_adds_the_units_and_the_site_builds() {
         let stdout = succeeded(&built);
         assert!(stdout.starts_with("đã dựng "), "{stdout}");
         assert!(root.join("output/index.html").is_file());
+    }
+}
+
+/// What an officer reads, line by line, from `new` to the first import to
+/// the build, in both languages: `tests/snapshots/status.{vi,en}.txt`.
+#[test]
+fn the_status_lines_of_new_import_build_and_check_follow_the_language() {
+    for lang in ["vi", "en"] {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("trang");
+        let root_s = root.to_str().unwrap();
+        let file = dir.path().join("bieu-ii06a.xlsx");
+        thuan_duc_form(&file, Postal::Merged);
+        let file_s = file.to_str().unwrap();
+        let steps: [&[&str]; 4] = [
+            &["new", root_s],
+            &["import", file_s, "--root", root_s],
+            &["build", "--root", root_s],
+            &["check", "--root", root_s],
+        ];
+        let mut text = String::new();
+        for args in steps {
+            let out = baocao(lang, args);
+            let stdout = succeeded(&out);
+            text.push_str(&format!("$ baocao {}\n{stdout}", args.join(" ")));
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            if !stderr.is_empty() {
+                text.push_str(&format!("[stderr]\n{stderr}"));
+            }
+            text.push('\n');
+        }
+        let text = stable(&text, dir.path());
+        check_snapshot(&format!("status.{lang}"), &text);
+        if lang == "vi" {
+            for english in [
+                "reading", "wrote", "header", "row ", "period", "ignored", "built", "checked",
+                "created", "added", "record", "pages",
+            ] {
+                assert!(!text.contains(english), "{english:?} in:\n{text}");
+            }
+        }
     }
 }

@@ -4,10 +4,12 @@
 use super::*;
 use crate::model::Level;
 
+/// A key a unit is matched by, with the level word of its name.
+pub(super) type Key = (String, Option<&'static str>);
+
 pub(super) struct UnitIndex {
-    /// Per unit, its keys at three levels of leniency, each with the
-    /// level word of the name it comes from.
-    pub(super) units: Vec<(UnitId, [Vec<(String, Option<&'static str>)>; 3])>,
+    /// Per unit, its keys at three levels of leniency.
+    pub(super) units: Vec<(UnitId, [Vec<Key>; 3])>,
 }
 
 /// Words of a name, lower case, with and without diacritics.
@@ -156,7 +158,7 @@ impl UnitIndex {
 
     /// Adds a unit: one declared, or one the import adds.
     pub(super) fn push(&mut self, u: &Unit) {
-        let mut keys: [Vec<(String, Option<&'static str>)>; 3] = Default::default();
+        let mut keys: [Vec<Key>; 3] = Default::default();
         let id_words = u.id.0.replace('-', " ");
         // An id or short name without a level word has the name's.
         let own = level_kind(&u.name);
@@ -187,7 +189,7 @@ impl UnitIndex {
             if key.is_empty() {
                 continue;
             }
-            let fits = |k: &(String, Option<&'static str>)| {
+            let fits = |k: &Key| {
                 k.0 == *key && (tier < 2 || kind.is_none() || k.1.is_none() || k.1 == kind)
             };
             let hits: Vec<&UnitId> = self
