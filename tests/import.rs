@@ -1516,6 +1516,27 @@ fn the_first_import_into_a_new_site_adds_the_units_and_the_site_builds() {
         let stdout = succeeded(&built);
         assert!(stdout.starts_with("đã dựng "), "{stdout}");
         assert!(root.join("output/index.html").is_file());
+
+        // The next import finds them all: nothing more is added.
+        let stdout = succeeded(&baocao(
+            "vi",
+            &[
+                "import",
+                file.to_str().unwrap(),
+                "--root",
+                root_s,
+                "--force",
+            ],
+        ));
+        assert!(!stdout.contains("đã thêm"), "{stdout}");
+        assert!(
+            stdout.contains("\"P. Tân Định\" → phuong-tan-dinh\n"),
+            "{stdout}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(root.join("content/site.yaml")).unwrap(),
+            after
+        );
     }
 }
 

@@ -257,6 +257,71 @@ mod tests {
     }
 
     #[test]
+    fn names_give_the_level_and_name_of_a_unit_to_add() {
+        use crate::model::Level;
+        let u = unit_from_name;
+        let some = |n: &str, l: Level| Some((n.to_string(), l));
+        assert_eq!(
+            u("UBND phường An Thạnh"),
+            some("Phường An Thạnh", Level::Commune)
+        );
+        assert_eq!(
+            u("Ủy ban nhân dân xã An Hoà"),
+            some("Xã An Hoà", Level::Commune)
+        );
+        assert_eq!(u("P. Tân Định"), some("Phường Tân Định", Level::Commune));
+        assert_eq!(u("Phường 1"), some("Phường 1", Level::Commune));
+        assert_eq!(
+            u("thị trấn Long Sơn"),
+            some("Thị trấn Long Sơn", Level::Commune)
+        );
+        assert_eq!(
+            u("TX. Thuận Đức"),
+            some("Thị xã Thuận Đức", Level::District)
+        );
+        assert_eq!(u("UBND thị xã Thử"), some("Thị xã Thử", Level::District));
+        assert_eq!(u("Quận 3"), some("Quận 3", Level::District));
+        assert_eq!(
+            u("Huyện Châu Thành"),
+            some("Huyện Châu Thành", Level::District)
+        );
+        assert_eq!(
+            u("TP Thủ Dầu Một"),
+            some("Thành phố Thủ Dầu Một", Level::City)
+        );
+        assert_eq!(u("Tỉnh An Giang"), some("Tỉnh An Giang", Level::Province));
+        assert_eq!(
+            u("Trung tâm Phục vụ hành chính công tỉnh"),
+            some("Trung tâm Phục vụ hành chính công tỉnh", Level::Center)
+        );
+        for none in ["Hộ tịch", "Sở Tư pháp", "H Mông", "Phường", "an-thanh", ""] {
+            assert_eq!(u(none), None, "{none}");
+        }
+    }
+
+    #[test]
+    fn names_of_two_levels_are_two_units() {
+        use crate::model::Level;
+        let mut units = BTreeMap::new();
+        let id = UnitId("an-hoa".into());
+        units.insert(
+            id.clone(),
+            Unit {
+                id: id.clone(),
+                name: "Phường An Hòa".into(),
+                short: None,
+                parent: None,
+                level: Level::Commune,
+            },
+        );
+        let index = UnitIndex::new(&units);
+        assert_eq!(index.find("An Hòa"), Ok(Some(id.clone())));
+        assert_eq!(index.find("P. An Hòa"), Ok(Some(id.clone())));
+        assert_eq!(index.find("UBND phường An Hoà"), Ok(Some(id)));
+        assert_eq!(index.find("Xã An Hòa"), Ok(None));
+    }
+
+    #[test]
     fn header_paths_classify() {
         let cat = Catalogue::builtin();
         let role = |path: &[&str]| {

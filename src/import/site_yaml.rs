@@ -359,6 +359,13 @@ mod tests {
         let empty = format!("{HEAD}units: [] # chưa có\nmenu: []\n");
         let out = add_units(&empty, &[unit("b", "B", None)]).unwrap();
         assert!(out.contains("units: # chưa có\n  - id: b\n"), "{out}");
+        let bom = format!("\u{feff}{HEAD}units:\n  - {{ id: a, name: A, level: commune }}\n");
+        let out = added(&bom, &[unit("b", "B", None)]);
+        assert!(out.starts_with('\u{feff}'), "{out}");
+        assert!(
+            out.ends_with("commune }\n  - { id: b, name: \"B\", level: commune }\n"),
+            "{out}"
+        );
         let bare = format!("{HEAD}units:\nmenu: []\n");
         let out = added(&bare, &[unit("b", "B", None)]);
         assert!(
