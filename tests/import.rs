@@ -1282,33 +1282,106 @@ fn an_empty_unit_cell_is_not_filled_from_the_period() {
 // The first import of a province's form into a new site (`baocao new`):
 // the units are added to site.yaml, and the site builds.
 
-const TITLE_THUAN_DUC: &[&str] = &[
-    "Biểu số II.06a/VPCP/KSTT",
-    "Ban hành theo Thông tư số 01/2020/TT-VPCP ngày 21/10/2020",
-    "Đơn vị báo cáo: UBND thị xã Thuận Đức",
-    "Kỳ báo cáo: Quý III năm 2023",
-    "(Từ ngày 15/6/2023 đến ngày 14/9/2023)",
-    "Đơn vị tính: Số hồ sơ TTHC",
-];
+/// A form whose units site.yaml does not declare: its title lines, its
+/// group row, its units as the form writes them with the id, name and
+/// level each gets, and the reporting unit (their parent).
+struct FirstImport {
+    titles: &'static [&'static str],
+    group: &'static str,
+    units: [(&'static str, &'static str, &'static str, &'static str); 6],
+    reporter: (&'static str, &'static str, &'static str),
+    source: &'static str,
+}
 
-/// Six wards and communes, as forms write them, with the ids and names
-/// they get in site.yaml.
-const WARDS: [(&str, &str, &str); 6] = [
-    ("UBND phường An Thạnh", "phuong-an-thanh", "Phường An Thạnh"),
-    (
-        "Ủy ban nhân dân phường Long Hưng",
-        "phuong-long-hung",
-        "Phường Long Hưng",
-    ),
-    ("P. Tân Định", "phuong-tan-dinh", "Phường Tân Định"),
-    ("Xã An Hòa", "xa-an-hoa", "Xã An Hòa"),
-    ("UBND xã Vĩnh Tế", "xa-vinh-te", "Xã Vĩnh Tế"),
-    (
-        "Thị trấn Long Sơn",
-        "thi-tran-long-son",
-        "Thị trấn Long Sơn",
-    ),
-];
+/// A town's report: six wards and communes under a thị xã.
+const THUAN_DUC: FirstImport = FirstImport {
+    titles: &[
+        "Biểu số II.06a/VPCP/KSTT",
+        "Ban hành theo Thông tư số 01/2020/TT-VPCP ngày 21/10/2020",
+        "Đơn vị báo cáo: UBND thị xã Thuận Đức",
+        "Kỳ báo cáo: Quý III năm 2023",
+        "(Từ ngày 15/6/2023 đến ngày 14/9/2023)",
+        "Đơn vị tính: Số hồ sơ TTHC",
+    ],
+    group: "Xã, phường, thị trấn",
+    units: [
+        (
+            "UBND phường An Thạnh",
+            "phuong-an-thanh",
+            "Phường An Thạnh",
+            "commune",
+        ),
+        (
+            "Ủy ban nhân dân phường Long Hưng",
+            "phuong-long-hung",
+            "Phường Long Hưng",
+            "commune",
+        ),
+        (
+            "P. Tân Định",
+            "phuong-tan-dinh",
+            "Phường Tân Định",
+            "commune",
+        ),
+        ("Xã An Hòa", "xa-an-hoa", "Xã An Hòa", "commune"),
+        ("UBND xã Vĩnh Tế", "xa-vinh-te", "Xã Vĩnh Tế", "commune"),
+        (
+            "Thị trấn Long Sơn",
+            "thi-tran-long-son",
+            "Thị trấn Long Sơn",
+            "commune",
+        ),
+    ],
+    reporter: ("thi-xa-thuan-duc", "Thị xã Thuận Đức", "district"),
+    source: "Biểu số II.06a/VPCP/KSTT, UBND thị xã Thuận Đức, kỳ báo cáo Quý III năm 2023 (15/6/2023 – 14/9/2023)",
+};
+
+/// A province's report, on the 14-column variant: its cities, towns and
+/// districts.
+const BINH_DUONG: FirstImport = FirstImport {
+    titles: &[
+        "Biểu số II.06a/VPCP/KSTT",
+        "Đơn vị báo cáo: UBND tỉnh Bình Dương",
+        "Kỳ báo cáo: Quý III năm 2023",
+        "(Từ ngày 15/6/2023 đến ngày 14/9/2023)",
+    ],
+    group: "Huyện, thị xã, thành phố",
+    units: [
+        (
+            "UBND thành phố Thủ Dầu Một",
+            "thanh-pho-thu-dau-mot",
+            "Thành phố Thủ Dầu Một",
+            "city",
+        ),
+        ("TP. Dĩ An", "thanh-pho-di-an", "Thành phố Dĩ An", "city"),
+        (
+            "Thị xã Bến Cát",
+            "thi-xa-ben-cat",
+            "Thị xã Bến Cát",
+            "district",
+        ),
+        (
+            "TX. Tân Uyên",
+            "thi-xa-tan-uyen",
+            "Thị xã Tân Uyên",
+            "district",
+        ),
+        (
+            "UBND huyện Dầu Tiếng",
+            "huyen-dau-tieng",
+            "Huyện Dầu Tiếng",
+            "district",
+        ),
+        (
+            "Huyện Bắc Tân Uyên",
+            "huyen-bac-tan-uyen",
+            "Huyện Bắc Tân Uyên",
+            "district",
+        ),
+    ],
+    reporter: ("tinh-binh-duong", "Tỉnh Bình Dương", "province"),
+    source: "Biểu số II.06a/VPCP/KSTT, UBND tỉnh Bình Dương, kỳ báo cáo Quý III năm 2023 (15/6/2023 – 14/9/2023)",
+};
 
 /// The figures of ward `i` in the form's column order: merged (11
 /// columns) or split (12, postal apart), the form's received total being
@@ -1339,22 +1412,24 @@ fn ward_figures(i: usize, postal: Postal) -> Vec<f64> {
     row
 }
 
-/// The form with the six wards, a group row, the total row (their sums)
+/// The form with its six units, a group row, the total row (their sums)
 /// and the signatures.
-fn thuan_duc_form(path: &Path, postal: Postal) -> Vec<Vec<f64>> {
-    let figures: Vec<Vec<f64>> = (0..WARDS.len()).map(|i| ward_figures(i, postal)).collect();
+fn first_import_form(case: &FirstImport, path: &Path, postal: Postal) -> Vec<Vec<f64>> {
+    let figures: Vec<Vec<f64>> = (0..case.units.len())
+        .map(|i| ward_figures(i, postal))
+        .collect();
     let total: Vec<f64> = (0..figures[0].len())
         .map(|c| figures.iter().map(|f| f[c]).sum())
         .collect();
     let numbers = ["1", "2", "3", "4", "5", "6"];
-    let mut rows = vec![Row::Group("I", "Xã, phường, thị trấn")];
-    for (i, (name, ..)) in WARDS.iter().enumerate() {
+    let mut rows = vec![Row::Group("I", case.group)];
+    for (i, (name, ..)) in case.units.iter().enumerate() {
         rows.push(Row::Unit(numbers[i], name, &figures[i]));
     }
     rows.push(Row::Total(&total));
-    rows.push(Row::Text(9, "Thuận Đức, ngày 20 tháng 9 năm 2023"));
+    rows.push(Row::Text(9, "Ngày 20 tháng 9 năm 2023"));
     rows.push(Row::Text(1, "Người lập biểu"));
-    form(path, TITLE_THUAN_DUC, postal, &rows);
+    form(path, case.titles, postal, &rows);
     figures
 }
 
@@ -1407,14 +1482,16 @@ fn inserted_lines(before: &str, after: &str) -> Vec<String> {
 
 #[test]
 fn the_first_import_into_a_new_site_adds_the_units_and_the_site_builds() {
-    for postal in [Postal::Merged, Postal::Split] {
+    // The 13-column form of a town, the 14-column variant of a province.
+    for (case, postal) in [(&THUAN_DUC, Postal::Merged), (&BINH_DUONG, Postal::Split)] {
+        let (reporter, reporter_name, reporter_level) = case.reporter;
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("trang");
         let root_s = root.to_str().unwrap();
         succeeded(&baocao("vi", &["new", root_s]));
         let before = std::fs::read_to_string(root.join("content/site.yaml")).unwrap();
         let file = dir.path().join("bieu-ii06a.xlsx");
-        let figures = thuan_duc_form(&file, postal);
+        let figures = first_import_form(case, &file, postal);
 
         // One command: no --out, no unit declared.
         let stdout = succeeded(&baocao(
@@ -1454,24 +1531,34 @@ fn the_first_import_into_a_new_site_adds_the_units_and_the_site_builds() {
         };
         let mut expected = vec![
             entry("huyen-mau", "Huyện Mẫu", None, "district"),
-            entry("thi-xa-thuan-duc", "Thị xã Thuận Đức", None, "district"),
+            entry(reporter, reporter_name, None, reporter_level),
         ];
         expected[0].short = Some("Huyện Mẫu".into());
-        for (_, id, name) in WARDS {
-            expected.push(entry(id, name, Some("thi-xa-thuan-duc"), "commune"));
+        for (_, id, name, level) in case.units {
+            expected.push(entry(id, name, Some(reporter), level));
         }
         assert_eq!(declared.units, expected);
-        assert_eq!(inserted.len(), 3 + 4 * WARDS.len(), "{inserted:#?}");
+        assert_eq!(inserted.len(), 3 + 4 * case.units.len(), "{inserted:#?}");
         assert_eq!(
-            inserted[..4].concat(),
-            "  - id: thi-xa-thuan-duc\n    name: \"Thị xã Thuận Đức\"\n    level: district\n  - id: phuong-an-thanh\n",
+            inserted[..5].concat(),
+            format!(
+                "  - id: {reporter}\n    name: \"{reporter_name}\"\n    level: {reporter_level}\n  - id: {}\n    name: \"{}\"\n",
+                case.units[0].1, case.units[0].2
+            ),
         );
 
         // The import said what it added, in Vietnamese.
-        for (form_name, id, name) in WARDS {
+        for (form_name, id, name, level) in case.units {
+            let level = if level == "commune" {
+                "cấp xã"
+            } else if level == "city" {
+                "thành phố"
+            } else {
+                "cấp huyện"
+            };
             assert!(
                 stdout.contains(&format!(
-                    "đã thêm vào content/site.yaml: {id} \"{name}\" (cấp xã, thuộc thi-xa-thuan-duc)"
+                    "đã thêm vào content/site.yaml: {id} \"{name}\" ({level}, thuộc {reporter})"
                 )),
                 "{stdout}"
             );
@@ -1491,14 +1578,11 @@ fn the_first_import_into_a_new_site_adds_the_units_and_the_site_builds() {
         let text = std::fs::read_to_string(root.join("content/data/2023-Q3.yaml")).unwrap();
         let records: Vec<Record> = yaml_serde::from_str(&text).unwrap();
         let units: Vec<&str> = records.iter().map(|r| r.unit.as_str()).collect();
-        let ids: Vec<&str> = WARDS.iter().map(|(_, id, _)| *id).collect();
+        let ids: Vec<&str> = case.units.iter().map(|(_, id, ..)| *id).collect();
         assert_eq!(units, ids);
         for (rec, f) in records.iter().zip(&figures) {
             assert_eq!(rec.period, "2023-Q3");
-            assert_eq!(
-                rec.source,
-                "Biểu số II.06a/VPCP/KSTT, UBND thị xã Thuận Đức, kỳ báo cáo Quý III năm 2023 (15/6/2023 – 14/9/2023)"
-            );
+            assert_eq!(rec.source, case.source);
             let carried = f[f.len() - 8];
             assert_eq!(rec.metrics["received"], f[0] - carried, "{rec:?}");
             assert_eq!(rec.metrics["received_online"], f[1]);
@@ -1507,7 +1591,7 @@ fn the_first_import_into_a_new_site_adds_the_units_and_the_site_builds() {
             assert_eq!(rec.metrics["pending_overdue"], f[f.len() - 1]);
         }
         assert!(
-            text.starts_with("# Biểu số II.06a/VPCP/KSTT, UBND thị xã Thuận Đức"),
+            text.starts_with(&format!("# {}. Nhập bằng", case.source)),
             "{text}"
         );
 
@@ -1529,10 +1613,13 @@ fn the_first_import_into_a_new_site_adds_the_units_and_the_site_builds() {
             ],
         ));
         assert!(!stdout.contains("đã thêm"), "{stdout}");
-        assert!(
-            stdout.contains("\"P. Tân Định\" → phuong-tan-dinh\n"),
-            "{stdout}"
-        );
+        // Abbreviated names too: "P. Tân Định", "TX. Tân Uyên".
+        for (form_name, id, ..) in [case.units[2], case.units[3]] {
+            assert!(
+                stdout.contains(&format!("\"{form_name}\" → {id}\n")),
+                "{stdout}"
+            );
+        }
         assert_eq!(
             std::fs::read_to_string(root.join("content/site.yaml")).unwrap(),
             after
@@ -1549,7 +1636,7 @@ fn the_status_lines_of_new_import_build_and_check_follow_the_language() {
         let root = dir.path().join("trang");
         let root_s = root.to_str().unwrap();
         let file = dir.path().join("bieu-ii06a.xlsx");
-        thuan_duc_form(&file, Postal::Merged);
+        first_import_form(&THUAN_DUC, &file, Postal::Merged);
         let file_s = file.to_str().unwrap();
         let steps: [&[&str]; 4] = [
             &["new", root_s],
