@@ -86,7 +86,7 @@ pub fn run(opts: &ImportOptions) -> Result<ImportReport, Vec<Diagnostic>> {
         table: &table,
         catalogue: &settings.catalogue,
     };
-    let (records, added) = import_table(
+    let (records, mut added) = import_table(
         &ctx,
         &header,
         &settings.units,
@@ -98,6 +98,16 @@ pub fn run(opts: &ImportOptions) -> Result<ImportReport, Vec<Diagnostic>> {
         diagnostic::sort(&mut diags);
         return Err(diags);
     }
+    // Only units with a record, and their parents: a row whose figures
+    // were all skipped declares nothing.
+    let with_records: std::collections::BTreeSet<&UnitId> =
+        records.iter().map(|r| &r.unit).collect();
+    let parents: std::collections::BTreeSet<UnitId> = added
+        .iter()
+        .filter(|u| with_records.contains(&u.id))
+        .filter_map(|u| u.parent.clone())
+        .collect();
+    added.retain(|u| with_records.contains(&u.id) || parents.contains(&u.id));
     // Published under the charts: the form's own words, or the file's.
     let lang = match settings.config.language {
         crate::model::Language::En => Lang::En,

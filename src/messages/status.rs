@@ -28,10 +28,6 @@ catalogue! {
         OneWarning = "", "1 warning", "1 cảnh báo";
         /// {} warnings
         Warnings(n) = "", "{} warnings", "{} cảnh báo";
-        /// 1 unit
-        OneUnit = "", "1 unit", "1 đơn vị";
-        /// {} units
-        Units(n) = "", "{} units", "{} đơn vị";
 
         // build, check, serve, new.
         /// built {} pages, {} charts and {} files from {} records with {} warnings in {} s
