@@ -9,7 +9,7 @@
 #![allow(clippy::result_large_err)]
 #![warn(missing_docs)]
 
-use crate::messages::{Hint, Msg};
+use crate::messages::{Hint, Msg, Status};
 
 pub mod chart;
 pub mod cli;
@@ -97,10 +97,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     build_with(opts, &|_| {})
 }
 
-/// [`build`], telling `progress` which stage it is in.
+/// [`build`], telling `progress` which stage it is in (a status line
+/// naming the stage).
 pub fn build_with(
     opts: &BuildOptions,
-    progress: &dyn Fn(&str),
+    progress: &dyn Fn(Status),
 ) -> Result<BuildReport, Vec<Diagnostic>> {
     let start = Instant::now();
     if let Some(out) = &opts.output {
@@ -108,7 +109,7 @@ pub fn build_with(
     }
     let (rendered, mut report) = render_in_memory(opts, progress)?;
     if let Some(out) = &opts.output {
-        progress("writing");
+        progress(Status::StageWriting);
         report.stats = Some(output::sync(&rendered.files, out).map_err(|d| vec![d])?);
     }
     report.elapsed = start.elapsed();
@@ -119,16 +120,16 @@ pub fn build_with(
 /// writes and what `serve` serves.
 pub fn render_in_memory(
     opts: &BuildOptions,
-    progress: &dyn Fn(&str),
+    progress: &dyn Fn(Status),
 ) -> Result<(render::Rendered, BuildReport), Vec<Diagnostic>> {
     let start = Instant::now();
-    progress("loading");
+    progress(Status::StageLoading);
     let (site, mut diags) = site::load(&opts.root).map_err(|mut all| {
         diagnostic::sort(&mut all);
         all
     })?;
     let records = site.records.len();
-    progress("computing");
+    progress(Status::StageComputing);
     let (figures, data_diags) = data::compute(site.records.clone(), &site.catalogue);
     diags.extend(data_diags);
     let base = match &opts.base_url {
@@ -148,7 +149,7 @@ pub fn render_in_memory(
         drafts: opts.drafts,
         year: opts.year,
     };
-    progress("rendering");
+    progress(Status::StageRendering);
     let rendered = match render::site(&site, &figures, &options) {
         Ok(r) if !diags.iter().any(|d| d.is_error() || opts.strict) => r,
         Ok(_) => return Err(fail(diags)),

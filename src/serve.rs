@@ -3,7 +3,7 @@
 //! server-sent events. The reload script and the error overlay are added to
 //! responses here, never to what `build` writes.
 
-use crate::messages::{Hint, Msg};
+use crate::messages::{Hint, Msg, Status};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -72,20 +72,7 @@ fn render(opts: &BuildOptions) -> Result<BTreeMap<String, Vec<u8>>, String> {
             if !report.warnings.is_empty() {
                 eprint!("{}", diagnostic::render_all(&report.warnings, lang));
             }
-            match lang {
-                crate::messages::Lang::Vi => println!(
-                    "đã dựng lại {} trang và {} biểu đồ trong {} giây",
-                    report.pages,
-                    report.charts,
-                    crate::format::num(report.elapsed.as_secs_f64(), Some(2))
-                ),
-                crate::messages::Lang::En => println!(
-                    "rebuilt {} and {} in {:.2} s",
-                    diagnostic::count(report.pages, "page", "pages"),
-                    diagnostic::count(report.charts, "chart", "charts"),
-                    report.elapsed.as_secs_f64()
-                ),
-            }
+            println!("{}", rebuilt(&report).text(lang));
             Ok(rendered.files)
         }
         Err(diags) => {
@@ -94,6 +81,16 @@ fn render(opts: &BuildOptions) -> Result<BTreeMap<String, Vec<u8>>, String> {
             Err(text)
         }
     }
+}
+
+/// "rebuilt 9 pages and 6 charts in 0.02 s".
+fn rebuilt(report: &crate::BuildReport) -> Status {
+    crate::msg!(
+        Status::Rebuilt,
+        Status::count(report.pages, Status::OnePage, Status::Pages),
+        Status::count(report.charts, Status::OneChart, Status::Charts),
+        crate::messages::Text::decimal(report.elapsed.as_secs_f64(), 2)
+    )
 }
 
 /// Runs the server until the process is stopped; returns the exit code.
@@ -138,23 +135,23 @@ pub fn run(opts: &ServeOptions) -> i32 {
     let _watcher = match watch(&opts.root, Arc::clone(&hub), build) {
         Ok(w) => w,
         Err(e) => {
-            eprintln!(
-                "error: cannot watch {} for changes: {e}",
-                opts.root.display()
+            let d = Diagnostic::error(crate::msg!(Msg::CannotWatch, opts.root.display(), e));
+            eprint!(
+                "{}",
+                diagnostic::render_all(&[d], crate::messages::Lang::for_site(&opts.root))
             );
             return 1;
         }
     };
-    match crate::messages::Lang::for_site(&opts.root) {
-        crate::messages::Lang::Vi => println!(
-            "đang phục vụ {} tại http://{host}:{port}/ (bấm Ctrl+C để dừng)",
-            opts.root.display()
-        ),
-        crate::messages::Lang::En => println!(
-            "serving {} at http://{host}:{port}/ (Ctrl+C to stop)",
-            opts.root.display()
-        ),
-    }
+    let serving = crate::msg!(
+        Status::Serving,
+        opts.root.display(),
+        format!("http://{host}:{port}/")
+    );
+    println!(
+        "{}",
+        serving.text(crate::messages::Lang::for_site(&opts.root))
+    );
     for request in server.incoming_requests() {
         let hub = Arc::clone(&hub);
         std::thread::spawn(move || handle(request, &hub));

@@ -2,8 +2,12 @@
 //! II.06a/VPCP/KSTT with its merged three-level header, → YAML data files
 //! that `baocao build` reads.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+use common::{check_snapshot, stable};
 
 use baocao::diagnostic::Diagnostic;
 use baocao::import::{ImportOptions, ImportReport, run};
@@ -52,6 +56,7 @@ impl Site {
             sheet: None,
             out: self.data(),
             force: false,
+            no_new_units: false,
         }
     }
 
@@ -112,9 +117,9 @@ fn record<'a>(records: &'a [Record], unit: &str) -> &'a Record {
 
 fn logged(report: &ImportReport, needle: &str) {
     assert!(
-        report.log.iter().any(|l| l.contains(needle)),
+        report.log_text(Lang::En).iter().any(|l| l.contains(needle)),
         "no log line contains {needle:?}:\n{}",
-        report.log.join("\n")
+        report.log_text(Lang::En).join("\n")
     );
 }
 
@@ -344,6 +349,7 @@ fn form_ii06a_with_merged_header_becomes_one_record_per_unit() {
     // Which rows became which unit, and which were not units.
     logged(&report, "\"UBND phường An Thạnh\" → an-thanh");
     logged(&report, "\"Ủy ban nhân dân xã An Hoà\" → an-hoa");
+    logged(&report, "\"UBND phường Mới\" → phuong-moi (a new unit)");
     logged(
         &report,
         "\"Xã, phường, thị trấn\": a group row without figures",
@@ -352,14 +358,15 @@ fn form_ii06a_with_merged_header_becomes_one_record_per_unit() {
     logged(&report, "period 2023-Q3");
 
     assert_eq!(report.written, vec![site.data().join("2023-Q3.yaml")]);
-    logged(&report, "2023-Q3.yaml (2 records)");
+    logged(&report, "2023-Q3.yaml (3 records)");
     let records = site.records("2023-Q3.yaml");
-    assert_eq!(records.len(), 2, "{records:#?}");
+    assert_eq!(records.len(), 3, "{records:#?}");
     let an_thanh = record(&records, "an-thanh");
     assert_eq!(an_thanh.period, "2023-Q3");
+    // The source as the form states it, in its words.
     assert_eq!(
         an_thanh.source,
-        "Nhập từ tệp bieu-ii06a.xlsx, trang tính Biểu II.06a"
+        "Biểu số II.06a/VPCP/KSTT, UBND thị xã Thử, kỳ báo cáo Quý III năm 2023 (15/6/2023 – 14/9/2023)"
     );
     let expected: BTreeMap<String, f64> = [
         // In-period only: 120 + 80, not the form's 210 that includes the 10 carried over.
@@ -393,7 +400,7 @@ fn form_ii06a_with_merged_header_becomes_one_record_per_unit() {
     // Written as the catalogue orders metrics, integers without `.0`.
     let text = std::fs::read_to_string(site.data().join("2023-Q3.yaml")).unwrap();
     assert!(
-        text.contains("- unit: an-thanh\n  period: \"2023-Q3\"\n  source: \"Nhập từ tệp bieu-ii06a.xlsx, trang tính Biểu II.06a\"\n  metrics:\n    received: 200\n    received_online: 120\n    received_direct: 80\n    carried_over: 10\n    resolved: 190\n"),
+        text.contains("- unit: an-thanh\n  period: \"2023-Q3\"\n  source: \"Biểu số II.06a/VPCP/KSTT, UBND thị xã Thử, kỳ báo cáo Quý III năm 2023 (15/6/2023 – 14/9/2023)\"\n  metrics:\n    received: 200\n    received_online: 120\n    received_direct: 80\n    carried_over: 10\n    resolved: 190\n"),
         "{text}"
     );
     assert!(!text.contains(".0\n"), "{text}");
@@ -423,7 +430,52 @@ fn form_ii06a_with_merged_header_becomes_one_record_per_unit() {
         render(&report.warnings)
     );
 
-    // A unit missing from site.yaml is reported with an id to declare it under.
+    // A unit missing from site.yaml is added to it, under the reporting unit.
+    assert_eq!(report.added.len(), 1, "{:#?}", report.added);
+    assert_eq!(report.added[0].id.0, "phuong-moi");
+    assert_eq!(report.added[0].name, "Phường Mới");
+    assert_eq!(
+        report.added[0].parent.as_ref().map(|p| p.0.as_str()),
+        Some("thi-xa-thu")
+    );
+    logged(
+        &report,
+        "added to content/site.yaml: phuong-moi \"Phường Mới\" (commune, under thi-xa-thu)",
+    );
+    assert_eq!(record(&records, "phuong-moi").metrics["received"], 15.0);
+    let site_yaml = std::fs::read_to_string(site.path("content/site.yaml")).unwrap();
+    assert_eq!(
+        site_yaml,
+        format!(
+            "{SITE_YAML}  - {{ id: phuong-moi, name: \"Phường Mới\", parent: thi-xa-thu, level: commune }}\n"
+        )
+    );
+    assert!(
+        !report
+            .warnings
+            .iter()
+            .any(|d| d.text(Lang::En).contains("is not a unit")),
+        "{}",
+        render(&report.warnings)
+    );
+    site.builds();
+}
+
+#[test]
+fn with_no_new_units_a_missing_unit_is_reported_not_added() {
+    let site = Site::new();
+    let file = site.path("bieu-ii06a.xlsx");
+    form(&file, TITLE_Q3, Postal::Merged, &q3_rows());
+    let mut opts = site.options(&file);
+    opts.no_new_units = true;
+    let report = run(&opts).unwrap_or_else(|d| panic!("{}", render(&d)));
+    assert!(report.added.is_empty());
+    assert_eq!(
+        std::fs::read_to_string(site.path("content/site.yaml")).unwrap(),
+        SITE_YAML
+    );
+    assert_eq!(site.records("2023-Q3.yaml").len(), 2);
+    // Reported with an entry to declare it with.
     let unknown = warned(
         &report.warnings,
         "\"UBND phường Mới\" is not a unit of content/site.yaml",
@@ -438,7 +490,6 @@ fn form_ii06a_with_merged_header_becomes_one_record_per_unit() {
         &report,
         "\"UBND phường Mới\": not a unit of site.yaml, skipped (suggested id: phuong-moi)",
     );
-
     site.builds();
 }
 
@@ -487,7 +538,10 @@ fn split_direct_and_postal_columns_and_a_half_year() {
         "the total row 9 agrees with the sum of the unit rows",
     );
     assert!(
-        !report.log.iter().any(|l| l.contains("includes postal")),
+        !report
+            .log_text(Lang::En)
+            .iter()
+            .any(|l| l.contains("includes postal")),
         "{:#?}",
         report.log
     );
@@ -734,7 +788,7 @@ fn a_plain_csv_with_several_periods_gives_one_file_per_period() {
     let q1 = site.records("2023-Q1.yaml");
     assert_eq!(q1.len(), 2);
     let an_thanh = record(&q1, "an-thanh");
-    assert_eq!(an_thanh.source, "Nhập từ tệp bang.csv");
+    assert_eq!(an_thanh.source, "Tệp bang.csv");
     assert_eq!(an_thanh.metrics["received_online"], 1250.0);
     assert_eq!(an_thanh.metrics["satisfaction"], 98.5);
     assert!(
@@ -891,6 +945,38 @@ fn a_units_own_report_imports_its_total_row() {
     assert_eq!(rec.unit, "an-thanh");
     assert_eq!(rec.metrics["received"], 95.0);
     assert_eq!(rec.metrics["resolved"], 95.0);
+    logged(&report, "row 9 \"Hộ tịch\": a field of work");
+
+    // The same report from a commune site.yaml does not declare: the
+    // commune is added, its fields of work are not.
+    let site = Site::new();
+    let file = site.path("an-phu.xlsx");
+    let titles = [
+        "Biểu số II.06a/VPCP/KSTT",
+        "Đơn vị báo cáo: UBND xã An Phú",
+        "Kỳ báo cáo: Quý III năm 2023",
+    ];
+    form(
+        &file,
+        &titles,
+        Postal::Merged,
+        &[
+            Row::Unit("1", "Hộ tịch", AN_HOA),
+            Row::Unit("2", "Chứng thực", PHUONG_MOI),
+            Row::Total(&[100.0, 60.0, 35.0, 5.0, 95.0, 70.0, 23.0, 2.0, 5.0, 4.0, 1.0]),
+        ],
+    );
+    let report = site.import(&file);
+    let added: Vec<&str> = report.added.iter().map(|u| u.id.0.as_str()).collect();
+    assert_eq!(added, ["xa-an-phu"]);
+    assert!(report.added[0].parent.is_none());
+    let rec = &site.records("2023-Q3.yaml")[0];
+    assert_eq!(rec.unit, "xa-an-phu");
+    assert_eq!(
+        rec.source,
+        "Biểu số II.06a/VPCP/KSTT, UBND xã An Phú, kỳ báo cáo Quý III năm 2023"
+    );
+    site.builds();
 }
 
 #[test]
@@ -969,13 +1055,31 @@ fn errors_name_the_file_and_say_how_to_fix_it() {
         Postal::Merged,
         &[Row::Unit("1", "Xã Vĩnh Tế", AN_THANH)],
     );
-    let diags = site.import_err(&site.options(&strangers));
+    let mut opts = site.options(&strangers);
+    opts.no_new_units = true;
+    let diags = site.import_err(&opts);
     assert!(warned(&diags, "no row of").is_error());
     assert!(
         warned(&diags, "\"Xã Vĩnh Tế\" is not a unit")
             .hint_text(Lang::En)
             .unwrap()
             .contains("id: xa-vinh-te")
+    );
+    // Names without a level word are never added: a field of work, a
+    // department, a misspelt id.
+    form(
+        &strangers,
+        TITLE_Q3,
+        Postal::Merged,
+        &[Row::Unit("1", "Hội Nông dân", AN_THANH)],
+    );
+    let diags = site.import_err(&site.options(&strangers));
+    assert!(warned(&diags, "no row of").is_error());
+    warned(&diags, "\"Hội Nông dân\" is not a unit");
+    assert_eq!(
+        std::fs::read_to_string(site.path("content/site.yaml")).unwrap(),
+        SITE_YAML,
+        "site.yaml is left alone when the import fails"
     );
 
     assert!(
@@ -1107,7 +1211,7 @@ fn the_first_sheet_with_a_table_is_read_unless_one_is_named() {
     assert_eq!(report.written, vec![site.data().join("2023-Q2.yaml")]);
     assert_eq!(
         site.records("2023-Q2.yaml")[0].source,
-        "Nhập từ tệp nhieu-trang.xlsx, trang tính Quý 2"
+        "Tệp nhieu-trang.xlsx, trang tính Quý 2"
     );
     site.builds();
 }
@@ -1154,6 +1258,7 @@ fn an_empty_unit_cell_is_not_filled_from_the_period() {
         sheet: None,
         out: root.join("content/data"),
         force: false,
+        no_new_units: false,
     })
     .unwrap();
     assert!(
@@ -1172,4 +1277,394 @@ fn an_empty_unit_cell_is_not_filled_from_the_period() {
         report.warnings
     );
     assert_eq!(report.written.len(), 1);
+}
+
+// ---------------------------------------------------------------------------
+// The first import of a province's form into a new site (`baocao new`):
+// the units are added to site.yaml, and the site builds.
+
+/// A form whose units site.yaml does not declare: its title lines, its
+/// group row, its units as the form writes them with the id, name and
+/// level each gets, and the reporting unit (their parent).
+struct FirstImport {
+    titles: &'static [&'static str],
+    group: &'static str,
+    units: [(&'static str, &'static str, &'static str, &'static str); 6],
+    reporter: (&'static str, &'static str, &'static str),
+    source: &'static str,
+}
+
+/// A town's report: six wards and communes under a thị xã.
+const THUAN_DUC: FirstImport = FirstImport {
+    titles: &[
+        "Biểu số II.06a/VPCP/KSTT",
+        "Ban hành theo Thông tư số 01/2020/TT-VPCP ngày 21/10/2020",
+        "Đơn vị báo cáo: UBND thị xã Thuận Đức",
+        "Kỳ báo cáo: Quý III năm 2023",
+        "(Từ ngày 15/6/2023 đến ngày 14/9/2023)",
+        "Đơn vị tính: Số hồ sơ TTHC",
+    ],
+    group: "Xã, phường, thị trấn",
+    units: [
+        (
+            "UBND phường An Thạnh",
+            "phuong-an-thanh",
+            "Phường An Thạnh",
+            "commune",
+        ),
+        (
+            "Ủy ban nhân dân phường Long Hưng",
+            "phuong-long-hung",
+            "Phường Long Hưng",
+            "commune",
+        ),
+        (
+            "P. Tân Định",
+            "phuong-tan-dinh",
+            "Phường Tân Định",
+            "commune",
+        ),
+        ("Xã An Hòa", "xa-an-hoa", "Xã An Hòa", "commune"),
+        ("UBND xã Vĩnh Tế", "xa-vinh-te", "Xã Vĩnh Tế", "commune"),
+        (
+            "Thị trấn Long Sơn",
+            "thi-tran-long-son",
+            "Thị trấn Long Sơn",
+            "commune",
+        ),
+    ],
+    reporter: ("thi-xa-thuan-duc", "Thị xã Thuận Đức", "district"),
+    source: "Biểu số II.06a/VPCP/KSTT, UBND thị xã Thuận Đức, kỳ báo cáo Quý III năm 2023 (15/6/2023 – 14/9/2023)",
+};
+
+/// A province's report, on the 14-column variant: its cities, towns and
+/// districts.
+const BINH_DUONG: FirstImport = FirstImport {
+    titles: &[
+        "Biểu số II.06a/VPCP/KSTT",
+        "Đơn vị báo cáo: UBND tỉnh Bình Dương",
+        "Kỳ báo cáo: Quý III năm 2023",
+        "(Từ ngày 15/6/2023 đến ngày 14/9/2023)",
+    ],
+    group: "Huyện, thị xã, thành phố",
+    units: [
+        (
+            "UBND thành phố Thủ Dầu Một",
+            "thanh-pho-thu-dau-mot",
+            "Thành phố Thủ Dầu Một",
+            "city",
+        ),
+        ("TP. Dĩ An", "thanh-pho-di-an", "Thành phố Dĩ An", "city"),
+        (
+            "Thị xã Bến Cát",
+            "thi-xa-ben-cat",
+            "Thị xã Bến Cát",
+            "district",
+        ),
+        (
+            "TX. Tân Uyên",
+            "thi-xa-tan-uyen",
+            "Thị xã Tân Uyên",
+            "district",
+        ),
+        (
+            "UBND huyện Dầu Tiếng",
+            "huyen-dau-tieng",
+            "Huyện Dầu Tiếng",
+            "district",
+        ),
+        (
+            "Huyện Bắc Tân Uyên",
+            "huyen-bac-tan-uyen",
+            "Huyện Bắc Tân Uyên",
+            "district",
+        ),
+    ],
+    reporter: ("tinh-binh-duong", "Tỉnh Bình Dương", "province"),
+    source: "Biểu số II.06a/VPCP/KSTT, UBND tỉnh Bình Dương, kỳ báo cáo Quý III năm 2023 (15/6/2023 – 14/9/2023)",
+};
+
+/// The figures of ward `i` in the form's column order: merged (11
+/// columns) or split (12, postal apart), the form's received total being
+/// the in-period parts plus the carried-over.
+fn ward_figures(i: usize, postal: Postal) -> Vec<f64> {
+    let k = i as f64;
+    let (online, direct, post, carried) = (100.0 + 10.0 * k, 50.0 + k, 5.0 + k, 3.0 + k);
+    let (early, on_time, late) = (120.0 + 5.0 * k, 20.0 + k, 1.0);
+    let received = online + direct + post;
+    // Pending is what was received and carried over and not resolved.
+    let overdue = 1.0;
+    let within = received + carried - (early + on_time + late) - overdue;
+    let mut row = vec![received + carried, online];
+    match postal {
+        Postal::Merged => row.push(direct + post),
+        Postal::Split => row.extend([direct, post]),
+    }
+    row.extend([
+        carried,
+        early + on_time + late,
+        early,
+        on_time,
+        late,
+        within + overdue,
+        within,
+        overdue,
+    ]);
+    row
+}
+
+/// The form with its six units, a group row, the total row (their sums)
+/// and the signatures.
+fn first_import_form(case: &FirstImport, path: &Path, postal: Postal) -> Vec<Vec<f64>> {
+    let figures: Vec<Vec<f64>> = (0..case.units.len())
+        .map(|i| ward_figures(i, postal))
+        .collect();
+    let total: Vec<f64> = (0..figures[0].len())
+        .map(|c| figures.iter().map(|f| f[c]).sum())
+        .collect();
+    let numbers = ["1", "2", "3", "4", "5", "6"];
+    let mut rows = vec![Row::Group("I", case.group)];
+    for (i, (name, ..)) in case.units.iter().enumerate() {
+        rows.push(Row::Unit(numbers[i], name, &figures[i]));
+    }
+    rows.push(Row::Total(&total));
+    rows.push(Row::Text(9, "Ngày 20 tháng 9 năm 2023"));
+    rows.push(Row::Text(1, "Người lập biểu"));
+    form(path, case.titles, postal, &rows);
+    figures
+}
+
+/// Runs the baocao binary with messages in `lang`.
+fn baocao(lang: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .env("BAOCAO_LANG", lang)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn succeeded(out: &std::process::Output) -> String {
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    assert!(
+        out.status.success(),
+        "exit {:?}\nstdout:\n{}\nstderr:\n{}",
+        out.status.code(),
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    text(&out.stdout)
+}
+
+/// The lines of `after` that are not lines of `before`, checking that
+/// they are one block inserted between whole lines and that every line
+/// of `before` is kept, in order.
+fn inserted_lines(before: &str, after: &str) -> Vec<String> {
+    let (b, a): (Vec<&str>, Vec<&str>) = (
+        before.split_inclusive('\n').collect(),
+        after.split_inclusive('\n').collect(),
+    );
+    let head = b.iter().zip(&a).take_while(|(x, y)| x == y).count();
+    let tail = b[head..]
+        .iter()
+        .rev()
+        .zip(a[head..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    assert_eq!(
+        head + tail,
+        b.len(),
+        "a line of site.yaml changed:\n{after}"
+    );
+    a[head..a.len() - tail]
+        .iter()
+        .map(|l| l.to_string())
+        .collect()
+}
+
+#[test]
+fn the_first_import_into_a_new_site_adds_the_units_and_the_site_builds() {
+    // The 13-column form of a town, the 14-column variant of a province.
+    for (case, postal) in [(&THUAN_DUC, Postal::Merged), (&BINH_DUONG, Postal::Split)] {
+        let (reporter, reporter_name, reporter_level) = case.reporter;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("trang");
+        let root_s = root.to_str().unwrap();
+        succeeded(&baocao("vi", &["new", root_s]));
+        let before = std::fs::read_to_string(root.join("content/site.yaml")).unwrap();
+        let file = dir.path().join("bieu-ii06a.xlsx");
+        let figures = first_import_form(case, &file, postal);
+
+        // One command: no --out, no unit declared.
+        let stdout = succeeded(&baocao(
+            "vi",
+            &["import", file.to_str().unwrap(), "--root", root_s],
+        ));
+
+        // The units, added at the end of `units:`, the rest of the file as it was.
+        let after = std::fs::read_to_string(root.join("content/site.yaml")).unwrap();
+        let inserted = inserted_lines(&before, &after);
+        assert!(
+            after.starts_with(&before),
+            "the scaffold's units: list ends the file, so the lines follow it:\n{after}"
+        );
+        #[derive(Deserialize)]
+        struct Declared {
+            units: Vec<UnitEntry>,
+        }
+        #[derive(Debug, Deserialize, PartialEq)]
+        #[serde(deny_unknown_fields)]
+        struct UnitEntry {
+            id: String,
+            name: String,
+            #[serde(default)]
+            short: Option<String>,
+            #[serde(default)]
+            parent: Option<String>,
+            level: String,
+        }
+        let declared: Declared = yaml_serde::from_str(&after).unwrap();
+        let entry = |id: &str, name: &str, parent: Option<&str>, level: &str| UnitEntry {
+            id: id.into(),
+            name: name.into(),
+            short: None,
+            parent: parent.map(str::to_string),
+            level: level.into(),
+        };
+        let mut expected = vec![
+            entry("huyen-mau", "Huyện Mẫu", None, "district"),
+            entry(reporter, reporter_name, None, reporter_level),
+        ];
+        expected[0].short = Some("Huyện Mẫu".into());
+        for (_, id, name, level) in case.units {
+            expected.push(entry(id, name, Some(reporter), level));
+        }
+        assert_eq!(declared.units, expected);
+        assert_eq!(inserted.len(), 3 + 4 * case.units.len(), "{inserted:#?}");
+        assert_eq!(
+            inserted[..5].concat(),
+            format!(
+                "  - id: {reporter}\n    name: \"{reporter_name}\"\n    level: {reporter_level}\n  - id: {}\n    name: \"{}\"\n",
+                case.units[0].1, case.units[0].2
+            ),
+        );
+
+        // The import said what it added, in Vietnamese.
+        for (form_name, id, name, level) in case.units {
+            let level = if level == "commune" {
+                "cấp xã"
+            } else if level == "city" {
+                "thành phố"
+            } else {
+                "cấp huyện"
+            };
+            assert!(
+                stdout.contains(&format!(
+                    "đã thêm vào content/site.yaml: {id} \"{name}\" ({level}, thuộc {reporter})"
+                )),
+                "{stdout}"
+            );
+            assert!(
+                stdout.contains(&format!("\"{form_name}\" → {id} (đơn vị mới)")),
+                "{stdout}"
+            );
+        }
+        // The total row checked, not imported.
+        assert!(
+            stdout.contains("\"Tổng cộng\": dòng tổng cộng, dùng để kiểm tra tổng"),
+            "{stdout}"
+        );
+        assert!(stdout.contains("khớp với tổng các dòng đơn vị"), "{stdout}");
+
+        // One record per unit, with the form's figures.
+        let text = std::fs::read_to_string(root.join("content/data/2023-Q3.yaml")).unwrap();
+        let records: Vec<Record> = yaml_serde::from_str(&text).unwrap();
+        let units: Vec<&str> = records.iter().map(|r| r.unit.as_str()).collect();
+        let ids: Vec<&str> = case.units.iter().map(|(_, id, ..)| *id).collect();
+        assert_eq!(units, ids);
+        for (rec, f) in records.iter().zip(&figures) {
+            assert_eq!(rec.period, "2023-Q3");
+            assert_eq!(rec.source, case.source);
+            let carried = f[f.len() - 8];
+            assert_eq!(rec.metrics["received"], f[0] - carried, "{rec:?}");
+            assert_eq!(rec.metrics["received_online"], f[1]);
+            assert_eq!(rec.metrics["carried_over"], carried);
+            assert_eq!(rec.metrics["resolved"], f[f.len() - 7]);
+            assert_eq!(rec.metrics["pending_overdue"], f[f.len() - 1]);
+        }
+        assert!(
+            text.starts_with(&format!("# {}. Nhập bằng", case.source)),
+            "{text}"
+        );
+
+        // The site builds with no further edit.
+        let built = baocao("vi", &["build", "--root", root_s]);
+        let stdout = succeeded(&built);
+        assert!(stdout.starts_with("đã dựng "), "{stdout}");
+        assert!(root.join("output/index.html").is_file());
+
+        // The next import finds them all: nothing more is added.
+        let stdout = succeeded(&baocao(
+            "vi",
+            &[
+                "import",
+                file.to_str().unwrap(),
+                "--root",
+                root_s,
+                "--force",
+            ],
+        ));
+        assert!(!stdout.contains("đã thêm"), "{stdout}");
+        // Abbreviated names too: "P. Tân Định", "TX. Tân Uyên".
+        for (form_name, id, ..) in [case.units[2], case.units[3]] {
+            assert!(
+                stdout.contains(&format!("\"{form_name}\" → {id}\n")),
+                "{stdout}"
+            );
+        }
+        assert_eq!(
+            std::fs::read_to_string(root.join("content/site.yaml")).unwrap(),
+            after
+        );
+    }
+}
+
+/// What an officer reads, line by line, from `new` to the first import to
+/// the build, in both languages: `tests/snapshots/status.{vi,en}.txt`.
+#[test]
+fn the_status_lines_of_new_import_build_and_check_follow_the_language() {
+    for lang in ["vi", "en"] {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("trang");
+        let root_s = root.to_str().unwrap();
+        let file = dir.path().join("bieu-ii06a.xlsx");
+        first_import_form(&THUAN_DUC, &file, Postal::Merged);
+        let file_s = file.to_str().unwrap();
+        let steps: [&[&str]; 4] = [
+            &["new", root_s],
+            &["import", file_s, "--root", root_s],
+            &["build", "--root", root_s],
+            &["check", "--root", root_s],
+        ];
+        let mut text = String::new();
+        for args in steps {
+            let out = baocao(lang, args);
+            let stdout = succeeded(&out);
+            text.push_str(&format!("$ baocao {}\n{stdout}", args.join(" ")));
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            if !stderr.is_empty() {
+                text.push_str(&format!("[stderr]\n{stderr}"));
+            }
+            text.push('\n');
+        }
+        let text = stable(&text, dir.path());
+        check_snapshot(&format!("status.{lang}"), &text);
+        if lang == "vi" {
+            for english in [
+                "reading", "wrote", "header", "row ", "period", "ignored", "built", "checked",
+                "created", "added", "record", "pages",
+            ] {
+                assert!(!text.contains(english), "{english:?} in:\n{text}");
+            }
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! The header: where it is, how deep, and what each column holds.
 
 use super::*;
-use crate::messages::Msg;
+use crate::messages::{Msg, Status};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Group {
@@ -31,7 +31,8 @@ pub(super) enum Role {
     ReceivedWithCarry,
     /// A "Tổng số" under the received group, resolved once every column is known.
     ReceivedTotal,
-    Ignored(String),
+    /// Not imported, and why.
+    Ignored(Status),
 }
 
 #[derive(Clone, Debug)]
@@ -153,7 +154,7 @@ pub(super) fn group_of(label: &str) -> Option<Group> {
 pub(super) fn metric(catalogue: &Catalogue, key: &str, via: Via) -> Role {
     match catalogue.get(key) {
         Some(def) => Role::Metric(def.key.clone(), def.unit, via),
-        None => Role::Ignored(format!("the catalogue has no metric `{key}`")),
+        None => Role::Ignored(crate::msg!(Status::WhyNoMetricKey, key)),
     }
 }
 
@@ -161,7 +162,7 @@ pub(super) fn metric(catalogue: &Catalogue, key: &str, via: Via) -> Role {
 /// "Tổng số" or "Quá hạn" repeat under each group.
 pub(super) fn classify(path: &[String], catalogue: &Catalogue) -> Role {
     let Some(leaf) = path.last() else {
-        return Role::Ignored("no header".into());
+        return Role::Ignored(Status::WhyNoHeader);
     };
     let lf = label_fold(leaf);
     if path.iter().any(|l| is_unit_label(l)) {
@@ -192,7 +193,7 @@ pub(super) fn classify(path: &[String], catalogue: &Catalogue) -> Role {
     {
         return Role::Metric(def.key.clone(), def.unit, Via::Plain);
     }
-    Role::Ignored("no metric of the catalogue has this name".into())
+    Role::Ignored(Status::WhyNoMetricNamed)
 }
 
 pub(super) fn by_rules(lf: &str, group: Option<Group>, catalogue: &Catalogue) -> Option<Role> {
@@ -259,16 +260,12 @@ pub(super) fn by_rules(lf: &str, group: Option<Group>, catalogue: &Catalogue) ->
         Some(Group::Pending) | None
             if any_of(lf, &["trong han", "chua den han", "chua qua han"]) =>
         {
-            Some(Role::Ignored(
-                "the catalogue has no metric for dossiers pending within their deadline".into(),
-            ))
+            Some(Role::Ignored(Status::WhyPendingInTime))
         }
         Some(Group::Pending) if any_of(lf, &["qua han", "tre han"]) => {
             m("pending_overdue", Via::Plain)
         }
-        None if total => Some(Role::Ignored(
-            "a total without a group above it is ambiguous".into(),
-        )),
+        None if total => Some(Role::Ignored(Status::WhyLoneTotal)),
         _ => None,
     }
 }
@@ -506,7 +503,7 @@ pub(super) fn resolve_roles(columns: &mut [Column], catalogue: &Catalogue) {
             c.role = match (has_carry, has_received) {
                 (true, _) => Role::ReceivedWithCarry,
                 (false, false) => metric(catalogue, "received", Via::Plain),
-                (false, true) => Role::Ignored("a second total of received dossiers".into()),
+                (false, true) => Role::Ignored(Status::WhySecondReceivedTotal),
             };
         }
     }
@@ -520,7 +517,7 @@ pub(super) fn resolve_roles(columns: &mut [Column], catalogue: &Catalogue) {
                         && *via == Via::InPeriodPart
                         && *first_via == Via::InPeriodPart => {}
                 Some((label, _)) => {
-                    c.role = Role::Ignored(format!("the column \"{label}\" already gives {key}"));
+                    c.role = Role::Ignored(crate::msg!(Status::WhyAlreadyGiven, label, key));
                 }
                 None => {
                     first.insert(key.clone(), (c.label(), *via));

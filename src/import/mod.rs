@@ -1,16 +1,22 @@
 //! Spreadsheet import (`baocao import`): a plain table (unit, period, one
 //! column per metric) or the one-stop report form "Biểu số II.06a/VPCP/KSTT"
 //! with its title rows and three-level merged header → YAML period data
-//! files, one per period, that `baocao build` reads.
+//! files, one per period, that `baocao build` reads. Units the rows name
+//! that site.yaml does not declare are added to it (unless
+//! `--no-new-units`), so a new site's first import builds.
 //!
 //! Reading order: [`table`] (grids from files), [`header`] (what each
-//! column holds), [`periods`], [`units`], [`rows`] (records), [`write`].
+//! column holds), [`periods`], [`units`], [`rows`] (records), [`adding`]
+//! and [`site_yaml`] (new units), [`write`]. What the import did is a list
+//! of [`Status`] lines, shown in the site's language.
 
+mod adding;
 mod figures;
 mod header;
 mod labels;
 mod periods;
 mod rows;
+mod site_yaml;
 mod table;
 mod units;
 mod write;
@@ -24,6 +30,7 @@ use unicode_normalization::UnicodeNormalization;
 use crate::data::{Catalogue, MetricKey, MetricUnit, Period, UnitId};
 use crate::date::{Date, days_in_month};
 use crate::diagnostic::{self, Diagnostic};
+use crate::messages::{Lang, Status};
 use crate::model::Unit;
 use crate::site::load_settings;
 use crate::text::{fold, plain_number as number_text, slugify};
@@ -42,6 +49,8 @@ pub struct ImportOptions {
     pub out: PathBuf,
     /// Overwrite files that exist.
     pub force: bool,
+    /// Report units missing from site.yaml instead of adding them.
+    pub no_new_units: bool,
 }
 
 /// What an import did, for the terminal.
@@ -49,13 +58,23 @@ pub struct ImportOptions {
 pub struct ImportReport {
     /// The files written.
     pub written: Vec<PathBuf>,
+    /// The units added to content/site.yaml, in the order of their rows.
+    pub added: Vec<Unit>,
     /// What became of each column and row, in reading order.
-    pub log: Vec<String>,
+    pub log: Vec<Status>,
     /// Problems that did not stop the import.
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Turns a spreadsheet into YAML period data files.
+impl ImportReport {
+    /// The log lines in a language.
+    pub fn log_text(&self, lang: Lang) -> Vec<String> {
+        self.log.iter().map(|l| l.text(lang)).collect()
+    }
+}
+
+/// Turns a spreadsheet into YAML period data files, adding the units the
+/// rows name to site.yaml.
 pub fn run(opts: &ImportOptions) -> Result<ImportReport, Vec<Diagnostic>> {
     let settings = load_settings(&opts.root)?;
     let mut log = Vec::new();
@@ -67,20 +86,51 @@ pub fn run(opts: &ImportOptions) -> Result<ImportReport, Vec<Diagnostic>> {
         table: &table,
         catalogue: &settings.catalogue,
     };
-    let records = import_table(&ctx, &header, &settings.units, &mut log, &mut diags);
+    let (records, mut added) = import_table(
+        &ctx,
+        &header,
+        &settings.units,
+        !opts.no_new_units,
+        &mut log,
+        &mut diags,
+    );
     if records.is_empty() || diags.iter().any(Diagnostic::is_error) {
         diagnostic::sort(&mut diags);
         return Err(diags);
     }
-    let written = write_files(opts, &table, &records, &mut log, &mut diags)?;
+    // Only units with a record, and their parents: a row whose figures
+    // were all skipped declares nothing.
+    let with_records: std::collections::BTreeSet<&UnitId> =
+        records.iter().map(|r| &r.unit).collect();
+    let parents: std::collections::BTreeSet<UnitId> = added
+        .iter()
+        .filter(|u| with_records.contains(&u.id))
+        .filter_map(|u| u.parent.clone())
+        .collect();
+    added.retain(|u| with_records.contains(&u.id) || parents.contains(&u.id));
+    // Published under the charts: the form's own words, or the file's.
+    let lang = match settings.config.language {
+        crate::model::Language::En => Lang::En,
+        _ => Lang::Vi,
+    };
+    let source = form_source(&ctx, &header).unwrap_or_else(|| file_source(opts, &table, lang));
+    let targets = targets(opts, &records, &mut diags)?;
+    // site.yaml first: if a data file then fails, the units are declared
+    // and the site still builds.
+    if !added.is_empty() {
+        add_to_site_yaml(opts, &added, &mut log)?;
+    }
+    let written = write_files(opts, &source, lang, targets, &mut log)?;
     diagnostic::sort(&mut diags);
     Ok(ImportReport {
         written,
+        added,
         log,
         warnings: diags,
     })
 }
 
+use adding::*;
 use figures::*;
 use header::*;
 use labels::*;
@@ -214,6 +264,71 @@ mod tests {
         assert_eq!(clean_name("1. Phường A"), "Phường A");
         assert_eq!(clean_name("  II.  Cấp xã"), "Cấp xã");
         assert_eq!(clean_name("Xã An Hòa"), "Xã An Hòa");
+    }
+
+    #[test]
+    fn names_give_the_level_and_name_of_a_unit_to_add() {
+        use crate::model::Level;
+        let u = unit_from_name;
+        let some = |n: &str, l: Level| Some((n.to_string(), l));
+        assert_eq!(
+            u("UBND phường An Thạnh"),
+            some("Phường An Thạnh", Level::Commune)
+        );
+        assert_eq!(
+            u("Ủy ban nhân dân xã An Hoà"),
+            some("Xã An Hoà", Level::Commune)
+        );
+        assert_eq!(u("P. Tân Định"), some("Phường Tân Định", Level::Commune));
+        assert_eq!(u("Phường 1"), some("Phường 1", Level::Commune));
+        assert_eq!(
+            u("thị trấn Long Sơn"),
+            some("Thị trấn Long Sơn", Level::Commune)
+        );
+        assert_eq!(
+            u("TX. Thuận Đức"),
+            some("Thị xã Thuận Đức", Level::District)
+        );
+        assert_eq!(u("UBND thị xã Thử"), some("Thị xã Thử", Level::District));
+        assert_eq!(u("Quận 3"), some("Quận 3", Level::District));
+        assert_eq!(
+            u("Huyện Châu Thành"),
+            some("Huyện Châu Thành", Level::District)
+        );
+        assert_eq!(
+            u("TP Thủ Dầu Một"),
+            some("Thành phố Thủ Dầu Một", Level::City)
+        );
+        assert_eq!(u("Tỉnh An Giang"), some("Tỉnh An Giang", Level::Province));
+        assert_eq!(
+            u("Trung tâm Phục vụ hành chính công tỉnh"),
+            some("Trung tâm Phục vụ hành chính công tỉnh", Level::Center)
+        );
+        for none in ["Hộ tịch", "Sở Tư pháp", "H Mông", "Phường", "an-thanh", ""] {
+            assert_eq!(u(none), None, "{none}");
+        }
+    }
+
+    #[test]
+    fn names_of_two_levels_are_two_units() {
+        use crate::model::Level;
+        let mut units = BTreeMap::new();
+        let id = UnitId("an-hoa".into());
+        units.insert(
+            id.clone(),
+            Unit {
+                id: id.clone(),
+                name: "Phường An Hòa".into(),
+                short: None,
+                parent: None,
+                level: Level::Commune,
+            },
+        );
+        let index = UnitIndex::new(&units);
+        assert_eq!(index.find("An Hòa"), Ok(Some(id.clone())));
+        assert_eq!(index.find("P. An Hòa"), Ok(Some(id.clone())));
+        assert_eq!(index.find("UBND phường An Hoà"), Ok(Some(id)));
+        assert_eq!(index.find("Xã An Hòa"), Ok(None));
     }
 
     #[test]

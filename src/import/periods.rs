@@ -1,7 +1,7 @@
 //! Periods: from a column, or from the "Kỳ báo cáo" lines above the table.
 
 use super::*;
-use crate::messages::{Hint, Msg};
+use crate::messages::{Hint, Msg, Status};
 
 pub(super) fn roman(w: &str) -> Option<u8> {
     match w {
@@ -193,8 +193,8 @@ pub(super) fn range_in(line: &str) -> Option<(Date, Date)> {
 /// A date range as a period id: the official cycle (15th of the month
 /// before to the 14th, Nghị định 09/2019/NĐ-CP) or calendar months name a
 /// month, quarter, half, first N months or year; anything else stays a range.
-pub(super) fn period_from_range(a: Date, b: Date) -> (Period, &'static str) {
-    let range = (Period::Range(a, b), "an explicit range");
+pub(super) fn period_from_range(a: Date, b: Date) -> (Period, Status) {
+    let range = (Period::Range(a, b), Status::ExplicitRange);
     let official = a.day == 15 && b.day == 14;
     let calendar = a.day == 1 && b.day == days_in_month(b.year, b.month);
     if !official && !calendar {
@@ -214,9 +214,9 @@ pub(super) fn period_from_range(a: Date, b: Date) -> (Period, &'static str) {
         return range;
     }
     let why = if official {
-        "the official cycle, 15th to 14th"
+        Status::OfficialCycle
     } else {
-        "calendar months"
+        Status::CalendarMonths
     };
     let period = if fm == lm {
         Period::Month(ly, lm)
@@ -239,7 +239,7 @@ pub(super) fn period_from_range(a: Date, b: Date) -> (Period, &'static str) {
 pub(super) fn title_period(
     ctx: &Ctx<'_>,
     header: &Header,
-    log: &mut Vec<String>,
+    log: &mut Vec<Status>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Period> {
     let table = ctx.table;
@@ -257,11 +257,12 @@ pub(super) fn title_period(
     }
     match (from_range, named) {
         (Some((r, line, (p, why))), named) => {
-            log.push(format!(
-                "period {} from \"{}\" (row {}: {why})",
+            log.push(crate::msg!(
+                Status::PeriodFromBecause,
                 p.id(),
                 line,
-                table.row_number(r)
+                table.row_number(r),
+                why
             ));
             // The dates decide; a named period that differs is reported.
             if let Some((nr, nline, np)) = named.filter(|(_, _, np)| *np != p) {
@@ -282,8 +283,8 @@ pub(super) fn title_period(
             Some(p)
         }
         (None, Some((r, line, p))) => {
-            log.push(format!(
-                "period {} from \"{}\" (row {})",
+            log.push(crate::msg!(
+                Status::PeriodFrom,
                 p.id(),
                 line,
                 table.row_number(r)
@@ -347,4 +348,51 @@ pub(super) fn period_cell(cell: &Cell) -> Option<Period> {
         Cell::Number(_) | Cell::Empty => None,
         Cell::Text(t) => Period::parse(t).ok().or_else(|| period_from_words(t)),
     }
+}
+
+/// A record's source as the form states it, in the form's words: "Biểu
+/// số II.06a/VPCP/KSTT, UBND thị xã Thuận Đức, kỳ báo cáo Quý III năm
+/// 2023 (15/6/2023 – 14/9/2023)". `None` when the title lines name neither
+/// a form nor a reporting unit: the table is not a report form.
+pub(super) fn form_source(ctx: &Ctx<'_>, header: &Header) -> Option<String> {
+    let lines = title_lines(ctx.table, header);
+    let after_label = |line: &str| match line.split_once(':') {
+        Some((_, rest)) => rest.trim().trim_end_matches(['.', '…']).trim().to_string(),
+        None => String::new(),
+    };
+    let form = lines
+        .iter()
+        .map(|(_, l)| l.trim())
+        .find(|l| {
+            let f = fold(l);
+            f.starts_with("bieu so") || f.starts_with("bieu mau") || f.starts_with("mau so")
+        })
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "));
+    let unit = lines
+        .iter()
+        .find(|(_, l)| fold(l).starts_with("don vi bao cao"))
+        .map(|(_, l)| after_label(l))
+        .filter(|u| !u.is_empty());
+    if form.is_none() && unit.is_none() {
+        return None;
+    }
+    let named = lines
+        .iter()
+        .find(|(_, l)| fold(l).starts_with("ky bao cao"))
+        .map(|(_, l)| after_label(l))
+        .filter(|p| !p.is_empty());
+    let dates = lines.iter().find_map(|(_, l)| range_in(l)).map(|(a, b)| {
+        format!(
+            "{}/{}/{} – {}/{}/{}",
+            a.day, a.month, a.year, b.day, b.month, b.year
+        )
+    });
+    let period = match (named, dates) {
+        (Some(n), Some(d)) => Some(format!("kỳ báo cáo {n} ({d})")),
+        (Some(n), None) => Some(format!("kỳ báo cáo {n}")),
+        (None, Some(d)) => Some(format!("kỳ báo cáo {d}")),
+        (None, None) => heading_period(&lines).map(|(_, _, p)| format!("kỳ báo cáo {}", p.label())),
+    };
+    let parts: Vec<String> = [form, unit, period].into_iter().flatten().collect();
+    Some(parts.join(", "))
 }

@@ -4,7 +4,7 @@
 use std::ops::ControlFlow;
 
 use super::*;
-use crate::messages::{Hint, Msg};
+use crate::messages::{Hint, Msg, Status};
 
 /// One record to write.
 pub(super) struct OutRecord {
@@ -23,9 +23,10 @@ pub(super) fn import_table(
     ctx: &Ctx<'_>,
     header: &Header,
     units: &BTreeMap<UnitId, Unit>,
-    log: &mut Vec<String>,
+    add_units: bool,
+    log: &mut Vec<Status>,
     diags: &mut Vec<Diagnostic>,
-) -> Vec<OutRecord> {
+) -> (Vec<OutRecord>, Vec<Unit>) {
     log_header(ctx, header, log);
     log_columns(ctx, header, log);
     let title = title_period(ctx, header, log, diags);
@@ -38,9 +39,12 @@ pub(super) fn import_table(
             )))
             .hint(Hint::AddPeriodColumnImport),
         );
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
-    let mut read = RowsRead::default();
+    let mut read = RowsRead {
+        adder: add_units.then(|| Adder::new(units, reporting_name(ctx, header).as_deref())),
+        ..RowsRead::default()
+    };
     let data_start = header.numbering.unwrap_or(header.end) + 1;
     for r in data_start..ctx.table.rows.len() {
         let Some(row) = reader.read_row(r, diags) else {
@@ -54,17 +58,17 @@ pub(super) fn import_table(
 }
 
 /// "header: row 5–7 (3 levels); column numbers on row 8".
-fn log_header(ctx: &Ctx<'_>, header: &Header, log: &mut Vec<String>) {
+fn log_header(ctx: &Ctx<'_>, header: &Header, log: &mut Vec<Status>) {
     let table = ctx.table;
     let levels = header.end - header.start + 1;
-    let mut line = format!("header: row {}", table.row_number(header.start));
-    if levels > 1 {
-        let _ = write!(line, "–{} ({levels} levels)", table.row_number(header.end));
-    }
-    if let Some(n) = header.numbering {
-        let _ = write!(line, "; column numbers on row {}", table.row_number(n));
-    }
-    log.push(line);
+    let (first, last) = (table.row_number(header.start), table.row_number(header.end));
+    let numbers = header.numbering.map(|n| table.row_number(n));
+    log.push(match (levels > 1, numbers) {
+        (false, None) => crate::msg!(Status::HeaderRow, first),
+        (false, Some(n)) => crate::msg!(Status::HeaderRowNumbered, first, n),
+        (true, None) => crate::msg!(Status::HeaderRows, first, last, levels),
+        (true, Some(n)) => crate::msg!(Status::HeaderRowsNumbered, first, last, levels, n),
+    });
 }
 
 /// What reading a row needs and no row changes: the table, which columns
@@ -207,8 +211,11 @@ struct RowsRead {
     /// Names that are no unit of site.yaml: reported only if the rows do
     /// not turn out to be a unit's fields of work.
     unknown: Vec<Diagnostic>,
-    /// Lines about unknown units, rewritten if the rows turn out to be fields of work.
-    unknown_log: Vec<usize>,
+    /// Lines about unknown units (where, row, name), rewritten if the rows
+    /// turn out to be fields of work.
+    unknown_log: Vec<(usize, usize, String)>,
+    /// The units to add to site.yaml, unless `--no-new-units`.
+    adder: Option<Adder>,
     /// Whether a row with a name and figures has been read: after one, a
     /// row with neither ends the table.
     seen_data: bool,
@@ -220,16 +227,13 @@ impl RowsRead {
         &mut self,
         reader: &Reader<'_>,
         row: Row,
-        log: &mut Vec<String>,
+        log: &mut Vec<Status>,
         diags: &mut Vec<Diagnostic>,
     ) -> ControlFlow<()> {
         let n = row.number;
         match row.kind() {
             RowKind::EndOfTable => {
-                log.push(format!(
-                    "row {n}: \"{}\" ends the table",
-                    row.texts.join(" ")
-                ));
+                log.push(crate::msg!(Status::RowEndsTable, n, row.texts.join(" ")));
                 return ControlFlow::Break(());
             }
             RowKind::Total => self.take_total(row, log),
@@ -239,24 +243,21 @@ impl RowsRead {
                     .hint(Hint::WriteUnitName),
             ),
             RowKind::Empty if self.seen_data => {
-                log.push(format!("row {n}: no unit and no figures: the table ends"));
+                log.push(crate::msg!(Status::RowEmptyEndsTable, n));
                 return ControlFlow::Break(());
             }
             RowKind::Empty => {}
-            RowKind::Heading => log.push(format!(
-                "row {n} \"{}\": a group row without figures, skipped",
-                row.name
-            )),
+            RowKind::Heading => log.push(crate::msg!(Status::RowGroup, n, row.name)),
             RowKind::Figures => self.take_unit_row(reader, row, log, diags),
         }
         ControlFlow::Continue(())
     }
 
     /// The first total row is kept to check the sums; any other is skipped.
-    fn take_total(&mut self, row: Row, log: &mut Vec<String>) {
+    fn take_total(&mut self, row: Row, log: &mut Vec<Status>) {
         let n = row.number;
         if self.total.is_some() {
-            log.push(format!("row {n}: a second total row, skipped"));
+            log.push(crate::msg!(Status::RowSecondTotal, n));
             return;
         }
         let label = if row.name.is_empty() {
@@ -264,9 +265,7 @@ impl RowsRead {
         } else {
             &row.name
         };
-        log.push(format!(
-            "row {n} \"{label}\": the total row, used to check the sums"
-        ));
+        log.push(crate::msg!(Status::RowTotal, n, label));
         self.total = Some((row.r, row.figures));
     }
 
@@ -277,11 +276,11 @@ impl RowsRead {
         &mut self,
         reader: &Reader<'_>,
         row: Row,
-        log: &mut Vec<String>,
+        log: &mut Vec<Status>,
         diags: &mut Vec<Diagnostic>,
     ) {
         self.seen_data = true;
-        let Some(unit) = self.match_unit(reader, &row, log, diags) else {
+        let Some((unit, new)) = self.match_unit(reader, &row, log, diags) else {
             return;
         };
         let ctx = reader.ctx;
@@ -309,13 +308,15 @@ impl RowsRead {
         let (n, name) = (row.number, &row.name);
         let values = record_values(ctx, reader.header, row.r, &row.figures, name, log, diags);
         if values.is_empty() {
-            log.push(format!(
-                "row {n} \"{name}\" → {unit}: no figure of the catalogue, skipped"
-            ));
+            log.push(crate::msg!(Status::RowNoFigure, n, name, unit));
             return;
         }
         self.seen.insert((unit.clone(), period), row.r);
-        log.push(format!("row {n} \"{name}\" → {unit}"));
+        log.push(if new {
+            crate::msg!(Status::RowNewUnit, n, name, unit)
+        } else {
+            crate::msg!(Status::RowUnit, n, name, unit)
+        });
         self.records.push(OutRecord {
             unit,
             period,
@@ -324,24 +325,31 @@ impl RowsRead {
         });
     }
 
-    /// The unit a row names, if one: a group's subtotal, a name of no unit
-    /// and a name that fits several give none, the last two still counting
-    /// towards the total row.
+    /// The unit a row names, if one, and whether it is added now (unless
+    /// `--no-new-units`, a name with a level word that site.yaml lacks): a
+    /// group's subtotal, another name of no unit and a name that fits
+    /// several give none, the last two still counting towards the total row.
     fn match_unit(
         &mut self,
         reader: &Reader<'_>,
         row: &Row,
-        log: &mut Vec<String>,
+        log: &mut Vec<Status>,
         diags: &mut Vec<Diagnostic>,
-    ) -> Option<UnitId> {
+    ) -> Option<(UnitId, bool)> {
         let (n, name) = (row.number, &row.name);
         match reader.index.find(name) {
-            Ok(Some(id)) => Some(id),
+            Ok(Some(id)) => Some((id, false)),
             Ok(None) if is_group_label(name, &row.stt) => {
-                log.push(format!("row {n} \"{name}\": a group subtotal, skipped"));
+                log.push(crate::msg!(Status::RowSubtotal, n, name));
                 None
             }
             Ok(None) => {
+                if let Some(id) = self.adder.as_ref().and_then(|a| a.find(name)) {
+                    return Some((id, false));
+                }
+                if let Some(id) = self.adder.as_mut().and_then(|a| a.add(name)) {
+                    return Some((id, true));
+                }
                 self.unknown_unit(reader, row, log);
                 None
             }
@@ -367,14 +375,12 @@ impl RowsRead {
 
     /// A name that is no unit of site.yaml: logged with the entry to add,
     /// and held back until the end, when it may turn out a field of work.
-    fn unknown_unit(&mut self, reader: &Reader<'_>, row: &Row, log: &mut Vec<String>) {
+    fn unknown_unit(&mut self, reader: &Reader<'_>, row: &Row, log: &mut Vec<Status>) {
         let (n, name) = (row.number, &row.name);
         let (id, shown, level) = suggestion(name);
         self.unit_rows.push(row.figures.clone());
-        self.unknown_log.push(log.len());
-        log.push(format!(
-            "row {n} \"{name}\": not a unit of site.yaml, skipped (suggested id: {id})"
-        ));
+        self.unknown_log.push((log.len(), n, name.clone()));
+        log.push(crate::msg!(Status::RowNotASiteUnit, n, name, id));
         self.unknown.push(
             reader
                 .at_unit(
@@ -394,18 +400,19 @@ impl RowsRead {
     /// After the last row: checks the total row, falls back on the
     /// reporting unit's total, and says so when no row gave a record.
     fn finish(
-        self,
+        mut self,
         reader: &Reader<'_>,
-        log: &mut Vec<String>,
+        log: &mut Vec<Status>,
         diags: &mut Vec<Diagnostic>,
-    ) -> Vec<OutRecord> {
+    ) -> (Vec<OutRecord>, Vec<Unit>) {
         let ctx = reader.ctx;
         let total = self.total.as_ref();
         check_total(ctx, reader.header, total, &self.unit_rows, log, diags);
         if self.records.is_empty()
             && let Some(record) = self.reporting_unit_record(reader, log, diags)
         {
-            return vec![record];
+            let added = self.adder.map(|a| a.added).unwrap_or_default();
+            return (vec![record], added);
         }
         let none_matched = self.records.is_empty() && !self.unknown.is_empty();
         diags.extend(self.unknown);
@@ -423,33 +430,42 @@ impl RowsRead {
                 .hint(hint),
             );
         }
-        self.records
+        let added = self.adder.map(|a| a.added).unwrap_or_default();
+        (self.records, added)
     }
 
     /// A unit's own report lists fields of work, not units: its total row is
     /// the unit named in "Đơn vị báo cáo", imported when no row names a unit.
     fn reporting_unit_record(
-        &self,
+        &mut self,
         reader: &Reader<'_>,
-        log: &mut Vec<String>,
+        log: &mut Vec<Status>,
         diags: &mut Vec<Diagnostic>,
     ) -> Option<OutRecord> {
         let (ctx, header) = (reader.ctx, reader.header);
         let (r, figures) = self.total.as_ref()?;
-        let (reporter, id) = reporting_unit(ctx, header, &reader.index)?;
         let period = reader.title?;
+        let reporter = reporting_name(ctx, header)?;
+        let known = match reader.index.find(&reporter) {
+            Ok(Some(id)) => Some(id),
+            _ => None,
+        };
         let values = record_values(ctx, header, *r, figures, &reporter, log, diags);
         if values.is_empty() {
             return None;
         }
-        for &i in &self.unknown_log {
-            if let Some(line) = log.get_mut(i) {
-                *line = line.replace("not a unit of site.yaml, skipped", "a field of work");
+        // Declared, or added now unless `--no-new-units`.
+        let id = known.or_else(|| self.adder.as_mut()?.add_reporter())?;
+        for (i, n, name) in &self.unknown_log {
+            if let Some(line) = log.get_mut(*i) {
+                *line = crate::msg!(Status::RowFieldOfWork, n, name);
             }
         }
-        log.push(format!(
-            "no row names a unit of site.yaml: the total row {} was imported for the reporting unit \"{reporter}\" → {id}",
-            ctx.table.row_number(*r)
+        log.push(crate::msg!(
+            Status::ReportingUnitTotal,
+            ctx.table.row_number(*r),
+            reporter,
+            id
         ));
         Some(OutRecord {
             unit: id,
@@ -525,12 +541,8 @@ fn row_period(
     }
 }
 
-/// "Đơn vị báo cáo: UBND phường An Thạnh" above the table.
-pub(super) fn reporting_unit(
-    ctx: &Ctx<'_>,
-    header: &Header,
-    index: &UnitIndex,
-) -> Option<(String, UnitId)> {
+/// The name of "Đơn vị báo cáo: UBND phường An Thạnh" above the table.
+pub(super) fn reporting_name(ctx: &Ctx<'_>, header: &Header) -> Option<String> {
     let table = ctx.table;
     (0..header.start).find_map(|r| {
         let cells: Vec<String> = table.rows[r]
@@ -547,36 +559,31 @@ pub(super) fn reporting_unit(
             None => cells.get(1).cloned().unwrap_or_default(),
         };
         let name = name.trim_matches(['.', '…']).trim().to_string();
-        match index.find(&name) {
-            Ok(Some(id)) => Some((name, id)),
-            _ => None,
-        }
+        (!name.is_empty()).then_some(name)
     })
 }
 
 /// A log line per column saying what it became, and how received is added up.
-pub(super) fn log_columns(ctx: &Ctx<'_>, header: &Header, log: &mut Vec<String>) {
+pub(super) fn log_columns(ctx: &Ctx<'_>, header: &Header, log: &mut Vec<Status>) {
     let table = ctx.table;
     let mut merged_note = None;
     for c in &header.columns {
         let col = table.col_name(c.col);
         let label = c.label();
         let line = match &c.role {
-            Role::Unit => format!("{col} \"{label}\" → the unit of each row"),
-            Role::Period => format!("{col} \"{label}\" → the period of each row"),
-            Role::Source => format!("{col} \"{label}\" → source"),
-            Role::RowNumber => format!("{col} \"{label}\" ignored (row numbers)"),
+            Role::Unit => crate::msg!(Status::ColumnUnit, col, label),
+            Role::Period => crate::msg!(Status::ColumnPeriod, col, label),
+            Role::Source => crate::msg!(Status::ColumnSource, col, label),
+            Role::RowNumber => crate::msg!(Status::ColumnRowNumbers, col, label),
             Role::Metric(key, _, via) => {
                 if *via == Via::MergedDirectPostal {
                     merged_note = Some(c.path.last().cloned().unwrap_or_default());
                 }
-                format!("{col} \"{label}\" → {key}")
+                crate::msg!(Status::ColumnMetric, col, label, key)
             }
-            Role::ReceivedWithCarry => format!(
-                "{col} \"{label}\" ignored: it includes the dossiers carried over from the previous period (received is the in-period columns); used to check each row"
-            ),
-            Role::ReceivedTotal => format!("{col} \"{label}\" ignored"),
-            Role::Ignored(why) => format!("{col} \"{label}\" ignored: {why}"),
+            Role::ReceivedWithCarry => crate::msg!(Status::ColumnReceivedWithCarry, col, label),
+            Role::ReceivedTotal => crate::msg!(Status::ColumnIgnored, col, label),
+            Role::Ignored(why) => crate::msg!(Status::ColumnIgnoredWhy, col, label, why.clone()),
         };
         log.push(line);
     }
@@ -588,15 +595,10 @@ pub(super) fn log_columns(ctx: &Ctx<'_>, header: &Header, log: &mut Vec<String>)
                 _ => table.col_name(c.col),
             })
             .collect();
-        log.push(format!(
-            "received = {} (the dossiers received in the period)",
-            names.join(" + ")
-        ));
+        log.push(crate::msg!(Status::ReceivedIs, names.join(" + ")));
     }
     if let Some(label) = merged_note {
-        log.push(format!(
-            "note: the merged column \"{label}\" was imported as received_direct and includes postal dossiers; received_postal is not written"
-        ));
+        log.push(crate::msg!(Status::MergedDirectPostal, label));
     } else if received_parts(header).is_some_and(|parts| {
         parts
             .iter()
@@ -604,9 +606,7 @@ pub(super) fn log_columns(ctx: &Ctx<'_>, header: &Header, log: &mut Vec<String>)
     }) {
         // The catalogue's formula for received leaves postal dossiers out,
         // so the build compares the two and warns where postal is not 0.
-        log.push(
-            "note: received includes the postal column; the catalogue's formula received_online + received_direct does not, so the build warns where they differ".to_string(),
-        );
+        log.push(Status::ReceivedIncludesPostal);
     }
 }
 
@@ -697,7 +697,7 @@ pub(super) fn record_values(
     r: usize,
     figures: &RowFigures,
     name: &str,
-    log: &mut Vec<String>,
+    log: &mut Vec<Status>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<(MetricKey, f64)> {
     let mut values: BTreeMap<MetricKey, f64> = BTreeMap::new();
@@ -719,9 +719,10 @@ pub(super) fn record_values(
                     values.insert(k, sum);
                 }
             }
-            None => log.push(format!(
-                "row {} \"{name}\": an in-period column is empty, so received is not written",
-                ctx.table.row_number(r)
+            None => log.push(crate::msg!(
+                Status::RowInPeriodEmpty,
+                ctx.table.row_number(r),
+                name
             )),
         }
     }
@@ -819,7 +820,7 @@ pub(super) fn check_total(
     header: &Header,
     total: Option<&(usize, RowFigures)>,
     unit_rows: &[RowFigures],
-    log: &mut Vec<String>,
+    log: &mut Vec<Status>,
     diags: &mut Vec<Diagnostic>,
 ) {
     let Some((r, totals)) = total else {
@@ -854,14 +855,12 @@ pub(super) fn check_total(
         }
     }
     if differ == 0 {
-        log.push(format!(
-            "the total row {} agrees with the sum of the unit rows",
-            ctx.table.row_number(*r)
-        ));
+        log.push(crate::msg!(Status::TotalAgrees, ctx.table.row_number(*r)));
     } else {
-        log.push(format!(
-            "the total row {} differs from the sum of the unit rows in {differ} column(s)",
-            ctx.table.row_number(*r)
+        log.push(crate::msg!(
+            Status::TotalDiffers,
+            ctx.table.row_number(*r),
+            differ
         ));
     }
 }

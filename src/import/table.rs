@@ -2,7 +2,7 @@
 //! merged regions; the table to import is chosen from the grids.
 
 use super::*;
-use crate::messages::{Hint, Msg, Part, Place};
+use crate::messages::{Hint, Msg, Part, Place, Status};
 
 /// A cell as read: spreadsheets keep numbers apart from text, CSV does not.
 #[derive(Clone, Debug, PartialEq)]
@@ -429,7 +429,7 @@ pub(super) fn select(
     opts: &ImportOptions,
     tables: Vec<Table>,
     catalogue: &Catalogue,
-    log: &mut Vec<String>,
+    log: &mut Vec<Status>,
 ) -> Result<(Table, Header), Vec<Diagnostic>> {
     let mut found: Option<(Table, Header)> = None;
     let mut others = Vec::new();
@@ -457,8 +457,8 @@ pub(super) fn select(
         ]);
     };
     match &table.name {
-        Some(name) => log.push(format!("reading {}, sheet \"{name}\"", opts.file.display())),
-        None => log.push(format!("reading {}", opts.file.display())),
+        Some(name) => log.push(crate::msg!(Status::ReadingSheet, opts.file.display(), name)),
+        None => log.push(crate::msg!(Status::Reading, opts.file.display())),
     }
     if !others.is_empty() {
         let list = others
@@ -466,9 +466,7 @@ pub(super) fn select(
             .map(|n| format!("\"{n}\""))
             .collect::<Vec<_>>()
             .join(", ");
-        log.push(format!(
-            "the sheets {list} hold tables too: import them with --sheet NAME"
-        ));
+        log.push(crate::msg!(Status::OtherSheets, list));
     }
     Ok((table, header))
 }

@@ -2,10 +2,14 @@
 //! diacritics and the "UBND" / "Ủy ban nhân dân" prefix.
 
 use super::*;
+use crate::model::Level;
+
+/// A key a unit is matched by, with the level word of its name.
+pub(super) type Key = (String, Option<&'static str>);
 
 pub(super) struct UnitIndex {
     /// Per unit, its keys at three levels of leniency.
-    pub(super) units: Vec<(UnitId, [Vec<String>; 3])>,
+    pub(super) units: Vec<(UnitId, [Vec<Key>; 3])>,
 }
 
 /// Words of a name, lower case, with and without diacritics.
@@ -20,76 +24,178 @@ pub(super) fn name_words(s: &str) -> (Vec<String>, Vec<String>) {
     (exact, folded)
 }
 
-/// Drops the agency prefix ("UBND", "Ủy ban nhân dân") and, for the most
-/// lenient key, a level word ("phường", "huyện", …).
-pub(super) fn name_keys(s: &str) -> [String; 3] {
-    let (exact, folded) = name_words(s);
-    let skip = if folded.first().is_some_and(|w| w == "ubnd") {
+/// How many words of an agency prefix ("UBND", "Ủy ban nhân dân") the
+/// folded words start with, leaving at least one word.
+fn agency_prefix(folded: &[String]) -> usize {
+    if folded.len() > 1 && folded[0] == "ubnd" {
         1
     } else if folded.len() > 4 && folded[..4] == ["uy", "ban", "nhan", "dan"] {
         4
     } else {
         0
-    };
-    let exact = exact[skip.min(exact.len())..].join(" ");
-    let folded: Vec<&str> = folded[skip.min(folded.len())..]
+    }
+}
+
+/// The words a unit's name starts with to say its level, folded; the
+/// word as site.yaml writes it; the level. Abbreviations ("P.", "TX.")
+/// stand for the word.
+const LEVEL_WORDS: &[(&[&str], &str, Level)] = &[
+    (&["thi", "tran"], "Thị trấn", Level::Commune),
+    (&["thi", "xa"], "Thị xã", Level::District),
+    (&["thanh", "pho"], "Thành phố", Level::City),
+    (&["phuong"], "Phường", Level::Commune),
+    (&["xa"], "Xã", Level::Commune),
+    (&["huyen"], "Huyện", Level::District),
+    (&["quan"], "Quận", Level::District),
+    (&["tinh"], "Tỉnh", Level::Province),
+    (&["tt"], "Thị trấn", Level::Commune),
+    (&["tx"], "Thị xã", Level::District),
+    (&["tp"], "Thành phố", Level::City),
+    (&["p"], "Phường", Level::Commune),
+    (&["x"], "Xã", Level::Commune),
+    (&["h"], "Huyện", Level::District),
+    (&["q"], "Quận", Level::District),
+];
+
+/// The level word a name starts with (after the agency prefix), with
+/// how many folded words it takes; `None` when it starts with none.
+fn level_word(folded: &[String]) -> Option<(usize, &'static str, Level)> {
+    LEVEL_WORDS
         .iter()
-        .map(String::as_str)
-        .collect();
-    let level = [
-        &["thi", "tran"][..],
-        &["thi", "xa"],
-        &["thanh", "pho"],
-        &["phuong"],
-        &["xa"],
-        &["huyen"],
-        &["quan"],
-        &["tp"],
-        &["tinh"],
-    ]
-    .iter()
-    .find(|p| folded.len() > p.len() && folded.starts_with(p))
-    .map_or(0, |p| p.len());
+        .find(|(words, ..)| {
+            folded.len() > words.len() && folded.iter().zip(words.iter()).all(|(f, w)| f == w)
+        })
+        .map(|(words, spelt, level)| (words.len(), *spelt, *level))
+}
+
+/// Drops the agency prefix ("UBND", "Ủy ban nhân dân") and, for the most
+/// lenient key, a level word ("phường", "huyện", "P.", …).
+pub(super) fn name_keys(s: &str) -> [String; 3] {
+    let (exact, folded) = name_words(s);
+    let skip = agency_prefix(&folded);
+    let exact = exact[skip.min(exact.len())..].join(" ");
+    let folded: Vec<String> = folded[skip.min(folded.len())..].to_vec();
+    let level = level_word(&folded).map_or(0, |(n, ..)| n);
     [exact, folded.join(" "), folded[level..].join(" ")]
+}
+
+/// The level word of a name, as site.yaml writes it: names of two
+/// levels ("Phường An Hòa", "Xã An Hòa") are two units, even where the
+/// rest of their names is the same.
+pub(super) fn level_kind(s: &str) -> Option<&'static str> {
+    let (_, folded) = name_words(s);
+    let skip = agency_prefix(&folded);
+    level_word(&folded[skip.min(folded.len())..]).map(|(_, spelt, _)| spelt)
+}
+
+/// The name and level a unit missing from site.yaml gets from the name a
+/// form gives it: "UBND phường An Thạnh" → "Phường An Thạnh", a commune;
+/// "P. An Thạnh" the same. `None` when the name starts with no level word
+/// (a field of work, a department, a typo of an id), which is never added.
+pub(super) fn unit_from_name(name: &str) -> Option<(String, Level)> {
+    let name: String = name.nfc().collect();
+    // The words with their places, to keep the rest as written.
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in name.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, name.len()));
+    }
+    let folded: Vec<String> = words
+        .iter()
+        .map(|&(a, b)| fold(&name[a..b]).replace(' ', ""))
+        .collect();
+    let skip = agency_prefix(&folded);
+    let rest_from = |n: usize| {
+        words
+            .get(skip + n)
+            .map(|&(a, _)| name[a..].trim().to_string())
+            .unwrap_or_default()
+    };
+    if let Some((n, spelt, level)) = level_word(&folded[skip..]) {
+        // A one-letter abbreviation needs its dot: "P. An Thạnh", not "H Mông".
+        let (_, end) = words[skip + n - 1];
+        let dotted = name[end..].starts_with('.');
+        if folded[skip + n - 1].len() > 1 || dotted {
+            let rest = rest_from(n);
+            return (!rest.is_empty()).then(|| (format!("{spelt} {rest}"), level));
+        }
+    }
+    let centre = folded[skip..].starts_with(&["trung".to_string(), "tam".to_string()])
+        || folded[skip..].starts_with(&["bo".to_string(), "phan".to_string()]);
+    if centre && folded.len() > skip + 2 {
+        return Some((capitalised(&rest_from(0)), Level::Center));
+    }
+    None
+}
+
+/// The text with a capital first letter.
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 impl UnitIndex {
     pub(super) fn new(units: &BTreeMap<UnitId, Unit>) -> UnitIndex {
-        let units = units
-            .values()
-            .map(|u| {
-                let mut keys: [Vec<String>; 3] = Default::default();
-                let id_words = u.id.0.replace('-', " ");
-                for name in [Some(&u.name), u.short.as_ref(), Some(&id_words)]
-                    .into_iter()
-                    .flatten()
-                {
-                    for (tier, k) in name_keys(name).into_iter().enumerate() {
-                        if !k.is_empty() {
-                            keys[tier].push(k);
-                        }
-                    }
+        let mut index = UnitIndex { units: Vec::new() };
+        for u in units.values() {
+            index.push(u);
+        }
+        index
+    }
+
+    /// Adds a unit: one declared, or one the import adds.
+    pub(super) fn push(&mut self, u: &Unit) {
+        let mut keys: [Vec<Key>; 3] = Default::default();
+        let id_words = u.id.0.replace('-', " ");
+        // An id or short name without a level word has the name's.
+        let own = level_kind(&u.name);
+        for name in [Some(&u.name), u.short.as_ref(), Some(&id_words)]
+            .into_iter()
+            .flatten()
+        {
+            let kind = level_kind(name).or(own);
+            for (tier, k) in name_keys(name).into_iter().enumerate() {
+                if !k.is_empty() {
+                    keys[tier].push((k, kind));
                 }
-                (u.id.clone(), keys)
-            })
-            .collect();
-        UnitIndex { units }
+            }
+        }
+        self.units.push((u.id.clone(), keys));
     }
 
     /// The unit a row names; `Err` lists the units an ambiguous name fits.
+    /// Without its level word a name matches only a name of the same
+    /// level word, or of none: "Xã An Hòa" is not "Phường An Hòa".
     pub(super) fn find(&self, name: &str) -> Result<Option<UnitId>, Vec<UnitId>> {
         if let Some((id, _)) = self.units.iter().find(|(id, _)| id.0 == name.trim()) {
             return Ok(Some(id.clone()));
         }
         let keys = name_keys(name);
+        let kind = level_kind(name);
         for (tier, key) in keys.iter().enumerate() {
             if key.is_empty() {
                 continue;
             }
+            let fits = |k: &Key| {
+                k.0 == *key && (tier < 2 || kind.is_none() || k.1.is_none() || k.1 == kind)
+            };
             let hits: Vec<&UnitId> = self
                 .units
                 .iter()
-                .filter(|(_, k)| k[tier].contains(key))
+                .filter(|(_, k)| k[tier].iter().any(fits))
                 .map(|(id, _)| id)
                 .collect();
             match hits.len() {
@@ -102,43 +208,24 @@ impl UnitIndex {
     }
 }
 
-/// The id and level to suggest for a unit missing from site.yaml.
+/// The id, name and level to suggest for a unit missing from site.yaml.
 pub(super) fn suggestion(name: &str) -> (String, String, &'static str) {
-    let (exact_words, folded) = name_words(name);
-    let skip = if folded.first().is_some_and(|w| w == "ubnd") {
-        1
-    } else if folded.len() > 4 && folded[..4] == ["uy", "ban", "nhan", "dan"] {
-        4
-    } else {
-        0
+    let (shown, level) = match unit_from_name(name) {
+        Some((shown, level)) => (shown, level),
+        None => (name.trim().to_string(), Level::Commune),
     };
-    // Keep the user's spelling, minus the agency prefix, with a capital.
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let shown = if skip > 0 && words.len() == exact_words.len() {
-        let rest = words[skip..].join(" ");
-        let mut chars = rest.chars();
-        match chars.next() {
-            Some(c) => c.to_uppercase().chain(chars).collect(),
-            None => rest,
-        }
-    } else {
-        name.trim().to_string()
-    };
-    let f = folded[skip.min(folded.len())..].join(" ");
-    let level = if any_of(&f, &["phuong", "xa", "thi tran"]) && !f.starts_with("thi xa") {
-        "commune"
-    } else if f.starts_with("huyen") || f.starts_with("quan") || f.starts_with("thi xa") {
-        "district"
-    } else if f.starts_with("thanh pho") || f.starts_with("tp") {
-        "city"
-    } else if f.starts_with("tinh") {
-        "province"
-    } else if f.starts_with("trung tam") || f.starts_with("bo phan") {
-        "center"
-    } else {
-        "commune"
-    };
-    (slugify(&shown), shown, level)
+    (slugify(&shown), shown, level_key(level))
+}
+
+/// The level as site.yaml writes it.
+pub(super) fn level_key(level: Level) -> &'static str {
+    match level {
+        Level::Province => "province",
+        Level::City => "city",
+        Level::District => "district",
+        Level::Commune => "commune",
+        Level::Center => "center",
+    }
 }
 
 /// Strips list markers a form puts before names: "1.", "a)", "-", "I.".

@@ -1,7 +1,7 @@
 //! Writing: one YAML file per period, through the serializer.
 
 use super::*;
-use crate::messages::{Hint, Msg, Part};
+use crate::messages::{Hint, Lang, Msg, Part, Status};
 
 /// A YAML double-quoted string.
 pub(super) fn yaml_string(s: &str) -> String {
@@ -42,24 +42,33 @@ pub(super) fn file_name(period: &Period) -> String {
     format!("{}.yaml", period.id().replace("..", "_"))
 }
 
-/// Writes one YAML file per period: never through a link, nor over a file without `--force`.
-pub(super) fn write_files(
+/// The files to write, one per period, with their records: checked to be
+/// neither links nor, without `--force`, files that exist.
+pub(super) fn targets<'a>(
     opts: &ImportOptions,
-    table: &Table,
-    records: &[OutRecord],
-    log: &mut Vec<String>,
+    records: &'a [OutRecord],
     diags: &mut Vec<Diagnostic>,
-) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
-    let source = source_line(opts, table);
+) -> Result<Vec<(PathBuf, Vec<&'a OutRecord>)>, Vec<Diagnostic>> {
     let mut by_period: BTreeMap<Period, Vec<&OutRecord>> = BTreeMap::new();
     for rec in records {
         by_period.entry(rec.period).or_default().push(rec);
     }
-    let targets: Vec<(PathBuf, &Vec<&OutRecord>)> = by_period
-        .iter()
-        .map(|(p, recs)| (opts.out.join(file_name(p)), recs))
+    let targets: Vec<(PathBuf, Vec<&OutRecord>)> = by_period
+        .into_iter()
+        .map(|(p, recs)| (opts.out.join(file_name(&p)), recs))
         .collect();
     check_targets(opts, &targets, diags)?;
+    Ok(targets)
+}
+
+/// Writes one YAML file per period: never through a link.
+pub(super) fn write_files(
+    opts: &ImportOptions,
+    source: &str,
+    lang: Lang,
+    targets: Vec<(PathBuf, Vec<&OutRecord>)>,
+    log: &mut Vec<Status>,
+) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
     if let Err(e) = std::fs::create_dir_all(&opts.out) {
         return Err(vec![
             Diagnostic::error(crate::msg!(
@@ -73,7 +82,7 @@ pub(super) fn write_files(
     }
     let mut written = Vec::new();
     for (path, recs) in targets {
-        let text = yaml_text(&source, recs);
+        let text = yaml_text(source, lang, &recs);
         if let Err(e) = write_new(&path, text.as_bytes()) {
             return Err(vec![
                 Diagnostic::error(crate::msg!(Msg::CannotWrite, path.display(), Part::io(&e)))
@@ -81,31 +90,81 @@ pub(super) fn write_files(
                     .hint(Hint::CheckFolderWritable),
             ]);
         }
-        log.push(format!(
-            "wrote {} ({})",
+        log.push(crate::msg!(
+            Status::Wrote,
             path.display(),
-            diagnostic::count(recs.len(), "record", "records")
+            Status::count(recs.len(), Status::OneRecord, Status::Records)
         ));
         written.push(path);
     }
     Ok(written)
 }
 
-/// "Nhập từ tệp bieu.xlsx, trang tính Quý 2": the source written for
-/// records whose row gives none.
-fn source_line(opts: &ImportOptions, table: &Table) -> String {
+/// "Tệp bieu.xlsx, trang tính Quý 2": the source of a table that is not
+/// a report form, in the site's language.
+pub(super) fn file_source(opts: &ImportOptions, table: &Table, lang: Lang) -> String {
     let shown_name = opts.file.file_name().map_or_else(
         || opts.file.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    // The source line is published under each chart: in the site's language.
-    let vietnamese = crate::messages::Lang::for_site(&opts.root) == crate::messages::Lang::Vi;
-    match (&table.name, vietnamese) {
-        (Some(sheet), true) => format!("Nhập từ tệp {shown_name}, trang tính {sheet}"),
-        (None, true) => format!("Nhập từ tệp {shown_name}"),
-        (Some(sheet), false) => format!("Imported from {shown_name}, sheet {sheet}"),
-        (None, false) => format!("Imported from {shown_name}"),
+    // Published under each chart: written out, never cut like a message's value.
+    let (file, sheet) = match lang {
+        Lang::Vi => ("Tệp", "trang tính"),
+        Lang::En => ("File", "sheet"),
+    };
+    match &table.name {
+        Some(name) => format!("{file} {shown_name}, {sheet} {name}"),
+        None => format!("{file} {shown_name}"),
     }
+}
+
+/// Adds the units to content/site.yaml, editing its text; says so in the
+/// log. When its text cannot take them, nothing is written: the error
+/// says why and the warnings give the lines to add.
+pub(super) fn add_to_site_yaml(
+    opts: &ImportOptions,
+    added: &[Unit],
+    log: &mut Vec<Status>,
+) -> Result<PathBuf, Vec<Diagnostic>> {
+    let path = opts.root.join("content/site.yaml");
+    let rel = crate::fs::relative(&opts.root, &path);
+    let refused = |why: Part| {
+        let mut all = vec![
+            Diagnostic::error(crate::msg!(Msg::CannotAddUnits, rel.display(), why))
+                .file(&rel)
+                .hint(Hint::DeclareUnitsYourself),
+        ];
+        all.extend(added.iter().map(|u| {
+            Diagnostic::warning(crate::msg!(Msg::NotASiteUnit, u.name))
+                .file(&opts.file)
+                .hint(crate::msg!(Hint::ImportDeclareContentSite, flow_entry(u)))
+        }));
+        all
+    };
+    let text = std::fs::read_to_string(&path).map_err(|e| refused(Part::io(&e)))?;
+    let new = site_yaml::add_units(&text, added).map_err(refused)?;
+    write_new(&path, new.as_bytes()).map_err(|e| refused(Part::io(&e)))?;
+    for u in added {
+        let level = match u.level {
+            crate::model::Level::Province => Status::LevelProvince,
+            crate::model::Level::City => Status::LevelCity,
+            crate::model::Level::District => Status::LevelDistrict,
+            crate::model::Level::Commune => Status::LevelCommune,
+            crate::model::Level::Center => Status::LevelCenter,
+        };
+        log.push(match &u.parent {
+            Some(p) => crate::msg!(
+                Status::UnitAddedUnder,
+                rel.display(),
+                u.id,
+                u.name,
+                level,
+                p
+            ),
+            None => crate::msg!(Status::UnitAdded, rel.display(), u.id, u.name, level),
+        });
+    }
+    Ok(path)
 }
 
 /// Refuses to write when a target is a link or, without `--force`, exists;
@@ -152,9 +211,14 @@ fn check_targets<T>(
     Err(all)
 }
 
-/// The YAML file of one period's records, headed by a comment naming the source.
-fn yaml_text(source: &str, recs: &[&OutRecord]) -> String {
-    let mut text = format!("# {} by `baocao import`.\n", comment_text(source));
+/// The YAML file of one period's records, headed by a comment naming the
+/// source, in the site's language.
+fn yaml_text(source: &str, lang: Lang, recs: &[&OutRecord]) -> String {
+    let by = match lang {
+        Lang::Vi => "Nhập bằng `baocao import`.",
+        Lang::En => "Imported by `baocao import`.",
+    };
+    let mut text = format!("# {}. {by}\n", comment_text(source).trim_end_matches('.'));
     for rec in recs {
         let _ = writeln!(text, "- unit: {}", rec.unit);
         let _ = writeln!(text, "  period: {}", yaml_string(&rec.period.id()));

@@ -488,5 +488,22 @@ catalogue! {
         WhatInterfaceWords = "",
             "interface words: one `key: \"text\"` per line",
             "các từ của giao diện: mỗi dòng một `key: \"chữ\"`";
+        // The command line and the import's new units (issue 10).
+        /// see `{} --help`
+        SeeHelp(command) = "",
+            "see `{} --help`",
+            "xem `{} --help`";
+        /// did you mean `{}`? see `{} --help`
+        DidYouMeanSeeHelp(mean, command) = "",
+            "did you mean `{}`? see `{} --help`",
+            "có phải là `{}`? xem `{} --help`";
+        /// the commands are {}: see `baocao --help`
+        CommandsAre(list) = "",
+            "the commands are {}: see `baocao --help`",
+            "các lệnh là {}: xem `baocao --help`";
+        /// declare the units yourself, as the warnings below show, and import again (or import with `--no-new-units` to skip their rows)
+        DeclareUnitsYourself = "",
+            "declare the units under `units:` yourself, as the warnings below show, and import again (or import with `--no-new-units` to skip their rows)",
+            "tự khai báo các đơn vị trong mục `units:` như các cảnh báo dưới đây chỉ, rồi nhập lại (hoặc nhập với `--no-new-units` để bỏ qua các dòng của chúng)";
     }
 }

@@ -90,10 +90,12 @@ pub(crate) use text_field;
 mod hint;
 mod msg;
 mod part;
+mod status;
 
 pub use hint::Hint;
 pub use msg::Msg;
 pub use part::Part;
+pub use status::Status;
 
 /// Builds a message variant from values that convert into [`Text`]:
 /// `msg!(Msg::UnknownUnit, id)`. Values are borrowed, as in `format!`.
@@ -195,6 +197,16 @@ pub enum Text {
     Part(Box<Part>),
     /// A hint inside a message.
     Hint(Box<Hint>),
+    /// A status line's clause or count.
+    Status(Box<Status>),
+    /// A number with `places` decimals, `value` in units of the last one:
+    /// `0.02` in English, `0,02` in Vietnamese.
+    Decimal {
+        /// The number times 10^places, rounded.
+        value: i64,
+        /// Decimals shown.
+        places: u8,
+    },
 }
 
 impl Text {
@@ -205,6 +217,22 @@ impl Text {
             Text::Msg(m) => m.text(lang),
             Text::Part(p) => p.text(lang),
             Text::Hint(h) => h.text(lang),
+            Text::Status(s) => s.text(lang),
+            Text::Decimal { value, places } => {
+                let v = *value as f64 / 10f64.powi(i32::from(*places));
+                match lang {
+                    Lang::En => format!("{v:.*}", usize::from(*places)),
+                    Lang::Vi => crate::format::num(v, Some(usize::from(*places))),
+                }
+            }
+        }
+    }
+
+    /// `value` shown with `places` decimals in each language's style.
+    pub fn decimal(value: f64, places: u8) -> Text {
+        Text::Decimal {
+            value: (value * 10f64.powi(i32::from(places))).round() as i64,
+            places,
         }
     }
 }
@@ -248,6 +276,18 @@ impl From<&Part> for Text {
 impl From<&Hint> for Text {
     fn from(h: &Hint) -> Self {
         Text::Hint(Box::new(h.clone()))
+    }
+}
+
+impl From<Status> for Text {
+    fn from(s: Status) -> Self {
+        Text::Status(Box::new(s))
+    }
+}
+
+impl From<&Status> for Text {
+    fn from(s: &Status) -> Self {
+        Text::Status(Box::new(s.clone()))
     }
 }
 

@@ -644,5 +644,38 @@ catalogue! {
         HoldsNoSheet(v1) = "E0625",
             "{} holds no sheet",
             "{} không có trang tính nào";
+        // The command line and the import's new units (issue 10).
+        /// `{}` is not a command of baocao
+        UnknownCommand(name) = "E0180",
+            "`{}` is not a command of baocao",
+            "`{}` không phải lệnh của baocao";
+        /// `{}` is not an option or argument of `{}`
+        UnknownOption(arg, command) = "E0181",
+            "`{}` is not an option or argument of `{}`",
+            "`{}` không phải tùy chọn hay tham số của lệnh `{}`";
+        /// `{}` needs a value
+        OptionNeedsValue(arg) = "E0182",
+            "`{}` needs a value",
+            "`{}` cần có giá trị đi kèm";
+        /// `{}` is not a valid value for `{}`
+        BadOptionValue(value, arg) = "E0183",
+            "`{}` is not a valid value for `{}`",
+            "`{}` không phải giá trị hợp lệ của `{}`";
+        /// `{}` needs {}
+        MissingArgument(command, args) = "E0184",
+            "`{}` needs {}",
+            "lệnh `{}` cần có {}";
+        /// cannot read the command line `{}`
+        BadCommandLine(line) = "E0185",
+            "cannot read the command line `{}`",
+            "không hiểu được dòng lệnh `{}`";
+        /// cannot watch {} for changes: {}
+        CannotWatch(path, why) = "E0186",
+            "cannot watch {} for changes: {}",
+            "không theo dõi được thay đổi trong {}: {}";
+        /// cannot add the new units to {}: {}
+        CannotAddUnits(path, why) = "E0630",
+            "cannot add the new units to {}: {}",
+            "không thêm được các đơn vị mới vào {}: {}";
     }
 }

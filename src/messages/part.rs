@@ -504,5 +504,22 @@ catalogue! {
         ReaderSays(error) = "",
             "{}",
             "trình đọc bảng tính báo lỗi `{}`";
+        // Why the import cannot add units to site.yaml (issue 10).
+        /// its `units:` is a list in brackets ([ … ])
+        UnitsInBrackets = "",
+            "its `units:` is a list in brackets ([ … ])",
+            "mục `units:` được viết dạng danh sách trong ngoặc vuông ([ … ])";
+        /// its `units:` is not a list
+        UnitsNotAList = "",
+            "its `units:` is not a list",
+            "mục `units:` không phải một danh sách";
+        /// with the lines added it does not read back as the same settings ({})
+        UnitsEditUnreadable(why) = "",
+            "with the lines added it does not read back as the same settings ({})",
+            "khi thêm các dòng vào thì tệp không còn đọc lại được như cũ ({})";
+        /// the new units are not the ones read back
+        UnitsReadBackDiffer = "",
+            "the units read back are not the ones meant",
+            "các đơn vị đọc lại không đúng các đơn vị cần thêm";
     }
 }

@@ -28,10 +28,12 @@ fn every_entry() -> Vec<(String, Entry<'static>)> {
     let msgs: &'static [Msg] = Box::leak(Msg::samples().into_boxed_slice());
     let parts: &'static [Part] = Box::leak(Part::samples().into_boxed_slice());
     let hints: &'static [Hint] = Box::leak(Hint::samples().into_boxed_slice());
+    let statuses: &'static [Status] = Box::leak(Status::samples().into_boxed_slice());
     let mut all: Vec<(String, Entry<'static>)> = Vec::new();
     all.extend(msgs.iter().map(|m| (format!("{m:?}"), m.entry())));
     all.extend(parts.iter().map(|m| (format!("{m:?}"), m.entry())));
     all.extend(hints.iter().map(|m| (format!("{m:?}"), m.entry())));
+    all.extend(statuses.iter().map(|m| (format!("{m:?}"), m.entry())));
     all
 }
 
@@ -98,6 +100,9 @@ fn every_message_has_a_code_and_parts_and_hints_none() {
     }
     for h in Hint::samples() {
         assert_eq!(h.entry().code, "", "{h:?}");
+    }
+    for s in Status::samples() {
+        assert_eq!(s.entry().code, "", "{s:?}");
     }
 }
 

@@ -215,3 +215,44 @@ pub fn attrs(doc: &Html, css: &str, attr: &str) -> Vec<String> {
         .filter_map(|e| e.value().attr(attr).map(str::to_string))
         .collect()
 }
+
+/// Compares `text` with `tests/snapshots/<name>.txt`;
+/// `UPDATE_SNAPSHOTS=1` rewrites the file instead (never on CI).
+pub fn check_snapshot(name: &str, text: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(format!("{name}.txt"));
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() && std::env::var_os("CI").is_none() {
+        std::fs::write(&path, text).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "no snapshot {}: run with UPDATE_SNAPSHOTS=1",
+            path.display()
+        )
+    });
+    assert_eq!(text, expected, "snapshot {name} differs");
+}
+
+/// Output made comparable: `dir` (a temporary folder) as `<tmp>`, and the
+/// seconds a run took ("trong 0,03 giây", "in 0.03 s") as `N`.
+pub fn stable(text: &str, dir: &Path) -> String {
+    let text = text.replace(dir.to_str().unwrap(), "<tmp>");
+    text.split_inclusive('\n')
+        .map(|line| {
+            for unit in [" giây", " s →", " s\n"] {
+                if let Some(i) = line.find(unit) {
+                    let start = line[..i].rfind(' ').map_or(0, |s| s + 1);
+                    if line[start..i]
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+                    {
+                        return format!("{}N{}", &line[..start], &line[i..]);
+                    }
+                }
+            }
+            line.to_string()
+        })
+        .collect()
+}
