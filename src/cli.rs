@@ -292,6 +292,7 @@ fn arg_help(sub: &str, id: &str) -> Option<(Status, Option<Status>)> {
         (_, "root") => (Status::HelpRoot, dir),
         ("build", "output") => (Status::HelpOutput, dir),
         ("build", "base_url") => (Status::HelpBaseUrl, Some(Status::ValueUrl)),
+        ("build", "year") => (Status::HelpYear, Some(Status::ValueYear)),
         ("serve", "drafts") => (Status::HelpServeDrafts, Some(Status::ValueBool)),
         (_, "drafts") => (Status::HelpDrafts, None),
         (_, "strict") => (Status::HelpStrict, None),

@@ -352,6 +352,12 @@ catalogue! {
         HelpBaseUrl = "",
             "Override base_url of site.yaml.",
             "Dùng địa chỉ này thay cho `base_url` của site.yaml.";
+        /// --year
+        HelpYear = "",
+            "Build the standalone yearly summary site of this year: its summary as the home page, only its articles, records and downloads.",
+            "Dựng trang tổng kết năm riêng cho năm này: trang chủ là trang tổng kết, chỉ gồm bài viết, số liệu và tệp tải về của năm đó.";
+        /// YEAR
+        ValueYear = "", "YEAR", "NĂM";
         /// --drafts
         HelpDrafts = "",
             "Include articles marked `draft: true`.",
