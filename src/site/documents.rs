@@ -1,12 +1,12 @@
 //! Articles and pages: Markdown files with YAML front matter.
 
 use crate::messages::{Hint, Msg, Part};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::{Unit, unknown_unit};
+use super::{Unit, Unpublished, unknown_unit};
 use crate::data::{Period, UnitId, period};
 use crate::date::DateTime;
 use crate::diagnostic::Diagnostic;
@@ -32,13 +32,15 @@ struct RawFront {
     source: Option<String>,
 }
 
-/// Loads every `.md` file below `dir`.
+/// Loads every `.md` file below `dir`: the documents to publish are
+/// returned; the paths of those that failed go to `failed`, and those
+/// whose body could still be read also to `unpublished`, to be checked.
 pub fn load_all(
     root: &Path,
     dir: &Path,
     units: &BTreeMap<UnitId, Unit>,
     diags: &mut Vec<Diagnostic>,
-    failed: &mut std::collections::BTreeSet<PathBuf>,
+    (failed, unpublished): (&mut BTreeSet<PathBuf>, &mut Vec<Unpublished>),
 ) -> Vec<Document> {
     let mut out = Vec::new();
     for path in files_under(dir) {
@@ -55,9 +57,13 @@ pub fn load_all(
             }
         };
         let rel = crate::fs::posix(&relative(dir, &path));
-        match parse(&rel_root, rel, text, units, diags) {
-            Some(doc) => out.push(doc),
-            None => {
+        match read(&rel_root, rel, text, units, diags) {
+            Read::Good(doc) => out.push(doc),
+            Read::Unpublished(u) => {
+                failed.insert(rel_root);
+                unpublished.push(u);
+            }
+            Read::Unusable => {
                 failed.insert(rel_root);
             }
         }
@@ -68,7 +74,20 @@ pub fn load_all(
 /// How a file starts, shown after the hint's words.
 const FRONT_EXAMPLE: &str = "\n---\ntitle: \"…\"\ndate: 2023-10-26T07:00:00+07:00\n---";
 
-/// Splits and types the front matter of one file.
+/// One file, read.
+#[derive(Debug)]
+pub enum Read {
+    /// Its front matter is valid: the document.
+    Good(Document),
+    /// Its front matter has errors (reported); its body is still there to
+    /// check.
+    Unpublished(Unpublished),
+    /// Not even its body can be told apart (reported).
+    Unusable,
+}
+
+/// Splits and types the front matter of one file: the document, or `None`
+/// when its front matter has errors (reported).
 pub fn parse(
     path: &Path,
     rel: String,
@@ -76,11 +95,32 @@ pub fn parse(
     units: &BTreeMap<UnitId, Unit>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Document> {
+    match read(path, rel, text, units, diags) {
+        Read::Good(doc) => Some(doc),
+        Read::Unpublished(_) | Read::Unusable => None,
+    }
+}
+
+/// Splits and types the front matter of one file. A front matter with
+/// errors still gives its body, with the fields that were valid, so the
+/// body's own errors are reported in the same run.
+pub fn read(
+    path: &Path,
+    rel: String,
+    text: String,
+    units: &BTreeMap<UnitId, Unit>,
+    diags: &mut Vec<Diagnostic>,
+) -> Read {
     let text = crate::fs::normalize_newlines(text);
     let src = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let (yaml_start, yaml_end, body_start, close_line) = split(path, src, diags)?;
-    let raw = read_front(path, src, &src[yaml_start..yaml_end], diags)?;
-    let front = typed_front(raw, path, src, units, diags)?;
+    let Some((yaml_start, yaml_end, body_start, close_line)) = split(path, src, diags) else {
+        return Read::Unusable;
+    };
+    let (front, checked) = match read_front(path, src, &src[yaml_start..yaml_end], diags) {
+        Some(raw) => typed_front(raw, path, src, units, diags),
+        // Nothing of it is known: the body is compiled, not rendered.
+        None => (FrontMatter::default(), Checked::default()),
+    };
     let summary_line = src
         .lines()
         .position(|l| l.starts_with("summary:"))
@@ -92,7 +132,7 @@ pub fn parse(
         l.chars().count() - value.chars().count()
     });
     let body = src[body_start.min(src.len())..].to_string();
-    Some(Document {
+    let doc = Document {
         path: path.to_path_buf(),
         rel,
         text: src.to_string(),
@@ -101,7 +141,26 @@ pub fn parse(
         body_line: close_line + 1,
         summary_line,
         summary_col,
-    })
+    };
+    match checked {
+        Checked {
+            valid: true,
+            scope_valid: true,
+        } => Read::Good(doc),
+        Checked { scope_valid, .. } => Read::Unpublished(Unpublished {
+            doc,
+            renders: scope_valid,
+        }),
+    }
+}
+
+/// What the checks of a front matter found.
+#[derive(Clone, Copy, Debug, Default)]
+struct Checked {
+    /// Every field is valid.
+    valid: bool,
+    /// `unit` and `period`, which choose the body's figures, are valid.
+    scope_valid: bool,
 }
 
 /// Where the front matter and the body lie in `src`: the YAML's start and
@@ -212,19 +271,21 @@ fn read_front(path: &Path, src: &str, yaml: &str, diags: &mut Vec<Diagnostic>) -
 }
 
 /// The front matter typed: a title, a date, a known unit, a period and a
-/// valid slug, each problem located on its line.
+/// valid slug, each problem located on its line. The fields in error are
+/// left empty.
 fn typed_front(
     raw: RawFront,
     path: &Path,
     src: &str,
     units: &BTreeMap<UnitId, Unit>,
     diags: &mut Vec<Diagnostic>,
-) -> Option<FrontMatter> {
+) -> (FrontMatter, Checked) {
     let find = |field: &str, needle: &str, d: Diagnostic| -> Diagnostic {
         d.file(path)
             .find(src, needle, |l| l.starts_with(&format!("{field}:")))
     };
     let mut ok = true;
+    let mut scope_ok = true;
     let mut front = FrontMatter {
         title: raw.title.clone().unwrap_or_default(),
         summary: raw.summary,
@@ -271,6 +332,7 @@ fn typed_front(
             let (msg, hint) = unknown_unit(unit, units);
             diags.push(find("unit", unit, Diagnostic::error(msg)).hint(hint));
             ok = false;
+            scope_ok = false;
         }
     }
     if let Some(p) = &raw.period {
@@ -278,15 +340,17 @@ fn typed_front(
         match Period::parse(&text) {
             Ok(p) => front.period = Some(p),
             Err(why) => {
+                let (why, hint) = period::explain(&text, why);
                 diags.push(
                     find(
                         "period",
                         &text,
                         Diagnostic::error(crate::msg!(Msg::BadPeriod, text, why)),
                     )
-                    .hint(crate::msg!(Hint::WritePeriodOne, period::ACCEPTED_FORMS)),
+                    .hint(hint),
                 );
                 ok = false;
+                scope_ok = false;
             }
         }
     }
@@ -307,9 +371,14 @@ fn typed_front(
                 .hint(Hint::SlugUsesLowerCase),
             );
             ok = false;
+            front.slug = None;
         }
     }
-    ok.then_some(front)
+    let checked = Checked {
+        valid: ok,
+        scope_valid: scope_ok,
+    };
+    (front, checked)
 }
 
 fn scalar(v: &yaml_serde::Value) -> String {
