@@ -197,8 +197,9 @@ pub fn run() -> i32 {
                     println!("  {}", dir.join(f).display());
                 }
                 println!(
-                    "created a new site in {0}: preview it with `baocao serve --root {0}`",
-                    dir.display()
+                    "created a new site in {}: preview it with `baocao serve --root {}`",
+                    dir.display(),
+                    crate::scaffold::shell_word(&dir)
                 );
                 0
             }
