@@ -142,15 +142,13 @@ pub fn read(
         summary_line,
         summary_col,
     };
-    match checked {
-        Checked {
-            valid: true,
-            scope_valid: true,
-        } => Read::Good(doc),
-        Checked { scope_valid, .. } => Read::Unpublished(Unpublished {
+    if checked.valid {
+        Read::Good(doc)
+    } else {
+        Read::Unpublished(Unpublished {
             doc,
-            renders: scope_valid,
-        }),
+            renders: checked.scope_valid,
+        })
     }
 }
 
@@ -428,6 +426,51 @@ mod tests {
         let (_, diags) = parse_str("---\ntitle: T\nauthr: X\n---\n");
         assert_eq!(diags[0].line, Some(3), "{diags:#?}");
         assert!(diags[0].message.en().contains("there is no field `authr`"));
+    }
+
+    #[test]
+    fn a_front_matter_with_errors_keeps_its_body_and_valid_fields() {
+        let read_str = |text: &str| {
+            let mut diags = Vec::new();
+            let read = read(
+                Path::new("a.md"),
+                "a.md".into(),
+                text.to_string(),
+                &BTreeMap::new(),
+                &mut diags,
+            );
+            (read, diags)
+        };
+        // A bad date: the body renders with the period as written.
+        let (r, diags) =
+            read_str("---\ntitle: T\ndate: 26/10/2023\nperiod: quý III/2023\n---\nBody {{ x }}\n");
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        let Read::Unpublished(u) = r else {
+            panic!("{r:?}")
+        };
+        assert!(u.renders);
+        assert_eq!(u.doc.front.period, Some(Period::Quarter(2023, 3)));
+        assert_eq!((u.doc.front.title.as_str(), u.doc.front.date), ("T", None));
+        assert_eq!(
+            (u.doc.body.as_str(), u.doc.body_line),
+            ("Body {{ x }}\n", 6)
+        );
+        // A bad period or an unknown unit: the body is only compiled.
+        for front in ["period: Q3/2023", "unit: x"] {
+            let (r, _) = read_str(&format!("---\ntitle: T\n{front}\n---\nBody\n"));
+            assert!(
+                matches!(r, Read::Unpublished(Unpublished { renders: false, .. })),
+                "{front}"
+            );
+        }
+        // Unreadable YAML: nothing of it is known.
+        let (r, _) = read_str("---\ntitle: T\nautr: X\n---\nBody\n");
+        assert!(
+            matches!(&r, Read::Unpublished(u) if !u.renders && u.doc.body == "Body\n"),
+            "{r:?}"
+        );
+        // No front matter at all: no body to check either.
+        assert!(matches!(read_str("# Tin\n").0, Read::Unusable));
     }
 
     #[test]
