@@ -6,7 +6,7 @@
 
 use std::ffi::OsString;
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -217,7 +217,7 @@ pub fn run() -> i32 {
                 for f in files {
                     println!("  {}", dir.join(f).display());
                 }
-                let serve = format!("baocao serve --root {}", shell_word(&dir));
+                let serve = format!("baocao serve --root {}", crate::scaffold::shell_word(&dir));
                 println!(
                     "{}",
                     crate::msg!(Status::Created, dir.display(), serve).text(lang)
@@ -229,23 +229,6 @@ pub fn run() -> i32 {
                 1
             }
         },
-    }
-}
-
-/// A path as one word of a shell command: quoted when it holds spaces or
-/// characters a shell reads.
-fn shell_word(path: &Path) -> String {
-    let text = path.display().to_string();
-    let plain = !text.is_empty()
-        && text
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '-' | '_' | ':' | '\\' | '+'));
-    if plain {
-        text
-    } else if cfg!(windows) {
-        format!("\"{text}\"")
-    } else {
-        format!("'{}'", text.replace('\'', "'\\''"))
     }
 }
 
@@ -623,15 +606,5 @@ mod tests {
             "{SUBCOMMANDS:?}"
         );
         assert!(missing.is_empty(), "no help texts for {missing:?}");
-    }
-
-    #[test]
-    fn paths_in_printed_commands_are_quoted_when_a_shell_needs_it() {
-        assert_eq!(shell_word(Path::new("trang-moi")), "trang-moi");
-        assert_eq!(shell_word(Path::new("/tmp/a_b/c.d")), "/tmp/a_b/c.d");
-        if cfg!(unix) {
-            assert_eq!(shell_word(Path::new("Trang mới")), "'Trang mới'");
-            assert_eq!(shell_word(Path::new("it's")), "'it'\\''s'");
-        }
     }
 }

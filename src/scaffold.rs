@@ -108,9 +108,45 @@ pub fn create(dir: &Path) -> Result<Vec<String>, Diagnostic> {
     Ok(written)
 }
 
+/// A path as one word of a command line, so a command printed with it
+/// works when pasted: as is when it is made of letters, digits and
+/// `-_./:@+,=~`; else in double quotes when it holds none of the
+/// characters a shell still reads inside them (sh; on Windows PowerShell
+/// and cmd); else in single quotes (sh, or PowerShell on Windows).
+pub fn shell_word(path: &Path) -> String {
+    let text = path.display().to_string();
+    let plain = |c: char| c.is_alphanumeric() || "-_./:@+,=~".contains(c);
+    let special: &[char] = if cfg!(windows) {
+        &['"', '$', '`', '%']
+    } else {
+        &['"', '$', '`', '!', '\\']
+    };
+    if !text.is_empty() && text.chars().all(plain) {
+        text
+    } else if !text.contains(special) {
+        format!("\"{text}\"")
+    } else if cfg!(windows) {
+        format!("'{}'", text.replace('\'', "''"))
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folder_names_are_quoted_only_when_a_shell_would_split_them() {
+        let word = |s: &str| shell_word(Path::new(s));
+        assert_eq!(word("ten-trang"), "ten-trang");
+        assert_eq!(word("../trang/thử_1"), "../trang/thử_1");
+        assert_eq!(word("trang mới"), "\"trang mới\"");
+        assert_eq!(word("a&b"), "\"a&b\"");
+        if cfg!(unix) {
+            assert_eq!(word("it's $HOME"), "'it'\\''s $HOME'");
+        }
+    }
 
     #[test]
     fn refuses_a_folder_with_files() {

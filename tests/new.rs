@@ -48,3 +48,35 @@ fn new_refuses_a_folder_that_is_not_empty() {
         .stderr_has("already exists and is not an empty folder");
     assert!(site.root.join("content/site.yaml").is_file());
 }
+
+/// The command `new` prints works as printed: a shell splits it into the
+/// command, its arguments and the folder, even with a space in its name.
+#[cfg(unix)]
+#[test]
+fn the_printed_next_step_works_when_pasted_into_a_shell() {
+    let site = SiteTest::fixture("good");
+    for name in ["trang-moi", "trang mới", "it's $HOME"] {
+        let dir = site.root.join(name);
+        let out = site.run(&["new", dir.to_str().unwrap()]);
+        out.succeeds();
+        let command = out
+            .stdout
+            .split('`')
+            .nth(1)
+            .unwrap_or_else(|| panic!("{}", out.stdout));
+        let words = std::process::Command::new("sh")
+            .args(["-c", &format!("printf '%s\\n' {command}")])
+            .output()
+            .unwrap();
+        let words: Vec<String> = String::from_utf8(words.stdout)
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect();
+        assert_eq!(
+            words,
+            ["baocao", "serve", "--root", dir.to_str().unwrap()],
+            "{command}"
+        );
+    }
+}

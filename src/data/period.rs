@@ -1,7 +1,7 @@
 //! Reporting periods (SPEC §2): their grammar, Vietnamese labels, and the
 //! "cùng kỳ" and "kỳ trước" periods they are compared with.
 
-use crate::messages::Part;
+use crate::messages::{Hint, Part};
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -28,6 +28,28 @@ pub enum Period {
 pub const ACCEPTED_FORMS: &str =
     "2023, 2023-Q3, 2023-H1, 2023-H2, 2023-9M (1M..12M), 2023-10, 2020-01-01..2020-11-13";
 
+/// The Vietnamese labels a period may also be written as, for error hints.
+pub const WRITTEN_FORMS: &str =
+    "năm 2023, quý III/2023, 6 tháng đầu năm 2023, 9 tháng đầu năm 2023, tháng 10/2023";
+
+/// What to tell someone who wrote `text` where a period was expected and
+/// `Period::parse` refused it with `why`: the reason and the hint. A near
+/// miss (`Q3/2023`) is "not a period", with the id it most likely means as
+/// the hint; anything else keeps its reason, with the forms a period is
+/// written in.
+pub fn explain(text: &str, why: Part) -> (Part, Hint) {
+    match Period::suggest(text) {
+        Some(p) => (
+            crate::msg!(Part::NotAPeriod, text.trim()),
+            crate::msg!(Hint::PeriodDidYouMean, p.id(), p.label()),
+        ),
+        None => (
+            why,
+            crate::msg!(Hint::WritePeriodOrLabel, ACCEPTED_FORMS, WRITTEN_FORMS),
+        ),
+    }
+}
+
 impl Period {
     /// The period of an inclusive date range: the named period (year, half,
     /// quarter, first N months, month) when the range covers exactly its
@@ -47,10 +69,112 @@ impl Period {
             .unwrap_or(Period::Range(start, end))
     }
 
-    /// Parses a period id; the error says what was wrong (shown inside
-    /// [`Msg::BadPeriod`](crate::messages::Msg::BadPeriod)).
+    /// Parses a period as people write it: its id (`2023-Q3`) or its
+    /// Vietnamese label (`quý III/2023`, see [`Period::from_label`]). The
+    /// error says what was wrong (shown inside
+    /// [`Msg::BadPeriod`](crate::messages::Msg::BadPeriod)); for a near
+    /// miss (`Q3/2023`, `2023Q3`) it names the id meant.
     pub fn parse(text: &str) -> Result<Period, Part> {
         let s = text.trim();
+        let why = match Period::parse_id(s) {
+            Ok(p) => return Ok(p),
+            Err(why) => why,
+        };
+        if let Some(p) = Period::from_label(s) {
+            return Ok(p);
+        }
+        if let Some(p) = Period::suggest(s) {
+            return Err(crate::msg!(Part::NotAPeriodDidYouMean, s, p.id()));
+        }
+        // An id gone wrong says what is wrong in it ("`23` is not a
+        // year"); other text is simply not a period.
+        let id_like = s.starts_with(|c: char| c.is_ascii_digit())
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.'));
+        if s.is_empty() || id_like {
+            Err(why)
+        } else {
+            Err(crate::msg!(Part::NotAPeriod, s))
+        }
+    }
+
+    /// A period written as its Vietnamese label, in any case and with or
+    /// without accents: `năm 2023`, `quý III/2023` (`Quý 3/2023`, `quý
+    /// III năm 2023`), `6 tháng đầu năm 2023`, `6 tháng cuối năm 2023`,
+    /// `9 tháng đầu năm 2023`, `tháng 10/2023` (`tháng 10 năm 2023`),
+    /// `từ 01/01/2020 đến 13/11/2020`, and the chart axes' short labels
+    /// (`9T/2023`, `T10/2023`). The whole text must be the label.
+    pub fn from_label(text: &str) -> Option<Period> {
+        let folded = crate::text::fold(text);
+        let t: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        if let Some(p) = written_range(&t) {
+            return Some(p);
+        }
+        let (&last, head) = t.split_last()?;
+        let year = parse_year(last)?;
+        let (head, said_year) = match head.split_last() {
+            Some((&"nam", head)) => (head, true),
+            _ => (head, false),
+        };
+        match head {
+            [] | ["ca"] if said_year => Some(Period::Year(year)),
+            ["quy" | "qui", q] => quarter_number(q).map(|q| Period::Quarter(year, q)),
+            [n, "thang"] | [n, "thang", "dau"] => first_months(year, small(n)?),
+            ["6", "thang", "cuoi"] | ["6t", "cuoi"] | ["nua", "cuoi"] => {
+                Some(Period::Half(year, 2))
+            }
+            ["6t", "dau"] | ["nua", "dau"] => Some(Period::Half(year, 1)),
+            ["thang", m] => month(year, small(m)?),
+            [short] => match (short.strip_suffix('t'), short.strip_prefix('t')) {
+                (Some(n), _) => first_months(year, small(n)?),
+                (_, Some(m)) => month(year, small(m)?),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The period a near miss most likely means: `Q3/2023`, `2023Q3`,
+    /// `III/2023`, `2023-3Q`, `Q3-2023` → `2023-Q3`; `H1/2023` →
+    /// `2023-H1`; `9M/2023` → `2023-9M`; `10/2023`, `2023-1` → a month;
+    /// `01/01/2020..13/11/2020` → a range. `None` when the text names no
+    /// single period, or already is one.
+    pub fn suggest(text: &str) -> Option<Period> {
+        if Period::parse_id(text.trim()).is_ok() || Period::from_label(text).is_some() {
+            return None;
+        }
+        let folded = crate::text::fold(text);
+        let mut t: Vec<&str> = folded.split(' ').flat_map(split_letters_digits).collect();
+        t.retain(|w| !matches!(*w, "tu" | "den" | "ngay"));
+        if let Some(p) = day_range(&t) {
+            return Some(p);
+        }
+        let mut years = t
+            .iter()
+            .enumerate()
+            .filter_map(|(i, w)| Some((i, parse_year(w)?)));
+        let (at, year) = years.next()?;
+        if years.next().is_some() {
+            return None;
+        }
+        t.remove(at);
+        match t.as_slice() {
+            [] | ["nam"] => Some(Period::Year(year)),
+            ["q" | "quy" | "qui", q] | [q, "q"] => {
+                quarter_number(q).map(|q| Period::Quarter(year, q))
+            }
+            [r] if roman(r).is_some() => roman(r).map(|q| Period::Quarter(year, q)),
+            ["h", h] | [h, "h"] => small(h)
+                .filter(|h| (1..=2).contains(h))
+                .map(|h| Period::Half(year, h)),
+            [n, "m" | "t"] => first_months(year, small(n)?),
+            [m] | ["t" | "thang", m] => month(year, small(m)?),
+            _ => None,
+        }
+    }
+
+    /// Parses a period id (`2023-Q3`), and only an id.
+    fn parse_id(s: &str) -> Result<Period, Part> {
         if s.is_empty() {
             return Err(Part::PeriodEmpty);
         }
@@ -86,16 +210,9 @@ impl Period {
             let h = number(h).filter(|h| (1..=2).contains(h)).ok_or_else(bad)?;
             Ok(Period::Half(year, h))
         } else if let Some(n) = upper.strip_suffix('M') {
-            let n = number(n).filter(|n| (1..=12).contains(n)).ok_or_else(bad)?;
-            // The first 1, 3, 6 or 12 months are a month, quarter, half or
-            // year already: one span, one id, so duplicates are caught.
-            Ok(match n {
-                1 => Period::Month(year, 1),
-                3 => Period::Quarter(year, 1),
-                6 => Period::Half(year, 1),
-                12 => Period::Year(year),
-                _ => Period::Months(year, n),
-            })
+            number(n)
+                .and_then(|n| first_months(year, n))
+                .ok_or_else(bad)
         } else if upper.len() == 2 {
             let m = number(&upper)
                 .filter(|m| (1..=12).contains(m))
@@ -228,6 +345,95 @@ impl Period {
     }
 }
 
+/// The first `n` months of a year (1..=12). The first 1, 3, 6 or 12
+/// months are a month, quarter, half or year already: one span, one id,
+/// so duplicates are caught.
+fn first_months(year: i32, n: u8) -> Option<Period> {
+    Some(match n {
+        1 => Period::Month(year, 1),
+        3 => Period::Quarter(year, 1),
+        6 => Period::Half(year, 1),
+        12 => Period::Year(year),
+        2..=11 => Period::Months(year, n),
+        _ => return None,
+    })
+}
+
+/// One month of a year (1..=12).
+fn month(year: i32, m: u8) -> Option<Period> {
+    (1..=12).contains(&m).then_some(Period::Month(year, m))
+}
+
+/// A number of one or two digits.
+fn small(w: &str) -> Option<u8> {
+    (!w.is_empty() && w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| w.parse().ok())
+        .flatten()
+}
+
+/// A quarter in Roman (`III`, folded to `iii`) or Arabic (`3`) numerals.
+fn quarter_number(w: &str) -> Option<u8> {
+    roman(w).or_else(|| small(w).filter(|q| (1..=4).contains(q)))
+}
+
+/// A quarter in Roman numerals, folded: `i` … `iv`.
+fn roman(w: &str) -> Option<u8> {
+    match w {
+        "i" => Some(1),
+        "ii" => Some(2),
+        "iii" => Some(3),
+        "iv" => Some(4),
+        _ => None,
+    }
+}
+
+/// `từ 01/01/2020 đến 13/11/2020` (folded words, `ngày` allowed before
+/// each date): the range, or the named period it covers.
+fn written_range(t: &[&str]) -> Option<Period> {
+    let rest = t.strip_prefix(&["tu"])?;
+    let rest = rest.strip_prefix(&["ngay"]).unwrap_or(rest);
+    let (start, rest) = rest.split_at_checked(3)?;
+    let rest = rest.strip_prefix(&["den"])?;
+    let end = rest.strip_prefix(&["ngay"]).unwrap_or(rest);
+    let (a, b) = (day_month_year(start)?, day_month_year(end)?);
+    (a <= b).then(|| Period::from_span(a, b))
+}
+
+/// Two dates `d m y d m y` in order: the range they bound.
+fn day_range(t: &[&str]) -> Option<Period> {
+    if t.len() != 6 {
+        return None;
+    }
+    let (a, b) = (day_month_year(&t[..3])?, day_month_year(&t[3..])?);
+    (a <= b).then(|| Period::from_span(a, b))
+}
+
+/// A date written day, month, year (`13 11 2020`, folded from `13/11/2020`).
+fn day_month_year(t: &[&str]) -> Option<Date> {
+    match t {
+        [d, m, y] => Date::new(parse_year(y)?, small(m)?, small(d)?),
+        _ => None,
+    }
+}
+
+/// `q3` → `q`, `3`; `2023q3` → `2023`, `q`, `3`: folded words cut where
+/// letters meet digits.
+fn split_letters_digits(word: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = word.as_bytes();
+    for i in 1..bytes.len() {
+        if bytes[i].is_ascii_digit() != bytes[i - 1].is_ascii_digit() {
+            out.push(&word[start..i]);
+            start = i;
+        }
+    }
+    if start < word.len() {
+        out.push(&word[start..]);
+    }
+    out
+}
+
 fn parse_year(s: &str) -> Option<i32> {
     (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
         .then(|| s.parse().ok())
@@ -317,6 +523,180 @@ mod tests {
             "`2023-Q5` is not a period"
         );
         assert_eq!(Period::parse("23").unwrap_err().en(), "`23` is not a year");
+    }
+
+    #[test]
+    fn periods_written_as_their_labels_are_read() {
+        let cases = [
+            ("năm 2023", "2023"),
+            ("Năm 2023", "2023"),
+            ("NĂM 2023", "2023"),
+            ("nam 2023", "2023"),
+            ("cả năm 2023", "2023"),
+            ("quý III/2023", "2023-Q3"),
+            ("Quý III/2023", "2023-Q3"),
+            ("Quý 3/2023", "2023-Q3"),
+            ("quy 3/2023", "2023-Q3"),
+            ("quí III/2023", "2023-Q3"),
+            ("Quý III năm 2023", "2023-Q3"),
+            ("quý I/2024", "2024-Q1"),
+            ("quý IV - 2023", "2023-Q4"),
+            ("  quý  II / 2023 ", "2023-Q2"),
+            ("6 tháng đầu năm 2023", "2023-H1"),
+            ("6 Tháng Đầu Năm 2023", "2023-H1"),
+            ("6 thang dau nam 2023", "2023-H1"),
+            ("6 tháng cuối năm 2023", "2023-H2"),
+            ("9 tháng đầu năm 2023", "2023-9M"),
+            ("9 tháng năm 2023", "2023-9M"),
+            ("3 tháng đầu năm 2023", "2023-Q1"),
+            ("12 tháng năm 2023", "2023"),
+            ("tháng 10/2023", "2023-10"),
+            ("Tháng 10 năm 2023", "2023-10"),
+            ("tháng 1/2024", "2024-01"),
+            ("từ 01/01/2020 đến 13/11/2020", "2020-01-01..2020-11-13"),
+            ("Từ ngày 1/7/2023 đến ngày 30/9/2023", "2023-Q3"),
+            ("9T/2023", "2023-9M"),
+            ("T10/2023", "2023-10"),
+            ("6T đầu/2023", "2023-H1"),
+            ("6T cuối/2023", "2023-H2"),
+        ];
+        for (written, id) in cases {
+            assert_eq!(
+                Period::parse(written).map(|p| p.id()),
+                Ok(id.into()),
+                "{written}"
+            );
+        }
+        // Every period's own labels read back as that period.
+        for id in [
+            "2023",
+            "2023-Q1",
+            "2023-Q4",
+            "2023-H1",
+            "2023-H2",
+            "2023-9M",
+            "2023-2M",
+            "2023-01",
+            "2023-12",
+            "2020-01-01..2020-11-13",
+        ] {
+            let period = p(id);
+            assert_eq!(Period::parse(&period.label()), Ok(period), "{id}");
+            if !matches!(period, Period::Range(..)) {
+                assert_eq!(Period::parse(&period.short_label()), Ok(period), "{id}");
+            }
+        }
+    }
+
+    #[test]
+    fn labels_that_name_nothing_are_errors() {
+        for bad in [
+            "quý V/2023",
+            "quý 0/2023",
+            "tháng 13/2023",
+            "13 tháng đầu năm 2023",
+            "5 tháng cuối năm 2023",
+            "quý III",
+            "năm",
+            "năm 23",
+            "từ 13/11/2020 đến 01/01/2020",
+            "từ 30/02/2020 đến 01/03/2020",
+            "quý III/2023 và quý IV/2023",
+        ] {
+            let err = Period::parse(bad).unwrap_err();
+            assert_eq!(
+                err.en(),
+                format!("`{}` is not a period", bad.trim()),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn near_misses_name_the_id_meant() {
+        let cases = [
+            ("Q3/2023", "2023-Q3"),
+            ("q3/2023", "2023-Q3"),
+            ("2023Q3", "2023-Q3"),
+            ("2023 Q3", "2023-Q3"),
+            ("III/2023", "2023-Q3"),
+            ("2023-III", "2023-Q3"),
+            ("2023-3Q", "2023-Q3"),
+            ("3Q2023", "2023-Q3"),
+            ("Q3-2023", "2023-Q3"),
+            ("Q3.2023", "2023-Q3"),
+            ("2023/Q4", "2023-Q4"),
+            ("H1/2023", "2023-H1"),
+            ("2023H2", "2023-H2"),
+            ("9M/2023", "2023-9M"),
+            ("2023 9M", "2023-9M"),
+            ("6M/2023", "2023-H1"),
+            ("10/2023", "2023-10"),
+            ("2023/10", "2023-10"),
+            ("2023-1", "2023-01"),
+            ("2023.", "2023"),
+            ("01/01/2020..13/11/2020", "2020-01-01..2020-11-13"),
+            ("15/6/2023 – 14/9/2023", "2023-06-15..2023-09-14"),
+        ];
+        for (written, id) in cases {
+            assert_eq!(
+                Period::suggest(written).map(|p| p.id()),
+                Some(id.into()),
+                "{written}"
+            );
+            let err = Period::parse(written).unwrap_err();
+            assert_eq!(
+                err.en(),
+                format!("`{written}` is not a period; did you mean `{id}`?"),
+                "{written}"
+            );
+            assert_eq!(
+                err.text(crate::messages::Lang::Vi),
+                format!("`{written}` không phải kỳ báo cáo; có phải là `{id}`?")
+            );
+            // With a hint of its own, the message says what is wrong and
+            // the hint what to write.
+            let (why, hint) = explain(written, err);
+            assert_eq!(why.en(), format!("`{written}` is not a period"));
+            assert!(
+                hint.en().starts_with(&format!("did you mean `{id}` (")),
+                "{}",
+                hint.en()
+            );
+            assert!(
+                hint.text(crate::messages::Lang::Vi)
+                    .starts_with(&format!("có phải là `{id}` (")),
+            );
+        }
+        // "Q3/2023" is no longer "not a year".
+        assert_eq!(
+            explain("Q3/2023", Period::parse("Q3/2023").unwrap_err())
+                .1
+                .en(),
+            "did you mean `2023-Q3` (quý III/2023)? A period is written as its id or its Vietnamese label"
+        );
+        // Nothing to suggest: out of range, no year, two years, a period already.
+        for none in [
+            "Q5/2023",
+            "H3/2023",
+            "13/2023",
+            "quý 3",
+            "2022-2023",
+            "2023-Q3",
+            "năm 2023",
+        ] {
+            assert_eq!(Period::suggest(none), None, "{none}");
+        }
+        let (why, hint) = explain("Q5/2023", Period::parse("Q5/2023").unwrap_err());
+        assert_eq!(why.en(), "`Q5/2023` is not a period");
+        assert!(
+            hint.en()
+                .starts_with("write the period as one of: 2023, 2023-Q3")
+        );
+        assert!(
+            hint.en()
+                .contains("or as its Vietnamese label: năm 2023, quý III/2023")
+        );
     }
 
     #[test]

@@ -124,6 +124,14 @@ catalogue! {
         WritePeriodOne(v1) = "",
             "write the period as one of: {}",
             "ghi kỳ báo cáo theo một trong các dạng: {}";
+        /// write the period as one of: {}; or as its Vietnamese label: {}
+        WritePeriodOrLabel(v1, v2) = "",
+            "write the period as one of: {}; or as its Vietnamese label: {}",
+            "ghi kỳ báo cáo theo một trong các dạng: {}; hoặc bằng tên kỳ: {}";
+        /// did you mean `{}` ({})? A period is written as its id or its Vietnamese label
+        PeriodDidYouMean(mean, label) = "",
+            "did you mean `{}` ({})? A period is written as its id or its Vietnamese label",
+            "có phải là `{}` ({})? Kỳ báo cáo được ghi bằng mã kỳ hoặc tên kỳ";
         /// Excel turned this period into a date: format the period column as Text and type it again (e.g. 2023-10)
         ExcelTurnedPeriodInto = "",
             "Excel turned this period into a date: format the period column as Text and type it again (e.g. 2023-10)",

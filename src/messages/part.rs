@@ -401,6 +401,10 @@ catalogue! {
         NotAPeriod(v1) = "",
             "`{}` is not a period",
             "`{}` không phải kỳ báo cáo";
+        /// `{}` is not a period; did you mean `{}`?
+        NotAPeriodDidYouMean(v1, mean) = "",
+            "`{}` is not a period; did you mean `{}`?",
+            "`{}` không phải kỳ báo cáo; có phải là `{}`?";
         /// its formula
         ItsFormula = "",
             "its formula",

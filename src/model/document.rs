@@ -58,3 +58,16 @@ pub struct Document {
     /// Characters before the summary's text on that line.
     pub summary_col: usize,
 }
+
+/// An article or page left off the site because its front matter has
+/// errors (reported when it was loaded). Its body is still checked, so one
+/// run reports every error of the file, not only the first part's.
+#[derive(Clone, Debug)]
+pub struct Unpublished {
+    /// The document, with the fields of its front matter that were valid.
+    pub doc: Document,
+    /// Its body can be rendered: its unit and period are as written (or
+    /// absent), so its figures are the ones meant. Otherwise its template
+    /// is only compiled, and its figures' errors wait for the fix.
+    pub renders: bool,
+}

@@ -6,6 +6,6 @@ mod document;
 mod settings;
 mod unit;
 
-pub use document::{Document, FrontMatter};
+pub use document::{Document, FrontMatter, Unpublished};
 pub use settings::{Language, MenuItem, Owner, Settings, Site, SiteConfig};
 pub use unit::{Level, Unit, unknown_unit};

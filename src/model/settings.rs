@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Document, Unit};
+use super::{Document, Unit, Unpublished};
 use crate::data::{Catalogue, Record, UnitId};
 use crate::diagnostic::Diagnostic;
 use crate::theme::Theme;
@@ -127,6 +127,9 @@ pub struct Site {
     /// Articles and pages that failed to load: links to them are not
     /// reported again as broken.
     pub failed: BTreeSet<PathBuf>,
+    /// Articles and pages whose front matter has errors: not published,
+    /// their bodies checked all the same.
+    pub unpublished: Vec<Unpublished>,
     /// `content/static/` files by output path.
     pub static_files: BTreeMap<String, Vec<u8>>,
     /// Templates and assets: the built-in theme with the site's overrides.

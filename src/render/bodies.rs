@@ -297,16 +297,24 @@ pub fn render_body(
             &shared.catalogue,
         )
     };
-    let text = bounded(BODY_LIMITS, &scope, || tera.render(&name, &ctx))
-        .map_err(|e| vec![diag(e, false)])?;
-    let summary = match &d.front.summary {
-        Some(_) => Some(
+    // The body and the summary are rendered both, to report the errors
+    // of both in one run.
+    let text =
+        bounded(BODY_LIMITS, &scope, || tera.render(&name, &ctx)).map_err(|e| diag(e, false));
+    let summary = d
+        .front
+        .summary
+        .as_ref()
+        .map(|_| {
             bounded(BODY_LIMITS, &scope, || {
                 tera.render(&format!("{name}#summary"), &ctx)
             })
-            .map_err(|e| vec![diag(e, true)])?,
-        ),
-        None => None,
+            .map_err(|e| diag(e, true))
+        })
+        .transpose();
+    let (text, summary) = match (text, summary) {
+        (Ok(text), Ok(summary)) => (text, summary),
+        (text, summary) => return Err(text.err().into_iter().chain(summary.err()).collect()),
     };
     let resolve = |dest: &str| {
         resolve_link(
@@ -321,43 +329,35 @@ pub fn render_body(
     };
     // One document's body per page: short ids ("fn-1") cannot collide.
     let (html, problems) = markdown::render(&text, "", &resolve);
-    if !problems.refused.is_empty() {
-        return Err(problems
-            .refused
-            .into_iter()
-            .map(|tag| {
-                Diagnostic::error(crate::msg!(Msg::RawHtmlRefused, tag))
-                    .file(&d.path)
-                    .find(&d.text, &tag, |l| l.contains(tag.as_str()))
-                    .hint(Hint::WriteLinksImagesMarkdown)
+    let refused = problems.refused.into_iter().map(|tag| {
+        Diagnostic::error(crate::msg!(Msg::RawHtmlRefused, tag))
+            .file(&d.path)
+            .find(&d.text, &tag, |l| l.contains(tag.as_str()))
+            .hint(Hint::WriteLinksImagesMarkdown)
+    });
+    let broken = problems.broken.into_iter().map(|(dest, why)| {
+        let hint = if is_code_url(&dest) {
+            Hint::LinksGoPagesHttps
+        } else if !dest
+            .split(['#', '?'])
+            .next()
+            .and_then(|f| f.rsplit('/').next())
+            .is_some_and(|name| name.contains('.') && !name.ends_with(".md"))
+        {
+            Hint::LinkAnotherArticleMd
+        } else {
+            Hint::PutFileContentStatic
+        };
+        Diagnostic::error(crate::msg!(Msg::BrokenLink, dest, why))
+            .file(&d.path)
+            .find(&d.text, &dest, |l| {
+                l.contains(&format!("]({dest}")) || l.contains(dest.as_str())
             })
-            .collect());
-    }
-    if !problems.broken.is_empty() {
-        return Err(problems
-            .broken
-            .into_iter()
-            .map(|(dest, why)| {
-                let hint = if is_code_url(&dest) {
-                    Hint::LinksGoPagesHttps
-                } else if !dest
-                    .split(['#', '?'])
-                    .next()
-                    .and_then(|f| f.rsplit('/').next())
-                    .is_some_and(|name| name.contains('.') && !name.ends_with(".md"))
-                {
-                    Hint::LinkAnotherArticleMd
-                } else {
-                    Hint::PutFileContentStatic
-                };
-                Diagnostic::error(crate::msg!(Msg::BrokenLink, dest, why))
-                    .file(&d.path)
-                    .find(&d.text, &dest, |l| {
-                        l.contains(&format!("]({dest}")) || l.contains(dest.as_str())
-                    })
-                    .hint(hint)
-            })
-            .collect());
+            .hint(hint)
+    });
+    let errors: Vec<Diagnostic> = refused.chain(broken).collect();
+    if !errors.is_empty() {
+        return Err(errors);
     }
     Ok(Body {
         html: markdown::unwrap_opaque(&html.html),

@@ -176,7 +176,10 @@ struct Links<'a> {
 }
 
 /// Every published document's body and summary, rendered in parallel;
-/// stops the build after this stage when any of them fails.
+/// stops the build after this stage when any of them fails. The bodies of
+/// documents left off for errors in their front matter are checked too
+/// (compiled, and rendered when their figures are known), so one run
+/// reports the errors of both parts of a file.
 fn all_bodies(
     site: &Site,
     figures: &Figures,
@@ -192,7 +195,18 @@ fn all_bodies(
         .filter_map(|e| e.doc)
         .chain(links.full_index.section_docs.values().copied())
         .collect();
-    let bodies_tera = match compile_bodies(&docs, shared, site) {
+    // Drafts are checked only when they would be published.
+    let unpublished: Vec<_> = site
+        .unpublished
+        .iter()
+        .filter(|u| opts.drafts || !u.doc.front.draft)
+        .collect();
+    let compiled: Vec<&Document> = docs
+        .iter()
+        .copied()
+        .chain(unpublished.iter().map(|u| &u.doc))
+        .collect();
+    let bodies_tera = match compile_bodies(&compiled, shared, site) {
         Ok(t) => t,
         Err(more) => {
             diags.extend(more);
@@ -245,6 +259,13 @@ fn all_bodies(
             Err(d) => diags.extend(d),
         }
     }
+    // Only their errors count: they are not published.
+    let checked: Vec<_> = unpublished
+        .par_iter()
+        .filter(|u| u.renders)
+        .filter_map(|u| bodies::render_body(&bodies_tera, &u.doc, &body_inputs).err())
+        .collect();
+    diags.extend(checked.into_iter().flatten());
     if diags.iter().any(Diagnostic::is_error) {
         return Err(std::mem::take(diags));
     }

@@ -1,12 +1,12 @@
 //! Articles and pages: Markdown files with YAML front matter.
 
 use crate::messages::{Hint, Msg, Part};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::{Unit, unknown_unit};
+use super::{Unit, Unpublished, unknown_unit};
 use crate::data::{Period, UnitId, period};
 use crate::date::DateTime;
 use crate::diagnostic::Diagnostic;
@@ -34,13 +34,15 @@ struct RawFront {
     source: Option<String>,
 }
 
-/// Loads every `.md` file below `dir`.
+/// Loads every `.md` file below `dir`: the documents to publish are
+/// returned; the paths of those that failed go to `failed`, and those
+/// whose body could still be read also to `unpublished`, to be checked.
 pub fn load_all(
     root: &Path,
     dir: &Path,
     units: &BTreeMap<UnitId, Unit>,
     diags: &mut Vec<Diagnostic>,
-    failed: &mut std::collections::BTreeSet<PathBuf>,
+    (failed, unpublished): (&mut BTreeSet<PathBuf>, &mut Vec<Unpublished>),
 ) -> Vec<Document> {
     let mut out = Vec::new();
     for path in files_under(dir) {
@@ -57,9 +59,13 @@ pub fn load_all(
             }
         };
         let rel = crate::fs::posix(&relative(dir, &path));
-        match parse(&rel_root, rel, text, units, diags) {
-            Some(doc) => out.push(doc),
-            None => {
+        match read(&rel_root, rel, text, units, diags) {
+            Read::Good(doc) => out.push(doc),
+            Read::Unpublished(u) => {
+                failed.insert(rel_root);
+                unpublished.push(u);
+            }
+            Read::Unusable => {
                 failed.insert(rel_root);
             }
         }
@@ -70,7 +76,20 @@ pub fn load_all(
 /// How a file starts, shown after the hint's words.
 const FRONT_EXAMPLE: &str = "\n---\ntitle: \"…\"\ndate: 2023-10-26T07:00:00+07:00\n---";
 
-/// Splits and types the front matter of one file.
+/// One file, read.
+#[derive(Debug)]
+pub enum Read {
+    /// Its front matter is valid: the document.
+    Good(Document),
+    /// Its front matter has errors (reported); its body is still there to
+    /// check.
+    Unpublished(Unpublished),
+    /// Not even its body can be told apart (reported).
+    Unusable,
+}
+
+/// Splits and types the front matter of one file: the document, or `None`
+/// when its front matter has errors (reported).
 pub fn parse(
     path: &Path,
     rel: String,
@@ -78,11 +97,32 @@ pub fn parse(
     units: &BTreeMap<UnitId, Unit>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Document> {
+    match read(path, rel, text, units, diags) {
+        Read::Good(doc) => Some(doc),
+        Read::Unpublished(_) | Read::Unusable => None,
+    }
+}
+
+/// Splits and types the front matter of one file. A front matter with
+/// errors still gives its body, with the fields that were valid, so the
+/// body's own errors are reported in the same run.
+pub fn read(
+    path: &Path,
+    rel: String,
+    text: String,
+    units: &BTreeMap<UnitId, Unit>,
+    diags: &mut Vec<Diagnostic>,
+) -> Read {
     let text = crate::fs::normalize_newlines(text);
     let src = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let (yaml_start, yaml_end, body_start, close_line) = split(path, src, diags)?;
-    let raw = read_front(path, src, &src[yaml_start..yaml_end], diags)?;
-    let front = typed_front(raw, path, src, units, diags)?;
+    let Some((yaml_start, yaml_end, body_start, close_line)) = split(path, src, diags) else {
+        return Read::Unusable;
+    };
+    let (front, checked) = match read_front(path, src, &src[yaml_start..yaml_end], diags) {
+        Some(raw) => typed_front(raw, path, src, units, diags),
+        // Nothing of it is known: the body is compiled, not rendered.
+        None => (FrontMatter::default(), Checked::default()),
+    };
     let summary_line = src
         .lines()
         .position(|l| l.starts_with("summary:"))
@@ -94,7 +134,7 @@ pub fn parse(
         l.chars().count() - value.chars().count()
     });
     let body = src[body_start.min(src.len())..].to_string();
-    Some(Document {
+    let doc = Document {
         path: path.to_path_buf(),
         rel,
         text: src.to_string(),
@@ -103,7 +143,24 @@ pub fn parse(
         body_line: close_line + 1,
         summary_line,
         summary_col,
-    })
+    };
+    if checked.valid {
+        Read::Good(doc)
+    } else {
+        Read::Unpublished(Unpublished {
+            doc,
+            renders: checked.scope_valid,
+        })
+    }
+}
+
+/// What the checks of a front matter found.
+#[derive(Clone, Copy, Debug, Default)]
+struct Checked {
+    /// Every field is valid.
+    valid: bool,
+    /// `unit` and `period`, which choose the body's figures, are valid.
+    scope_valid: bool,
 }
 
 /// Where the front matter and the body lie in `src`: the YAML's start and
@@ -214,19 +271,21 @@ fn read_front(path: &Path, src: &str, yaml: &str, diags: &mut Vec<Diagnostic>) -
 }
 
 /// The front matter typed: a title, a date, a known unit, a period and a
-/// valid slug, each problem located on its line.
+/// valid slug, each problem located on its line. The fields in error are
+/// left empty.
 fn typed_front(
     raw: RawFront,
     path: &Path,
     src: &str,
     units: &BTreeMap<UnitId, Unit>,
     diags: &mut Vec<Diagnostic>,
-) -> Option<FrontMatter> {
+) -> (FrontMatter, Checked) {
     let find = |field: &str, needle: &str, d: Diagnostic| -> Diagnostic {
         d.file(path)
             .find(src, needle, |l| l.starts_with(&format!("{field}:")))
     };
     let mut ok = true;
+    let mut scope_ok = true;
     let mut front = FrontMatter {
         title: raw.title.clone().unwrap_or_default(),
         summary: raw.summary,
@@ -275,6 +334,7 @@ fn typed_front(
             let (msg, hint) = unknown_unit(unit, units);
             diags.push(find("unit", unit, Diagnostic::error(msg)).hint(hint));
             ok = false;
+            scope_ok = false;
         }
     }
     if let Some(p) = &raw.period {
@@ -282,15 +342,17 @@ fn typed_front(
         match Period::parse(&text) {
             Ok(p) => front.period = Some(p),
             Err(why) => {
+                let (why, hint) = period::explain(&text, why);
                 diags.push(
                     find(
                         "period",
                         &text,
                         Diagnostic::error(crate::msg!(Msg::BadPeriod, text, why)),
                     )
-                    .hint(crate::msg!(Hint::WritePeriodOne, period::ACCEPTED_FORMS)),
+                    .hint(hint),
                 );
                 ok = false;
+                scope_ok = false;
             }
         }
     }
@@ -311,9 +373,14 @@ fn typed_front(
                 .hint(Hint::SlugUsesLowerCase),
             );
             ok = false;
+            front.slug = None;
         }
     }
-    ok.then_some(front)
+    let checked = Checked {
+        valid: ok,
+        scope_valid: scope_ok,
+    };
+    (front, checked)
 }
 
 fn scalar(v: &yaml_serde::Value) -> String {
@@ -363,6 +430,51 @@ mod tests {
         let (_, diags) = parse_str("---\ntitle: T\nauthr: X\n---\n");
         assert_eq!(diags[0].line, Some(3), "{diags:#?}");
         assert!(diags[0].message.en().contains("there is no field `authr`"));
+    }
+
+    #[test]
+    fn a_front_matter_with_errors_keeps_its_body_and_valid_fields() {
+        let read_str = |text: &str| {
+            let mut diags = Vec::new();
+            let read = read(
+                Path::new("a.md"),
+                "a.md".into(),
+                text.to_string(),
+                &BTreeMap::new(),
+                &mut diags,
+            );
+            (read, diags)
+        };
+        // A bad date: the body renders with the period as written.
+        let (r, diags) =
+            read_str("---\ntitle: T\ndate: 26/10/2023\nperiod: quý III/2023\n---\nBody {{ x }}\n");
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        let Read::Unpublished(u) = r else {
+            panic!("{r:?}")
+        };
+        assert!(u.renders);
+        assert_eq!(u.doc.front.period, Some(Period::Quarter(2023, 3)));
+        assert_eq!((u.doc.front.title.as_str(), u.doc.front.date), ("T", None));
+        assert_eq!(
+            (u.doc.body.as_str(), u.doc.body_line),
+            ("Body {{ x }}\n", 6)
+        );
+        // A bad period or an unknown unit: the body is only compiled.
+        for front in ["period: Q3/2023", "unit: x"] {
+            let (r, _) = read_str(&format!("---\ntitle: T\n{front}\n---\nBody\n"));
+            assert!(
+                matches!(r, Read::Unpublished(Unpublished { renders: false, .. })),
+                "{front}"
+            );
+        }
+        // Unreadable YAML: nothing of it is known.
+        let (r, _) = read_str("---\ntitle: T\nautr: X\n---\nBody\n");
+        assert!(
+            matches!(&r, Read::Unpublished(u) if !u.renders && u.doc.body == "Body\n"),
+            "{r:?}"
+        );
+        // No front matter at all: no body to check either.
+        assert!(matches!(read_str("# Tin\n").0, Read::Unusable));
     }
 
     #[test]

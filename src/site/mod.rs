@@ -13,7 +13,7 @@ use crate::diagnostic::{self, Diagnostic};
 use crate::fs::{files_under, io_error, links_under, posix, read_text, relative};
 pub use crate::model::{
     Document, FrontMatter, Language, Level, MenuItem, Owner, Settings, Site, SiteConfig, Unit,
-    unknown_unit,
+    Unpublished, unknown_unit,
 };
 use crate::theme::Theme;
 
@@ -123,19 +123,20 @@ pub fn load(root: &Path) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
     }
 
     let mut failed = BTreeSet::new();
+    let mut unpublished = Vec::new();
     let articles = documents::load_all(
         root,
         &content.join("articles"),
         &units,
         &mut diags,
-        &mut failed,
+        (&mut failed, &mut unpublished),
     );
     let pages = documents::load_all(
         root,
         &content.join("pages"),
         &units,
         &mut diags,
-        &mut failed,
+        (&mut failed, &mut unpublished),
     );
 
     let mut static_files = BTreeMap::new();
@@ -183,6 +184,7 @@ pub fn load(root: &Path) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
         articles,
         pages,
         failed,
+        unpublished,
         static_files,
         theme,
     };

@@ -200,13 +200,14 @@ fn yaml_period(
     match Period::parse(&text) {
         Ok(p) => Some(p),
         Err(why) => {
+            let (why, hint) = period::explain(&text, why);
             diags.push(
                 span.place(
                     Diagnostic::error(crate::msg!(Msg::BadPeriod, text, why)),
                     "period",
                     &text,
                 )
-                .hint(crate::msg!(Hint::WritePeriodOne, period::ACCEPTED_FORMS)),
+                .hint(hint),
             );
             None
         }
@@ -687,6 +688,7 @@ fn period_cell(cell: &Cell<'_>, loc: &dyn Locate, diags: &mut Vec<Diagnostic>) -
     match Period::parse(text) {
         Ok(p) => Some(p),
         Err(why) => {
+            let (why, hint) = period_problem(text, why);
             diags.push(
                 loc.at(
                     Diagnostic::error(crate::msg!(Msg::BadPeriod, text, why)),
@@ -694,7 +696,7 @@ fn period_cell(cell: &Cell<'_>, loc: &dyn Locate, diags: &mut Vec<Diagnostic>) -
                     cell.col,
                     text.chars().count(),
                 )
-                .hint(period_hint(text)),
+                .hint(hint),
             );
             None
         }
@@ -751,12 +753,13 @@ fn metric_cell(
     }
 }
 
-/// Excel turns "2023-10" into a date and stores its day number.
-fn period_hint(text: &str) -> Hint {
+/// Why a cell is not a period, and the hint: Excel turns "2023-10" into
+/// a date and stores its day number; other cells as anywhere else.
+fn period_problem(text: &str, why: Part) -> (Part, Hint) {
     if text.len() == 5 && text.bytes().all(|b| b.is_ascii_digit()) {
-        Hint::ExcelTurnedPeriodInto
+        (why, Hint::ExcelTurnedPeriodInto)
     } else {
-        crate::msg!(Hint::WritePeriodOne, period::ACCEPTED_FORMS)
+        period::explain(text, why)
     }
 }
 
