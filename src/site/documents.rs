@@ -30,6 +30,7 @@ struct RawFront {
     #[serde(default)]
     draft: bool,
     source: Option<String>,
+    lint: Option<bool>,
 }
 
 /// Loads every `.md` file below `dir`.
@@ -235,6 +236,7 @@ fn typed_front(
         slug: raw.slug,
         draft: raw.draft,
         source: raw.source,
+        lint_off: raw.lint == Some(false),
         ..FrontMatter::default()
     };
     if front.title.trim().is_empty() {
