@@ -162,10 +162,6 @@ impl<'a> Lint<'a> {
         }
         phrases.sort();
         phrases.dedup();
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, (_, ws, _)) in phrases.iter().enumerate() {
-            by_first.entry(ws[0].clone()).or_default().push(i);
-        }
         let mut unit_words: Vec<Vec<String>> = metrics
             .iter()
             .flat_map(|d| [d.noun.as_str(), d.unit.default_noun()])
@@ -176,6 +172,12 @@ impl<'a> Lint<'a> {
             .collect();
         unit_words.sort();
         unit_words.dedup();
+        // `thủ tục`, `hồ sơ`: the noun a figure counts in names no metric.
+        phrases.retain(|(_, ws, _)| !unit_words.contains(ws));
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, (_, ws, _)) in phrases.iter().enumerate() {
+            by_first.entry(ws[0].clone()).or_default().push(i);
+        }
         let style = words.style();
         Lint {
             catalogue,
@@ -249,8 +251,16 @@ impl<'a> Lint<'a> {
             Unit::Percent => self.rate(written, scan, lit, fig, records),
             Unit::Points => self.change(written, scan, lit, fig, records),
             Unit::Count | Unit::Bare | Unit::Money(_) => {
-                let context = scan.metric_before(lit, Want::Count, self).map(|(d, _)| d);
+                let context = scan.metric_before(lit, Want::Count, self).map(|n| n.def);
                 let (def, found, value) = self.equal_figure(fig, records, context)?;
+                // `120 đại biểu`: a number under 1.000 with no unit word is
+                // a figure only after its metric's words.
+                if fig.unit == Unit::Bare
+                    && fig.value < 1000.0
+                    && context.is_none_or(|c| c.key != def.key)
+                {
+                    return None;
+                }
                 Some(self.typed(lit, written, def, &found, value, fig))
             }
         }
@@ -266,11 +276,18 @@ impl<'a> Lint<'a> {
         fig: &Fig,
         records: &Records<'_>,
     ) -> Option<Finding> {
-        let named = scan
+        let before = scan
             .metric_before(lit, Want::Rate, self)
-            .or_else(|| scan.metric_after(lit, self))
-            .filter(|(d, _)| d.unit == MetricUnit::Percent);
-        let Some((def, words)) = named else {
+            .filter(|n| n.def.unit == MetricUnit::Percent);
+        // Compared with the data only when the metric's words come first,
+        // name the rate itself (not the count just before it: `1.638 hồ sơ
+        // đúng hạn, chiếm 15,14%` is a share) and nothing sets it apart
+        // (`cao hơn mức …`, `từ … lên …`, a target).
+        let comparable = before.as_ref().is_some_and(|n| {
+            !n.after_count && !scan.sets_apart(n.span.end, lit) && !scan.aims(lit)
+        });
+        let named = before.or_else(|| scan.metric_after(lit, self));
+        let Some(Named { def, words, .. }) = named else {
             let (def, found, value) = self.equal_figure(fig, records, None)?;
             return Some(self.typed(lit, written, def, &found, value, fig));
         };
@@ -302,7 +319,7 @@ impl<'a> Lint<'a> {
                 return Some(self.typed(lit, written, def, &found, value, fig));
             }
         };
-        if fig.agrees(value) {
+        if fig.agrees(value) || !comparable {
             return None;
         }
         let shown = format::pct_in(&self.style, value, None);
@@ -389,7 +406,7 @@ impl<'a> Lint<'a> {
             ),
             hint: crate::msg!(Hint::WriteExpressionFollows, compare(def)),
         };
-        let Some((def, (now, before))) = named.and_then(|(d, _)| Some((d, both(d)?))) else {
+        let Some((def, (now, before))) = named.and_then(|n| Some((n.def, both(n.def)?))) else {
             // No metric named, or no figures for it: the change of any
             // metric it equals.
             return self.metrics.iter().find_map(|def| {
@@ -411,6 +428,10 @@ impl<'a> Lint<'a> {
         let diff = now - before;
         let relative = (before != 0.0).then(|| diff / before * 100.0);
         let fits = |v: f64| fig.matches(v.abs()) && fig.direction_fits(v);
+        // Only a change said as one (`tăng`, `giảm`, a sign) against a
+        // baseline the sentence names as cùng kỳ or kỳ trước is compared.
+        let unsure =
+            fig.qualified() || fig.change.is_none() || scan.aims(lit) || scan.other_baseline(lit);
         let disagrees = || Finding {
             span: lit.span.clone(),
             message: crate::msg!(
@@ -440,7 +461,7 @@ impl<'a> Lint<'a> {
                         ),
                         hint: crate::msg!(Hint::WriteChangeInPoints, compare(def)),
                     })
-                } else if relative.is_some_and(fits) || fig.qualified() {
+                } else if relative.is_some_and(fits) || unsure {
                     None
                 } else {
                     Some(disagrees())
@@ -449,7 +470,7 @@ impl<'a> Lint<'a> {
             (Unit::Percent, u) if is_countable(u) || u == MetricUnit::Vnd => {
                 if relative.is_some_and(fits) {
                     Some(typed(def, now, before))
-                } else if fig.qualified() {
+                } else if unsure {
                     None
                 } else {
                     Some(disagrees())
@@ -458,7 +479,7 @@ impl<'a> Lint<'a> {
             (Unit::Points, MetricUnit::Percent) => {
                 if fits(diff) {
                     Some(typed(def, now, before))
-                } else if fig.qualified() {
+                } else if unsure {
                     None
                 } else {
                     Some(disagrees())
@@ -470,7 +491,7 @@ impl<'a> Lint<'a> {
             {
                 if fits(diff) {
                     Some(typed(def, now, before))
-                } else if fig.qualified() {
+                } else if unsure {
                     None
                 } else {
                     Some(disagrees())
@@ -956,6 +977,18 @@ enum Want {
     Change(bool),
 }
 
+/// The metric a number's words name.
+#[derive(Clone, Debug)]
+struct Named<'c> {
+    def: &'c MetricDef,
+    /// The words as written.
+    words: String,
+    /// Where they are.
+    span: Range<usize>,
+    /// They follow a count or an amount in the same sentence.
+    after_count: bool,
+}
+
 /// A metric's name found in the prose.
 #[derive(Clone, Debug)]
 struct Mention {
@@ -980,8 +1013,9 @@ struct Scan<'p> {
     prose: &'p Prose,
     words: Vec<Word>,
     literals: Vec<Literal>,
-    /// Figures and expressions, where a rate's context stops.
-    cuts: Vec<Range<usize>>,
+    /// Figures and expressions, where a rate's context stops; true for a
+    /// count or an amount (a rate after it may be its share).
+    cuts: Vec<(Range<usize>, bool)>,
     /// Metric phrases found: metric index, bytes.
     mentions: Vec<Mention>,
 }
@@ -993,12 +1027,16 @@ impl<'p> Scan<'p> {
             prose,
             words,
             literals: Vec::new(),
-            cuts: prose.expressions.clone(),
+            cuts: prose
+                .expressions
+                .iter()
+                .map(|e| (e.clone(), false))
+                .collect(),
             mentions: Vec::new(),
         };
         scan.find_mentions(lint);
         scan.find_numbers(lint);
-        scan.cuts.sort_by_key(|c| c.start);
+        scan.cuts.sort_by_key(|c| c.0.start);
         scan
     }
 
@@ -1089,31 +1127,31 @@ impl<'p> Scan<'p> {
 
     /// The metric named nearest before `lit` (a rate's own context: back
     /// to the previous figure or the sentence's start).
-    fn metric_before<'c>(
-        &self,
-        lit: &Literal,
-        want: Want,
-        lint: &Lint<'c>,
-    ) -> Option<(&'c MetricDef, String)> {
+    fn metric_before<'c>(&self, lit: &Literal, want: Want, lint: &Lint<'c>) -> Option<Named<'c>> {
         let start = lit.span.start;
         let mut from = self.sentence_start(start);
-        let k = self.cuts.partition_point(|c| c.end <= start);
-        if let Some(c) = k.checked_sub(1).map(|j| &self.cuts[j]) {
-            from = from.max(c.end);
+        let mut after_count = false;
+        let k = self.cuts.partition_point(|c| c.0.end <= start);
+        if let Some((c, counted)) = k.checked_sub(1).map(|j| &self.cuts[j]) {
+            if c.end > from {
+                from = c.end;
+                after_count = *counted;
+            }
         }
         self.named(from..start, want, lint)
+            .map(|n| Named { after_count, ..n })
     }
 
     /// The metric named after a rate, up to the next figure, comma or
     /// sentence end: `97% người dân hài lòng`.
-    fn metric_after<'c>(&self, lit: &Literal, lint: &Lint<'c>) -> Option<(&'c MetricDef, String)> {
+    fn metric_after<'c>(&self, lit: &Literal, lint: &Lint<'c>) -> Option<Named<'c>> {
         let from = lit.span.end;
         let mut to = self.sentence_end(from).max(from);
         if let Some(comma) = self.prose.text[from..to].find(',') {
             to = from + comma;
         }
-        let k = self.cuts.partition_point(|c| c.start < from);
-        if let Some(c) = self.cuts.get(k) {
+        let k = self.cuts.partition_point(|c| c.0.start < from);
+        if let Some((c, _)) = self.cuts.get(k) {
             to = to.min(c.start.max(from));
         }
         self.named(from..to, Want::Rate, lint)
@@ -1125,7 +1163,7 @@ impl<'p> Scan<'p> {
         lit: &Literal,
         want: Want,
         lint: &Lint<'c>,
-    ) -> Option<(&'c MetricDef, String)> {
+    ) -> Option<Named<'c>> {
         let start = lit.span.start;
         self.named(self.sentence_start(start)..start, want, lint)
     }
@@ -1135,12 +1173,7 @@ impl<'p> Scan<'p> {
     /// name that is longer once generic words are dropped ends there too:
     /// `thanh toán trực tuyến` is not `trực tuyến`, while `tỷ lệ hồ sơ
     /// giải quyết đúng hạn` is `đúng hạn`.
-    fn named<'c>(
-        &self,
-        range: Range<usize>,
-        want: Want,
-        lint: &Lint<'c>,
-    ) -> Option<(&'c MetricDef, String)> {
+    fn named<'c>(&self, range: Range<usize>, want: Want, lint: &Lint<'c>) -> Option<Named<'c>> {
         let first = self
             .mentions
             .partition_point(|m| m.span.start < range.start);
@@ -1167,8 +1200,69 @@ impl<'p> Scan<'p> {
         if want == Want::Rate && shadowed {
             return None;
         }
-        let words = self.prose.text[best.span.clone()].to_string();
-        Some((lint.metrics[best.metric], words))
+        Some(Named {
+            def: lint.metrics[best.metric],
+            words: self.prose.text[best.span.clone()].to_string(),
+            span: best.span.clone(),
+            after_count: false,
+        })
+    }
+
+    /// The sentence is about a target (`phấn đấu`, `mục tiêu`, `kế hoạch`
+    /// …), not a result: its rates are not compared with the data.
+    fn aims(&self, lit: &Literal) -> bool {
+        const AIMS: [[&str; 2]; 7] = [
+            ["phan", "dau"],
+            ["muc", "tieu"],
+            ["ke", "hoach"],
+            ["chi", "tieu"],
+            ["de", "ra"],
+            ["yeu", "cau"],
+            ["nghi", "quyet"],
+        ];
+        let start = self.sentence_start(lit.span.start);
+        let end = self.sentence_end(lit.span.end);
+        let (a, b) = (self.word_from(start), self.word_from(end));
+        self.words[a..b.max(a)]
+            .windows(2)
+            .any(|w| AIMS.iter().any(|p| w[0].text == p[0] && w[1].text == p[1]))
+    }
+
+    /// Words between a metric's name (ending at `from`) and a rate that
+    /// make the rate another one: a comparison (`cao hơn mức`, `so với`,
+    /// `bình quân`) or a starting point (`từ 64,2% lên …`).
+    fn sets_apart(&self, from: usize, lit: &Literal) -> bool {
+        let (a, b) = (self.word_from(from), self.word_from(lit.span.start));
+        let between = &self.words[a..b.max(a)];
+        let last = between.last().map(|w| w.text.as_str());
+        let pairs = |x: &str, y: &str| between.windows(2).any(|w| w[0].text == x && w[1].text == y);
+        // `hơn 90%` right before the rate is a bound, read as one.
+        let than = between
+            .iter()
+            .rev()
+            .skip(usize::from(last == Some("hon")))
+            .any(|w| w.text == "hon");
+        than || last == Some("tu")
+            || pairs("so", "voi")
+            || pairs("binh", "quan")
+            || pairs("trung", "binh")
+    }
+
+    /// The sentence compares with something else than cùng kỳ or kỳ
+    /// trước (`so với năm 2020`).
+    fn other_baseline(&self, lit: &Literal) -> bool {
+        let end = self.sentence_end(lit.span.end).max(lit.span.end);
+        let (a, b) = (self.word_from(lit.span.end), self.word_from(end));
+        let after: Vec<&str> = self.words[a..b.max(a)]
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect();
+        let has = |p: &[&str]| after.windows(p.len()).any(|w| w == p);
+        has(&["so", "voi"])
+            && !(has(&["cung", "ky"])
+                || has(&["ky", "truoc"])
+                || has(&["nam", "truoc"])
+                || has(&["cung", "thoi", "gian"]))
     }
 
     /// The sentence says the change is against kỳ trước.
@@ -1224,7 +1318,8 @@ impl<'p> Scan<'p> {
                     if f.unit == Unit::Bare && f.value < 100.0 {
                         continue;
                     }
-                    self.cuts.push(lit.number.clone());
+                    let counted = matches!(f.unit, Unit::Count | Unit::Money(_));
+                    self.cuts.push((lit.number.clone(), counted));
                 }
                 self.literals.push(lit);
             }

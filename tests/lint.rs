@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::SiteTest;
+use common::{Html, SiteTest, texts};
 
 /// Each seed, the unit and period whose figures it reports in the example.
 const SEEDS: [(&str, &str, &str); 5] = [
@@ -283,4 +283,62 @@ fn pieces_of_the_seeds_are_linted_without_a_panic() {
             let _ = lint.text(&text[a..b], &records);
         }
     }
+}
+
+/// Precision on text that is right by construction: the example's
+/// articles as rendered (every number in them comes from the data) pasted
+/// back as bodies. Every figure is found, and nothing is called a
+/// contradiction or an impossible date.
+#[test]
+fn the_examples_rendered_prose_pasted_back_has_no_contradiction() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (site, _) = baocao::site::load(root).unwrap();
+    let (figures, _) = baocao::data::compute(site.records.clone(), &site.catalogue);
+    let words = site.theme.words("vi");
+    let lint = baocao::lint::Lint::new(&site.catalogue, &words);
+    let out = tempfile::tempdir().unwrap();
+    baocao::build(&baocao::BuildOptions {
+        root: root.into(),
+        output: Some(out.path().join("o")),
+        base_url: None,
+        drafts: false,
+        strict: false,
+    })
+    .unwrap();
+    let mut pasted_articles = 0;
+    for d in site
+        .articles
+        .iter()
+        .filter(|d| !d.rel.ends_with("_index.md"))
+    {
+        let (Some(unit), Some(period)) = (&d.front.unit, &d.front.period) else {
+            continue;
+        };
+        let page = out.path().join("o").join(d.rel.trim_end_matches(".md"));
+        let html = Html::parse_document(&std::fs::read_to_string(page.join("index.html")).unwrap());
+        let body = texts(&html, ".bc-prose p, .bc-prose li, .bc-prose td").join("\n\n");
+        let text = format!(
+            "---\ntitle: T\ndate: 2024-01-01\nunit: {unit}\nperiod: \"{}\"\n---\n{body}",
+            period.id()
+        );
+        let mut diags = Vec::new();
+        let doc = baocao::site::parsers::document(
+            std::path::Path::new("content/articles/dan-lai.md"),
+            "dan-lai.md".into(),
+            text,
+            &site.units,
+            &mut diags,
+        )
+        .unwrap();
+        let found = lint.document(&doc, &figures);
+        let wrong: Vec<String> = found
+            .iter()
+            .filter(|f| f.code() != "W0701")
+            .map(|f| f.render(baocao::messages::Lang::En))
+            .collect();
+        assert!(wrong.is_empty(), "{}:\n{}", d.rel, wrong.join("\n"));
+        assert!(found.len() >= 4, "{}: {} figures found", d.rel, found.len());
+        pasted_articles += 1;
+    }
+    assert!(pasted_articles >= 12, "{pasted_articles}");
 }

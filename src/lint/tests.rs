@@ -228,10 +228,9 @@ fn a_rate_beside_its_words_that_disagrees_is_reported_with_both_numbers() {
          đúng và trước hạn) is 97,49%"
     );
     assert!(found[0].2.contains("`{{ data.on_time_rate | pct }}`"));
-    // Spelt `tỉ lệ … đúng hẹn`, after the words, and with the rate words last.
+    // Spelt `tỉ lệ … đúng hẹn`, and with the rate words last.
     for text in [
         "Tỉ lệ xử lý đúng hẹn 3%.",
-        "Có 3% hồ sơ đúng hạn.",
         "Hồ sơ trực tuyến 2.000, tỷ lệ đúng hạn 15%, trước hạn 82,34%.",
     ] {
         let found = lint("thuan-an", "2023-9M", text);
@@ -249,8 +248,39 @@ fn a_rate_beside_its_words_that_disagrees_is_reported_with_both_numbers() {
         covered(&lint("thuan-an", "2023-9M", "Tỷ lệ đúng hạn đạt trên 99%.")),
         ["99%"]
     );
+    // Words after a rate name it for equality, never for a contradiction.
+    let found = lint(
+        "thuan-an",
+        "2023-9M",
+        "Có 97,49% hồ sơ đúng hạn. Có 3% hồ sơ đúng hạn.",
+    );
+    assert_eq!(covered(&found), ["97,49%"], "{found:?}");
+    // Rates that are not the metric's: a share of the count before them,
+    // a comparison, a starting point.
+    for text in [
+        "Có 1.638 hồ sơ giải quyết đúng hạn, chiếm 15,14%.",
+        "Tỷ lệ đúng hạn cao hơn mức bình quân 90% của tỉnh.",
+        "Tỷ lệ đúng hạn cao hơn mức 90% của năm trước.",
+        "Tỷ lệ đúng hạn so với 95% của tỉnh.",
+        "Tỷ lệ đúng hạn tăng từ 60% lên 97,49%.",
+    ] {
+        let found = lint("thuan-an", "2023-9M", text);
+        assert!(
+            found.iter().all(|f| !f.1.contains("disagrees")),
+            "{text}: {found:?}"
+        );
+    }
     // A count's longer name is not the rate's: not a contradiction.
     assert!(lint("thuan-an", "2023-9M", "Thanh toán trực tuyến đạt 30%.").is_empty());
+    // A target is not a result.
+    assert!(
+        lint(
+            "thuan-an",
+            "2023-9M",
+            "Phấn đấu năm 2025 đạt 50% hồ sơ trực tuyến; mục tiêu tỷ lệ đúng hạn 100%."
+        )
+        .is_empty()
+    );
 }
 
 #[test]
@@ -316,6 +346,17 @@ fn changes_are_checked_against_cung_ky() {
     assert_eq!(
         covered(&lint("lao-cai", "2023", "Hồ sơ tiếp nhận (+26,56%).")),
         ["+26,56%"]
+    );
+    // A difference that is no change over time, a change against another
+    // baseline: not compared.
+    assert!(
+        lint(
+            "lao-cai",
+            "2023",
+            "Tỷ lệ trực tuyến giữa hai xã chênh nhau 25,7 điểm phần trăm. \
+             Hồ sơ tiếp nhận tăng 40% so với năm 2020."
+        )
+        .is_empty()
     );
     // No cùng kỳ record: nothing to compare with.
     assert!(lint("thuan-an", "2023-9M", "Tỷ lệ trực tuyến tăng 12,3%.").is_empty());
@@ -387,6 +428,13 @@ fn numbers_that_are_not_figures_are_left_alone() {
             lint("thuan-an", "2023-9M", text)
         );
     }
+    // A number under 1.000 without a unit word: only after its metric's
+    // words (`carried_over` is 305).
+    assert!(lint("thuan-an", "2023-9M", "Hội nghị có 305 đại biểu.").is_empty());
+    assert_eq!(
+        covered(&lint("thuan-an", "2023-9M", "Số tồn kỳ trước là 305.")),
+        ["305"]
+    );
     // A small count with its unit word, a number glued to its unit word.
     assert_eq!(
         covered(&lint(
