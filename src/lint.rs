@@ -8,16 +8,22 @@
 //! - a count, an amount or a rate equal to a figure of the article's record,
 //!   its cùng kỳ record or (same period) another unit's record, rounded or
 //!   cut to the decimals it is written with → the expression to write;
-//! - a rate beside a metric's words (its label, short label or aliases) that
-//!   disagrees with that metric's value;
-//! - a change (`tăng …`, `giảm …`, `+…%`) of a metric that disagrees with
-//!   the data, or the change of a rate written in % when it is that many
-//!   percentage points;
+//! - a rate after a metric's words (its label, short label or aliases, in
+//!   the same sentence, with no other figure between) that disagrees with
+//!   that metric's value — unless the words name the count just before it
+//!   (a share), or set the rate apart (`cao hơn mức …`, `so với`, `từ …
+//!   lên …`), or the sentence states a target (`phấn đấu`, `mục tiêu`);
+//! - a change said as one (`tăng …`, `giảm …`, `+…%`) of the metric its
+//!   sentence names that disagrees with the change against cùng kỳ (or kỳ
+//!   trước when said), or the change of a rate written in % when it is that
+//!   many percentage points;
 //! - a date that cannot exist (`32/10/2023`, `29/02/2023`, `tháng 13/11/2020`).
 //!
-//! Small numbers (≤ 10) count only with `%` or a unit word after them;
-//! years, day/month numbers, list numbers, codes (`14/CT-TTg`, `9001:2015`)
-//! and numbers with a leading zero are never figures.
+//! Never figures: years, day/month numbers, list numbers, codes
+//! (`14/CT-TTg`, `9001:2015`), numbers with a leading zero, numbers under
+//! 100 without `%` or a unit word, and under 1.000 without one unless
+//! right after their metric's words. Without a metric's words, a whole
+//! rate (`82%`) is a figure only when equal to it, and 0% and 100% never.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -33,8 +39,8 @@ use crate::theme::Words;
 
 /// Rates whose sum is 100 by their formulas (`resolved` is the sum of
 /// early, on-time and late dossiers): when a record gives one, the other
-/// is known. Used to find a
-/// contradiction beside the other's words, never to claim a typed figure.
+/// is known. Used to find a contradiction beside the other's words, never
+/// to claim a typed figure.
 const COMPLEMENTS: [(&str, &str); 2] =
     [("on_time_rate", "late_rate"), ("late_rate", "on_time_rate")];
 
