@@ -20,6 +20,7 @@ pub mod format;
 pub mod fs;
 pub mod html_guard;
 pub mod import;
+pub mod lint;
 pub mod markdown;
 pub mod messages;
 pub mod model;
@@ -132,6 +133,8 @@ pub fn render_in_memory(
     progress(Status::StageComputing);
     let (figures, data_diags) = data::compute(site.records.clone(), &site.catalogue);
     diags.extend(data_diags);
+    // Figures typed by hand in the prose (SPEC §6): warnings.
+    diags.extend(lint::site(&site, &figures, opts.drafts));
     let base = match &opts.base_url {
         Some(url) => base_url(url),
         None => base_url(&site.config.base_url).map_err(|d| d.file("content/site.yaml")),

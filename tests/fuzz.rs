@@ -934,6 +934,9 @@ fn fuzz_article_body() {
                     .is_none_or(|u| s.units.contains_key(u))
             })
             .unwrap_or(&sites[0]);
+        // The lint of typed figures reads the same text and must finish.
+        let words = site.theme.words("vi");
+        let _ = baocao::lint::Lint::new(&site.catalogue, &words).document(&doc, figures);
         // Beside the site's articles and pages (the menu links to them); a
         // seed without a date is a page.
         let mut one = site.clone();

@@ -302,8 +302,8 @@ catalogue! {
             "ít nhất phải có tiêu đề (title)";
         /// the fields are: title, date, unit, period, summary, author, category, tags, image, slug, draft, source
         FieldsTitleDateUnit = "",
-            "the fields are: title, date, unit, period, summary, author, category, tags, image, image_alt, image_caption, slug, draft, source",
-            "các trường là: title, date, unit, period, summary, author, category, tags, image, image_alt, image_caption, slug, draft, source";
+            "the fields are: title, date, unit, period, summary, author, category, tags, image, image_alt, image_caption, slug, draft, source, lint",
+            "các trường là: title, date, unit, period, summary, author, category, tags, image, image_alt, image_caption, slug, draft, source, lint";
         /// front matter is YAML: `field: value`, one per line; quote values that contain `:` or `#`
         FrontMatterYamlField = "",
             "front matter is YAML: `field: value`, one per line; quote values that contain `:` or `#`",
@@ -513,5 +513,26 @@ catalogue! {
         DeclareUnitsYourself = "",
             "declare the units under `units:` yourself, as the warnings below show, and import again (or import with `--no-new-units` to skip their rows)",
             "tự khai báo các đơn vị trong mục `units:` như các cảnh báo dưới đây chỉ, rồi nhập lại (hoặc nhập với `--no-new-units` để bỏ qua các dòng của chúng)";
+        // The lint of hand-typed figures (src/lint.rs).
+        /// write `{}` instead, so the figure follows the data (or `lint: false`…)
+        WriteExpressionFollows(expression) = "",
+            "write `{}` instead, so the figure follows the data (or `lint: false` in the front matter to leave the article as it is)",
+            "hãy viết `{}` thay cho số gõ tay, để con số luôn khớp với số liệu (hoặc ghi `lint: false` ở phần đầu bài để giữ nguyên bài)";
+        /// check the figure; `{}` shows the data's value
+        CheckFigureOrExpression(expression) = "",
+            "check the figure; `{}` shows the data's value",
+            "kiểm tra lại con số; `{}` cho ra đúng giá trị trong số liệu";
+        /// a change of a rate is counted in percentage points (điểm phần trăm); `{}` writes it so
+        WriteChangeInPoints(expression) = "",
+            "a change of a rate is counted in percentage points (điểm phần trăm); `{}` writes it so",
+            "mức thay đổi của một tỷ lệ được tính bằng điểm phần trăm; `{}` viết đúng như vậy";
+        /// a day is written `{}`, a month `{}`
+        WriteDayOrMonth(day, month) = "",
+            "a day is written `{}`, a month `{}`",
+            "một ngày được ghi là `{}`, một tháng là `{}`";
+        /// dates are written day/month/year, e.g. `17/12/2020`
+        DatesDayMonthYear = "",
+            "dates are written day/month/year, e.g. `17/12/2020`",
+            "ngày tháng được ghi theo thứ tự ngày/tháng/năm, ví dụ `17/12/2020`";
     }
 }

@@ -677,5 +677,26 @@ catalogue! {
         CannotAddUnits(path, why) = "E0630",
             "cannot add the new units to {}: {}",
             "không thêm được các đơn vị mới vào {}: {}";
+        // The lint of hand-typed figures (src/lint.rs).
+        /// `{}` is typed by hand, and it is {}: it will not follow the data when the data is corrected
+        FigureTypedByHand(literal, what) = "W0701",
+            "`{}` is typed by hand, and it is {}: it will not follow the data when the data is corrected",
+            "`{}` được gõ tay và chính là {}: con số này sẽ không tự cập nhật khi số liệu được sửa";
+        /// `{}` beside “{}” disagrees with the data: `{}` ({}) is {}
+        RateDisagrees(literal, words, key, label, value) = "W0702",
+            "`{}` beside “{}” disagrees with the data: `{}` ({}) is {}",
+            "`{}` bên cạnh “{}” không khớp với số liệu: `{}` ({}) là {}";
+        /// `{}` writes the change of a rate in percent: `{}` ({}) went from {} to {}, a change of {} percentage points
+        RateChangeInPercent(literal, key, label, from, to, points) = "W0703",
+            "`{}` writes the change of a rate in percent: `{}` ({}) went from {} to {}, a change of {} percentage points",
+            "`{}` ghi mức thay đổi của một tỷ lệ bằng phần trăm: `{}` ({}) đi từ {} đến {}, tức thay đổi {} điểm phần trăm";
+        /// `{}` disagrees with the data: for `{}` ({}) the data gives “{}”
+        ChangeDisagrees(literal, key, label, change) = "W0704",
+            "`{}` disagrees with the data: for `{}` ({}) the data gives “{}”",
+            "`{}` không khớp với số liệu: với `{}` ({}), số liệu cho “{}”";
+        /// `{}` is not a date that exists: {}
+        DateCannotExist(literal, why) = "W0705",
+            "`{}` is not a date that exists: {}",
+            "`{}` không phải một ngày có thật: {}";
     }
 }

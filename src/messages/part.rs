@@ -525,5 +525,38 @@ catalogue! {
         UnitsReadBackDiffer = "",
             "the units read back are not the ones meant",
             "các đơn vị đọc lại không đúng các đơn vị cần thêm";
+        // The lint of hand-typed figures (src/lint.rs).
+        /// `{}` ({}) of this article's record, {}
+        FigureOfRecord(key, label, value) = "",
+            "`{}` ({}) of this article's record, {}",
+            "`{}` ({}) trong số liệu của bài, {}";
+        /// `{}` ({}) of the same period last year ({}), {}
+        FigureOfSamePeriod(key, label, period, value) = "",
+            "`{}` ({}) of the same period last year ({}), {}",
+            "`{}` ({}) của cùng kỳ năm trước ({}), {}";
+        /// `{}` ({}) of unit `{}` in {}, {}
+        FigureOfUnit(key, label, unit, period, value) = "",
+            "`{}` ({}) of unit `{}` in {}, {}",
+            "`{}` ({}) của đơn vị `{}` trong {}, {}";
+        /// the change of `{}` ({}): “{}”
+        ChangeOfMetric(key, label, change) = "",
+            "the change of `{}` ({}): “{}”",
+            "mức thay đổi của `{}` ({}): “{}”";
+        /// there is no month {}
+        NoSuchMonth(month) = "",
+            "there is no month {}",
+            "không có tháng {}";
+        /// month {} has no day {}
+        NoSuchDay(month, day) = "",
+            "month {} has no day {}",
+            "tháng {} không có ngày {}";
+        /// {} is not a leap year, so February has 28 days
+        NotLeapYear(year) = "",
+            "{} is not a leap year, so February has 28 days",
+            "năm {} không nhuận nên tháng 2 chỉ có 28 ngày";
+        /// “tháng” (month) is followed by a whole date, and there is no month {}
+        MonthWordBeforeDate(month) = "",
+            "“tháng” (month) is followed by a whole date, and there is no month {}",
+            "sau chữ “tháng” là cả một ngày tháng, mà không có tháng {}";
     }
 }

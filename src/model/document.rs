@@ -36,6 +36,8 @@ pub struct FrontMatter {
     pub draft: bool,
     /// Source line ("Nguồn: …").
     pub source: Option<String>,
+    /// `lint: false`: figures typed in the prose are not checked.
+    pub lint_off: bool,
 }
 
 /// An article or page as loaded.

@@ -32,6 +32,7 @@ struct RawFront {
     #[serde(default)]
     draft: bool,
     source: Option<String>,
+    lint: Option<bool>,
 }
 
 /// Loads every `.md` file below `dir`: the documents to publish are
@@ -298,6 +299,7 @@ fn typed_front(
         slug: raw.slug,
         draft: raw.draft,
         source: raw.source,
+        lint_off: raw.lint == Some(false),
         ..FrontMatter::default()
     };
     if front.title.trim().is_empty() {

@@ -81,6 +81,17 @@ impl SiteTest {
         SiteTest { _dir: dir, root }
     }
 
+    /// A copy of the bundled example site (the repository's `content/`).
+    pub fn example() -> SiteTest {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+            &root.join("content"),
+        );
+        SiteTest { _dir: dir, root }
+    }
+
     pub fn write(self, rel: &str, text: &str) -> Self {
         self.write_bytes(rel, text.as_bytes())
     }
