@@ -308,3 +308,18 @@ fn the_chart_font_is_shipped_and_used() {
         "{chart_rule}"
     );
 }
+
+/// `kpis()` with several bad names reports every one of them in one run,
+/// not only the first.
+#[test]
+fn kpis_report_every_bad_name_at_once() {
+    fails_with(
+        "{{ kpis(metrics=[\"recieved\", \"received\", \"on_tme_rate\"]) }}",
+        &[
+            "kpis():",
+            "`recieved`",
+            "`on_tme_rate`",
+            "did you mean `received`?",
+        ],
+    );
+}

@@ -858,12 +858,27 @@ pub fn kpis(
     let period = cx.period(period).map_err(fail)?;
     let fig = cx.record(unit, &period).map_err(fail)?;
     let prev = cx.figures.get(&unit.id, &period.same_period());
-    let mut cards = Vec::new();
+    // Every bad name is reported at once, not only the first.
+    let mut problems: Vec<Text> = Vec::new();
+    let mut found = Vec::new();
     for key in metrics {
-        let def = cx
-            .def(key)
-            .map_err(|e| fail(crate::msg!(Part::MetricsArg, e)))?;
-        let v = value(def, fig).map_err(fail)?;
+        match cx.def(key) {
+            Ok(def) => match value(def, fig) {
+                Ok(v) => found.push((key, def, v)),
+                Err(e) => problems.push(e.into()),
+            },
+            Err(e) => problems.push(crate::msg!(Part::MetricsArg, e).into()),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(fail(if problems.len() == 1 {
+            problems.remove(0)
+        } else {
+            Text::List(problems)
+        }));
+    }
+    let mut cards = Vec::new();
+    for (key, def, v) in found {
         let change = prev.and_then(|p| p.get(key)).map(|before| {
             let style = match def.unit {
                 MetricUnit::Percent => ChangeStyle::Points,

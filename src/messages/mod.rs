@@ -207,6 +207,9 @@ pub enum Text {
         /// Decimals shown.
         places: u8,
     },
+    /// Several values, shown one after another, `; ` between them: every
+    /// problem of one call, not only the first.
+    List(Vec<Text>),
 }
 
 impl Text {
@@ -225,6 +228,11 @@ impl Text {
                     Lang::Vi => crate::format::num(v, Some(usize::from(*places))),
                 }
             }
+            Text::List(items) => items
+                .iter()
+                .map(|t| t.text(lang))
+                .collect::<Vec<_>>()
+                .join("; "),
         }
     }
 
