@@ -16,7 +16,8 @@
 import { createServer } from "node:http";
 import { readFileSync, readdirSync, statSync, mkdirSync, existsSync, writeFileSync } from "node:fs";
 import { join, extname, relative, dirname, resolve } from "node:path";
-import { execFileSync } from "node:child_process";
+import { execFileSync, execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
@@ -105,7 +106,8 @@ const main = [
   ["article", pick(/\/phuong-trung-tam-thang-dau-hai-cap\/index\.html$/) ?? pick(/^(tin-tuc|thong-bao|su-kien)\/(?!trang\/)[^/]+\/index\.html$/)],
   ["unit", pick(/^don-vi\/[^/]+\/index\.html$/)],
   ["tag", pick(/^chu-de\/[^/]+\/index\.html$/)],
-  ["summary", pick(/^tong-ket\/\d{4}\/index\.html$/)],
+  // The latest yearly summary with communes to rank, else the first.
+  ["summary", pick(/^tong-ket\/2024\/index\.html$/) ?? pick(/^tong-ket\/\d{4}\/index\.html$/)],
   ["search", pick(/^tim-kiem\/index\.html$/)],
   ["404", "404.html"],
 ].filter(([, rel]) => rel && rels.includes(rel));
@@ -244,9 +246,11 @@ if (lighthouse) {
   const bin = join(here, "node_modules", ".bin", "lighthouse");
   for (const [name, rel] of main.filter(([n]) => n === "home" || n === "article")) {
     const out = join(shots, `lighthouse-${name}.json`);
-    execFileSync(bin, [urlOf(rel), "--quiet", "--output=json", `--output-path=${out}`, "--chrome-flags=--headless=new --no-sandbox --disable-gpu"], {
+    // Asynchronous: the site is served from this very process, so a
+    // blocking call would leave Lighthouse waiting for pages for ever.
+    await promisify(execFile)(bin, [urlOf(rel), "--quiet", "--output=json", `--output-path=${out}`, "--chrome-flags=--headless=new --no-sandbox --disable-gpu"], {
       env: { ...process.env, CHROME_PATH: chromiumPath },
-      stdio: "pipe",
+      timeout: 300_000,
     });
     const report = JSON.parse(readFileSync(out, "utf8"));
     const scores = Object.fromEntries(Object.entries(report.categories).map(([k, v]) => [k, Math.round(v.score * 100)]));
