@@ -18,6 +18,7 @@ import { readFileSync, readdirSync, statSync, mkdirSync, existsSync, writeFileSy
 import { join, extname, relative, dirname, resolve } from "node:path";
 import { execFileSync, execFile } from "node:child_process";
 import { promisify } from "node:util";
+import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
@@ -59,7 +60,8 @@ if (pages.length === 0) {
 const rels = pages.map((p) => relative(site, p));
 
 // A static server like any host, the site under `prefix`: folders serve
-// their index.html, a missing file gets the site's 404.html.
+// their index.html, a missing file gets the site's 404.html, text is
+// compressed.
 const server = createServer((req, res) => {
   let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
   if (!path.startsWith(prefix)) {
@@ -75,8 +77,17 @@ const server = createServer((req, res) => {
     res.end(existsSync(notFound) ? readFileSync(notFound) : "not found");
     return;
   }
-  res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
-  res.end(readFileSync(file));
+  // Text is sent compressed when the browser asks, as a host's default
+  // configuration does.
+  const type = types[extname(file)] ?? "application/octet-stream";
+  const body = readFileSync(file);
+  if (/^(text|application\/(json|xml))|svg/.test(type) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+    res.writeHead(200, { "content-type": type, "content-encoding": "gzip", vary: "accept-encoding" });
+    res.end(gzipSync(body));
+    return;
+  }
+  res.writeHead(200, { "content-type": type });
+  res.end(body);
 });
 await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
 const origin = `http://127.0.0.1:${server.address().port}`;
