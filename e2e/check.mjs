@@ -115,7 +115,7 @@ const main = [
   ["home", "index.html"],
   // The article with a lead image when the site has it, else any article.
   ["article", pick(/\/phuong-trung-tam-thang-dau-hai-cap\/index\.html$/) ?? pick(/^(tin-tuc|thong-bao|su-kien)\/(?!trang\/)[^/]+\/index\.html$/)],
-  ["unit", pick(/^don-vi\/[^/]+\/index\.html$/)],
+  ["unit", pick(/^don-vi\/phuong-trung-tam\/index\.html$/) ?? pick(/^don-vi\/[^/]+\/index\.html$/)],
   ["tag", pick(/^chu-de\/[^/]+\/index\.html$/)],
   // The latest yearly summary with communes to rank, else the first.
   ["summary", pick(/^tong-ket\/2024\/index\.html$/) ?? pick(/^tong-ket\/\d{4}\/index\.html$/)],
