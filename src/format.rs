@@ -25,6 +25,30 @@ pub struct Style {
     pub points: String,
     /// Money patterns with `{n}`: đồng, million, billion.
     pub vnd: [String; 3],
+    /// After a comparison with a merged unit's sum, `{units}` the units
+    /// before the reorganisation: `(tổng của {units} trước sắp xếp)`.
+    pub merged_sum: String,
+    /// The last two names of a list, `{a}` and `{b}`: `{a} và {b}`.
+    pub and: String,
+}
+
+impl Style {
+    /// `A`, `A và B`, `A, B và C`.
+    pub fn list(&self, names: &[String]) -> String {
+        match names {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] => self
+                .and
+                .replace("{a}", &init.join(", "))
+                .replace("{b}", last),
+        }
+    }
+
+    /// `(tổng của A và B trước sắp xếp)`.
+    pub fn merged(&self, names: &[String]) -> String {
+        self.merged_sum.replace("{units}", &self.list(names))
+    }
 }
 
 impl Style {
@@ -44,6 +68,8 @@ impl Style {
                 "{n} triệu đồng".into(),
                 "{n} tỷ đồng".into(),
             ],
+            merged_sum: "(tổng của {units} trước sắp xếp)".into(),
+            and: "{a} và {b}".into(),
         }
     }
 }

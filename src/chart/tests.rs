@@ -12,6 +12,9 @@ fn units() -> BTreeMap<UnitId, Unit> {
                 short: None,
                 parent: parent.map(|p| UnitId(p.into())),
                 level: Level::City,
+                since: None,
+                until: None,
+                merged_from: Vec::new(),
             },
         )
     };

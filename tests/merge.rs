@@ -1,0 +1,122 @@
+//! Units that merge (SPEC §2 "Units change"): a ward formed on 1 July 2025
+//! from two old ones compares with cùng kỳ through the sum of its
+//! predecessors, and says so; lifetimes and successions are checked.
+
+mod common;
+use common::*;
+
+const UNITS: &str =
+    "  - { id: hong-ngu, name: \"Thành phố Hồng Ngự\", parent: tinh-thu, level: city }\n";
+
+fn merged(extra_units: &str) -> SiteTest {
+    SiteTest::fixture("good")
+        .edit(
+            "content/site.yaml",
+            UNITS,
+            &format!(
+                "{UNITS}  - {{ id: phuong-a, name: \"Phường A\", parent: tinh-thu, level: commune, until: 2025-06-30 }}
+  - {{ id: phuong-b, name: \"Phường B\", parent: tinh-thu, level: commune, until: 2025-06-30 }}
+  - id: phuong-moi
+    name: \"Phường Mới\"
+    parent: tinh-thu
+    level: commune
+    since: 2025-07-01
+    merged_from: [phuong-a, phuong-b]
+{extra_units}"
+            ),
+        )
+        .write(
+            "content/data/sap-xep.csv",
+            "unit,period,received,resolved,resolved_early,resolved_on_time\n\
+             phuong-a,2025-H1,100,100,0,90\n\
+             phuong-b,2025-H1,300,300,0,290\n\
+             phuong-moi,2025-H2,450,450,0,450\n\
+             phuong-moi,2026-H1,500,500,0,500\n",
+        )
+        .write(
+            "content/articles/tin-tuc/phuong-moi.md",
+            "---\ntitle: \"Phường Mới: 6 tháng đầu năm 2026\"\ndate: 2026-07-05T07:00:00+07:00\nunit: phuong-moi\nperiod: 2026-H1\n---\n\
+             Tiếp nhận hồ sơ <span id=\"cmp\">{{ compare(key=\"received\") }}</span>.\n\
+             Cùng kỳ đúng hạn <span id=\"rate\">{{ metric(key=\"on_time_rate\", period=\"2025-H1\") | pct }}</span>,\n\
+             cả năm 2025 <span id=\"year\">{{ metric(key=\"received\", period=\"2025\") | num }}</span>.\n",
+        )
+}
+
+#[test]
+fn cung_ky_of_a_merged_ward_is_the_sum_of_its_predecessors_and_says_so() {
+    let site = merged("");
+    site.build().succeeds();
+    let doc = site.html("tin-tuc/phuong-moi/index.html");
+    assert_eq!(
+        texts(&doc, "#cmp"),
+        ["tăng 100 hồ sơ (+25%) so với cùng kỳ (tổng của Phường A và Phường B trước sắp xếp)"]
+    );
+    // (90 + 290) / (100 + 300): 95%, not the mean of 90% and 96,67%.
+    assert_eq!(texts(&doc, "#rate"), ["95%"]);
+    // 2025 straddles 1 July: both halves exist as records.
+    assert_eq!(texts(&doc, "#year"), ["850"]);
+}
+
+#[test]
+fn a_straddling_period_without_both_parts_has_no_value() {
+    let site = merged("").edit(
+        "content/data/sap-xep.csv",
+        "phuong-moi,2025-H2,450,450,0,450\n",
+        "",
+    );
+    site.build()
+        .fails()
+        .stderr_has("there is no record for unit `phuong-moi`, period `2025`");
+}
+
+#[test]
+fn a_metric_a_predecessor_lacks_is_named() {
+    let site = merged("")
+        .write(
+            "content/data/sap-xep-2.csv",
+            "unit,period,received_online\nphuong-a,2025-H1,40\n",
+        )
+        .edit(
+            "content/articles/tin-tuc/phuong-moi.md",
+            "Tiếp nhận",
+            "Trực tuyến {{ metric(key=\"received_online\", period=\"2025-H1\") | num }}. Tiếp nhận",
+        );
+    site.build().fails().stderr_has(
+        "the metric `received_online` has no value for unit `phuong-moi`, period `2025-H1`: \
+         it is the sum of the units before the reorganisation, and Phường B lacks it",
+    );
+}
+
+#[test]
+fn a_record_outside_a_units_lifetime_is_a_located_error() {
+    let site = merged("").write(
+        "content/data/muon.csv",
+        "unit,period,received\nphuong-a,2025-Q3,5\n",
+    );
+    site.build().fails().stderr_has("content/data/muon.csv:2").stderr_has(
+        "a record of unit `phuong-a` for period `2025-Q3` (2025-07-01..2025-09-30) lies outside the unit's lifetime (..2025-06-30)",
+    );
+}
+
+#[test]
+fn a_succession_cycle_is_a_located_error() {
+    let site = merged(
+        "  - { id: vong-1, name: \"Xã 1\", level: commune, since: 2020-01-01, until: 2019-12-31, merged_from: [vong-2] }\n  - { id: vong-2, name: \"Xã 2\", level: commune, since: 2020-01-01, until: 2019-12-31, merged_from: [vong-1] }\n",
+    );
+    site.build()
+        .fails()
+        .stderr_has("content/site.yaml:")
+        .stderr_has("the units merge in a cycle: `vong-1` → `vong-2` → `vong-1`");
+}
+
+#[test]
+fn an_overlap_and_a_unit_merged_twice_are_located_errors() {
+    let site = merged(
+        "  - { id: phuong-khac, name: \"Phường Khác\", level: commune, since: 2025-06-01, merged_from: [phuong-a] }\n",
+    );
+    site.build()
+        .fails()
+        .stderr_has("content/site.yaml:")
+        .stderr_has("the unit `phuong-a` is merged into two units, `phuong-khac` and `phuong-moi`")
+        .stderr_has("the unit `phuong-a` (..2025-06-30) overlaps its successor `phuong-khac` (2025-06-01..)");
+}
