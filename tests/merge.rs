@@ -120,3 +120,18 @@ fn an_overlap_and_a_unit_merged_twice_are_located_errors() {
         .stderr_has("the unit `phuong-a` is merged into two units, `phuong-khac` and `phuong-moi`")
         .stderr_has("the unit `phuong-a` (..2025-06-30) overlaps its successor `phuong-khac` (2025-06-01..)");
 }
+
+/// The example site: Phường Trung Tâm (since 1 July 2025) compares its
+/// first half of 2026 with the sum of Phường Đông Hưng and Phường Tây Sơn.
+#[test]
+fn the_example_compares_a_new_ward_with_its_predecessors() {
+    let site = SiteTest::example();
+    site.build_with(&["--strict"]).succeeds();
+    let doc = site.html("tin-tuc/phuong-trung-tam-6-thang-2026/index.html");
+    let body = texts(&doc, "main p").join(" ");
+    // 16.120 against 8.232 + 6.435 = 14.667.
+    assert!(
+        body.contains("tăng 1.453 hồ sơ (+9,91%) so với cùng kỳ (tổng của Phường Đông Hưng và Phường Tây Sơn trước sắp xếp)"),
+        "{body}"
+    );
+}
