@@ -38,7 +38,9 @@ fn merged(extra_units: &str) -> SiteTest {
             "---\ntitle: \"Phường Mới: 6 tháng đầu năm 2026\"\ndate: 2026-07-05T07:00:00+07:00\nunit: phuong-moi\nperiod: 2026-H1\n---\n\
              Tiếp nhận hồ sơ <span id=\"cmp\">{{ compare(key=\"received\") }}</span>.\n\
              Cùng kỳ đúng hạn <span id=\"rate\">{{ metric(key=\"on_time_rate\", period=\"2025-H1\") | pct }}</span>,\n\
-             cả năm 2025 <span id=\"year\">{{ metric(key=\"received\", period=\"2025\") | num }}</span>.\n",
+             cả năm 2025 <span id=\"year\">{{ metric(key=\"received\", period=\"2025\") | num }}</span>.\n\n\
+             {{ chart(kind=\"trend\", metric=\"received\", periods=3) }}\n\n\
+             {{ table(metrics=[\"received\", \"on_time_rate\"], periods=3) }}\n",
         )
 }
 
@@ -55,6 +57,11 @@ fn cung_ky_of_a_merged_ward_is_the_sum_of_its_predecessors_and_says_so() {
     assert_eq!(texts(&doc, "#rate"), ["95%"]);
     // 2025 straddles 1 July: both halves exist as records.
     assert_eq!(texts(&doc, "#year"), ["850"]);
+    // The trend and the table say which figures are sums, and of what.
+    let note = "Số liệu của Phường Mới trước sắp xếp là tổng của Phường A và Phường B.";
+    assert_eq!(texts(&doc, ".bc-chart__note"), [note]);
+    assert_eq!(texts(&doc, ".bc-table__note"), [note]);
+    assert!(texts(&doc, ".bc-table td").contains(&"95%".to_string()));
 }
 
 #[test]

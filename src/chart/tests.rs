@@ -660,6 +660,7 @@ fn assert_laid_out(chart: &Chart) {
 
 fn model(kind: Kind, data: Data, scale: MetricUnit) -> Chart {
     Chart {
+        note: None,
         kind,
         title: "Kiểm tra".into(),
         period: "Năm 2023".into(),
