@@ -491,4 +491,17 @@ mod tests {
         );
         assert_eq!(slugify("  Tin Ủy ban nhân dân "), "tin-uy-ban-nhan-dan");
     }
+
+    #[test]
+    fn merged_units_are_listed_in_words() {
+        let vi = Style::vi();
+        let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(vi.list(&names(&["A"])), "A");
+        assert_eq!(vi.list(&names(&["A", "B"])), "A và B");
+        assert_eq!(vi.list(&names(&["A", "B", "C"])), "A, B và C");
+        assert_eq!(
+            vi.merged(&names(&["Phường A", "Phường B"])),
+            "(tổng của Phường A và Phường B trước sắp xếp)"
+        );
+    }
 }

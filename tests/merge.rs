@@ -40,6 +40,7 @@ fn merged(extra_units: &str) -> SiteTest {
              Cùng kỳ đúng hạn <span id=\"rate\">{{ metric(key=\"on_time_rate\", period=\"2025-H1\") | pct }}</span>,\n\
              cả năm 2025 <span id=\"year\">{{ metric(key=\"received\", period=\"2025\") | num }}</span>.\n\n\
              {{ chart(kind=\"trend\", metric=\"received\", periods=3) }}\n\n\
+             {{ kpis(metrics=[\"received\"]) }}\n\n\
              {{ table(metrics=[\"received\", \"on_time_rate\"], periods=3) }}\n",
         )
 }
@@ -61,6 +62,11 @@ fn cung_ky_of_a_merged_ward_is_the_sum_of_its_predecessors_and_says_so() {
     let note = "Số liệu của Phường Mới trước sắp xếp là tổng của Phường A và Phường B.";
     assert_eq!(texts(&doc, ".bc-chart__note"), [note]);
     assert_eq!(texts(&doc, ".bc-table__note"), [note]);
+    let cards = texts(&doc, ".bc-kpis").join(" ");
+    assert!(
+        cards.contains("so với cùng kỳ (tổng của Phường A và Phường B trước sắp xếp)"),
+        "{cards}"
+    );
     assert!(texts(&doc, ".bc-table td").contains(&"95%".to_string()));
 }
 
@@ -140,5 +146,21 @@ fn the_example_compares_a_new_ward_with_its_predecessors() {
     assert!(
         body.contains("tăng 1.453 hồ sơ (+9,91%) so với cùng kỳ (tổng của Phường Đông Hưng và Phường Tây Sơn trước sắp xếp)"),
         "{body}"
+    );
+}
+
+#[test]
+fn an_english_site_says_so_in_english() {
+    let site = merged("").edit("content/site.yaml", "language: vi", "language: en");
+    site.build().succeeds();
+    let doc = site.html("tin-tuc/phuong-moi/index.html");
+    let cmp = texts(&doc, "#cmp").join("");
+    assert!(
+        cmp.ends_with("on the same period a year earlier (the sum of Phường A and Phường B before the reorganisation)"),
+        "{cmp}"
+    );
+    assert_eq!(
+        texts(&doc, ".bc-chart__note"),
+        ["Figures of Phường Mới before the reorganisation are the sum of Phường A and Phường B."]
     );
 }

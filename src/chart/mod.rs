@@ -913,6 +913,22 @@ pub fn kpis(
                 crate::data::catalogue::Better::Higher => direction != std::cmp::Ordering::Less,
                 crate::data::catalogue::Better::Lower => direction != std::cmp::Ordering::Greater,
             };
+            // Cùng kỳ of a merged unit before it existed: say whose sum.
+            let text = match prev.filter(|p| !p.from_predecessors.is_empty()) {
+                Some(p) => {
+                    let names: Vec<String> = p
+                        .from_predecessors
+                        .iter()
+                        .map(|u| {
+                            cx.units
+                                .get(u)
+                                .map_or_else(|| u.0.clone(), |u| u.name.clone())
+                        })
+                        .collect();
+                    format!("{text} {}", cx.style.merged(&names))
+                }
+                None => text,
+            };
             Change {
                 text,
                 direction,
