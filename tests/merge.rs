@@ -164,3 +164,15 @@ fn an_english_site_says_so_in_english() {
         ["Figures of Phường Mới before the reorganisation are the sum of Phường A and Phường B."]
     );
 }
+
+/// Districts ended on 1 July 2025: a unit formed since is a province, a
+/// commune or a centre; `district` and `city` remain for history.
+#[test]
+fn a_unit_formed_after_the_reorganisation_is_not_a_district() {
+    let site =
+        merged("  - { id: huyen-moi, name: \"Huyện Mới\", level: district, since: 2025-07-01 }\n");
+    site.build()
+        .fails()
+        .stderr_has("content/site.yaml:")
+        .stderr_has("the unit `huyen-moi` exists after 1 July 2025 but its level is `district`");
+}

@@ -152,6 +152,10 @@ catalogue! {
         LifetimeReversed(unit, until, since) = "E0192",
             "the unit `{}` ends ({}) before it begins ({})",
             "đơn vị `{}` kết thúc ({}) trước khi bắt đầu ({})";
+        /// the unit `{}` exists after 1 July 2025 but its level is `{}`: since then a unit is a `province`, `commune` or `center`
+        LevelAfterReorganisation(unit, level) = "E0193",
+            "the unit `{}` exists after 1 July 2025 but its level is `{}`: since then a unit is a `province`, `commune` or `center`",
+            "đơn vị `{}` hoạt động sau ngày 01/7/2025 nhưng có cấp `{}`: từ ngày đó đơn vị chỉ có cấp `province`, `commune` hoặc `center`";
         /// a record of unit `{}` for period `{}` ({}..{}) lies outside the unit's lifetime ({})
         RecordOutsideLifetime(unit, period, start, end, life) = "E0216",
             "a record of unit `{}` for period `{}` ({}..{}) lies outside the unit's lifetime ({})",

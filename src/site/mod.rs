@@ -270,6 +270,26 @@ fn check_succession(
                 ));
             }
         }
+        // Districts ended on 1 July 2025: a unit formed since is not one.
+        let formed_after = u
+            .since
+            .is_some_and(|s| s >= crate::date::Date::new(2025, 7, 1).expect("a date"));
+        if formed_after
+            && matches!(
+                u.level,
+                crate::model::Level::District | crate::model::Level::City
+            )
+        {
+            let level = if u.level == crate::model::Level::District {
+                "district"
+            } else {
+                "city"
+            };
+            diags.push(at(
+                Diagnostic::error(crate::msg!(Msg::LevelAfterReorganisation, u.id, level)),
+                &u.id,
+            ));
+        }
         if !u.merged_from.is_empty() && u.since.is_none() {
             diags.push(at(
                 Diagnostic::error(crate::msg!(Msg::MergedWithoutSince, u.id)),
