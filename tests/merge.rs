@@ -176,3 +176,28 @@ fn a_unit_formed_after_the_reorganisation_is_not_a_district() {
         .stderr_has("content/site.yaml:")
         .stderr_has("the unit `huyen-moi` exists after 1 July 2025 but its level is `district`");
 }
+
+/// Unit pages show the lineage: predecessors with links, the successor of
+/// a dissolved unit, and the dates.
+#[test]
+fn unit_pages_show_the_lineage() {
+    let site = merged("");
+    site.build().succeeds();
+    let new = site.html("don-vi/phuong-moi/index.html");
+    let family = texts(&new, ".bc-unit__family").join(" ");
+    assert!(family.contains("01/07/2025"), "{family}");
+    assert_eq!(
+        texts(&new, ".bc-unit__family li a"),
+        ["Phường A", "Phường B"]
+    );
+    let old = site.html("don-vi/phuong-a/index.html");
+    assert!(
+        texts(&old, ".bc-unit__family")
+            .join(" ")
+            .contains("30/06/2025")
+    );
+    assert_eq!(
+        attrs(&old, ".bc-unit__family dd a", "href").last().unwrap(),
+        "../../don-vi/phuong-moi/"
+    );
+}
