@@ -73,6 +73,7 @@ fn model(kind: Kind, i: usize) -> Chart {
         },
     };
     Chart {
+        note: None,
         kind,
         title: "Kết quả giải quyết hồ sơ".into(),
         period: "9 tháng đầu năm 2023".into(),

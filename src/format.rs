@@ -25,6 +25,30 @@ pub struct Style {
     pub points: String,
     /// Money patterns with `{n}`: đồng, million, billion.
     pub vnd: [String; 3],
+    /// After a comparison with a merged unit's sum, `{units}` the units
+    /// before the reorganisation: `(tổng của {units} trước sắp xếp)`.
+    pub merged_sum: String,
+    /// The last two names of a list, `{a}` and `{b}`: `{a} và {b}`.
+    pub and: String,
+}
+
+impl Style {
+    /// `A`, `A và B`, `A, B và C`.
+    pub fn list(&self, names: &[String]) -> String {
+        match names {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] => self
+                .and
+                .replace("{a}", &init.join(", "))
+                .replace("{b}", last),
+        }
+    }
+
+    /// `(tổng của A và B trước sắp xếp)`.
+    pub fn merged(&self, names: &[String]) -> String {
+        self.merged_sum.replace("{units}", &self.list(names))
+    }
 }
 
 impl Style {
@@ -44,6 +68,8 @@ impl Style {
                 "{n} triệu đồng".into(),
                 "{n} tỷ đồng".into(),
             ],
+            merged_sum: "(tổng của {units} trước sắp xếp)".into(),
+            and: "{a} và {b}".into(),
         }
     }
 }
@@ -464,5 +490,18 @@ mod tests {
             "dong-thap-6-thang-dau-nam"
         );
         assert_eq!(slugify("  Tin Ủy ban nhân dân "), "tin-uy-ban-nhan-dan");
+    }
+
+    #[test]
+    fn merged_units_are_listed_in_words() {
+        let vi = Style::vi();
+        let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(vi.list(&names(&["A"])), "A");
+        assert_eq!(vi.list(&names(&["A", "B"])), "A và B");
+        assert_eq!(vi.list(&names(&["A", "B", "C"])), "A, B và C");
+        assert_eq!(
+            vi.merged(&names(&["Phường A", "Phường B"])),
+            "(tổng của Phường A và Phường B trước sắp xếp)"
+        );
     }
 }

@@ -131,7 +131,8 @@ pub fn render_in_memory(
     })?;
     let records = site.records.len();
     progress(Status::StageComputing);
-    let (figures, data_diags) = data::compute(site.records.clone(), &site.catalogue);
+    let (figures, data_diags) =
+        data::compute_with_units(site.records.clone(), &site.catalogue, &site.units);
     diags.extend(data_diags);
     // Figures typed by hand in the prose (SPEC §6): warnings.
     diags.extend(lint::site(&site, &figures, opts.drafts));

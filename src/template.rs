@@ -245,23 +245,36 @@ fn register_figures(tera: &mut Tera, shared: &Arc<Shared>) {
                 Against::Previous => fig.period.previous(),
             };
             let earlier = s.figures.get(&fig.unit, &earlier_period).ok_or_else(|| {
-                err(crate::msg!(
-                    Msg::NoEarlierRecord,
-                    key,
-                    fig.unit,
-                    earlier_period.label(),
-                    earlier_period.id()
-                ))
+                match s.figures.gaps.get(&(fig.unit.clone(), earlier_period)) {
+                    Some(lack) => err(crate::msg!(
+                        Msg::PredecessorLacks,
+                        key,
+                        fig.unit,
+                        earlier_period.id(),
+                        s.style.list(&names(&s, lack))
+                    )),
+                    None => err(crate::msg!(
+                        Msg::NoEarlierRecord,
+                        key,
+                        fig.unit,
+                        earlier_period.label(),
+                        earlier_period.id()
+                    )),
+                }
             })?;
+            let merged = &earlier.from_predecessors;
             let earlier = value_of(&s, earlier, key)?;
             let style = match def.unit {
                 MetricUnit::Percent => ChangeStyle::Points,
                 MetricUnit::Vnd => ChangeStyle::Money,
                 _ => ChangeStyle::Count(&def.noun),
             };
-            Ok(format::change_in(
-                &s.style, current, earlier, style, against,
-            ))
+            let text = format::change_in(&s.style, current, earlier, style, against);
+            Ok(if merged.is_empty() {
+                text
+            } else {
+                format!("{text} {}", s.style.merged(&names(&s, merged)))
+            })
         },
     );
 }
@@ -354,8 +367,31 @@ fn metric_def<'a>(s: &'a Shared, key: &str) -> TeraResult<&'a crate::data::Metri
 
 fn value_of(s: &Shared, fig: &Figure, key: &str) -> TeraResult<f64> {
     metric_def(s, key)?;
-    fig.get(key)
-        .ok_or_else(|| err(crate::msg!(Msg::NoValueFor, key, fig.unit, fig.period.id())))
+    fig.get(key).ok_or_else(|| {
+        let lack = crate::data::MetricKey::parse(key).and_then(|k| fig.lacking.get(&k));
+        match lack {
+            Some(units) => err(crate::msg!(
+                Msg::PredecessorLacks,
+                key,
+                fig.unit,
+                fig.period.id(),
+                s.style.list(&names(s, units))
+            )),
+            None => err(crate::msg!(Msg::NoValueFor, key, fig.unit, fig.period.id())),
+        }
+    })
+}
+
+/// The names of units, as written in sentences (an unknown id as itself).
+fn names(s: &Shared, units: &[UnitId]) -> Vec<String> {
+    units
+        .iter()
+        .map(|u| {
+            s.units
+                .get(u)
+                .map_or_else(|| u.0.clone(), |u| u.name.clone())
+        })
+        .collect()
 }
 
 /// The record named by `unit=` / `period=`, each defaulting to the page's.
@@ -750,6 +786,9 @@ mod tests {
                 short: None,
                 parent: None,
                 level: Level::Center,
+                since: None,
+                until: None,
+                merged_from: Vec::new(),
             },
         )]
         .into();

@@ -164,6 +164,8 @@ impl Words {
                 word("money_million", &vi.vnd[1]),
                 word("money_billion", &vi.vnd[2]),
             ],
+            merged_sum: word("merged_sum", &vi.merged_sum),
+            and: word("list_and", &vi.and),
         }
     }
 

@@ -44,6 +44,9 @@ pub fn figure(chart: &Chart, wide: &str, narrow: &str, words: &Words) -> String 
             escape(source)
         );
     }
+    if let Some(note) = &chart.note {
+        out.push_str(&note_in("bc-chart__note", note));
+    }
     let _ = write!(
         out,
         "<details class=\"bc-chart__data\"><summary>{}</summary>",
@@ -189,6 +192,15 @@ pub fn kpis(cards: &[Kpi], period: &str, unit: &str) -> String {
     }
     out.push_str("</div>");
     out
+}
+
+/// A note under a table: what some of its figures are.
+pub fn note(text: &str) -> String {
+    note_in("bc-table__note", text)
+}
+
+fn note_in(class: &str, text: &str) -> String {
+    format!("<p class=\"{class}\">{}</p>", escape(text))
 }
 
 /// A data table: rows with a label and formatted numbers, right-aligned.

@@ -129,6 +129,9 @@ pub struct Chart {
     pub period: String,
     /// Where the figures come from.
     pub source: Option<String>,
+    /// For figures of merged units before they existed: which units they
+    /// add up (SPEC §2 "Units change").
+    pub note: Option<String>,
     /// The data.
     pub data: Data,
     /// Header of the accessible table's first column.
@@ -348,6 +351,32 @@ pub fn same_span(a: &Period, b: &Period) -> bool {
         }
         _ => std::mem::discriminant(a) == std::mem::discriminant(b),
     }
+}
+
+/// "Figures of Phường Trung Tâm before the reorganisation: the sum of
+/// Phường Đông Hưng and Phường Tây Sơn", once for each merged unit shown.
+fn merged_note<'a>(figs: impl IntoIterator<Item = &'a Figure>, cx: &Context<'_>) -> Option<String> {
+    let mut seen: Vec<&UnitId> = Vec::new();
+    let mut notes = Vec::new();
+    for f in figs {
+        if f.from_predecessors.is_empty() || seen.contains(&&f.unit) {
+            continue;
+        }
+        seen.push(&f.unit);
+        let name = |u: &UnitId| {
+            cx.units
+                .get(u)
+                .map_or_else(|| u.0.clone(), |u| u.name.clone())
+        };
+        let preds: Vec<String> = f.from_predecessors.iter().map(name).collect();
+        notes.push(
+            cx.words
+                .get("merged_note")
+                .replace("{units}", &cx.style.list(&preds))
+                .replace("{unit}", &name(&f.unit)),
+        );
+    }
+    (!notes.is_empty()).then(|| notes.join(" "))
 }
 
 fn sources<'a>(figs: impl IntoIterator<Item = &'a Figure>) -> Option<String> {
@@ -571,6 +600,7 @@ impl<'a> Builder<'a> {
             title: self.args.title.clone().unwrap_or_else(|| unit.name.clone()),
             period: capitalize(&self.cx.words.period(&self.period)),
             source: sources([fig]),
+            note: merged_note([fig], self.cx),
             data,
             row_header: self.cx.words.get("row_metric").into(),
             scale: defs[0].unit,
@@ -624,6 +654,7 @@ impl<'a> Builder<'a> {
             title: self.args.title.clone().unwrap_or_else(|| unit.name.clone()),
             period: span_words(&figs, self.cx.words),
             source: sources(figs.iter().copied()),
+            note: merged_note(figs.iter().copied(), self.cx),
             data: Data::Stacks {
                 legend: defs.iter().map(|d| d.short.clone()).collect(),
                 colors: part_colors(&defs),
@@ -695,6 +726,7 @@ impl<'a> Builder<'a> {
                 .unwrap_or_else(|| format!("{} — {}", def.label, unit.name)),
             period: span_words(figs, self.cx.words),
             source: sources(figs.iter().copied()),
+            note: merged_note(figs.iter().copied(), self.cx),
             data: Data::Line { items, x },
             row_header: self.cx.words.get("row_period").into(),
             scale: def.unit,
@@ -783,6 +815,7 @@ impl<'a> Builder<'a> {
             title: self.args.title.clone().unwrap_or_else(|| def.label.clone()),
             period: capitalize(&self.cx.words.period(&self.period)),
             source: sources(rows.iter().map(|(_, f, _)| *f)),
+            note: merged_note(rows.iter().map(|(_, f, _)| *f), self.cx),
             data: Data::Bars { items, highlight },
             row_header: self.cx.words.get("row_unit").into(),
             scale: def.unit,
@@ -895,6 +928,22 @@ pub fn kpis(
                 crate::data::catalogue::Better::Higher => direction != std::cmp::Ordering::Less,
                 crate::data::catalogue::Better::Lower => direction != std::cmp::Ordering::Greater,
             };
+            // Cùng kỳ of a merged unit before it existed: say whose sum.
+            let text = match prev.filter(|p| !p.from_predecessors.is_empty()) {
+                Some(p) => {
+                    let names: Vec<String> = p
+                        .from_predecessors
+                        .iter()
+                        .map(|u| {
+                            cx.units
+                                .get(u)
+                                .map_or_else(|| u.0.clone(), |u| u.name.clone())
+                        })
+                        .collect();
+                    format!("{text} {}", cx.style.merged(&names))
+                }
+                None => text,
+            };
             Change {
                 text,
                 direction,
@@ -988,7 +1037,11 @@ pub fn table(
         })
         .collect();
     let headers: Vec<String> = defs.iter().map(|d| d.label.clone()).collect();
-    Ok(html::table(row_header, &headers, &cells, &caption))
+    let mut out = html::table(row_header, &headers, &cells, &caption);
+    if let Some(note) = merged_note(rows.iter().map(|(_, f)| *f), cx) {
+        out.push_str(&html::note(&note));
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

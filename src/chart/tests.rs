@@ -12,6 +12,9 @@ fn units() -> BTreeMap<UnitId, Unit> {
                 short: None,
                 parent: parent.map(|p| UnitId(p.into())),
                 level: Level::City,
+                since: None,
+                until: None,
+                merged_from: Vec::new(),
             },
         )
     };
@@ -657,6 +660,7 @@ fn assert_laid_out(chart: &Chart) {
 
 fn model(kind: Kind, data: Data, scale: MetricUnit) -> Chart {
     Chart {
+        note: None,
         kind,
         title: "Kiểm tra".into(),
         period: "Năm 2023".into(),

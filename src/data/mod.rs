@@ -12,6 +12,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 use crate::diagnostic::Diagnostic;
+use crate::model::Unit;
 pub use catalogue::{Catalogue, MetricDef, MetricKey, MetricUnit};
 pub use period::Period;
 
@@ -80,6 +81,13 @@ pub struct Figure {
     pub derived: BTreeSet<MetricKey>,
     /// Where the record was given.
     pub origin: Origin,
+    /// For a merged unit before it existed (or a period straddling the
+    /// day it was formed): the predecessors whose figures were added up.
+    /// Empty for a record as given.
+    pub from_predecessors: Vec<UnitId>,
+    /// Metrics with no value here because these predecessors (or, for a
+    /// straddling period, the unit itself) lack them.
+    pub lacking: BTreeMap<MetricKey, Vec<UnitId>>,
 }
 
 impl Figure {
@@ -94,6 +102,9 @@ impl Figure {
 pub struct Figures {
     /// Records in (unit, chronological period) order.
     pub records: BTreeMap<(UnitId, Period), Figure>,
+    /// Periods of a merged unit that have no figure because some
+    /// predecessors have no record for them: the units that lack one.
+    pub gaps: BTreeMap<(UnitId, Period), Vec<UnitId>>,
 }
 
 impl Figures {
@@ -120,9 +131,35 @@ fn tolerance(def: &MetricDef, given: f64) -> f64 {
 /// Derives missing metrics by formula, detects duplicate records and runs
 /// consistency checks. Check failures are warnings.
 pub fn compute(records: Vec<Record>, catalogue: &Catalogue) -> (Figures, Vec<Diagnostic>) {
+    compute_with_units(records, catalogue, &BTreeMap::new())
+}
+
+/// [`compute`] knowing the units: a record outside its unit's lifetime is
+/// an error, and merged units get their predecessors' figures for the
+/// periods before they existed (SPEC §2 "Units change").
+pub fn compute_with_units(
+    records: Vec<Record>,
+    catalogue: &Catalogue,
+    units: &BTreeMap<UnitId, Unit>,
+) -> (Figures, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut figures = Figures::default();
     for rec in records {
+        if let Some(u) = units.get(&rec.unit).filter(|u| !u.covers(&rec.period)) {
+            diags.push(
+                rec.origin
+                    .locate(Diagnostic::error(crate::msg!(
+                        Msg::RecordOutsideLifetime,
+                        rec.unit,
+                        rec.period,
+                        rec.period.start(),
+                        rec.period.end(),
+                        u.lifetime()
+                    )))
+                    .hint(Hint::RecordsWithinLifetime),
+            );
+            continue;
+        }
         let id = (rec.unit.clone(), rec.period);
         if let Some(first) = figures.records.get(&id) {
             diags.push(
@@ -140,7 +177,170 @@ pub fn compute(records: Vec<Record>, catalogue: &Catalogue) -> (Figures, Vec<Dia
         let fig = derive(rec, catalogue, &mut diags);
         figures.records.insert(id, fig);
     }
+    for unit in succession_order(units) {
+        merge_predecessors(&mut figures, unit, catalogue);
+    }
     (figures, diags)
+}
+
+/// Merged units, each after the units merged into it (so a chain of
+/// merges adds up from the oldest). A cycle (an error of `site.yaml`)
+/// leaves its units out.
+fn succession_order(units: &BTreeMap<UnitId, Unit>) -> Vec<&Unit> {
+    let mut done: BTreeSet<&UnitId> = BTreeSet::new();
+    let mut order = Vec::new();
+    loop {
+        let ready: Vec<&Unit> = units
+            .values()
+            .filter(|u| !u.merged_from.is_empty() && u.since.is_some() && !done.contains(&u.id))
+            .filter(|u| {
+                u.merged_from.iter().all(|p| {
+                    done.contains(p) || units.get(p).is_none_or(|p| p.merged_from.is_empty())
+                })
+            })
+            .collect();
+        if ready.is_empty() {
+            return order;
+        }
+        for u in ready {
+            done.insert(&u.id);
+            order.push(u);
+        }
+    }
+}
+
+/// Adds up the parts of a merged unit's figure: the additive metrics
+/// every part has; the metrics some part lacks, with the parts lacking
+/// them; rates then follow from the sums by their formulas.
+fn add_up(unit: &Unit, period: Period, parts: &[&Figure], catalogue: &Catalogue) -> Figure {
+    let mut values = BTreeMap::new();
+    let mut lacking: BTreeMap<MetricKey, Vec<UnitId>> = BTreeMap::new();
+    for def in catalogue.iter().filter(|d| d.additive) {
+        let without: Vec<UnitId> = parts
+            .iter()
+            .filter(|f| !f.values.contains_key(&def.key))
+            .map(|f| f.unit.clone())
+            .collect();
+        if without.is_empty() {
+            values.insert(
+                def.key.clone(),
+                parts.iter().map(|f| f.values[&def.key]).sum(),
+            );
+        } else if without.len() < parts.len() {
+            lacking.insert(def.key.clone(), without);
+        }
+    }
+    let rec = Record {
+        unit: unit.id.clone(),
+        period,
+        source: None,
+        values,
+        origin: parts[0].origin.clone(),
+    };
+    // The parts were checked as given; a sum of them repeats their warnings.
+    let mut fig = derive(rec, catalogue, &mut Vec::new());
+    fig.derived = fig.values.keys().cloned().collect();
+    // A rate none of whose inputs add up in every part: say which part
+    // lacks them.
+    for def in catalogue
+        .iter()
+        .filter(|d| !fig.values.contains_key(&d.key))
+    {
+        let Some(f) = &def.formula else { continue };
+        let mut who: Vec<UnitId> = f
+            .required()
+            .iter()
+            .filter_map(|k| MetricKey::parse(k))
+            .filter_map(|k| lacking.get(&k))
+            .flatten()
+            .cloned()
+            .collect();
+        who.sort();
+        who.dedup();
+        if !who.is_empty() && parts.iter().any(|p| p.values.contains_key(&def.key)) {
+            lacking.entry(def.key.clone()).or_insert(who);
+        }
+    }
+    fig.lacking = lacking;
+    fig
+}
+
+/// The figures of a merged unit for the periods before it existed (sums
+/// of its predecessors') and for periods straddling the day it was formed
+/// (its predecessors' part plus its own, when both exist as records).
+fn merge_predecessors(figures: &mut Figures, unit: &Unit, catalogue: &Catalogue) {
+    let Some(since) = unit.since else { return };
+    let preds = &unit.merged_from;
+    let of = |figures: &Figures, u: &UnitId| -> Vec<Period> {
+        figures
+            .records
+            .keys()
+            .filter(|(id, _)| id == u)
+            .map(|(_, p)| *p)
+            .collect()
+    };
+    let before: BTreeSet<Period> = preds
+        .iter()
+        .flat_map(|p| of(figures, p))
+        .filter(|p| p.end() < since)
+        .collect();
+    let mut new = Vec::new();
+    for period in before {
+        if figures.get(&unit.id, &period).is_some() {
+            continue;
+        }
+        let missing: Vec<UnitId> = preds
+            .iter()
+            .filter(|p| figures.get(p, &period).is_none())
+            .cloned()
+            .collect();
+        if !missing.is_empty() {
+            figures.gaps.insert((unit.id.clone(), period), missing);
+            continue;
+        }
+        let parts: Vec<&Figure> = preds
+            .iter()
+            .filter_map(|p| figures.get(p, &period))
+            .collect();
+        new.push(add_up(unit, period, &parts, catalogue));
+    }
+    // Straddling: the predecessors' part ends the day before `since`, the
+    // unit's own part starts on it; the whole must be a named period.
+    let day_before = since.add_days(-1);
+    let firsts: BTreeSet<Period> = preds
+        .iter()
+        .flat_map(|p| of(figures, p))
+        .filter(|p| p.end() == day_before)
+        .collect();
+    let seconds: Vec<Period> = of(figures, &unit.id)
+        .into_iter()
+        .filter(|p| p.start() == since)
+        .collect();
+    for first in &firsts {
+        for second in &seconds {
+            let whole = Period::from_span(first.start(), second.end());
+            if matches!(whole, Period::Range(..)) || figures.get(&unit.id, &whole).is_some() {
+                continue;
+            }
+            let missing: Vec<UnitId> = preds
+                .iter()
+                .filter(|p| figures.get(p, first).is_none())
+                .cloned()
+                .collect();
+            if !missing.is_empty() {
+                figures.gaps.insert((unit.id.clone(), whole), missing);
+                continue;
+            }
+            let mut parts: Vec<&Figure> =
+                preds.iter().filter_map(|p| figures.get(p, first)).collect();
+            parts.extend(figures.get(&unit.id, second));
+            new.push(add_up(unit, whole, &parts, catalogue));
+        }
+    }
+    for mut fig in new {
+        fig.from_predecessors = preds.clone();
+        figures.records.insert((fig.unit.clone(), fig.period), fig);
+    }
 }
 
 fn derive(rec: Record, catalogue: &Catalogue, diags: &mut Vec<Diagnostic>) -> Figure {
@@ -267,6 +467,8 @@ fn derive(rec: Record, catalogue: &Catalogue, diags: &mut Vec<Diagnostic>) -> Fi
         values,
         derived,
         origin: rec.origin,
+        from_predecessors: Vec::new(),
+        lacking: BTreeMap::new(),
     }
 }
 
@@ -485,5 +687,181 @@ mod tests {
                 .any(|m| m.contains("333333") || m.contains("142.857")),
             "{text:#?}"
         );
+    }
+
+    fn unit(id: &str, since: Option<&str>, until: Option<&str>, from: &[&str]) -> (UnitId, Unit) {
+        let u = Unit {
+            id: UnitId(id.into()),
+            name: format!("Phường {}", id.to_uppercase()),
+            short: None,
+            parent: None,
+            level: crate::model::Level::Commune,
+            since: since.and_then(crate::date::Date::parse),
+            until: until.and_then(crate::date::Date::parse),
+            merged_from: from.iter().map(|f| UnitId((*f).into())).collect(),
+        };
+        (u.id.clone(), u)
+    }
+
+    fn merged_site() -> BTreeMap<UnitId, Unit> {
+        [
+            unit("a", None, Some("2025-06-30"), &[]),
+            unit("b", None, Some("2025-06-30"), &[]),
+            unit("c", Some("2025-07-01"), None, &["a", "b"]),
+        ]
+        .into_iter()
+        .collect()
+    }
+
+    fn counts(resolved: f64, on_time: f64) -> Vec<(&'static str, f64)> {
+        vec![
+            ("resolved", resolved),
+            ("resolved_early", 0.0),
+            ("resolved_on_time", on_time),
+        ]
+    }
+
+    /// 100 and 300 dossiers, 90 and 290 on time: 95,00%, not the mean of
+    /// 90% and 96,67%.
+    #[test]
+    fn a_merged_unit_before_it_existed_is_the_sum_of_its_predecessors() {
+        let (figs, diags) = compute_with_units(
+            vec![
+                record("a", "2024", &counts(100.0, 90.0)),
+                record("b", "2024", &counts(300.0, 290.0)),
+            ],
+            &Catalogue::builtin(),
+            &merged_site(),
+        );
+        assert!(diags.is_empty(), "{diags:#?}");
+        let c = figs
+            .get(&UnitId("c".into()), &Period::parse("2024").unwrap())
+            .unwrap();
+        assert_eq!(c.get("resolved"), Some(400.0));
+        assert_eq!(c.get("resolved_late"), Some(20.0));
+        assert_eq!(
+            crate::format::pct(c.get("on_time_rate").unwrap(), None),
+            "95%"
+        );
+        assert_eq!(
+            c.from_predecessors,
+            vec![UnitId("a".into()), UnitId("b".into())]
+        );
+        assert!(c.derived.contains(&MetricKey::parse("resolved").unwrap()));
+    }
+
+    #[test]
+    fn a_metric_one_predecessor_lacks_has_no_value_and_names_it() {
+        let mut b = counts(300.0, 290.0);
+        b.retain(|(k, _)| *k != "resolved_early");
+        let (figs, _) = compute_with_units(
+            vec![
+                record("a", "2024", &counts(100.0, 90.0)),
+                record("b", "2024", &b),
+                record("a", "2024-Q1", &counts(10.0, 9.0)),
+            ],
+            &Catalogue::builtin(),
+            &merged_site(),
+        );
+        let c = figs
+            .get(&UnitId("c".into()), &Period::parse("2024").unwrap())
+            .unwrap();
+        assert_eq!(c.get("resolved"), Some(400.0));
+        assert_eq!(c.get("resolved_early"), None);
+        assert_eq!(c.get("on_time_rate"), None, "never from a partial sum");
+        let early = MetricKey::parse("resolved_early").unwrap();
+        assert_eq!(c.lacking[&early], vec![UnitId("b".into())]);
+        let rate = MetricKey::parse("on_time_rate").unwrap();
+        assert_eq!(c.lacking[&rate], vec![UnitId("b".into())]);
+        // b has no record for 2024-Q1 at all: no figure, and the gap says who.
+        let q1 = Period::parse("2024-Q1").unwrap();
+        assert!(figs.get(&UnitId("c".into()), &q1).is_none());
+        assert_eq!(
+            figs.gaps[&(UnitId("c".into()), q1)],
+            vec![UnitId("b".into())]
+        );
+    }
+
+    #[test]
+    fn a_record_outside_its_units_lifetime_is_a_located_error() {
+        let (figs, diags) = compute_with_units(
+            vec![
+                record("a", "2025-H2", &counts(1.0, 1.0)),
+                record("c", "2025-Q2", &counts(1.0, 1.0)),
+            ],
+            &Catalogue::builtin(),
+            &merged_site(),
+        );
+        assert!(figs.records.is_empty());
+        assert_eq!(diags.len(), 2);
+        assert!(
+            diags
+                .iter()
+                .all(|d| d.is_error() && d.path.is_some() && d.line == Some(1))
+        );
+        let en = diags[0].message.en();
+        assert!(en.contains("unit `a` for period `2025-H2` (2025-07-01..2025-12-31) lies outside the unit's lifetime (..2025-06-30)"), "{en}");
+        let vi = diags[1].message.text(crate::messages::Lang::Vi);
+        assert!(
+            vi.contains("đơn vị `c`") && vi.contains("(2025-07-01..)"),
+            "{vi}"
+        );
+    }
+
+    #[test]
+    fn a_straddling_period_has_a_value_only_when_both_parts_exist() {
+        let cat = Catalogue::builtin();
+        let both = vec![
+            record("a", "2025-H1", &counts(100.0, 90.0)),
+            record("b", "2025-H1", &counts(300.0, 290.0)),
+            record("c", "2025-H2", &counts(600.0, 600.0)),
+        ];
+        let (figs, diags) = compute_with_units(both.clone(), &cat, &merged_site());
+        assert!(diags.is_empty(), "{diags:#?}");
+        let year = Period::parse("2025").unwrap();
+        let c = figs.get(&UnitId("c".into()), &year).unwrap();
+        assert_eq!(c.get("resolved"), Some(1000.0));
+        assert_eq!(
+            crate::format::pct(c.get("on_time_rate").unwrap(), None),
+            "98%"
+        );
+        assert!(!c.from_predecessors.is_empty());
+        // 9 months = H1 + Q3 needs a Q3 record of c: there is none.
+        assert!(
+            figs.get(&UnitId("c".into()), &Period::parse("2025-9M").unwrap())
+                .is_none()
+        );
+        // Without b's first half: no value for the year.
+        let (figs, _) =
+            compute_with_units(vec![both[0].clone(), both[2].clone()], &cat, &merged_site());
+        assert!(figs.get(&UnitId("c".into()), &year).is_none());
+        assert_eq!(
+            figs.gaps[&(UnitId("c".into()), year)],
+            vec![UnitId("b".into())]
+        );
+        // Without c's own second half: none either.
+        let (figs, _) = compute_with_units(both[..2].to_vec(), &cat, &merged_site());
+        assert!(figs.get(&UnitId("c".into()), &year).is_none());
+    }
+
+    /// A chain of merges adds up from the oldest units.
+    #[test]
+    fn merges_chain() {
+        let mut units = merged_site();
+        let (id, d) = unit("d", Some("2026-01-01"), None, &["c"]);
+        units.insert(id, d);
+        units.get_mut(&UnitId("c".into())).unwrap().until = crate::date::Date::parse("2025-12-31");
+        let (figs, _) = compute_with_units(
+            vec![
+                record("a", "2024", &counts(100.0, 90.0)),
+                record("b", "2024", &counts(300.0, 290.0)),
+            ],
+            &Catalogue::builtin(),
+            &units,
+        );
+        let d = figs
+            .get(&UnitId("d".into()), &Period::parse("2024").unwrap())
+            .unwrap();
+        assert_eq!(d.get("resolved"), Some(400.0));
     }
 }

@@ -134,6 +134,9 @@ fn new_unit(name: &str, taken: &BTreeSet<String>, parent: Option<UnitId>) -> Opt
         short: None,
         parent,
         level,
+        since: None,
+        until: None,
+        merged_from: Vec::new(),
     })
 }
 

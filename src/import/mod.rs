@@ -322,6 +322,9 @@ mod tests {
                 short: None,
                 parent: None,
                 level: Level::Commune,
+                since: None,
+                until: None,
+                merged_from: Vec::new(),
             },
         );
         let index = UnitIndex::new(&units);

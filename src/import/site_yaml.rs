@@ -292,6 +292,9 @@ mod tests {
             short: None,
             parent: parent.map(|p| UnitId(p.into())),
             level: Level::Commune,
+            since: None,
+            until: None,
+            merged_from: Vec::new(),
         }
     }
 

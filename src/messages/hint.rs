@@ -4,6 +4,10 @@
 catalogue! {
     /// Hints: how to fix what a diagnostic reports.
     pub enum Hint {
+        /// move the record to the unit that existed then, or correct `since`/`until` in content/site.yaml
+        RecordsWithinLifetime = "",
+            "move the record to the unit that existed then, or correct `since`/`until` in content/site.yaml",
+            "chuyển bản ghi sang đơn vị tồn tại vào thời gian đó, hoặc sửa `since`/`until` trong content/site.yaml";
         /// years with records or articles: {}
         YearsThereAre(years) = "",
             "years with records or articles: {}",

@@ -127,6 +127,43 @@ catalogue! {
         UnitDeclaredTwice(unit) = "E0116",
             "the unit `{}` is declared twice",
             "đơn vị `{}` được khai báo hai lần";
+        // Units change (SPEC §2).
+        /// the unit `{}` merged into `{}` is not a unit
+        MergedFromNotAUnit(pred, unit) = "E0187",
+            "the unit `{}` merged into `{}` is not a unit",
+            "đơn vị `{}` được sáp nhập vào `{}` chưa được khai báo";
+        /// the unit `{}` is merged into two units, `{}` and `{}`
+        MergedIntoTwo(pred, a, b) = "E0188",
+            "the unit `{}` is merged into two units, `{}` and `{}`",
+            "đơn vị `{}` được sáp nhập vào hai đơn vị, `{}` và `{}`";
+        /// the units merge in a cycle: {}
+        MergeCycle(chain) = "E0189",
+            "the units merge in a cycle: {}",
+            "các đơn vị sáp nhập vòng tròn: {}";
+        /// the unit `{}` ({}) overlaps its successor `{}` ({}): a merged unit ends the day before its successor begins
+        MergeOverlap(pred, life, unit, life2) = "E0190",
+            "the unit `{}` ({}) overlaps its successor `{}` ({}): a merged unit ends the day before its successor begins",
+            "thời gian hoạt động của đơn vị `{}` ({}) chồng lên đơn vị kế tiếp `{}` ({}): đơn vị cũ kết thúc trước ngày đơn vị mới bắt đầu";
+        /// the unit `{}` has `merged_from` but no `since`: the day it was formed
+        MergedWithoutSince(unit) = "E0191",
+            "the unit `{}` has `merged_from` but no `since`: the day it was formed",
+            "đơn vị `{}` có `merged_from` nhưng thiếu `since` (ngày thành lập)";
+        /// the unit `{}` ends ({}) before it begins ({})
+        LifetimeReversed(unit, until, since) = "E0192",
+            "the unit `{}` ends ({}) before it begins ({})",
+            "đơn vị `{}` kết thúc ({}) trước khi bắt đầu ({})";
+        /// the unit `{}` exists after 1 July 2025 but its level is `{}`: since then a unit is a `province`, `commune` or `center`
+        LevelAfterReorganisation(unit, level) = "E0193",
+            "the unit `{}` exists after 1 July 2025 but its level is `{}`: since then a unit is a `province`, `commune` or `center`",
+            "đơn vị `{}` hoạt động sau ngày 01/7/2025 nhưng có cấp `{}`: từ ngày đó đơn vị chỉ có cấp `province`, `commune` hoặc `center`";
+        /// a record of unit `{}` for period `{}` ({}..{}) lies outside the unit's lifetime ({})
+        RecordOutsideLifetime(unit, period, start, end, life) = "E0216",
+            "a record of unit `{}` for period `{}` ({}..{}) lies outside the unit's lifetime ({})",
+            "bản ghi của đơn vị `{}` cho kỳ `{}` ({}..{}) nằm ngoài thời gian hoạt động của đơn vị ({})";
+        /// the metric `{}` has no value for unit `{}`, period `{}`: it is the sum of the units before the reorganisation, and {} lacks it
+        PredecessorLacks(metric, unit, period, preds) = "E0555",
+            "the metric `{}` has no value for unit `{}`, period `{}`: it is the sum of the units before the reorganisation, and {} lacks it",
+            "chỉ tiêu `{}` không có số liệu cho đơn vị `{}`, kỳ `{}`: số liệu này là tổng của các đơn vị trước sắp xếp, và {} chưa có";
         /// the parent `{}` of unit `{}` is not a unit
         ParentNotAUnit(parent, unit) = "E0117",
             "the parent `{}` of unit `{}` is not a unit",

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::data::UnitId;
+use crate::date::Date;
 use crate::diagnostic;
 
 /// Level of an organisational unit.
@@ -41,6 +42,52 @@ pub struct Unit {
     pub parent: Option<UnitId>,
     /// Level.
     pub level: Level,
+    /// First day the unit exists (`since: 2025-07-01`).
+    #[serde(default, with = "opt_date")]
+    pub since: Option<Date>,
+    /// Last day the unit exists (`until: 2025-06-30`).
+    #[serde(default, with = "opt_date")]
+    pub until: Option<Date>,
+    /// The units merged into this one on `since` (SPEC §2 "Units change").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merged_from: Vec<UnitId>,
+}
+
+impl Unit {
+    /// Whether the unit exists on every day of `period`.
+    pub fn covers(&self, period: &crate::data::Period) -> bool {
+        self.since.is_none_or(|s| period.start() >= s)
+            && self.until.is_none_or(|u| period.end() <= u)
+    }
+
+    /// The lifetime as written in messages: `2025-07-01..` / `..2025-06-30`.
+    pub fn lifetime(&self) -> String {
+        let d = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+        format!("{}..{}", d(self.since), d(self.until))
+    }
+}
+
+/// `since:` / `until:` as ISO dates.
+mod opt_date {
+    use crate::date::Date;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.serialize_str(&d.to_string()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+        let text = Option::<String>::deserialize(d)?;
+        match text {
+            None => Ok(None),
+            Some(t) => Date::parse(t.trim()).map(Some).ok_or_else(|| {
+                serde::de::Error::custom(format!("`{t}` is not a date (YYYY-MM-DD)"))
+            }),
+        }
+    }
 }
 
 impl<'de> Deserialize<'de> for UnitId {

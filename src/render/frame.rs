@@ -363,6 +363,8 @@ mod tests {
                 source: None,
                 values: Default::default(),
                 derived: Default::default(),
+                from_predecessors: Vec::new(),
+                lacking: Default::default(),
                 origin: crate::data::Origin {
                     path: "x.yaml".into(),
                     line: 1,

@@ -630,6 +630,9 @@ mod tests {
             short: None,
             parent: parent.map(|p| UnitId(p.into())),
             level: Level::Commune,
+            since: None,
+            until: None,
+            merged_from: Vec::new(),
         }
     }
 

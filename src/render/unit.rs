@@ -54,6 +54,13 @@ pub struct UnitPage<'a> {
     parent: Option<Link>,
     /// The units under it that have pages.
     children: Vec<Link>,
+    /// The units merged into it (SPEC §2 "Units change").
+    predecessors: Vec<Link>,
+    /// The unit it was merged into.
+    successor: Option<Link>,
+    /// First and last day it exists, `dd/mm/yyyy`.
+    since: Option<String>,
+    until: Option<String>,
     articles: Vec<ListItem<'a>>,
     pagination: Pagination,
     breadcrumb: Vec<Crumb>,
@@ -81,6 +88,22 @@ pub fn context<'a>(route: &Route, id: &UnitId, inputs: &Inputs<'a>) -> UnitPage<
         .map(|u| inputs.unit_link(&u.id, route))
         .filter(|l| l.href.is_some())
         .collect();
+    let predecessors = unit
+        .map(|u| {
+            u.merged_from
+                .iter()
+                .map(|p| inputs.unit_link(p, route))
+                .collect()
+        })
+        .unwrap_or_default();
+    let successor = site
+        .config
+        .units
+        .iter()
+        .find(|u| u.merged_from.contains(id))
+        .map(|u| inputs.unit_link(&u.id, route));
+    let since = unit.and_then(|u| u.since).map(|d| d.vi());
+    let until = unit.and_then(|u| u.until).map(|d| d.vi());
     // Crumbs: home, then each unit above this one that has a page.
     let mut above = Vec::new();
     let mut seen = std::collections::BTreeSet::from([id.clone()]);
@@ -113,6 +136,10 @@ pub fn context<'a>(route: &Route, id: &UnitId, inputs: &Inputs<'a>) -> UnitPage<
         unit: unit.map(UnitCtx::from),
         parent,
         children,
+        predecessors,
+        successor,
+        since,
+        until,
         articles,
         pagination,
         breadcrumb,

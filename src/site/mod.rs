@@ -242,5 +242,123 @@ fn check_units(
             }
         }
     }
+    check_succession(&units, text, path, diags);
     units
+}
+
+/// Lifetimes and succession (SPEC §2 "Units change"): every predecessor is
+/// a unit merged into one successor only, ends before its successor
+/// begins, and no chain of merges comes back to where it started.
+fn check_succession(
+    units: &BTreeMap<UnitId, Unit>,
+    text: &str,
+    path: &Path,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let at = |d: Diagnostic, id: &UnitId| {
+        d.file(path).find(text, &id.0, |l| {
+            l.contains(id.0.as_str()) && l.contains("id:")
+        })
+    };
+    let mut successor: BTreeMap<&UnitId, &UnitId> = BTreeMap::new();
+    for u in units.values() {
+        if let (Some(s), Some(e)) = (u.since, u.until) {
+            if e < s {
+                diags.push(at(
+                    Diagnostic::error(crate::msg!(Msg::LifetimeReversed, u.id, e, s)),
+                    &u.id,
+                ));
+            }
+        }
+        // Districts ended on 1 July 2025: a unit formed since is not one.
+        let formed_after = u
+            .since
+            .is_some_and(|s| s >= crate::date::Date::new(2025, 7, 1).expect("a date"));
+        if formed_after
+            && matches!(
+                u.level,
+                crate::model::Level::District | crate::model::Level::City
+            )
+        {
+            let level = if u.level == crate::model::Level::District {
+                "district"
+            } else {
+                "city"
+            };
+            diags.push(at(
+                Diagnostic::error(crate::msg!(Msg::LevelAfterReorganisation, u.id, level)),
+                &u.id,
+            ));
+        }
+        if !u.merged_from.is_empty() && u.since.is_none() {
+            diags.push(at(
+                Diagnostic::error(crate::msg!(Msg::MergedWithoutSince, u.id)),
+                &u.id,
+            ));
+        }
+        for p in &u.merged_from {
+            let Some(pred) = units.get(p) else {
+                diags.push(
+                    Diagnostic::error(crate::msg!(Msg::MergedFromNotAUnit, p, u.id))
+                        .file(path)
+                        .find(text, &p.0, |l| {
+                            l.contains("merged_from") || l.trim_start().starts_with('-')
+                        }),
+                );
+                continue;
+            };
+            if let Some(first) = successor.insert(p, &u.id) {
+                diags.push(at(
+                    Diagnostic::error(crate::msg!(Msg::MergedIntoTwo, p, first, u.id)),
+                    p,
+                ));
+            }
+            let overlaps = match (u.since, pred.until) {
+                (Some(s), Some(e)) => e >= s,
+                // A predecessor without `until` would live on beside it.
+                (Some(_), None) => true,
+                _ => false,
+            };
+            if overlaps {
+                diags.push(at(
+                    Diagnostic::error(crate::msg!(
+                        Msg::MergeOverlap,
+                        p,
+                        pred.lifetime(),
+                        u.id,
+                        u.lifetime()
+                    )),
+                    p,
+                ));
+            }
+        }
+    }
+    // A cycle: following successors from a unit comes back to it.
+    let mut reported = BTreeSet::new();
+    for start in successor.keys() {
+        let mut chain = vec![*start];
+        let mut at_unit = *start;
+        while let Some(next) = successor.get(at_unit) {
+            if next == start {
+                if chain.iter().all(|c| !reported.contains(*c)) {
+                    reported.extend(chain.iter().copied());
+                    let names: Vec<String> = chain
+                        .iter()
+                        .chain(std::iter::once(start))
+                        .map(|c| format!("`{c}`"))
+                        .collect();
+                    diags.push(at(
+                        Diagnostic::error(crate::msg!(Msg::MergeCycle, names.join(" → "))),
+                        start,
+                    ));
+                }
+                break;
+            }
+            if chain.contains(next) {
+                break;
+            }
+            chain.push(next);
+            at_unit = next;
+        }
+    }
 }

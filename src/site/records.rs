@@ -981,6 +981,9 @@ mod tests {
                         short: None,
                         parent: None,
                         level: Level::City,
+                        since: None,
+                        until: None,
+                        merged_from: Vec::new(),
                     },
                 )
             })
