@@ -177,6 +177,11 @@ def write(path, text):
 def generate(n, base):
     """Both sites for N articles; returns (baocao root, hugo root)."""
     bao, hugo = base / "baocao", base / "hugo"
+    # Hugo's settings and templates are cheap: always rewritten, so a change
+    # to them here applies to a corpus generated before.
+    write(hugo / "config.toml", HUGO_CONFIG)
+    for rel, text in HUGO_LAYOUTS.items():
+        write(hugo / "layouts" / rel, text)
     if (base / ".done").exists():
         return bao, hugo
     shutil.rmtree(base, ignore_errors=True)
@@ -211,11 +216,9 @@ def generate(n, base):
         write(bao / f"content/articles/{sid}/_index.md", f"---\ntitle: {q(title)}\n---\n")
         write(hugo / f"content/{sid}/_index.md", f"---\ntitle: {q(title)}\n---\n")
 
-    # Hugo site
     write(hugo / "config.toml", HUGO_CONFIG)
     for rel, text in HUGO_LAYOUTS.items():
         write(hugo / "layouts" / rel, text)
-
     for i in range(n):
         seed = SEED * 1_000_003 + i
         meta, body = article(random.Random(seed), i, unit_ids, True)
@@ -269,7 +272,7 @@ HUGO_LAYOUTS = {
 <p>{{ .Date.Format "02/01/2006" }}</p>{{ .Content }}
 <ul>{{ range .GetTerms "tags" }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}</ul>
 </article>""" + _FOOT,
-    "index.html": _HEAD + """{{ $p := .Paginate (where .Site.RegularPages "Type" "ne" "page") 20 }}
+    "index.html": _HEAD + """{{ $p := .Paginate .Site.RegularPages 20 }}
 <ul>{{ range $p.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Date.Format "02/01/2006" }}
 <p>{{ .Summary }}</p></li>{{ end }}</ul>
 <nav>{{ if $p.HasPrev }}<a href="{{ $p.Prev.URL }}">Trước</a>{{ end }}
