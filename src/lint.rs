@@ -383,21 +383,6 @@ impl<'a> Lint<'a> {
             let k = def.key.as_str();
             Some((data.get(k)?, earlier.get(k)?))
         };
-        let compare = |def: &MetricDef| {
-            let against = match against {
-                Against::SamePeriod => String::new(),
-                Against::Previous => ", against=\"previous\"".to_string(),
-            };
-            format!("{{{{ compare(key=\"{}\"{against}) }}}}", def.key)
-        };
-        let sentence = |def: &MetricDef, now: f64, before: f64| {
-            let style = match def.unit {
-                MetricUnit::Percent => ChangeStyle::Points,
-                MetricUnit::Vnd => ChangeStyle::Money,
-                _ => ChangeStyle::Count(&def.noun),
-            };
-            format::change_in(&self.style, now, before, style, against)
-        };
         let typed = |def: &MetricDef, now: f64, before: f64| Finding {
             span: lit.span.clone(),
             message: crate::msg!(
@@ -407,33 +392,20 @@ impl<'a> Lint<'a> {
                     Part::ChangeOfMetric,
                     def.key,
                     def.label,
-                    sentence(def, now, before)
+                    self.change_sentence(def, now, before, against)
                 )
             ),
-            hint: crate::msg!(Hint::WriteExpressionFollows, compare(def)),
+            hint: crate::msg!(Hint::WriteExpressionFollows, compare_expr(def, against)),
         };
         let Some((def, (now, before))) = named.and_then(|n| Some((n.def, both(n.def)?))) else {
             // No metric named, or no figures for it: the change of any
             // metric it equals.
             return self.metrics.iter().find_map(|def| {
                 let (now, before) = both(def)?;
-                let fits = match (fig.unit, def.unit) {
-                    (Unit::Points, MetricUnit::Percent) => fig.matches((now - before).abs()),
-                    (Unit::Count | Unit::Bare, u) if is_countable(u) => {
-                        fig.matches((now - before).abs())
-                    }
-                    (Unit::Money(_), MetricUnit::Vnd) => fig.matches((now - before).abs()),
-                    (Unit::Percent, u) if is_countable(u) && before != 0.0 => {
-                        fig.matches(((now - before) / before * 100.0).abs())
-                    }
-                    _ => false,
-                };
-                (fits && fig.direction_fits(now - before)).then(|| typed(def, now, before))
+                (change_fits(fig, def, now, before) && fig.direction_fits(now - before))
+                    .then(|| typed(def, now, before))
             });
         };
-        let diff = now - before;
-        let relative = (before != 0.0).then(|| diff / before * 100.0);
-        let fits = |v: f64| fig.matches(v.abs()) && fig.direction_fits(v);
         // Only a change said as one (`tăng`, `giảm`, a sign) against a
         // baseline the sentence names as cùng kỳ or kỳ trước is compared.
         let unsure =
@@ -445,66 +417,43 @@ impl<'a> Lint<'a> {
                 written,
                 def.key,
                 def.label,
-                sentence(def, now, before)
+                self.change_sentence(def, now, before, against)
             ),
-            hint: crate::msg!(Hint::CheckFigureOrExpression, compare(def)),
+            hint: crate::msg!(Hint::CheckFigureOrExpression, compare_expr(def, against)),
         };
-        match (fig.unit, def.unit) {
-            (Unit::Percent, MetricUnit::Percent) => {
-                if fits(diff) {
-                    let pct = |v: f64| format::pct_in(&self.style, v, None);
-                    let points = format::num_in(&self.style, diff.abs(), None);
-                    Some(Finding {
-                        span: lit.span.clone(),
-                        message: crate::msg!(
-                            Msg::RateChangeInPercent,
-                            written,
-                            def.key,
-                            def.label,
-                            pct(before),
-                            pct(now),
-                            points
-                        ),
-                        hint: crate::msg!(Hint::WriteChangeInPoints, compare(def)),
-                    })
-                } else if relative.is_some_and(fits) || unsure {
-                    None
-                } else {
-                    Some(disagrees())
-                }
+        let in_points = || {
+            let pct = |v: f64| format::pct_in(&self.style, v, None);
+            let points = format::num_in(&self.style, (now - before).abs(), None);
+            Finding {
+                span: lit.span.clone(),
+                message: crate::msg!(
+                    Msg::RateChangeInPercent,
+                    written,
+                    def.key,
+                    def.label,
+                    pct(before),
+                    pct(now),
+                    points
+                ),
+                hint: crate::msg!(Hint::WriteChangeInPoints, compare_expr(def, against)),
             }
-            (Unit::Percent, u) if is_countable(u) || u == MetricUnit::Vnd => {
-                if relative.is_some_and(fits) {
-                    Some(typed(def, now, before))
-                } else if unsure {
-                    None
-                } else {
-                    Some(disagrees())
-                }
-            }
-            (Unit::Points, MetricUnit::Percent) => {
-                if fits(diff) {
-                    Some(typed(def, now, before))
-                } else if unsure {
-                    None
-                } else {
-                    Some(disagrees())
-                }
-            }
-            (Unit::Count | Unit::Money(_), u)
-                if (is_countable(u) && fig.unit == Unit::Count)
-                    || (u == MetricUnit::Vnd && matches!(fig.unit, Unit::Money(_))) =>
-            {
-                if fits(diff) {
-                    Some(typed(def, now, before))
-                } else if unsure {
-                    None
-                } else {
-                    Some(disagrees())
-                }
-            }
-            _ => None,
+        };
+        match judge_change(fig, def, now, before, unsure)? {
+            Verdict::Typed => Some(typed(def, now, before)),
+            Verdict::InPoints => Some(in_points()),
+            Verdict::Disagrees => Some(disagrees()),
         }
+    }
+
+    /// The change sentence baocao would write for `def` from `before` to
+    /// `now`, as `compare()` does.
+    fn change_sentence(&self, def: &MetricDef, now: f64, before: f64, against: Against) -> String {
+        let style = match def.unit {
+            MetricUnit::Percent => ChangeStyle::Points,
+            MetricUnit::Vnd => ChangeStyle::Money,
+            _ => ChangeStyle::Count(&def.noun),
+        };
+        format::change_in(&self.style, now, before, style, against)
     }
 
     /// The first figure a literal equals: the article's record, then the
@@ -1743,6 +1692,90 @@ fn summary_offset(doc: &Document, summary: &str, span: &Range<usize>) -> usize {
     text[line_start.min(body_at)..body_at]
         .find(&summary[span.clone()])
         .map_or(start, |i| line_start.min(body_at) + i)
+}
+
+/// What a typed change is, next to the change of the metric it names.
+enum Verdict {
+    /// It is that change, typed by hand.
+    Typed,
+    /// A rate's change in points, written as a percentage.
+    InPoints,
+    /// It says another change than the data.
+    Disagrees,
+}
+
+/// Judges a typed change of `def` (from `before` to `now`); `None` when it
+/// is neither that change nor surely another (`unsure`).
+fn judge_change(
+    fig: &Fig,
+    def: &MetricDef,
+    now: f64,
+    before: f64,
+    unsure: bool,
+) -> Option<Verdict> {
+    let diff = now - before;
+    let relative = (before != 0.0).then(|| diff / before * 100.0);
+    let fits = |v: f64| fig.matches(v.abs()) && fig.direction_fits(v);
+    let otherwise = || (!unsure).then_some(Verdict::Disagrees);
+    match (fig.unit, def.unit) {
+        (Unit::Percent, MetricUnit::Percent) => {
+            if fits(diff) {
+                Some(Verdict::InPoints)
+            } else if relative.is_some_and(fits) {
+                None
+            } else {
+                otherwise()
+            }
+        }
+        (Unit::Percent, u) if is_countable(u) || u == MetricUnit::Vnd => {
+            if relative.is_some_and(fits) {
+                Some(Verdict::Typed)
+            } else {
+                otherwise()
+            }
+        }
+        (Unit::Points, MetricUnit::Percent) => {
+            if fits(diff) {
+                Some(Verdict::Typed)
+            } else {
+                otherwise()
+            }
+        }
+        (Unit::Count | Unit::Money(_), u)
+            if (is_countable(u) && fig.unit == Unit::Count)
+                || (u == MetricUnit::Vnd && matches!(fig.unit, Unit::Money(_))) =>
+        {
+            if fits(diff) {
+                Some(Verdict::Typed)
+            } else {
+                otherwise()
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Whether a typed number, said of no metric, is the size of `def`'s
+/// change from `before` to `now`.
+fn change_fits(fig: &Fig, def: &MetricDef, now: f64, before: f64) -> bool {
+    match (fig.unit, def.unit) {
+        (Unit::Points, MetricUnit::Percent) => fig.matches((now - before).abs()),
+        (Unit::Count | Unit::Bare, u) if is_countable(u) => fig.matches((now - before).abs()),
+        (Unit::Money(_), MetricUnit::Vnd) => fig.matches((now - before).abs()),
+        (Unit::Percent, u) if is_countable(u) && before != 0.0 => {
+            fig.matches(((now - before) / before * 100.0).abs())
+        }
+        _ => false,
+    }
+}
+
+/// The expression that writes `def`'s change: `{{ compare(key="…") }}`.
+fn compare_expr(def: &MetricDef, against: Against) -> String {
+    let against = match against {
+        Against::SamePeriod => String::new(),
+        Against::Previous => ", against=\"previous\"".to_string(),
+    };
+    format!("{{{{ compare(key=\"{}\"{against}) }}}}", def.key)
 }
 
 #[cfg(test)]
