@@ -105,24 +105,52 @@ pub fn build_with(
     progress: &dyn Fn(Status),
 ) -> Result<BuildReport, Vec<Diagnostic>> {
     let start = Instant::now();
-    if let Some(out) = &opts.output {
-        output::check_output_dir(&opts.root, out).map_err(|d| vec![d])?;
-    }
-    let (rendered, mut report) = render_in_memory(opts, progress)?;
-    if let Some(out) = &opts.output {
-        progress(Status::StageWriting);
-        report.stats = Some(output::sync(&rendered.files, out).map_err(|d| vec![d])?);
-    }
+    let Some(out) = &opts.output else {
+        // `check`: render everything, keep nothing.
+        return render_to(opts, progress, &|_, _| Ok(()));
+    };
+    output::check_output_dir(&opts.root, out).map_err(|d| vec![d])?;
+    // Pages go to the staging area as they are rendered; only a build
+    // without errors moves them into place.
+    let staging = output::Staging::begin(out);
+    let mut report = render_to(opts, progress, &|path, bytes| staging.put(path, &bytes))?;
+    progress(Status::StageWriting);
+    report.stats = Some(staging.commit().map_err(|d| vec![d])?);
     report.elapsed = start.elapsed();
     Ok(report)
 }
 
-/// Loads, validates, computes and renders a site into memory: what `build`
-/// writes and what `serve` serves.
+/// Loads, validates, computes and renders a site into memory: what `serve`
+/// serves.
 pub fn render_in_memory(
     opts: &BuildOptions,
     progress: &dyn Fn(Status),
 ) -> Result<(render::Rendered, BuildReport), Vec<Diagnostic>> {
+    let files = std::sync::Mutex::new(std::collections::BTreeMap::new());
+    let report = render_to(opts, progress, &|path: &str, bytes| {
+        files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(path.to_string(), bytes);
+        Ok(())
+    })?;
+    let rendered = render::Rendered {
+        files: files
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner),
+        pages: report.pages,
+        charts: report.charts,
+    };
+    Ok((rendered, report))
+}
+
+/// Loads, validates, computes and renders a site, each file into `sink`.
+/// On `Err`, what went to the sink must be discarded.
+fn render_to(
+    opts: &BuildOptions,
+    progress: &dyn Fn(Status),
+    sink: &render::Sink<'_>,
+) -> Result<BuildReport, Vec<Diagnostic>> {
     let start = Instant::now();
     progress(Status::StageLoading);
     let (site, mut diags) = site::load(&opts.root).map_err(|mut all| {
@@ -154,8 +182,8 @@ pub fn render_in_memory(
         year: opts.year,
     };
     progress(Status::StageRendering);
-    let rendered = match render::site(&site, &figures, &options) {
-        Ok(r) if !diags.iter().any(|d| d.is_error() || opts.strict) => r,
+    let counts = match render::site_to(&site, &figures, &options, sink) {
+        Ok(c) if !diags.iter().any(|d| d.is_error() || opts.strict) => c,
         Ok(_) => return Err(fail(diags)),
         Err(more) => {
             diags.extend(more);
@@ -163,16 +191,15 @@ pub fn render_in_memory(
         }
     };
     diagnostic::sort(&mut diags);
-    let report = BuildReport {
+    Ok(BuildReport {
         warnings: diags,
-        pages: rendered.pages,
-        charts: rendered.charts,
-        files: rendered.files.len(),
+        pages: counts.pages,
+        charts: counts.charts,
+        files: counts.files,
         records,
         stats: None,
         elapsed: start.elapsed(),
-    };
-    Ok((rendered, report))
+    })
 }
 
 /// Under `--strict`, warnings count as errors.

@@ -3,8 +3,9 @@
 //! nothing outside the output folder is touched.
 
 use crate::messages::{Hint, Msg};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::diagnostic::Diagnostic;
 
@@ -121,27 +122,154 @@ pub fn inside(out: &Path, rel: &str) -> Result<PathBuf, Diagnostic> {
 /// inside `out` are never followed: a link where a file or folder goes is
 /// replaced by it, and a stale link is removed, not its target.
 pub fn sync(files: &BTreeMap<String, Vec<u8>>, out: &Path) -> Result<WriteStats, Diagnostic> {
-    let mut stats = WriteStats::default();
     // Check every path before touching the disk: one bad path writes nothing.
-    let paths = files
-        .iter()
-        .map(|(rel, bytes)| inside(out, rel).map(|p| (p, bytes)))
-        .collect::<Result<Vec<_>, _>>()?;
-    std::fs::create_dir_all(out).map_err(|e| io(out, &e))?;
-    // Writes first, deletions after: an interrupted run leaves every new
-    // file in place rather than a half-emptied folder.
-    for (path, bytes) in paths {
+    for rel in files.keys() {
+        inside(out, rel)?;
+    }
+    let staging = Staging::begin(out);
+    for (rel, bytes) in files {
+        staging.put(rel, bytes)?;
+    }
+    staging.commit()
+}
+
+/// A build's writes, staged: [`Staging::put`] compares a file with the one
+/// in the output folder and keeps only a changed one, in a hidden folder
+/// inside it; [`Staging::commit`] then moves the changed files into place
+/// and removes stale ones. Dropped without a commit, it removes what it
+/// staged, so a failed build leaves the output folder as it was, while a
+/// site larger than memory is never held in memory whole.
+pub struct Staging {
+    out: PathBuf,
+    /// The hidden folder of staged files (the output's own file system, so
+    /// moving a file into place is a rename).
+    tmp: PathBuf,
+    state: Mutex<Staged>,
+    committed: bool,
+}
+
+#[derive(Default)]
+struct Staged {
+    /// Every path of this build.
+    produced: BTreeSet<String>,
+    /// Changed files: path → name of the staged copy.
+    changed: BTreeMap<String, String>,
+    unchanged: usize,
+    /// Names handed out to staged copies: the next one is this number.
+    reserved: usize,
+    /// The staging folder exists.
+    opened: bool,
+    /// The output folder did not exist before this build.
+    made_out: bool,
+}
+
+/// The hidden folder inside the output where a build stages its files.
+const STAGING: &str = ".baocao-staging";
+
+impl Staging {
+    /// Starts staging into `out`; nothing touches the disk until a file
+    /// differs from the output's.
+    pub fn begin(out: &Path) -> Staging {
+        Staging {
+            out: out.to_path_buf(),
+            tmp: out.join(STAGING),
+            state: Mutex::new(Staged::default()),
+            committed: false,
+        }
+    }
+
+    /// Makes the staging folder (and the output folder) on first use.
+    fn open(&self, state: &mut Staged) -> Result<(), Diagnostic> {
+        if state.opened {
+            return Ok(());
+        }
+        state.made_out = std::fs::symlink_metadata(&self.out).is_err();
+        // A staging folder left by a killed build is stale.
+        remove_any(&self.tmp)?;
+        std::fs::create_dir_all(&self.tmp).map_err(|e| io(&self.tmp, &e))?;
+        state.opened = true;
+        Ok(())
+    }
+
+    /// Stages one file of the build (any thread): unchanged bytes are only
+    /// counted, changed ones are written to the staging folder.
+    pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        let path = inside(&self.out, rel)?;
         let same = std::fs::symlink_metadata(&path)
             .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-            && std::fs::read(&path).is_ok_and(|old| old == *bytes);
-        if same {
-            stats.unchanged += 1;
-            continue;
+            && std::fs::read(&path).is_ok_and(|old| old == bytes);
+        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        if !state.produced.insert(rel.to_string()) {
+            return Ok(());
         }
-        make_room(out, &path)?;
-        std::fs::write(&path, bytes).map_err(|e| io(&path, &e))?;
-        stats.written += 1;
+        if same {
+            state.unchanged += 1;
+            return Ok(());
+        }
+        self.open(&mut state)?;
+        // A flat name per file: no folders to make while staging.
+        let name = format!("{:x}", state.reserved);
+        state.reserved += 1;
+        drop(state);
+        let file = self.tmp.join(&name);
+        std::fs::write(&file, bytes).map_err(|e| io(&file, &e))?;
+        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        state.changed.insert(rel.to_string(), name);
+        Ok(())
     }
+
+    /// Moves the changed files into place, removes files no longer
+    /// produced, and the staging folder.
+    pub fn commit(mut self) -> Result<WriteStats, Diagnostic> {
+        let state = std::mem::take(&mut *self.state.lock().unwrap_or_else(|p| p.into_inner()));
+        let out = self.out.clone();
+        std::fs::create_dir_all(&out).map_err(|e| io(&out, &e))?;
+        // Moves first, deletions after: an interrupted run leaves every new
+        // file in place rather than a half-emptied folder.
+        for (rel, name) in &state.changed {
+            let path = inside(&out, rel)?;
+            make_room(&out, &path)?;
+            let from = self.tmp.join(name);
+            std::fs::rename(&from, &path).map_err(|e| io(&path, &e))?;
+        }
+        let removed = remove_stale(&out, &state.produced)?;
+        self.committed = true;
+        remove_any(&self.tmp)?;
+        write_marker(&out)?;
+        Ok(WriteStats {
+            written: state.changed.len(),
+            unchanged: state.unchanged,
+            removed,
+        })
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        let state = self.state.get_mut().unwrap_or_else(|p| p.into_inner());
+        if !self.committed && state.opened {
+            let _ = std::fs::remove_dir_all(&self.tmp);
+            if state.made_out {
+                // Only when it is empty: the folder this build made.
+                let _ = std::fs::remove_dir(&self.out);
+            }
+        }
+    }
+}
+
+/// Removes a file, a link or a folder (never following a link).
+fn remove_any(path: &Path) -> Result<(), Diagnostic> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.is_dir() => std::fs::remove_dir_all(path).map_err(|e| io(path, &e)),
+        Ok(_) => std::fs::remove_file(path).map_err(|e| io(path, &e)),
+        Err(_) => Ok(()),
+    }
+}
+
+/// Removes every file of `out` that is not `produced`, and folders left
+/// empty; hidden entries stay. Returns how many files went.
+fn remove_stale(out: &Path, produced: &BTreeSet<String>) -> Result<usize, Diagnostic> {
+    let mut removed = 0;
     let mut dirs = Vec::new();
     // walkdir does not follow links: a link is listed as itself and removed
     // as itself.
@@ -158,9 +286,9 @@ pub fn sync(files: &BTreeMap<String, Vec<u8>>, out: &Path) -> Result<WriteStats,
         let rel = crate::fs::posix(path.strip_prefix(out).unwrap_or(path));
         if entry.file_type().is_dir() {
             dirs.push(path.to_path_buf());
-        } else if !files.contains_key(&rel) || entry.path_is_symlink() {
+        } else if !produced.contains(&rel) || entry.path_is_symlink() {
             std::fs::remove_file(path).map_err(|e| io(path, &e))?;
-            stats.removed += 1;
+            removed += 1;
         }
     }
     // Deepest first, so a folder emptied of empty folders goes too.
@@ -168,6 +296,11 @@ pub fn sync(files: &BTreeMap<String, Vec<u8>>, out: &Path) -> Result<WriteStats,
         // Only empty folders go; a folder that still holds output stays.
         let _ = std::fs::remove_dir(dir);
     }
+    Ok(removed)
+}
+
+/// Writes the marker that makes `out` baocao's, when it is missing.
+fn write_marker(out: &Path) -> Result<(), Diagnostic> {
     let marker = out.join(MARKER);
     if std::fs::symlink_metadata(&marker).is_err() {
         std::fs::write(
@@ -176,7 +309,7 @@ pub fn sync(files: &BTreeMap<String, Vec<u8>>, out: &Path) -> Result<WriteStats,
         )
         .map_err(|e| io(&marker, &e))?;
     }
-    Ok(stats)
+    Ok(())
 }
 
 /// Clears the way for a file: an old file or a symbolic link where a folder
@@ -256,6 +389,40 @@ mod tests {
         files.insert("b.txt".to_string(), b"D".to_vec());
         sync(&files, &out).unwrap();
         assert_eq!(std::fs::read(out.join("b.txt")).unwrap(), b"D");
+    }
+
+    #[test]
+    fn staging_without_a_commit_leaves_the_output_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        // A folder that did not exist is not left behind.
+        let staging = Staging::begin(&out);
+        staging.put("a/index.html", b"A").unwrap();
+        assert!(out.join(STAGING).is_dir(), "changed files are staged");
+        assert!(
+            !out.join("a").exists(),
+            "nothing is in place before the commit"
+        );
+        drop(staging);
+        assert!(!out.exists());
+        // An existing output keeps its files, and loses the staging folder.
+        let files = BTreeMap::from([("a/index.html".to_string(), b"A".to_vec())]);
+        sync(&files, &out).unwrap();
+        let staging = Staging::begin(&out);
+        staging.put("a/index.html", b"B").unwrap();
+        staging.put("b.html", b"C").unwrap();
+        drop(staging);
+        assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"A");
+        assert!(!out.join("b.html").exists() && !out.join(STAGING).exists());
+        // A staging folder left by a killed build goes with the next one.
+        std::fs::create_dir_all(out.join(STAGING)).unwrap();
+        std::fs::write(out.join(STAGING).join("0"), "x").unwrap();
+        let staging = Staging::begin(&out);
+        staging.put("a/index.html", b"D").unwrap();
+        let stats = staging.commit().unwrap();
+        assert_eq!((stats.written, stats.removed), (1, 0));
+        assert!(!out.join(STAGING).exists());
+        assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"D");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::bodies::Body;
 use super::context::{Common, Crumb, Inputs, Link, ListItem, PeriodCtx, Picture, UnitCtx};
 use super::frame;
 use super::open_data::{self, DataLink};
@@ -84,9 +85,13 @@ pub struct ArticlePage<'a> {
 }
 
 /// The context of `Route::Article` or `Route::Page` showing `d`.
-pub fn context<'a>(route: &Route, d: &'a Document, inputs: &Inputs<'a>) -> ArticlePage<'a> {
+pub fn context<'a>(
+    route: &Route,
+    d: &'a Document,
+    body: Option<&Body>,
+    inputs: &Inputs<'a>,
+) -> ArticlePage<'a> {
     let f = &d.front;
-    let body = inputs.bodies.get(&d.path);
     let record = match (&f.unit, &f.period) {
         (Some(u), Some(p)) => inputs.figures.get(u, p),
         _ => None,

@@ -254,11 +254,23 @@ pub fn check_site_path(url: &str, known: &BTreeSet<String>) -> Result<(), Part> 
     }
 }
 
-/// Renders one document's body and summary.
+/// Which parts of a document [`render_body`] renders.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wanted {
+    /// The body and the summary.
+    Both,
+    /// Only the summary (what lists show), the body left empty.
+    Summary,
+    /// Only the body (its page renders it when it is written).
+    Text,
+}
+
+/// Renders one document's body and summary, or the part of them wanted.
 pub fn render_body(
     tera: &Tera,
     d: &Document,
     inputs: &BodyInputs<'_>,
+    wanted: Wanted,
 ) -> Result<Body, Vec<Diagnostic>> {
     let root = root_of(inputs.urls.get(&d.path).map_or("", SitePath::as_str));
     let record = |p: Option<Period>| match (&d.front.unit, p) {
@@ -299,12 +311,16 @@ pub fn render_body(
     };
     // The body and the summary are rendered both, to report the errors
     // of both in one run.
-    let text =
-        bounded(BODY_LIMITS, &scope, || tera.render(&name, &ctx)).map_err(|e| diag(e, false));
+    let text = if wanted == Wanted::Summary {
+        Ok(String::new())
+    } else {
+        bounded(BODY_LIMITS, &scope, || tera.render(&name, &ctx)).map_err(|e| diag(e, false))
+    };
     let summary = d
         .front
         .summary
         .as_ref()
+        .filter(|_| wanted != Wanted::Text)
         .map(|_| {
             bounded(BODY_LIMITS, &scope, || {
                 tera.render(&format!("{name}#summary"), &ctx)
@@ -316,6 +332,13 @@ pub fn render_body(
         (Ok(text), Ok(summary)) => (text, summary),
         (text, summary) => return Err(text.err().into_iter().chain(summary.err()).collect()),
     };
+    if wanted == Wanted::Summary {
+        return Ok(Body {
+            html: String::new(),
+            summary,
+            headings: Vec::new(),
+        });
+    }
     let resolve = |dest: &str| {
         resolve_link(
             dest,

@@ -37,7 +37,7 @@ use crate::model::{Document, Site};
 use crate::template::{self, Scope, Shared};
 
 pub use bodies::{Body, is_code_url};
-use bodies::{BodyInputs, bounded, doc_source};
+use bodies::{BodyInputs, Wanted, bounded, doc_source};
 use context::Inputs;
 use index::SiteIndex;
 use plan::Planned;
@@ -72,9 +72,51 @@ const THEME_LIMITS: tera::limits::Limits = tera::limits::Limits {
     string_bytes: 16 << 20,
 };
 
-/// Renders the whole site in memory: the plan, every document's body, then
-/// every page of the plan, then the static files.
+/// Where rendered files go, one call per file, from any thread: an output
+/// path (with `/`) and its bytes.
+pub type Sink<'s> = dyn Fn(&str, Vec<u8>) -> Result<(), Diagnostic> + Sync + 's;
+
+/// What [`site_to`] produced.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Counts {
+    /// Number of HTML pages.
+    pub pages: usize,
+    /// Number of charts drawn.
+    pub charts: usize,
+    /// Number of files, pages included.
+    pub files: usize,
+}
+
+/// Renders the whole site in memory (`serve`, tests): [`site_to`] into a
+/// map.
 pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, Vec<Diagnostic>> {
+    let files = std::sync::Mutex::new(BTreeMap::new());
+    let counts = site_to(site, figures, opts, &|path: &str, bytes: Vec<u8>| {
+        files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(path.to_string(), bytes);
+        Ok(())
+    })?;
+    Ok(Rendered {
+        files: files
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner),
+        pages: counts.pages,
+        charts: counts.charts,
+    })
+}
+
+/// Renders the whole site into `sink`: the plan, every document's summary,
+/// then every page of the plan (an article's body rendered with its page,
+/// so no more than the pages in flight are held), then the static files.
+/// On `Err`, some files may have gone to the sink: its owner discards them.
+pub fn site_to(
+    site: &Site,
+    figures: &Figures,
+    opts: &Options,
+    sink: &Sink<'_>,
+) -> Result<Counts, Vec<Diagnostic>> {
     let mut diags = Vec::new();
     let shared = Arc::new(Shared {
         catalogue: site.catalogue.clone(),
@@ -112,13 +154,23 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
         full_plan: &full_plan,
         kept: opts.year.map(|_| &paths),
     };
-    let body_of = all_bodies(site, figures, opts, &shared, &plan, &links, &mut diags)?;
+    let link_targets = LinkTargets::new(site, &links);
+    let body_inputs = BodyInputs {
+        site,
+        figures,
+        base_url: &opts.base_url,
+        urls: &link_targets.urls,
+        known: &link_targets.known,
+        kept: links.kept,
+        shared: &shared,
+    };
+    let bodies = all_bodies(site, opts, &shared, &plan, &links, &body_inputs, &mut diags)?;
     let theme = compile_theme(site, &shared)?;
     let highlights = frame::highlights(site, figures, &shared.words);
     let inputs = Inputs {
         site,
         index,
-        bodies: &body_of,
+        bodies: &bodies.done,
         figures,
         base_url: &opts.base_url,
         per_page,
@@ -127,19 +179,12 @@ pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, 
         year: opts.year,
         highlights: &highlights,
     };
-    let mut out = Rendered {
-        charts: body_of
-            .values()
-            .map(|b| b.html.matches("<figure class=\"bc-chart ").count())
-            .sum(),
-        ..Rendered::default()
-    };
-    all_pages(&theme, &plan, &inputs, &mut out, &mut diags);
-    add_static_files(site, &mut out, &mut diags);
+    let mut counts = all_pages(&theme, &plan, &inputs, &bodies, sink, &mut diags);
+    counts.files += add_static_files(site, &plan, sink, &mut diags);
     if diags.iter().any(Diagnostic::is_error) {
         Err(diags)
     } else {
-        Ok(out)
+        Ok(counts)
     }
 }
 
@@ -175,25 +220,93 @@ struct Links<'a> {
     kept: Option<&'a BTreeSet<String>>,
 }
 
-/// Every published document's body and summary, rendered in parallel;
-/// stops the build after this stage when any of them fails. The bodies of
-/// documents left off for errors in their front matter are checked too
-/// (compiled, and rendered when their figures are known), so one run
-/// reports the errors of both parts of a file.
-fn all_bodies(
+/// What body links are checked against and resolved with.
+struct LinkTargets {
+    /// Every site path a link may point at: pages and files.
+    known: BTreeSet<String>,
+    /// Article or page source → URL path; `_index.md` → its section.
+    urls: BTreeMap<PathBuf, SitePath>,
+}
+
+impl LinkTargets {
+    fn new(site: &Site, links: &Links<'_>) -> LinkTargets {
+        let known = links
+            .full_plan
+            .iter()
+            .map(|e| e.route.url_path())
+            .chain(site.static_files.keys().cloned())
+            .chain(site.theme.assets.keys().cloned())
+            .collect();
+        let urls = links
+            .full_index
+            .paths
+            .iter()
+            .map(|(p, s)| (p.clone(), s.clone()))
+            .chain(
+                links
+                    .full_index
+                    .section_docs
+                    .iter()
+                    .map(|(sec, d)| (d.path.clone(), sec.clone())),
+            )
+            .collect();
+        LinkTargets { known, urls }
+    }
+}
+
+/// The bodies of a build: those rendered ahead (every summary; whole
+/// bodies of pages and section introductions), and what renders an
+/// article's body when its page is written.
+struct Bodies<'a> {
+    /// Rendered ahead, by source path; an article's has its summary only.
+    done: BTreeMap<PathBuf, Body>,
+    /// Every body and summary, compiled once.
+    tera: Tera,
+    inputs: &'a BodyInputs<'a>,
+    /// Sources whose body renders with its page.
+    later: BTreeSet<&'a std::path::Path>,
+}
+
+impl Bodies<'_> {
+    /// The whole body of `d`: rendered ahead, or now with its summary
+    /// rendered ahead.
+    fn whole(&self, d: &Document) -> Result<std::borrow::Cow<'_, Body>, Vec<Diagnostic>> {
+        use std::borrow::Cow;
+        let ahead = self.done.get(&d.path);
+        if !self.later.contains(d.path.as_path()) {
+            return Ok(ahead.map_or_else(|| Cow::Owned(Body::default()), Cow::Borrowed));
+        }
+        let mut body = bodies::render_body(&self.tera, d, self.inputs, Wanted::Text)?;
+        body.summary = ahead.and_then(|b| b.summary.clone());
+        Ok(Cow::Owned(body))
+    }
+}
+
+/// Every published document's summary, and the whole bodies of pages and
+/// section introductions, rendered in parallel; stops the build after this
+/// stage when any of them fails. The bodies of documents left off for
+/// errors in their front matter are checked too (compiled, and rendered
+/// when their figures are known), so one run reports the errors of both
+/// parts of a file.
+fn all_bodies<'a>(
     site: &Site,
-    figures: &Figures,
     opts: &Options,
     shared: &Arc<Shared>,
-    plan: &[Planned<'_>],
-    links: &Links<'_>,
+    plan: &[Planned<'a>],
+    links: &Links<'a>,
+    body_inputs: &'a BodyInputs<'a>,
     diags: &mut Vec<Diagnostic>,
-) -> Result<BTreeMap<PathBuf, Body>, Vec<Diagnostic>> {
+) -> Result<Bodies<'a>, Vec<Diagnostic>> {
     // Article bodies and summaries are templates, compiled once together.
     let docs: Vec<&Document> = plan
         .iter()
         .filter_map(|e| e.doc)
         .chain(links.full_index.section_docs.values().copied())
+        .collect();
+    let later: BTreeSet<&std::path::Path> = plan
+        .iter()
+        .filter(|e| matches!(e.route, Route::Article(_)))
+        .filter_map(|e| e.doc.map(|d| d.path.as_path()))
         .collect();
     // Drafts are checked only when they would be published.
     let unpublished: Vec<_> = site
@@ -206,7 +319,7 @@ fn all_bodies(
         .copied()
         .chain(unpublished.iter().map(|u| &u.doc))
         .collect();
-    let bodies_tera = match compile_bodies(&compiled, shared, site) {
+    let tera = match compile_bodies(&compiled, shared, site) {
         Ok(t) => t,
         Err(more) => {
             diags.extend(more);
@@ -216,45 +329,23 @@ fn all_bodies(
     if diags.iter().any(Diagnostic::is_error) {
         return Err(std::mem::take(diags));
     }
-    let known: BTreeSet<String> = links
-        .full_plan
-        .iter()
-        .map(|e| e.route.url_path())
-        .chain(site.static_files.keys().cloned())
-        .chain(site.theme.assets.keys().cloned())
-        .collect();
-    check_menu(site, &known, diags);
-    let urls: BTreeMap<PathBuf, SitePath> = links
-        .full_index
-        .paths
-        .iter()
-        .map(|(p, s)| (p.clone(), s.clone()))
-        .chain(
-            links
-                .full_index
-                .section_docs
-                .iter()
-                .map(|(sec, d)| (d.path.clone(), sec.clone())),
-        )
-        .collect();
-    let body_inputs = BodyInputs {
-        site,
-        figures,
-        base_url: &opts.base_url,
-        urls: &urls,
-        known: &known,
-        kept: links.kept,
-        shared,
-    };
+    check_menu(site, body_inputs.known, diags);
     let rendered: Vec<_> = docs
         .par_iter()
-        .map(|d| bodies::render_body(&bodies_tera, d, &body_inputs).map(|b| (d.path.clone(), b)))
+        .map(|d| {
+            let wanted = if later.contains(d.path.as_path()) {
+                Wanted::Summary
+            } else {
+                Wanted::Both
+            };
+            bodies::render_body(&tera, d, body_inputs, wanted).map(|b| (d.path.clone(), b))
+        })
         .collect();
-    let mut body_of: BTreeMap<PathBuf, Body> = BTreeMap::new();
+    let mut done: BTreeMap<PathBuf, Body> = BTreeMap::new();
     for r in rendered {
         match r {
             Ok((p, b)) => {
-                body_of.insert(p, b);
+                done.insert(p, b);
             }
             Err(d) => diags.extend(d),
         }
@@ -263,13 +354,17 @@ fn all_bodies(
     let checked: Vec<_> = unpublished
         .par_iter()
         .filter(|u| u.renders)
-        .filter_map(|u| bodies::render_body(&bodies_tera, &u.doc, &body_inputs).err())
+        .filter_map(|u| bodies::render_body(&tera, &u.doc, body_inputs, Wanted::Both).err())
         .collect();
     diags.extend(checked.into_iter().flatten());
-    if diags.iter().any(Diagnostic::is_error) {
-        return Err(std::mem::take(diags));
-    }
-    Ok(body_of)
+    // Pages render on after a failed body: an article's body fails with
+    // its page, so one run reports every body's errors; the build fails.
+    Ok(Bodies {
+        done,
+        tera,
+        inputs: body_inputs,
+        later,
+    })
 }
 
 /// The theme's templates, compiled once for every page.
@@ -288,39 +383,58 @@ fn compile_theme(site: &Site, shared: &Arc<Shared>) -> Result<Tera, Vec<Diagnost
     Ok(theme)
 }
 
-/// Every page of the plan, rendered in parallel and collected in order.
+/// Every page of the plan, rendered in parallel and handed to `sink` as it
+/// is made.
 fn all_pages(
     theme: &Tera,
     plan: &[Planned<'_>],
     inputs: &Inputs<'_>,
-    out: &mut Rendered,
+    bodies: &Bodies<'_>,
+    sink: &Sink<'_>,
     diags: &mut Vec<Diagnostic>,
-) {
+) -> Counts {
+    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
     let routes: Vec<Route> = plan.iter().map(|e| e.route.clone()).collect();
-    let outputs: Vec<Result<(String, Vec<u8>), Diagnostic>> = plan
+    // Bodies rendered ahead (pages, section introductions) are counted
+    // here; an article's when its page renders it.
+    let ahead = bodies
+        .done
+        .values()
+        .map(|b| b.html.matches("<figure class=\"bc-chart ").count())
+        .sum();
+    let (pages, charts) = (AtomicUsize::new(0), AtomicUsize::new(ahead));
+    let failed: Vec<Diagnostic> = plan
         .par_iter()
-        .map(|e| render_route(theme, e, &routes, inputs).map(|b| (e.route.output_path(), b)))
-        .collect();
-    for (r, e) in outputs.into_iter().zip(plan) {
-        match r {
-            Ok((path, bytes)) => {
-                // Charts of bodies are counted with the bodies; unit pages
-                // and summaries draw their own.
-                let own_charts = matches!(e.route, Route::Unit { .. } | Route::Summary(_))
-                    || (matches!(e.route, Route::Home { .. }) && inputs.year.is_some());
-                if own_charts {
-                    out.charts += String::from_utf8_lossy(&bytes)
-                        .matches("<figure class=\"bc-chart ")
-                        .count();
-                }
-                // Pages are what readers open; the feed and sitemap are files.
-                if path.ends_with(".html") {
-                    out.pages += 1;
-                }
-                out.files.insert(path, bytes);
+        .flat_map_iter(|e| {
+            let (bytes, body_charts) = match render_route(theme, e, &routes, inputs, bodies) {
+                Ok(b) => b,
+                Err(d) => return d,
+            };
+            charts.fetch_add(body_charts, Relaxed);
+            let path = e.route.output_path();
+            // Unit pages and summaries draw their own charts.
+            let chart_count = |bytes: &[u8]| {
+                String::from_utf8_lossy(bytes)
+                    .matches("<figure class=\"bc-chart ")
+                    .count()
+            };
+            let own_charts = matches!(e.route, Route::Unit { .. } | Route::Summary(_))
+                || (matches!(e.route, Route::Home { .. }) && inputs.year.is_some());
+            if own_charts {
+                charts.fetch_add(chart_count(&bytes), Relaxed);
             }
-            Err(d) => diags.push(d),
-        }
+            // Pages are what readers open; the feed and sitemap are files.
+            if path.ends_with(".html") {
+                pages.fetch_add(1, Relaxed);
+            }
+            sink(&path, bytes).err().into_iter().collect()
+        })
+        .collect();
+    diags.extend(failed);
+    Counts {
+        pages: pages.into_inner(),
+        charts: charts.into_inner(),
+        files: plan.len(),
     }
 }
 
@@ -332,38 +446,61 @@ fn render_route(
     e: &Planned<'_>,
     routes: &[Route],
     inputs: &Inputs<'_>,
-) -> Result<Vec<u8>, Diagnostic> {
+    bodies: &Bodies<'_>,
+) -> Result<(Vec<u8>, usize), Vec<Diagnostic>> {
     if e.route.template().is_some() {
-        return render_page(theme, e, routes, inputs)
-            .map(String::into_bytes)
-            .map_err(|(err, exceeded)| theme_error(&err, exceeded, inputs.site));
+        // An article's body renders with its page.
+        let body = match e.doc {
+            Some(d) if matches!(e.route, Route::Article(_)) => Some(bodies.whole(d)?),
+            _ => None,
+        };
+        let charts = body
+            .as_ref()
+            .map_or(0, |b| b.html.matches("<figure class=\"bc-chart ").count());
+        return render_page(theme, e, routes, inputs, body.as_deref())
+            .map(|page| (page.into_bytes(), charts))
+            .map_err(|(err, exceeded)| vec![theme_error(&err, exceeded, inputs.site)]);
     }
     let made = match &e.route {
         Route::SearchIndex => Some(search::index_script(inputs)),
         route => open_data::bytes(route, inputs),
     };
     match made {
-        Some(Ok(bytes)) => Ok(bytes),
-        Some(Err(open_data::Unwritten)) | None => Err(Diagnostic::error(crate::msg!(
-            Msg::FileNotMade,
-            e.route.output_path()
-        ))
-        .hint(Hint::BugBaocaoThemePlease)),
+        Some(Ok(bytes)) => Ok((bytes, 0)),
+        Some(Err(open_data::Unwritten)) | None => Err(vec![
+            Diagnostic::error(crate::msg!(Msg::FileNotMade, e.route.output_path()))
+                .hint(Hint::BugBaocaoThemePlease),
+        ]),
     }
 }
 
 /// The theme's assets and `content/static/`, which may not overwrite a
-/// generated file.
-fn add_static_files(site: &Site, out: &mut Rendered, diags: &mut Vec<Diagnostic>) {
+/// generated file (nor a theme asset a static file); returns how many went
+/// to the sink.
+fn add_static_files(
+    site: &Site,
+    plan: &[Planned<'_>],
+    sink: &Sink<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> usize {
+    let mut taken: std::collections::HashSet<String> =
+        plan.iter().map(|e| e.route.output_path()).collect();
+    let mut files = 0;
     for (path, bytes) in site.theme.assets.iter().chain(&site.static_files) {
         let file = Route::Static(path.clone()).output_path();
-        if out.files.insert(file, bytes.clone()).is_some() {
+        if !taken.insert(file.clone()) {
             diags.push(
                 Diagnostic::error(crate::msg!(Msg::StaticOverwrites, path))
                     .hint(Hint::RenameMoveStaticFile),
             );
+            continue;
+        }
+        match sink(&file, bytes.clone()) {
+            Ok(()) => files += 1,
+            Err(d) => diags.push(d),
         }
     }
+    files
 }
 
 /// One page: the family of its route makes the context, the theme the
@@ -373,11 +510,13 @@ fn render_page(
     e: &Planned<'_>,
     pages: &[Route],
     inputs: &Inputs<'_>,
+    body: Option<&Body>,
 ) -> Result<String, bodies::RenderError> {
     let ctx = (|| -> tera::TeraResult<Context> {
         Ok(match (&e.route, e.doc) {
             (Route::Article(_) | Route::Page(_), Some(d)) => {
-                Context::from_serialize(&article::context(&e.route, d, inputs))?
+                let body = body.or_else(|| inputs.bodies.get(&d.path));
+                Context::from_serialize(&article::context(&e.route, d, body, inputs))?
             }
             (Route::NotFound, _) => Context::from_serialize(&machine::not_found(inputs))?,
             (Route::Search, _) => Context::from_serialize(&search::page(&e.route, inputs))?,
