@@ -252,16 +252,20 @@ impl<'a> SiteIndex<'a> {
     /// the article's own groups are read, never every article.
     pub fn related(&self, d: &Document) -> (Vec<&'a Document>, Vec<&'a Document>) {
         let own = self.position.get(&d.path).copied();
-        let mut near: BTreeSet<usize> = BTreeSet::new();
-        if let Some(u) = &d.front.unit {
-            near.extend(self.by_unit.get(u).into_iter().flatten());
-        }
-        for t in &d.front.tags {
-            near.extend(self.by_tag.get(t).into_iter().flatten());
-        }
+        // Each group is in position order (newest first): the newest
+        // `RELATED` of the union are among the first `RELATED + 1` (one may
+        // be the article itself) of each group, so no group is read whole.
+        let unit = d.front.unit.as_ref().and_then(|u| self.by_unit.get(u));
+        let tags = d.front.tags.iter().filter_map(|t| self.by_tag.get(t));
+        let mut near: Vec<usize> = unit
+            .into_iter()
+            .chain(tags)
+            .flat_map(|ids| ids.iter().take(RELATED + 1).copied())
+            .collect();
+        near.sort_unstable();
+        near.dedup();
         let related: Vec<usize> = near
-            .iter()
-            .copied()
+            .into_iter()
             .filter(|&i| Some(i) != own)
             .take(RELATED)
             .collect();
