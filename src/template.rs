@@ -245,6 +245,15 @@ fn register_figures(tera: &mut Tera, shared: &Arc<Shared>) {
                 Against::Previous => fig.period.previous(),
             };
             let earlier = s.figures.get(&fig.unit, &earlier_period).ok_or_else(|| {
+                // Cùng kỳ of a merged unit, before the day it was formed or
+                // straddling it: say which part has no record.
+                if let Some(u) = s.units.get(&fig.unit) {
+                    let list = |ids: &[UnitId]| s.style.list(&names(&s, ids));
+                    let why = crate::data::no_figure(&s.figures, u, &earlier_period, &list);
+                    if !matches!(why, Msg::NoRecordFor(..)) {
+                        return err(why);
+                    }
+                }
                 match s.figures.gaps.get(&(fig.unit.clone(), earlier_period)) {
                     Some(lack) => err(crate::msg!(
                         Msg::PredecessorLacks,
@@ -500,9 +509,14 @@ fn record_from_args<'a>(s: &'a Shared, k: &Kwargs) -> TeraResult<&'a Figure> {
     }
     let period = Period::parse(&period_text)
         .map_err(|why| err(crate::msg!(Msg::BadPeriod, period_text, why)))?;
-    s.figures
-        .get(&unit_id, &period)
-        .ok_or_else(|| err(crate::msg!(Msg::NoRecordFor, unit, period.id())))
+    s.figures.get(&unit_id, &period).ok_or_else(|| {
+        let list = |ids: &[UnitId]| s.style.list(&names(s, ids));
+        // The unit was checked above.
+        match s.units.get(&unit_id) {
+            Some(u) => err(crate::data::no_figure(&s.figures, u, &period, &list)),
+            None => err(crate::msg!(Msg::NoRecordFor, unit, period.id())),
+        }
+    })
 }
 
 /// Where a template came from, to turn Tera's positions into file positions.
@@ -727,6 +741,7 @@ fn hint_for(message: &Msg) -> Hint {
         | Msg::NoRecordFor(..)
         | Msg::BadPeriod(..) => Hint::CheckKeyUnitPeriod,
         Msg::NoEarlierRecord(..) => Hint::AddEarlierRecordContent,
+        Msg::NoStraddleRecord(..) | Msg::NoPredecessorRecord(..) => Hint::AddMergedParts,
         Msg::UnknownChartKind(..)
         | Msg::ChartKind(..)
         | Msg::ChartNeedsKind(..)
