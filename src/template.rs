@@ -539,6 +539,9 @@ pub struct Source<'a> {
     pub data: Option<&'a Figure>,
     /// The cùng kỳ record, if it exists.
     pub prev: Option<&'a Figure>,
+    /// Every figure: to say why `data` or `prev` has none, when a merged
+    /// unit's period lacks a part.
+    pub figures: Option<&'a Figures>,
 }
 
 /// Every `data.key` / `prev.key` in an expression, with its byte offset.
@@ -703,6 +706,35 @@ fn explain_reference(
             d.message = crate::msg!(Msg::ArticleLacksScope, used, missing);
             return Some(d.hint(Hint::SetUnitPeriodFront));
         }
+        // A merged unit's period before it was formed, or straddling that
+        // day: say which part has no record.
+        let merged_part = |period: Option<Period>| {
+            let (figures, unit, period) = (src.figures?, src.unit?, period?);
+            let unit = figures.units.get(unit)?;
+            let list = |ids: &[UnitId]| {
+                let names: Vec<&str> = ids
+                    .iter()
+                    .map(|u| {
+                        figures
+                            .units
+                            .get(u)
+                            .map_or(u.0.as_str(), |u| u.name.as_str())
+                    })
+                    .collect();
+                names.join(", ")
+            };
+            Some(crate::data::no_figure(figures, unit, &period, &list))
+                .filter(|m| !matches!(m, Msg::NoRecordFor(..)))
+        };
+        let missing = match var {
+            "data" if src.data.is_none() => merged_part(src.period.copied()),
+            "prev" if src.prev.is_none() => merged_part(src.period.map(Period::same_period)),
+            _ => None,
+        };
+        if let Some(why) = missing {
+            d.message = crate::msg!(Msg::UsedButNoMergedRecord, used, why);
+            return Some(d.hint(Hint::AddMergedParts));
+        }
         if var == "data" && src.data.is_none() {
             d.message = crate::msg!(Msg::NoRecordForArticle, used, who);
             return Some(d.hint(Hint::AddRecordContentDataCorrect));
@@ -846,6 +878,7 @@ mod tests {
                     period: None,
                     data: None,
                     prev: None,
+                    figures: None,
                 },
                 &sh.catalogue,
             );

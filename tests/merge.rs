@@ -158,6 +158,20 @@ fn a_missing_part_of_cung_ky_or_of_a_sum_is_named() {
         .stderr_has("content/articles/tin-tuc/ca-nam.md")
         .stderr_has("period `2025`: the period straddles 2025-07-01")
         .stderr_has("the unit's own part from that day (`2025-H2`) has no record");
+    // `prev.received` written by hand: the same part named.
+    let site = site.write(
+        "content/articles/tin-tuc/ca-nam.md",
+        "---\ntitle: \"Cả năm 2026\"\ndate: 2026-12-30T07:00:00+07:00\nunit: phuong-moi\nperiod: 2026\n---\n\
+         Cùng kỳ {{ prev.received }}.\n",
+    );
+    site.build()
+        .fails()
+        .stderr_has(
+            "`prev.received` is used, but there is no record for unit `phuong-moi`, period `2025`: \
+             the period straddles 2025-07-01",
+        )
+        .stderr_has("the unit's own part from that day (`2025-H2`) has no record")
+        .stderr_has("content/articles/tin-tuc/ca-nam.md:7:12");
     let site = merged("")
         .write(
             "content/data/quy.csv",
@@ -240,6 +254,22 @@ fn the_example_compares_a_new_ward_with_its_predecessors() {
         body.contains("tăng 1.453 hồ sơ (+9,91%) so với cùng kỳ (tổng của Phường Đông Hưng và Phường Tây Sơn trước sắp xếp)"),
         "{body}"
     );
+    // Its summary of 2025 gives the old and new wards their dates.
+    let doc = site.html("tong-ket/2025/index.html");
+    let units = texts(&doc, ".bc-summary__table tbody th");
+    for row in [
+        "Phường Đông Hưng (đến 30/06/2025)",
+        "Phường Trung Tâm (từ 01/07/2025)",
+    ] {
+        assert!(units.contains(&row.to_string()), "{units:?}");
+    }
+    assert!(units.contains(&"Tỉnh Ví Dụ".to_string()), "{units:?}");
+    // The 2024 summary has only the wards of 2024.
+    let units = texts(
+        &site.html("tong-ket/2024/index.html"),
+        ".bc-summary__table tbody th",
+    );
+    assert!(!units.iter().any(|u| u.contains("Trung Tâm")), "{units:?}");
 }
 
 #[test]

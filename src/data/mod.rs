@@ -105,6 +105,9 @@ pub struct Figures {
     /// Periods of a merged unit that have no figure because some
     /// predecessors have no record for them: the units that lack one.
     pub gaps: BTreeMap<(UnitId, Period), Vec<UnitId>>,
+    /// The units the figures were computed with: what explains the
+    /// absence of a merged unit's figure ([`no_figure`]).
+    pub units: BTreeMap<UnitId, Unit>,
 }
 
 impl Figures {
@@ -242,7 +245,10 @@ pub fn compute_with_units(
     units: &BTreeMap<UnitId, Unit>,
 ) -> (Figures, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let mut figures = Figures::default();
+    let mut figures = Figures {
+        units: units.clone(),
+        ..Figures::default()
+    };
     for rec in records {
         if let Some(u) = units.get(&rec.unit).filter(|u| !u.covers(&rec.period)) {
             diags.push(

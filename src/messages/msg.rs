@@ -394,6 +394,10 @@ catalogue! {
         NoSamePeriodRecord(v1, unit, period) = "E0413",
             "`{}` is used, but there is no cùng kỳ record (unit `{}`, period `{}`)",
             "bài dùng `{}` nhưng không có bản ghi cùng kỳ (đơn vị `{}`, kỳ `{}`)";
+        /// `{}` is used, but {}: a merged unit's record lacks a part
+        UsedButNoMergedRecord(used, why) = "E0417",
+            "`{}` is used, but {}",
+            "bài dùng `{}` nhưng {}";
         /// `{}` is used, but there is no record for {}
         NoRecordForArticle(v1, v2) = "E0414",
             "`{}` is used, but there is no record for {}",
