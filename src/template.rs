@@ -245,6 +245,15 @@ fn register_figures(tera: &mut Tera, shared: &Arc<Shared>) {
                 Against::Previous => fig.period.previous(),
             };
             let earlier = s.figures.get(&fig.unit, &earlier_period).ok_or_else(|| {
+                // Cùng kỳ of a merged unit, before the day it was formed or
+                // straddling it: say which part has no record.
+                if let Some(u) = s.units.get(&fig.unit) {
+                    let list = |ids: &[UnitId]| s.style.list(&names(&s, ids));
+                    let why = crate::data::no_figure(&s.figures, u, &earlier_period, &list);
+                    if !matches!(why, Msg::NoRecordFor(..)) {
+                        return err(why);
+                    }
+                }
                 match s.figures.gaps.get(&(fig.unit.clone(), earlier_period)) {
                     Some(lack) => err(crate::msg!(
                         Msg::PredecessorLacks,
@@ -500,9 +509,14 @@ fn record_from_args<'a>(s: &'a Shared, k: &Kwargs) -> TeraResult<&'a Figure> {
     }
     let period = Period::parse(&period_text)
         .map_err(|why| err(crate::msg!(Msg::BadPeriod, period_text, why)))?;
-    s.figures
-        .get(&unit_id, &period)
-        .ok_or_else(|| err(crate::msg!(Msg::NoRecordFor, unit, period.id())))
+    s.figures.get(&unit_id, &period).ok_or_else(|| {
+        let list = |ids: &[UnitId]| s.style.list(&names(s, ids));
+        // The unit was checked above.
+        match s.units.get(&unit_id) {
+            Some(u) => err(crate::data::no_figure(&s.figures, u, &period, &list)),
+            None => err(crate::msg!(Msg::NoRecordFor, unit, period.id())),
+        }
+    })
 }
 
 /// Where a template came from, to turn Tera's positions into file positions.
@@ -525,6 +539,9 @@ pub struct Source<'a> {
     pub data: Option<&'a Figure>,
     /// The cùng kỳ record, if it exists.
     pub prev: Option<&'a Figure>,
+    /// Every figure: to say why `data` or `prev` has none, when a merged
+    /// unit's period lacks a part.
+    pub figures: Option<&'a Figures>,
 }
 
 /// Every `data.key` / `prev.key` in an expression, with its byte offset.
@@ -689,6 +706,35 @@ fn explain_reference(
             d.message = crate::msg!(Msg::ArticleLacksScope, used, missing);
             return Some(d.hint(Hint::SetUnitPeriodFront));
         }
+        // A merged unit's period before it was formed, or straddling that
+        // day: say which part has no record.
+        let merged_part = |period: Option<Period>| {
+            let (figures, unit, period) = (src.figures?, src.unit?, period?);
+            let unit = figures.units.get(unit)?;
+            let list = |ids: &[UnitId]| {
+                let names: Vec<&str> = ids
+                    .iter()
+                    .map(|u| {
+                        figures
+                            .units
+                            .get(u)
+                            .map_or(u.0.as_str(), |u| u.name.as_str())
+                    })
+                    .collect();
+                names.join(", ")
+            };
+            Some(crate::data::no_figure(figures, unit, &period, &list))
+                .filter(|m| !matches!(m, Msg::NoRecordFor(..)))
+        };
+        let missing = match var {
+            "data" if src.data.is_none() => merged_part(src.period.copied()),
+            "prev" if src.prev.is_none() => merged_part(src.period.map(Period::same_period)),
+            _ => None,
+        };
+        if let Some(why) = missing {
+            d.message = crate::msg!(Msg::UsedButNoMergedRecord, used, why);
+            return Some(d.hint(Hint::AddMergedParts));
+        }
         if var == "data" && src.data.is_none() {
             d.message = crate::msg!(Msg::NoRecordForArticle, used, who);
             return Some(d.hint(Hint::AddRecordContentDataCorrect));
@@ -727,6 +773,7 @@ fn hint_for(message: &Msg) -> Hint {
         | Msg::NoRecordFor(..)
         | Msg::BadPeriod(..) => Hint::CheckKeyUnitPeriod,
         Msg::NoEarlierRecord(..) => Hint::AddEarlierRecordContent,
+        Msg::NoStraddleRecord(..) | Msg::NoPredecessorRecord(..) => Hint::AddMergedParts,
         Msg::UnknownChartKind(..)
         | Msg::ChartKind(..)
         | Msg::ChartNeedsKind(..)
@@ -831,6 +878,7 @@ mod tests {
                     period: None,
                     data: None,
                     prev: None,
+                    figures: None,
                 },
                 &sh.catalogue,
             );

@@ -61,7 +61,19 @@ fn cung_ky_of_a_merged_ward_is_the_sum_of_its_predecessors_and_says_so() {
     // The trend and the table say which figures are sums, and of what.
     let note = "Số liệu của Phường Mới trước sắp xếp là tổng của Phường A và Phường B.";
     assert_eq!(texts(&doc, ".bc-chart__note"), [note]);
-    assert_eq!(texts(&doc, ".bc-table__note"), [note]);
+    assert_eq!(texts(&doc, ".bc-table__note"), [format!("* {note}")]);
+    // In the table, the row of the sum carries the note's mark; the
+    // ward's own row does not.
+    let heads = texts(&doc, ".bc-table tbody th");
+    assert_eq!(texts(&doc, ".bc-table tbody th .bc-note-mark"), ["*"]);
+    assert!(
+        heads.contains(&"6 tháng đầu năm 2025*".to_string()),
+        "{heads:?}"
+    );
+    assert!(
+        heads.contains(&"6 tháng đầu năm 2026".to_string()),
+        "{heads:?}"
+    );
     let cards = texts(&doc, ".bc-kpis").join(" ");
     assert!(
         cards.contains("so với cùng kỳ (tổng của Phường A và Phường B trước sắp xếp)"),
@@ -70,8 +82,21 @@ fn cung_ky_of_a_merged_ward_is_the_sum_of_its_predecessors_and_says_so() {
     assert!(texts(&doc, ".bc-table td").contains(&"95%".to_string()));
 }
 
+/// 2025 straddles 1 July: without the ward's own second half, or
+/// without one old ward's first half, there is no figure, and the
+/// message says which part is missing.
 #[test]
-fn a_straddling_period_without_both_parts_has_no_value() {
+fn a_straddling_period_without_both_parts_says_which_part_is_missing() {
+    const STRADDLES: &str = "there is no record for unit `phuong-moi`, period `2025`: \
+         the period straddles 2025-07-01, the day the unit was formed, so its figures add \
+         the units before the reorganisation to the unit's own, and ";
+    let merged = |extra: &str| {
+        merged(extra).write(
+            "content/articles/tin-tuc/phuong-moi.md",
+            "---\ntitle: \"Phường Mới: năm 2025\"\ndate: 2026-01-05T07:00:00+07:00\nunit: phuong-moi\n---\n\
+             Cả năm 2025 {{ metric(key=\"received\", period=\"2025\") | num }}.\n",
+        )
+    };
     let site = merged("").edit(
         "content/data/sap-xep.csv",
         "phuong-moi,2025-H2,450,450,0,450\n",
@@ -79,7 +104,89 @@ fn a_straddling_period_without_both_parts_has_no_value() {
     );
     site.build()
         .fails()
-        .stderr_has("there is no record for unit `phuong-moi`, period `2025`");
+        .stderr_has(&format!(
+            "{STRADDLES}the unit's own part from that day (`2025-H2`) has no record"
+        ))
+        .stderr_has("hint: add the missing records to content/data/");
+    let site = merged("").edit(
+        "content/data/sap-xep.csv",
+        "phuong-b,2025-H1,300,300,0,290\n",
+        "",
+    );
+    site.build().fails().stderr_has(&format!(
+        "{STRADDLES}the part before that day (`2025-H1`) lacks the record of Phường B"
+    ));
+    // Both parts missing: both named; in Vietnamese too.
+    let site = merged("")
+        .edit(
+            "content/data/sap-xep.csv",
+            "phuong-b,2025-H1,300,300,0,290\n",
+            "",
+        )
+        .edit(
+            "content/data/sap-xep.csv",
+            "phuong-moi,2025-H2,450,450,0,450\n",
+            "",
+        );
+    let out = site.run_in("vi", &["build", "--root", site.root.to_str().unwrap()]);
+    out.fails().stderr_has(
+        "không có bản ghi của đơn vị `phuong-moi`, kỳ `2025`: kỳ này chứa ngày 2025-07-01 là ngày \
+         thành lập đơn vị, nên số liệu là tổng của các đơn vị trước sắp xếp với số liệu của chính \
+         đơn vị, nhưng phần trước ngày đó (`2025-H1`) thiếu bản ghi của Phường B; phần của chính \
+         đơn vị từ ngày đó (`2025-H2`) chưa có bản ghi",
+    );
+}
+
+/// Cùng kỳ of a year after the reorganisation is a straddling year: a
+/// missing part is named there too, as is a missing predecessor before.
+#[test]
+fn a_missing_part_of_cung_ky_or_of_a_sum_is_named() {
+    let site = merged("")
+        .edit("content/data/sap-xep.csv", "phuong-moi,2025-H2,450,450,0,450\n", "")
+        .remove("content/articles/tin-tuc/phuong-moi.md")
+        .write(
+            "content/data/nam-2026.csv",
+            "unit,period,received\nphuong-moi,2026,1000\n",
+        )
+        .write(
+            "content/articles/tin-tuc/ca-nam.md",
+            "---\ntitle: \"Cả năm 2026\"\ndate: 2026-12-30T07:00:00+07:00\nunit: phuong-moi\nperiod: 2026\n---\n\
+             Tiếp nhận {{ compare(key=\"received\") }}.\n",
+        );
+    site.build()
+        .fails()
+        .stderr_has("content/articles/tin-tuc/ca-nam.md")
+        .stderr_has("period `2025`: the period straddles 2025-07-01")
+        .stderr_has("the unit's own part from that day (`2025-H2`) has no record");
+    // `prev.received` written by hand: the same part named.
+    let site = site.write(
+        "content/articles/tin-tuc/ca-nam.md",
+        "---\ntitle: \"Cả năm 2026\"\ndate: 2026-12-30T07:00:00+07:00\nunit: phuong-moi\nperiod: 2026\n---\n\
+         Cùng kỳ {{ prev.received }}.\n",
+    );
+    site.build()
+        .fails()
+        .stderr_has(
+            "`prev.received` is used, but there is no record for unit `phuong-moi`, period `2025`: \
+             the period straddles 2025-07-01",
+        )
+        .stderr_has("the unit's own part from that day (`2025-H2`) has no record")
+        .stderr_has("content/articles/tin-tuc/ca-nam.md:7:12");
+    let site = merged("")
+        .write(
+            "content/data/quy.csv",
+            "unit,period,received\nphuong-a,2024-Q1,5\n",
+        )
+        .edit(
+            "content/articles/tin-tuc/phuong-moi.md",
+            "Tiếp nhận",
+            "Quý I/2024 {{ metric(key=\"received\", period=\"2024-Q1\") | num }}. Tiếp nhận",
+        );
+    site.build().fails().stderr_has(
+        "there is no record for unit `phuong-moi`, period `2024-Q1`: before 2025-07-01, the day \
+         the unit was formed, its figures are the sum of the units merged into it, and there is \
+         no record of Phường B for that period",
+    );
 }
 
 #[test]
@@ -147,6 +254,22 @@ fn the_example_compares_a_new_ward_with_its_predecessors() {
         body.contains("tăng 1.453 hồ sơ (+9,91%) so với cùng kỳ (tổng của Phường Đông Hưng và Phường Tây Sơn trước sắp xếp)"),
         "{body}"
     );
+    // Its summary of 2025 gives the old and new wards their dates.
+    let doc = site.html("tong-ket/2025/index.html");
+    let units = texts(&doc, ".bc-summary__table tbody th");
+    for row in [
+        "Phường Đông Hưng (đến 30/06/2025)",
+        "Phường Trung Tâm (từ 01/07/2025)",
+    ] {
+        assert!(units.contains(&row.to_string()), "{units:?}");
+    }
+    assert!(units.contains(&"Tỉnh Ví Dụ".to_string()), "{units:?}");
+    // The 2024 summary has only the wards of 2024.
+    let units = texts(
+        &site.html("tong-ket/2024/index.html"),
+        ".bc-summary__table tbody th",
+    );
+    assert!(!units.iter().any(|u| u.contains("Trung Tâm")), "{units:?}");
 }
 
 #[test]
@@ -199,5 +322,322 @@ fn unit_pages_show_the_lineage() {
     assert_eq!(
         attrs(&old, ".bc-unit__family dd a", "href").last().unwrap(),
         "../../don-vi/phuong-moi/"
+    );
+}
+
+/// `merged` with the old wards' 2024 records: years before the ward was
+/// formed.
+fn merged_with_2024() -> SiteTest {
+    merged("").edit(
+        "content/data/sap-xep.csv",
+        "phuong-a,2025-H1",
+        "phuong-a,2024,200,200,0,190\nphuong-b,2024,600,600,0,590\nphuong-a,2025-H1",
+    )
+}
+
+const STRADDLE_NOTE: &str = "Gồm số liệu 6 tháng đầu năm 2025 của Phường A và Phường B trước \
+     sắp xếp và số liệu 6 tháng cuối năm 2025 của Phường Mới từ ngày 01/07/2025.";
+
+/// The rows of a table whose period cell or header carries a footnote
+/// mark: the text of each row's first cell without the mark, and where
+/// the mark links.
+fn marked_rows(doc: &scraper::Html, table: &str) -> Vec<(String, String)> {
+    let row = scraper::Selector::parse(&format!("{table} tbody tr")).unwrap();
+    let mark = scraper::Selector::parse(".bc-note-mark").unwrap();
+    let cell = scraper::Selector::parse("th, td").unwrap();
+    doc.select(&row)
+        .filter_map(|tr| {
+            let m = tr.select(&mark).next()?;
+            let first = tr.select(&cell).next()?;
+            let text: String = first.text().collect();
+            Some((
+                text.split_whitespace().collect::<Vec<_>>().join(" "),
+                m.value().attr("href")?.to_string(),
+            ))
+        })
+        .collect()
+}
+
+/// The summary of 2025 lists the wards that existed for part of the year
+/// with their dates, in the table and the rankings; the new ward's year
+/// adds the old wards' first half to its own second half and says so in
+/// a footnote. The summary of 2024 has no row for a ward formed later, so
+/// no total counts the same dossiers twice.
+#[test]
+fn the_yearly_summary_lists_units_of_part_of_the_year_with_their_dates() {
+    let site = merged_with_2024();
+    site.build().succeeds();
+    let doc = site.html("tong-ket/2025/index.html");
+    let units = texts(&doc, ".bc-summary__table tbody th");
+    for row in [
+        "Phường A (đến 30/06/2025)",
+        "Phường B (đến 30/06/2025)",
+        "Phường Mới (từ 01/07/2025)",
+    ] {
+        assert!(units.contains(&row.to_string()), "{units:?}");
+    }
+    let periods = texts(&doc, ".bc-summary__table tbody td.bc-summary__period");
+    assert!(periods.contains(&"Năm 20251".to_string()), "{periods:?}");
+    assert_eq!(
+        marked_rows(&doc, ".bc-summary__table"),
+        [(
+            "Phường Mới (từ 01/07/2025)".to_string(),
+            "#ghi-chu-bang-1".to_string()
+        )]
+    );
+    assert_eq!(texts(&doc, "ol.bc-table-notes li"), [STRADDLE_NOTE]);
+    assert_eq!(
+        attrs(&doc, "ol.bc-table-notes li", "id"),
+        ["ghi-chu-bang-1"]
+    );
+    let ranked = texts(&doc, ".bc-ranking__list li");
+    assert!(
+        ranked
+            .iter()
+            .any(|r| r.starts_with("Phường Mới (từ 01/07/2025): 97,65%")),
+        "{ranked:?}"
+    );
+    assert!(
+        ranked
+            .iter()
+            .any(|r| r.starts_with("Phường A (đến 30/06/2025): 90,00%")),
+        "{ranked:?}"
+    );
+
+    let doc = site.html("tong-ket/2024/index.html");
+    let units = texts(&doc, ".bc-summary__table tbody th");
+    assert_eq!(units, ["Phường A", "Phường B"]);
+    assert_eq!(
+        texts(&doc, ".bc-summary__total th"),
+        ["Cộng 2 đơn vị thuộc Tỉnh Thử"]
+    );
+    assert_eq!(
+        texts(&doc, ".bc-summary__total td")[..2],
+        ["Năm 2024", "800"]
+    );
+    assert!(texts(&doc, "ol.bc-table-notes li").is_empty());
+}
+
+#[test]
+fn an_english_summary_gives_the_dates_in_english() {
+    let site = merged("").edit("content/site.yaml", "language: vi", "language: en");
+    site.build().succeeds();
+    let doc = site.html("tong-ket/2025/index.html");
+    let units = texts(&doc, ".bc-summary__table tbody th");
+    assert!(
+        units.contains(&"Phường A (until 30/06/2025)".to_string()),
+        "{units:?}"
+    );
+    assert!(
+        units.contains(&"Phường Mới (from 01/07/2025)".to_string()),
+        "{units:?}"
+    );
+    assert_eq!(
+        texts(&doc, "ol.bc-table-notes li"),
+        [
+            "Adds the figures of Phường A and Phường B for first half of 2025, before the \
+          reorganisation, to those of Phường Mới for second half of 2025, from 01/07/2025."
+        ]
+    );
+}
+
+/// A ward formed mid-year whose year has no straddling figure (the old
+/// wards' first half is missing) shows its own figures since it was
+/// formed, not the sum of some predecessors'.
+#[test]
+fn a_ward_formed_mid_year_without_the_first_half_shows_its_own() {
+    let site = merged("")
+        .edit(
+            "content/data/sap-xep.csv",
+            "phuong-b,2025-H1,300,300,0,290\n",
+            "",
+        )
+        .remove("content/articles/tin-tuc/phuong-moi.md");
+    site.build().succeeds();
+    let doc = site.html("tong-ket/2025/index.html");
+    let units = texts(&doc, ".bc-summary__table tbody th");
+    let at = units
+        .iter()
+        .position(|u| u == "Phường Mới (từ 01/07/2025)")
+        .unwrap_or_else(|| panic!("{units:?}"));
+    let periods = texts(&doc, ".bc-summary__table tbody td.bc-summary__period");
+    assert_eq!(periods[at], "6 tháng cuối năm 2025");
+    assert!(marked_rows(&doc, ".bc-summary__table").is_empty());
+}
+
+/// The ward's page marks each figure that is a sum of the old wards'
+/// with a footnote saying so.
+#[test]
+fn the_unit_pages_records_mark_sums_of_predecessors() {
+    let site = merged_with_2024();
+    site.build().succeeds();
+    let doc = site.html("don-vi/phuong-moi/index.html");
+    let marked = marked_rows(&doc, "table.bc-records");
+    let rows: Vec<(&str, &str)> = marked
+        .iter()
+        .map(|(p, h)| (p.as_str(), h.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Năm 20251", "#ghi-chu-so-lieu-1"),
+            ("6 tháng đầu năm 20252", "#ghi-chu-so-lieu-2"),
+            ("Năm 20242", "#ghi-chu-so-lieu-2"),
+        ]
+    );
+    assert_eq!(
+        texts(&doc, "ol.bc-table-notes li"),
+        [
+            STRADDLE_NOTE,
+            "Tổng của Phường A và Phường B trước sắp xếp."
+        ]
+    );
+    // The ward's own records carry no mark.
+    let all = texts(&doc, "table.bc-records tbody th");
+    assert!(
+        all.contains(&"6 tháng cuối năm 2025".to_string()),
+        "{all:?}"
+    );
+    assert!(all.contains(&"6 tháng đầu năm 2026".to_string()), "{all:?}");
+}
+
+const BOM: &str = "\u{feff}";
+
+fn csv_rows(site: &SiteTest, rel: &str) -> Vec<std::collections::BTreeMap<String, String>> {
+    let text = site.read(rel);
+    let text = text.strip_prefix(BOM).unwrap_or(&text);
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
+    r.records()
+        .map(|row| {
+            header
+                .iter()
+                .cloned()
+                .zip(row.unwrap().iter().map(str::to_string))
+                .collect()
+        })
+        .collect()
+}
+
+/// Open data never passes a sum off as a reported record: a sum's own
+/// files name the records it adds up, and the year's CSV holds reported
+/// records only.
+#[test]
+fn open_data_marks_sums_and_the_years_file_holds_reported_records() {
+    let site = merged_with_2024();
+    site.build().succeeds();
+    let row = &csv_rows(&site, "du-lieu/phuong-moi/2024.csv")[0];
+    assert_eq!(row["derived_from"], "phuong-a/2024;phuong-b/2024");
+    assert_eq!(row["received"], "800");
+    let year: serde_json::Value =
+        serde_json::from_str(&site.read("du-lieu/phuong-moi/2025.json")).unwrap();
+    assert_eq!(
+        year["derived_from"],
+        serde_json::json!(["phuong-a/2025-H1", "phuong-b/2025-H1", "phuong-moi/2025-H2"])
+    );
+    assert!(year.get("source").is_none());
+    assert!(
+        year["metrics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["derived"] == true)
+    );
+    // Each part names a file of the site.
+    for part in year["derived_from"].as_array().unwrap() {
+        let rel = format!("du-lieu/{}.csv", part.as_str().unwrap());
+        assert!(site.out().join(&rel).is_file(), "{rel}");
+    }
+    // A reported record has no such column or field.
+    let own = &csv_rows(&site, "du-lieu/phuong-moi/2025-H2.csv")[0];
+    assert!(!own.contains_key("derived_from"), "{own:?}");
+    let own: serde_json::Value =
+        serde_json::from_str(&site.read("du-lieu/phuong-moi/2025-H2.json")).unwrap();
+    assert!(own.get("derived_from").is_none());
+    // The years' files: the old wards' records and the new ward's own.
+    for (file, expected) in [
+        (
+            "du-lieu/2024.csv",
+            vec![("phuong-a", "2024"), ("phuong-b", "2024")],
+        ),
+        (
+            "du-lieu/2025.csv",
+            vec![
+                ("phuong-a", "2025-H1"),
+                ("phuong-b", "2025-H1"),
+                ("phuong-moi", "2025-H2"),
+            ],
+        ),
+    ] {
+        let rows = csv_rows(&site, file);
+        let ours: Vec<(&str, &str)> = rows
+            .iter()
+            .filter(|r| r["unit"].starts_with("phuong-"))
+            .map(|r| (r["unit"].as_str(), r["period"].as_str()))
+            .collect();
+        assert_eq!(ours, expected, "{file}");
+        assert!(rows.iter().all(|r| !r.contains_key("derived_from")));
+    }
+}
+
+/// `import` matches a form's names among the units of its period: after
+/// the reorganisation a new ward has an old one's name, and the period
+/// decides; a name of a ward dissolved before the period is an error
+/// naming it and its dates, and adds no unit.
+#[test]
+fn import_matches_names_among_the_units_of_the_forms_period() {
+    let site = merged(
+        "  - { id: an-lac-cu, name: \"Phường An Lạc\", parent: tinh-thu, level: commune, until: 2025-06-30 }
+  - { id: an-lac, name: \"Phường An Lạc\", parent: tinh-thu, level: commune, since: 2025-07-01, merged_from: [an-lac-cu] }
+",
+    )
+    .write(
+        "nhap/an-lac.csv",
+        "Đơn vị,Kỳ báo cáo,Tiếp nhận\nPhường An Lạc,2025-H1,100\nUBND phường An Lạc,2026-H1,120\n",
+    )
+    .write(
+        "nhap/cu.csv",
+        "Đơn vị,Kỳ báo cáo,Tiếp nhận\nPhường Mới,2026-H1,7\nPhường A,2026-H1,5\n",
+    );
+    let root = site.root.to_str().unwrap().to_string();
+    let file = |f: &str| site.root.join("nhap").join(f);
+    let out_dir = site.root.join("content/data/nhap");
+    let out = out_dir.to_str().unwrap();
+    site.run(&[
+        "import",
+        "--root",
+        &root,
+        "--out",
+        out,
+        file("an-lac.csv").to_str().unwrap(),
+    ])
+    .succeeds();
+    site.build().succeeds();
+    let old = &csv_rows(&site, "du-lieu/an-lac-cu/2025-H1.csv")[0];
+    assert_eq!(old["received"], "100");
+    let new = &csv_rows(&site, "du-lieu/an-lac/2026-H1.csv")[0];
+    assert_eq!(new["received"], "120");
+
+    let site_yaml = site.root.join("content/site.yaml");
+    let before = std::fs::read_to_string(&site_yaml).unwrap();
+    site.run(&[
+        "import",
+        "--root",
+        &root,
+        "--out",
+        out,
+        file("cu.csv").to_str().unwrap(),
+    ])
+    .fails()
+    .stderr_has("nhap/cu.csv:3")
+    .stderr_has(
+        "\"Phường A\" names `phuong-a` (..2025-06-30), which did not exist throughout the \
+         period `2026-H1` (2026-01-01..2026-06-30): its row is not imported",
+    )
+    .stderr_has("hint: check the form's period, or `since`/`until` of the unit");
+    assert_eq!(
+        std::fs::read_to_string(&site_yaml).unwrap(),
+        before,
+        "no unit is added"
     );
 }

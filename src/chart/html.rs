@@ -203,11 +203,16 @@ fn note_in(class: &str, text: &str) -> String {
     format!("<p class=\"{class}\">{}</p>", escape(text))
 }
 
-/// A data table: rows with a label and formatted numbers, right-aligned.
+/// The mark of a table row whose figures a note below explains.
+pub const NOTE_MARK: &str = "*";
+
+/// A data table: rows with a label and formatted numbers, right-aligned;
+/// a row whose `marked` is true carries [`NOTE_MARK`] after its label.
 pub fn table(
     row_header: &str,
     headers: &[String],
     rows: &[(String, Vec<String>)],
+    marked: &[bool],
     caption: &str,
 ) -> String {
     let mut t = String::from("<table class=\"bc-table\">");
@@ -223,8 +228,13 @@ pub fn table(
         let _ = write!(t, "<th scope=\"col\" class=\"bc-num\">{}</th>", escape(h));
     }
     t.push_str("</tr></thead><tbody>");
-    for (label, cells) in rows {
-        let _ = write!(t, "<tr><th scope=\"row\">{}</th>", escape(label));
+    for (i, (label, cells)) in rows.iter().enumerate() {
+        let mark = if marked.get(i).copied().unwrap_or(false) {
+            format!("<sup class=\"bc-note-mark\">{NOTE_MARK}</sup>")
+        } else {
+            String::new()
+        };
+        let _ = write!(t, "<tr><th scope=\"row\">{}{mark}</th>", escape(label));
         for c in cells {
             let _ = write!(t, "<td class=\"bc-num\">{}</td>", escape(c));
         }

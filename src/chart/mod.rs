@@ -315,9 +315,20 @@ impl Context<'_> {
     }
 
     fn record(&self, unit: &Unit, period: &Period) -> Result<&Figure, Msg> {
-        self.figures
-            .get(&unit.id, period)
-            .ok_or_else(|| crate::msg!(Msg::NoRecordFor, &unit.id, period.id()))
+        self.figures.get(&unit.id, period).ok_or_else(|| {
+            let list = |ids: &[UnitId]| {
+                let names: Vec<String> = ids
+                    .iter()
+                    .map(|u| {
+                        self.units
+                            .get(u)
+                            .map_or_else(|| u.0.clone(), |u| u.name.clone())
+                    })
+                    .collect();
+                self.style.list(&names)
+            };
+            crate::data::no_figure(self.figures, unit, period, &list)
+        })
     }
 
     /// The unit's records of the same span as `period` (years, quarters,
@@ -1037,9 +1048,12 @@ pub fn table(
         })
         .collect();
     let headers: Vec<String> = defs.iter().map(|d| d.label.clone()).collect();
-    let mut out = html::table(row_header, &headers, &cells, &caption);
+    // Rows added up from the units before a reorganisation are marked,
+    // and the note under the table says whose sums they are.
+    let marked: Vec<bool> = rows.iter().map(|(_, f)| f.is_from_predecessors()).collect();
+    let mut out = html::table(row_header, &headers, &cells, &marked, &caption);
     if let Some(note) = merged_note(rows.iter().map(|(_, f)| *f), cx) {
-        out.push_str(&html::note(&note));
+        out.push_str(&html::note(&format!("{} {note}", html::NOTE_MARK)));
     }
     Ok(out)
 }

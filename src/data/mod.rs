@@ -105,6 +105,9 @@ pub struct Figures {
     /// Periods of a merged unit that have no figure because some
     /// predecessors have no record for them: the units that lack one.
     pub gaps: BTreeMap<(UnitId, Period), Vec<UnitId>>,
+    /// The units the figures were computed with: what explains the
+    /// absence of a merged unit's figure ([`no_figure`]).
+    pub units: BTreeMap<UnitId, Unit>,
 }
 
 impl Figures {
@@ -112,6 +115,105 @@ impl Figures {
     pub fn get(&self, unit: &UnitId, period: &Period) -> Option<&Figure> {
         self.records.get(&(unit.clone(), *period))
     }
+}
+
+/// The two parts of a period that straddles the day `unit` was formed:
+/// the part before it (its predecessors') and the part from it (its own).
+/// `None` when the period does not straddle that day.
+pub fn straddle_parts(unit: &Unit, period: &Period) -> Option<(Period, Period)> {
+    let since = unit.since?;
+    (period.start() < since && since <= period.end()).then(|| {
+        (
+            Period::from_span(period.start(), since.add_days(-1)),
+            Period::from_span(since, period.end()),
+        )
+    })
+}
+
+impl Figure {
+    /// Whether the figure was added up from the units merged into its
+    /// unit rather than given.
+    pub fn is_from_predecessors(&self) -> bool {
+        !self.from_predecessors.is_empty()
+    }
+
+    /// The records a figure of predecessors adds up, as (unit, period):
+    /// the predecessors' for its period, or, for a period straddling the
+    /// day `unit` was formed, theirs before that day and the unit's own
+    /// from it. Empty for a figure as given.
+    pub fn parts(&self, unit: &Unit) -> Vec<(UnitId, Period)> {
+        if !self.is_from_predecessors() {
+            return Vec::new();
+        }
+        match straddle_parts(unit, &self.period) {
+            Some((first, second)) => self
+                .from_predecessors
+                .iter()
+                .map(|p| (p.clone(), first))
+                .chain([(unit.id.clone(), second)])
+                .collect(),
+            None => self
+                .from_predecessors
+                .iter()
+                .map(|p| (p.clone(), self.period))
+                .collect(),
+        }
+    }
+}
+
+/// Why `unit` has no figure for `period`, as the message a page's
+/// function shows: a period straddling the day a merged unit was formed
+/// names the part that has no record (its predecessors' before that day,
+/// or its own from it); a period before that day names the predecessors
+/// without a record; otherwise there is simply no record. `list` writes
+/// unit names as a sentence does (`A và B`).
+pub fn no_figure(
+    figures: &Figures,
+    unit: &Unit,
+    period: &Period,
+    list: &dyn Fn(&[UnitId]) -> String,
+) -> Msg {
+    let plain = || crate::msg!(Msg::NoRecordFor, unit.id, period.id());
+    let (Some(since), false) = (unit.since, unit.merged_from.is_empty()) else {
+        return plain();
+    };
+    let lacking = |p: &Period| -> Vec<UnitId> {
+        unit.merged_from
+            .iter()
+            .filter(|u| figures.get(u, p).is_none())
+            .cloned()
+            .collect()
+    };
+    if period.end() < since {
+        let lack = lacking(period);
+        if lack.is_empty() {
+            return plain();
+        }
+        return crate::msg!(
+            Msg::NoPredecessorRecord,
+            unit.id,
+            period.id(),
+            since,
+            list(&lack)
+        );
+    }
+    let Some((first, second)) = straddle_parts(unit, period) else {
+        return plain();
+    };
+    let mut parts: Vec<crate::messages::Text> = Vec::new();
+    let lack = lacking(&first);
+    if !lack.is_empty() {
+        parts.push(crate::msg!(Part::StraddleFirstLacking, first.id(), list(&lack)).into());
+    }
+    if figures.get(&unit.id, &second).is_none() {
+        parts.push(crate::msg!(Part::StraddleSecondLacking, second.id()).into());
+    }
+    let parts = match parts.len() {
+        0 => return plain(),
+        1 => parts.remove(0),
+        _ => crate::messages::Text::List(parts),
+    };
+    crate::msg!(Msg::NoStraddleRecord, unit.id, period.id(), since, parts)
 }
 
 /// Tolerance for checking a given value against its formula: half a unit
@@ -143,7 +245,10 @@ pub fn compute_with_units(
     units: &BTreeMap<UnitId, Unit>,
 ) -> (Figures, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let mut figures = Figures::default();
+    let mut figures = Figures {
+        units: units.clone(),
+        ..Figures::default()
+    };
     for rec in records {
         if let Some(u) = units.get(&rec.unit).filter(|u| !u.covers(&rec.period)) {
             diags.push(

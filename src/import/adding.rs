@@ -41,13 +41,18 @@ fn rank(level: Level) -> u8 {
 }
 
 impl Adder {
-    /// `reporter` is the reporting unit's name as the form writes it.
-    pub(super) fn new(units: &BTreeMap<UnitId, Unit>, reporter: Option<&str>) -> Adder {
+    /// `reporter` is the reporting unit's name as the form writes it,
+    /// matched among the units of the form's `period`, if it has one.
+    pub(super) fn new(
+        units: &BTreeMap<UnitId, Unit>,
+        reporter: Option<&str>,
+        period: Option<&Period>,
+    ) -> Adder {
         let index = UnitIndex::new(units);
         let mut taken: BTreeSet<String> = units.keys().map(|id| id.0.clone()).collect();
         let reporter = match reporter {
             None => Reporter::None,
-            Some(name) => match index.find(name) {
+            Some(name) => match index.find_in(name, period) {
                 Ok(Some(id)) => match units.get(&id) {
                     Some(u) => Reporter::Declared(id, u.level),
                     None => Reporter::None,

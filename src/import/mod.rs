@@ -334,6 +334,66 @@ mod tests {
         assert_eq!(index.find("Xã An Hòa"), Ok(None));
     }
 
+    /// Across a reorganisation two units may share a name: the form's
+    /// period decides, and a name of a unit of another time is no match.
+    #[test]
+    fn a_name_is_matched_among_the_units_of_the_period() {
+        use crate::model::Level;
+        let unit = |id: &str, name: &str, since: Option<&str>, until: Option<&str>| Unit {
+            id: UnitId(id.into()),
+            name: name.into(),
+            short: None,
+            parent: None,
+            level: Level::Commune,
+            since: since.and_then(Date::parse),
+            until: until.and_then(Date::parse),
+            merged_from: Vec::new(),
+        };
+        let units: BTreeMap<UnitId, Unit> = [
+            unit("an-lac-cu", "Phường An Lạc", None, Some("2025-06-30")),
+            unit("an-lac", "Phường An Lạc", Some("2025-07-01"), None),
+            unit("binh-tri", "Xã Bình Trị", None, Some("2025-06-30")),
+        ]
+        .into_iter()
+        .map(|u| (u.id.clone(), u))
+        .collect();
+        let index = UnitIndex::new(&units);
+        let p = |s: &str| Period::parse(s).unwrap();
+        let id = |s: &str| UnitId(s.into());
+        assert_eq!(
+            index.find_in("Phường An Lạc", Some(&p("2026-H1"))),
+            Ok(Some(id("an-lac")))
+        );
+        assert_eq!(
+            index.find_in("UBND phường An Lạc", Some(&p("2024"))),
+            Ok(Some(id("an-lac-cu")))
+        );
+        assert_eq!(
+            index.find_in("An Lạc", Some(&p("2025-Q3"))),
+            Ok(Some(id("an-lac")))
+        );
+        // Neither existed all of 2025.
+        assert_eq!(
+            index.find_in("Phường An Lạc", Some(&p("2025"))),
+            Err(Miss::NotThen(vec![id("an-lac"), id("an-lac-cu")]))
+        );
+        // Dissolved before the period, by name or by id: never a new unit.
+        assert_eq!(
+            index.find_in("Xã Bình Trị", Some(&p("2026-H1"))),
+            Err(Miss::NotThen(vec![id("binh-tri")]))
+        );
+        assert_eq!(
+            index.find_in("binh-tri", Some(&p("2026-H1"))),
+            Err(Miss::NotThen(vec![id("binh-tri")]))
+        );
+        // Without a period, both fit.
+        assert_eq!(
+            index.find("Phường An Lạc"),
+            Err(vec![id("an-lac"), id("an-lac-cu")])
+        );
+        assert_eq!(index.find_in("Xã Khác", Some(&p("2026"))), Ok(None));
+    }
+
     #[test]
     fn header_paths_classify() {
         let cat = Catalogue::builtin();

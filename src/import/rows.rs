@@ -42,7 +42,13 @@ pub(super) fn import_table(
         return (Vec::new(), Vec::new());
     }
     let mut read = RowsRead {
-        adder: add_units.then(|| Adder::new(units, reporting_name(ctx, header).as_deref())),
+        adder: add_units.then(|| {
+            Adder::new(
+                units,
+                reporting_name(ctx, header).as_deref(),
+                title.as_ref(),
+            )
+        }),
         ..RowsRead::default()
     };
     let data_start = header.numbering.unwrap_or(header.end) + 1;
@@ -77,6 +83,8 @@ struct Reader<'a> {
     ctx: &'a Ctx<'a>,
     header: &'a Header,
     index: UnitIndex,
+    /// The declared units, for their dates in messages.
+    units: &'a BTreeMap<UnitId, Unit>,
     unit_cols: Vec<usize>,
     /// The "STT" column: row numbers, and on some forms "Tổng cộng".
     stt_col: Option<usize>,
@@ -92,13 +100,14 @@ impl<'a> Reader<'a> {
     fn new(
         ctx: &'a Ctx<'a>,
         header: &'a Header,
-        units: &BTreeMap<UnitId, Unit>,
+        units: &'a BTreeMap<UnitId, Unit>,
         title: Option<Period>,
     ) -> Self {
         Reader {
             ctx,
             header,
             index: UnitIndex::new(units),
+            units,
             unit_cols: header.units().collect(),
             stt_col: header.role_col(|r| matches!(r, Role::RowNumber)),
             label_area: header.label_area(),
@@ -280,10 +289,13 @@ impl RowsRead {
         diags: &mut Vec<Diagnostic>,
     ) {
         self.seen_data = true;
-        let Some((unit, new)) = self.match_unit(reader, &row, log, diags) else {
+        let ctx = reader.ctx;
+        // The name is matched among the units of the row's period; a bad
+        // period is reported below, once the row is known to be a unit's.
+        let period = row_period(ctx, row.r, reader.period_col, reader.title, &mut Vec::new());
+        let Some((unit, new)) = self.match_unit(reader, &row, period.as_ref(), log, diags) else {
             return;
         };
-        let ctx = reader.ctx;
         let Some(period) = row_period(ctx, row.r, reader.period_col, reader.title, diags) else {
             return;
         };
@@ -333,11 +345,12 @@ impl RowsRead {
         &mut self,
         reader: &Reader<'_>,
         row: &Row,
+        period: Option<&Period>,
         log: &mut Vec<Status>,
         diags: &mut Vec<Diagnostic>,
     ) -> Option<(UnitId, bool)> {
         let (n, name) = (row.number, &row.name);
-        match reader.index.find(name) {
+        match reader.index.find_in(name, period) {
             Ok(Some(id)) => Some((id, false)),
             Ok(None) if is_group_label(name, &row.stt) => {
                 log.push(crate::msg!(Status::RowSubtotal, n, name));
@@ -353,7 +366,15 @@ impl RowsRead {
                 self.unknown_unit(reader, row, log);
                 None
             }
-            Err(ids) => {
+            Err(Miss::NotThen(ids)) => {
+                self.unit_rows.push(row.figures.clone());
+                // The period is there: only a unit of some time was missed.
+                if let Some(p) = period {
+                    diags.push(reader.at_unit(not_then(name, &ids, p, reader.units), row.r));
+                }
+                None
+            }
+            Err(Miss::Several(ids)) => {
                 let list = ids
                     .iter()
                     .map(|i| format!("`{i}`"))
@@ -446,8 +467,12 @@ impl RowsRead {
         let (r, figures) = self.total.as_ref()?;
         let period = reader.title?;
         let reporter = reporting_name(ctx, header)?;
-        let known = match reader.index.find(&reporter) {
+        let known = match reader.index.find_in(&reporter, Some(&period)) {
             Ok(Some(id)) => Some(id),
+            Err(Miss::NotThen(ids)) => {
+                diags.push(ctx.at(not_then(&reporter, &ids, &period, reader.units), *r, 0));
+                return None;
+            }
             _ => None,
         };
         let values = record_values(ctx, header, *r, figures, &reporter, log, diags);
@@ -474,6 +499,33 @@ impl RowsRead {
             values,
         })
     }
+}
+
+/// The error of a name that fits only units that did not exist
+/// throughout the form's period: each with its dates.
+fn not_then(
+    name: &str,
+    ids: &[UnitId],
+    period: &Period,
+    units: &BTreeMap<UnitId, Unit>,
+) -> Diagnostic {
+    let list = ids
+        .iter()
+        .map(|id| match units.get(id) {
+            Some(u) => format!("`{id}` ({})", u.lifetime()),
+            None => format!("`{id}`"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    Diagnostic::error(crate::msg!(
+        Msg::UnitNotInPeriod,
+        name,
+        list,
+        period.id(),
+        period.start(),
+        period.end()
+    ))
+    .hint(Hint::CheckFormPeriodLifetime)
 }
 
 /// The unit's name on a row: from the unit column, or the first label cell

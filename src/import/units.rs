@@ -10,6 +10,18 @@ pub(super) type Key = (String, Option<&'static str>);
 pub(super) struct UnitIndex {
     /// Per unit, its keys at three levels of leniency.
     pub(super) units: Vec<(UnitId, [Vec<Key>; 3])>,
+    /// Per unit (in the same order), its first and last day, if declared.
+    lifetimes: Vec<(Option<Date>, Option<Date>)>,
+}
+
+/// Why a name gives no unit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Miss {
+    /// It fits several units that existed in the period.
+    Several(Vec<UnitId>),
+    /// It fits only units that did not exist throughout the period: one
+    /// dissolved before its end, or formed after its start.
+    NotThen(Vec<UnitId>),
 }
 
 /// Words of a name, lower case, with and without diacritics.
@@ -149,7 +161,10 @@ fn capitalised(s: &str) -> String {
 
 impl UnitIndex {
     pub(super) fn new(units: &BTreeMap<UnitId, Unit>) -> UnitIndex {
-        let mut index = UnitIndex { units: Vec::new() };
+        let mut index = UnitIndex {
+            units: Vec::new(),
+            lifetimes: Vec::new(),
+        };
         for u in units.values() {
             index.push(u);
         }
@@ -174,17 +189,46 @@ impl UnitIndex {
             }
         }
         self.units.push((u.id.clone(), keys));
+        self.lifetimes.push((u.since, u.until));
     }
 
     /// The unit a row names; `Err` lists the units an ambiguous name fits.
     /// Without its level word a name matches only a name of the same
     /// level word, or of none: "Xã An Hòa" is not "Phường An Hòa".
     pub(super) fn find(&self, name: &str) -> Result<Option<UnitId>, Vec<UnitId>> {
-        if let Some((id, _)) = self.units.iter().find(|(id, _)| id.0 == name.trim()) {
-            return Ok(Some(id.clone()));
+        self.find_in(name, None).map_err(|m| match m {
+            Miss::Several(ids) | Miss::NotThen(ids) => ids,
+        })
+    }
+
+    /// The unit a row of `period` names, among the units that existed
+    /// throughout it (SPEC §2 "Units change"): after a reorganisation a
+    /// new ward may have an old one's name, and the period decides. A
+    /// name that fits only units of other times is [`Miss::NotThen`],
+    /// never a new unit. Without a period, every unit counts.
+    pub(super) fn find_in(
+        &self,
+        name: &str,
+        period: Option<&Period>,
+    ) -> Result<Option<UnitId>, Miss> {
+        let alive = |i: usize| {
+            let (since, until) = self.lifetimes[i];
+            period.is_none_or(|p| {
+                since.is_none_or(|s| p.start() >= s) && until.is_none_or(|u| p.end() <= u)
+            })
+        };
+        if let Some(i) = self.units.iter().position(|(id, _)| id.0 == name.trim()) {
+            let id = self.units[i].0.clone();
+            return if alive(i) {
+                Ok(Some(id))
+            } else {
+                Err(Miss::NotThen(vec![id]))
+            };
         }
         let keys = name_keys(name);
         let kind = level_kind(name);
+        // The units of other times the strictest matching key names.
+        let mut not_then: Vec<UnitId> = Vec::new();
         for (tier, key) in keys.iter().enumerate() {
             if key.is_empty() {
                 continue;
@@ -192,19 +236,29 @@ impl UnitIndex {
             let fits = |k: &Key| {
                 k.0 == *key && (tier < 2 || kind.is_none() || k.1.is_none() || k.1 == kind)
             };
-            let hits: Vec<&UnitId> = self
-                .units
-                .iter()
-                .filter(|(_, k)| k[tier].iter().any(fits))
-                .map(|(id, _)| id)
+            let hits: Vec<usize> = (0..self.units.len())
+                .filter(|&i| self.units[i].1[tier].iter().any(fits))
                 .collect();
-            match hits.len() {
-                0 => continue,
-                1 => return Ok(Some(hits[0].clone())),
-                _ => return Err(hits.into_iter().cloned().collect()),
+            let living: Vec<UnitId> = hits
+                .iter()
+                .filter(|&&i| alive(i))
+                .map(|&i| self.units[i].0.clone())
+                .collect();
+            match living.len() {
+                0 => {
+                    if not_then.is_empty() {
+                        not_then = hits.iter().map(|&i| self.units[i].0.clone()).collect();
+                    }
+                }
+                1 => return Ok(living.into_iter().next()),
+                _ => return Err(Miss::Several(living)),
             }
         }
-        Ok(None)
+        if not_then.is_empty() {
+            Ok(None)
+        } else {
+            Err(Miss::NotThen(not_then))
+        }
     }
 }
 

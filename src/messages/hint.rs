@@ -448,6 +448,14 @@ catalogue! {
         WriteFiguresPlainNumbers = "",
             "write figures as plain numbers (6580, or 6.580 with a thousands dot)",
             "ghi số trơn (6580, hoặc 6.580 với dấu chấm hàng nghìn)";
+        /// add the missing records to content/data/, or use a period that ends before the day the unit was formed or starts on it
+        AddMergedParts = "",
+            "add the missing records to content/data/, or use a period that ends before the day the unit was formed or starts on it",
+            "bổ sung các bản ghi còn thiếu vào content/data/, hoặc dùng kỳ kết thúc trước ngày thành lập đơn vị hay bắt đầu từ ngày đó";
+        /// check the form's period, or `since`/`until` of the unit in content/site.yaml
+        CheckFormPeriodLifetime = "",
+            "check the form's period, or `since`/`until` of the unit in content/site.yaml: a unit formed in a reorganisation is declared apart, with its own `since`",
+            "kiểm tra kỳ báo cáo của biểu mẫu, hoặc `since`/`until` của đơn vị trong content/site.yaml: đơn vị thành lập khi sắp xếp được khai báo riêng, có `since` của mình";
         /// write the unit's full name as in content/site.yaml
         WriteUnitFullName = "",
             "write the unit's full name as in content/site.yaml",

@@ -394,6 +394,10 @@ catalogue! {
         NoSamePeriodRecord(v1, unit, period) = "E0413",
             "`{}` is used, but there is no cùng kỳ record (unit `{}`, period `{}`)",
             "bài dùng `{}` nhưng không có bản ghi cùng kỳ (đơn vị `{}`, kỳ `{}`)";
+        /// `{}` is used, but {}: a merged unit's record lacks a part
+        UsedButNoMergedRecord(used, why) = "E0417",
+            "`{}` is used, but {}",
+            "bài dùng `{}` nhưng {}";
         /// `{}` is used, but there is no record for {}
         NoRecordForArticle(v1, v2) = "E0414",
             "`{}` is used, but there is no record for {}",
@@ -411,6 +415,14 @@ catalogue! {
         NoRecordFor(unit, period) = "E0502",
             "there is no record for unit `{}`, period `{}`",
             "không có bản ghi của đơn vị `{}`, kỳ `{}`";
+        /// there is no record for unit `{}`, period `{}`: the period straddles {}, the day the unit was formed, …
+        NoStraddleRecord(unit, period, since, parts) = "E0556",
+            "there is no record for unit `{}`, period `{}`: the period straddles {}, the day the unit was formed, so its figures add the units before the reorganisation to the unit's own, and {}",
+            "không có bản ghi của đơn vị `{}`, kỳ `{}`: kỳ này chứa ngày {} là ngày thành lập đơn vị, nên số liệu là tổng của các đơn vị trước sắp xếp với số liệu của chính đơn vị, nhưng {}";
+        /// there is no record for unit `{}`, period `{}`: before {}, the day the unit was formed, …
+        NoPredecessorRecord(unit, period, since, preds) = "E0557",
+            "there is no record for unit `{}`, period `{}`: before {}, the day the unit was formed, its figures are the sum of the units merged into it, and there is no record of {} for that period",
+            "không có bản ghi của đơn vị `{}`, kỳ `{}`: trước ngày {} là ngày thành lập đơn vị, số liệu là tổng của các đơn vị hợp thành, nhưng {} chưa có bản ghi của kỳ này";
         /// compare(key="{}") needs the record of unit `{}` for {} ({}), and there is none
         NoEarlierRecord(key, unit, v3, v4) = "E0503",
             "compare(key=\"{}\") needs the record of unit `{}` for {} ({}), and there is none",
@@ -605,6 +617,10 @@ catalogue! {
         UnitRowAgain(v1, v2, v3, row) = "E0602",
             "\"{}\" is `{}` again for {}: the row is skipped (the first is row {})",
             "\"{}\" lại là `{}` trong {}: bỏ qua dòng này (dòng thứ nhất là dòng {})";
+        /// "{}" names {}, which did not exist throughout the period `{}` ({}..{})
+        UnitNotInPeriod(name, units, period, start, end) = "E0631",
+            "\"{}\" names {}, which did not exist throughout the period `{}` ({}..{}): its row is not imported",
+            "\"{}\" là {}, không tồn tại trong suốt kỳ `{}` ({}..{}): không nhập dòng này";
         /// "{}" is not a unit of content/site.yaml: its row is skipped
         NotASiteUnit(v1) = "E0603",
             "\"{}\" is not a unit of content/site.yaml: its row is skipped",

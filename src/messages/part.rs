@@ -269,6 +269,14 @@ catalogue! {
         PercentOutOfRange(v1, v2) = "",
             "{} is {}, outside 0..100",
             "{} bằng {}, nằm ngoài khoảng 0–100";
+        /// the part before that day (`{}`) lacks the record of {}
+        StraddleFirstLacking(period, units) = "",
+            "the part before that day (`{}`) lacks the record of {}",
+            "phần trước ngày đó (`{}`) thiếu bản ghi của {}";
+        /// the unit's own part from that day (`{}`) has no record
+        StraddleSecondLacking(period) = "",
+            "the unit's own part from that day (`{}`) has no record",
+            "phần của chính đơn vị từ ngày đó (`{}`) chưa có bản ghi";
         /// {} is negative ({})
         NegativeCount(v1, v2) = "",
             "{} is negative ({})",

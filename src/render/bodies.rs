@@ -112,6 +112,7 @@ pub fn doc_source<'a>(d: &'a Document, figures: &'a Figures, summary: bool) -> S
         period,
         data: record(period.copied()),
         prev: record(period.map(Period::same_period)),
+        figures: Some(figures),
     }
 }
 

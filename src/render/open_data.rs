@@ -9,6 +9,13 @@
 //! record has no value; numbers written plainly (`6580`, `82.34`). The
 //! JSON of a record holds the same fields, its `values` by key, and a
 //! `metrics` list saying what each key means (label, unit, derived).
+//!
+//! Figures of a merged unit added up from the units before the
+//! reorganisation (SPEC §2 "Units change") are no reported record: the
+//! file of such a figure has a `derived_from` column (CSV) or field
+//! (JSON) naming the records it adds up, as `unit/period` (the path of
+//! their own files), and a year's CSV holds reported records only, so
+//! that summing its rows never counts the same dossiers twice.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -77,7 +84,7 @@ pub fn year_records<'a>(year: i32, inputs: &Inputs<'a>) -> Vec<&'a Figure> {
         .figures
         .records
         .values()
-        .filter(|f| f.period.year() == year)
+        .filter(|f| f.period.year() == year && !f.is_from_predecessors())
         .collect();
     // Units `site.yaml` does not declare come last; ties by id then period.
     records.sort_by_key(|f| {
@@ -118,14 +125,35 @@ fn unit_name<'a>(f: &'a Figure, inputs: &Inputs<'a>) -> &'a str {
         .map_or(f.unit.0.as_str(), |u| u.name.as_str())
 }
 
+/// The records a figure of predecessors adds up, as `unit/period`: the
+/// path of each one's own open-data file under `du-lieu/`. Empty for a
+/// reported record.
+fn derived_from(f: &Figure, inputs: &Inputs<'_>) -> Vec<String> {
+    inputs
+        .site
+        .units
+        .get(&f.unit)
+        .map(|u| f.parts(u))
+        .unwrap_or_default()
+        .iter()
+        .map(|(u, p)| format!("{u}/{}", p.id()))
+        .collect()
+}
+
+/// The column after [`COLUMNS`] in a file holding a figure of
+/// predecessors.
+pub const DERIVED_FROM: &str = "derived_from";
+
 /// One CSV table of records, with the byte-order mark.
 fn csv_of(records: &[&Figure], inputs: &Inputs<'_>) -> Result<Vec<u8>, Unwritten> {
     let keys = metric_keys(records, inputs);
+    let derived = records.iter().any(|f| f.is_from_predecessors());
     let mut w = csv::Writer::from_writer(BOM.as_bytes().to_vec());
     w.write_record(
         COLUMNS
             .iter()
             .copied()
+            .chain(derived.then_some(DERIVED_FROM))
             .chain(keys.iter().map(|k| k.as_str())),
     )?;
     for f in records {
@@ -135,6 +163,9 @@ fn csv_of(records: &[&Figure], inputs: &Inputs<'_>) -> Result<Vec<u8>, Unwritten
             f.period.id(),
             inputs.words.period(&f.period),
         ];
+        if derived {
+            row.push(derived_from(f, inputs).join(";"));
+        }
         row.extend(keys.iter().map(|k| {
             f.values
                 .get(*k)
@@ -169,6 +200,10 @@ struct RecordJson<'a> {
     end: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<&'a str>,
+    /// For a figure added up from the units before a reorganisation: the
+    /// records it adds up, `unit/period`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    derived_from: Vec<String>,
     values: BTreeMap<String, serde_json::Value>,
     metrics: Vec<MetricInfo<'a>>,
 }
@@ -195,6 +230,7 @@ fn json_of(f: &Figure, inputs: &Inputs<'_>) -> Result<Vec<u8>, Unwritten> {
         start: f.period.start().to_string(),
         end: f.period.end().to_string(),
         source: f.source.as_deref(),
+        derived_from: derived_from(f, inputs),
         values: values(f),
         metrics,
     };

@@ -172,18 +172,113 @@ pub fn tree_order(site: &Site) -> Vec<(&Unit, usize)> {
 }
 
 /// The record that stands for `unit`'s year: the whole year, else the
-/// cumulative period of the year (starting on 1 January) that ends last.
-pub fn year_record<'f>(figures: &'f Figures, unit: &UnitId, year: i32) -> Option<&'f Figure> {
-    if let Some(f) = figures.get(unit, &Period::Year(year)) {
+/// cumulative period of the year that ends last, counted from 1 January
+/// or, for a unit formed during the year, from the day it was formed (of
+/// two ending together, the one from 1 January). A figure of a period
+/// that ended before the unit was formed is its predecessors' sum, never
+/// its year: those units have rows of their own.
+pub fn year_record<'f>(figures: &'f Figures, unit: &Unit, year: i32) -> Option<&'f Figure> {
+    let lived = |f: &&Figure| unit.since.is_none_or(|s| f.period.end() >= s);
+    if let Some(f) = figures.get(&unit.id, &Period::Year(year)).filter(lived) {
         return Some(f);
     }
     let jan1 = Period::Year(year).start();
+    let formed = unit.since.filter(|s| s.year == year);
     figures
         .records
         .iter()
-        .filter(|((u, p), _)| u == unit && p.year() == year && p.start() == jan1)
+        .filter(|((u, p), _)| {
+            *u == unit.id && p.year() == year && (p.start() == jan1 || Some(p.start()) == formed)
+        })
         .map(|(_, f)| f)
-        .max_by_key(|f| f.period.end())
+        .filter(lived)
+        .max_by_key(|f| (f.period.end(), f.period.start() == jan1))
+}
+
+/// "từ 01/07/2025", "đến 30/06/2025": the part of `year` a unit existed,
+/// when it did not exist for all of it.
+pub fn part_of_year(unit: &Unit, year: i32, words: &crate::theme::Words) -> Option<String> {
+    let whole = Period::Year(year);
+    let since = unit
+        .since
+        .filter(|s| *s > whole.start() && *s <= whole.end());
+    let until = unit
+        .until
+        .filter(|u| *u >= whole.start() && *u < whole.end());
+    match (since, until) {
+        (Some(s), Some(u)) => Some(
+            words
+                .get("lifetime_between")
+                .replace("{since}", &s.vi())
+                .replace("{until}", &u.vi()),
+        ),
+        (Some(s), None) => Some(words.get("lifetime_since").replace("{date}", &s.vi())),
+        (None, Some(u)) => Some(words.get("lifetime_until").replace("{date}", &u.vi())),
+        (None, None) => None,
+    }
+}
+
+/// What a figure added up from the units before a reorganisation holds,
+/// in words: "Tổng của Phường A và Phường B trước sắp xếp."; for a period
+/// straddling the day the unit was formed, which part is whose. `None`
+/// for a figure as given.
+pub fn derived_note(f: &Figure, site: &Site, words: &crate::theme::Words) -> Option<String> {
+    if !f.is_from_predecessors() {
+        return None;
+    }
+    let style = words.style();
+    let name = |u: &UnitId| {
+        site.units
+            .get(u)
+            .map_or_else(|| u.0.clone(), |u| u.name.clone())
+    };
+    let preds: Vec<String> = f.from_predecessors.iter().map(name).collect();
+    let units = style.list(&preds);
+    let unit = site.units.get(&f.unit);
+    Some(
+        match unit.and_then(|u| crate::data::straddle_parts(u, &f.period).zip(u.since)) {
+            Some(((first, second), since)) => words
+                .get("derived_straddle")
+                .replace("{units}", &units)
+                .replace("{first}", &words.period(&first))
+                .replace("{unit}", &name(&f.unit))
+                .replace("{second}", &words.period(&second))
+                .replace("{since}", &since.vi()),
+            None => words.get("derived_sum").replace("{units}", &units),
+        },
+    )
+}
+
+/// A footnote of a table.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Footnote {
+    /// Its number, shown at the rows it is about.
+    pub mark: usize,
+    /// The `id` the marks link to.
+    pub id: String,
+    /// What it says.
+    pub text: String,
+}
+
+/// A table's footnotes, one per distinct text, numbered as first met.
+#[derive(Debug, Default, Serialize)]
+pub struct Footnotes(pub Vec<Footnote>);
+
+impl Footnotes {
+    /// The footnote with `text`, added if new; `prefix` makes its `id`.
+    pub fn mark(&mut self, text: String, prefix: &str) -> Footnote {
+        if let Some(n) = self.0.iter().find(|n| n.text == text) {
+            return n.clone();
+        }
+        let mark = self.0.len() + 1;
+        let note = Footnote {
+            mark,
+            id: format!("{prefix}-{mark}"),
+            text,
+        };
+        self.0.push(note.clone());
+        note
+    }
 }
 
 /// A total row: figures of sibling units of one period, added up.
@@ -314,6 +409,11 @@ pub struct Row {
     period_id: String,
     /// Whether the period is the whole year.
     whole_year: bool,
+    /// The part of the year the unit existed, when not all of it.
+    lifetime: Option<String>,
+    /// The footnote of a figure added up from the units before the
+    /// reorganisation.
+    note: Option<Footnote>,
     cells: Vec<Cell>,
 }
 
@@ -333,6 +433,7 @@ pub struct Table {
     columns: Vec<Column>,
     rows: Vec<Row>,
     totals: Vec<TotalRow>,
+    notes: Footnotes,
 }
 
 /// One entry of a ranking.
@@ -340,6 +441,8 @@ pub struct Table {
 pub struct RankEntry {
     rank: usize,
     unit: Link,
+    /// The part of the year the unit existed, when not all of it.
+    lifetime: Option<String>,
     value: String,
     /// The period, when it is not the whole year.
     period: Option<String>,
@@ -351,6 +454,13 @@ pub struct Ranking {
     key: String,
     title: String,
     entries: Vec<RankEntry>,
+}
+
+/// A unit listed in a summary, with the part of the year it existed.
+#[derive(Serialize)]
+pub struct Listed {
+    unit: Link,
+    lifetime: Option<String>,
 }
 
 /// The context of a yearly summary.
@@ -366,7 +476,7 @@ pub struct SummaryPage<'a> {
     /// Comparison charts, as HTML.
     charts: Vec<String>,
     /// Units with figures of the year but none from its start.
-    left_out: Vec<Link>,
+    left_out: Vec<Listed>,
     articles: Vec<ListItem<'a>>,
     /// The year's records as one CSV.
     data_href: String,
@@ -431,19 +541,22 @@ fn year_rows<'f>(
     year: i32,
     route: &Route,
     inputs: &Inputs<'f>,
-) -> (Vec<(&'f Unit, &'f Figure)>, Vec<Link>) {
+) -> (Vec<(&'f Unit, &'f Figure)>, Vec<Listed>) {
     let mut rows = Vec::new();
     let mut left_out = Vec::new();
     for (u, _) in tree_order(inputs.site) {
-        match year_record(inputs.figures, &u.id, year) {
+        match year_record(inputs.figures, u, year) {
             Some(f) => rows.push((u, f)),
-            None if inputs
-                .figures
-                .records
-                .keys()
-                .any(|(id, p)| *id == u.id && p.year() == year) =>
+            // Figures from before the unit was formed are its
+            // predecessors', listed under their names.
+            None if inputs.figures.records.keys().any(|(id, p)| {
+                *id == u.id && p.year() == year && u.since.is_none_or(|s| p.end() >= s)
+            }) =>
             {
-                left_out.push(inputs.unit_link(&u.id, route));
+                left_out.push(Listed {
+                    unit: inputs.unit_link(&u.id, route),
+                    lifetime: part_of_year(u, year, inputs.words),
+                });
             }
             None => {}
         }
@@ -490,6 +603,7 @@ fn table(
         .collect();
     let (columns, mut cells) = figure_cells(&defs, &values, style);
     let total_cells = cells.split_off(rows.len());
+    let mut notes = Footnotes::default();
     let table_rows = rows
         .iter()
         .zip(cells)
@@ -500,6 +614,8 @@ fn table(
             period: period_words(&f.period),
             period_id: f.period.id(),
             whole_year: f.period == Period::Year(year),
+            lifetime: part_of_year(u, year, words),
+            note: derived_note(f, site, words).map(|t| notes.mark(t, "ghi-chu-bang")),
             cells,
         })
         .collect();
@@ -527,6 +643,7 @@ fn table(
         columns,
         rows: table_rows,
         totals: total_rows,
+        notes,
     }
 }
 
@@ -553,6 +670,11 @@ fn rankings(
             .map(|(r, cell)| RankEntry {
                 rank: r.rank,
                 unit: inputs.unit_link(&r.figure.unit, route),
+                lifetime: inputs
+                    .site
+                    .units
+                    .get(&r.figure.unit)
+                    .and_then(|u| part_of_year(u, r.figure.period.year(), inputs.words)),
                 value: cell.text,
                 period: (r.figure.period != Period::Year(r.figure.period.year()))
                     .then(|| inputs.words.period(&r.figure.period)),
@@ -651,14 +773,13 @@ mod tests {
             record("c", "2023-Q3", &[("received", 4.0)]),
             record("d", "2023-01-01..2023-11-13", &[("received", 9.0)]),
         ]);
-        let id = |s: &str| UnitId(s.into());
-        let period = |u: &str| year_record(&figs, &id(u), 2023).map(|f| f.period.id());
+        let period = |u: &str| year_record(&figs, &unit(u, None), 2023).map(|f| f.period.id());
         assert_eq!(period("a").as_deref(), Some("2023"));
         assert_eq!(period("b").as_deref(), Some("2023-9M"));
         // A quarter other than the first is not a year to date.
         assert_eq!(period("c"), None);
         assert_eq!(period("d").as_deref(), Some("2023-01-01..2023-11-13"));
-        assert!(year_record(&figs, &id("a"), 2022).is_none());
+        assert!(year_record(&figs, &unit("a", None), 2022).is_none());
     }
 
     #[test]
@@ -700,7 +821,7 @@ mod tests {
         ];
         let rows: Vec<(&Unit, &Figure)> = units
             .iter()
-            .filter_map(|u| year_record(&figs, &u.id, 2023).map(|f| (u, f)))
+            .filter_map(|u| year_record(&figs, u, 2023).map(|f| (u, f)))
             .collect();
         let t = totals(&rows, &cat);
         // The parent alone and the 9-month sibling alone make no total.
@@ -728,7 +849,7 @@ mod tests {
         let units = [unit("x", None), unit("y", None)];
         let rows: Vec<(&Unit, &Figure)> = units
             .iter()
-            .filter_map(|u| year_record(&figs, &u.id, 2023).map(|f| (u, f)))
+            .filter_map(|u| year_record(&figs, u, 2023).map(|f| (u, f)))
             .collect();
         let t = totals(&rows, &cat);
         let get = |k: &str| t[0].values.get(&MetricKey::parse(k).unwrap()).copied();
@@ -753,7 +874,7 @@ mod tests {
         ];
         let rows: Vec<(&Unit, &Figure)> = units
             .iter()
-            .filter_map(|u| year_record(&figs, &u.id, 2023).map(|f| (u, f)))
+            .filter_map(|u| year_record(&figs, u, 2023).map(|f| (u, f)))
             .collect();
         let r = rank(cat.get("online_rate").unwrap(), &rows);
         let seen: Vec<(usize, &str)> = r

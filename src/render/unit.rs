@@ -10,7 +10,9 @@ use serde::Serialize;
 use super::context::{Common, Crumb, Inputs, Link, ListItem, UnitCtx, capitalize};
 use super::list::{Pagination, paginate};
 use super::route::{DataFormat, Route};
-use super::summary::{Cell, Column, MAIN_METRICS, figure_cells, shown_metrics};
+use super::summary::{
+    Cell, Column, Footnote, Footnotes, MAIN_METRICS, derived_note, figure_cells, shown_metrics,
+};
 use crate::chart::{self, same_span};
 use crate::data::{Figure, MetricKey, UnitId};
 use crate::model::Document;
@@ -34,6 +36,9 @@ pub struct RecordRow {
     downloads: Vec<Link>,
     /// The report the figures come from.
     source: Option<String>,
+    /// The footnote of figures added up from the units before the
+    /// reorganisation: never shown as if reported.
+    note: Option<Footnote>,
 }
 
 /// The unit's records.
@@ -41,6 +46,7 @@ pub struct RecordRow {
 pub struct Records {
     columns: Vec<Column>,
     rows: Vec<RecordRow>,
+    notes: Footnotes,
 }
 
 /// The context of a unit's page.
@@ -166,6 +172,7 @@ fn records(figs: &[&Figure], route: &Route, inputs: &Inputs<'_>) -> Records {
     let defs = shown_metrics(&inputs.site.catalogue, MAIN_METRICS, &newest_first);
     let values: Vec<&BTreeMap<MetricKey, f64>> = newest_first.iter().map(|f| &f.values).collect();
     let (columns, cells) = figure_cells(&defs, &values, &style);
+    let mut notes = Footnotes::default();
     let rows = newest_first
         .iter()
         .zip(cells)
@@ -182,9 +189,15 @@ fn records(figs: &[&Figure], route: &Route, inputs: &Inputs<'_>) -> Records {
                 })
                 .collect(),
             source: f.source.clone(),
+            note: derived_note(f, inputs.site, inputs.words)
+                .map(|t| notes.mark(t, "ghi-chu-so-lieu")),
         })
         .collect();
-    Records { columns, rows }
+    Records {
+        columns,
+        rows,
+        notes,
+    }
 }
 
 /// A trend chart for each of the main metrics that the unit has for two
