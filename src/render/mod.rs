@@ -260,8 +260,9 @@ impl LinkTargets {
 struct Bodies<'a> {
     /// Rendered ahead, by source path; an article's has its summary only.
     done: BTreeMap<PathBuf, Body>,
-    /// Every body and summary, compiled once.
-    tera: Tera,
+    /// The engine without templates: an article's body is compiled with
+    /// its page, so no more than the pages in flight are held compiled.
+    base: Tera,
     inputs: &'a BodyInputs<'a>,
     /// Sources whose body renders with its page.
     later: BTreeSet<&'a std::path::Path>,
@@ -276,7 +277,18 @@ impl Bodies<'_> {
         if !self.later.contains(d.path.as_path()) {
             return Ok(ahead.map_or_else(|| Cow::Owned(Body::default()), Cow::Borrowed));
         }
-        let mut body = bodies::render_body(&self.tera, d, self.inputs, Wanted::Text)?;
+        let mut tera = self.base.clone();
+        tera.add_raw_template(&posix(&d.path), &d.body)
+            .map_err(|e| {
+                let source = doc_source(d, self.inputs.figures, false);
+                vec![template::diagnose(
+                    &e,
+                    None,
+                    &source,
+                    &self.inputs.site.catalogue,
+                )]
+            })?;
+        let mut body = bodies::render_body(&tera, d, self.inputs, Wanted::Text)?;
         body.summary = ahead.and_then(|b| b.summary.clone());
         Ok(Cow::Owned(body))
     }
@@ -319,7 +331,8 @@ fn all_bodies<'a>(
         .copied()
         .chain(unpublished.iter().map(|u| &u.doc))
         .collect();
-    let tera = match compile_bodies(&compiled, shared, site) {
+    let base = body_engine(shared);
+    let tera = match compile_bodies(&base, &compiled, &later, shared, site) {
         Ok(t) => t,
         Err(more) => {
             diags.extend(more);
@@ -361,7 +374,7 @@ fn all_bodies<'a>(
     // its page, so one run reports every body's errors; the build fails.
     Ok(Bodies {
         done,
-        tera,
+        base,
         inputs: body_inputs,
         later,
     })
@@ -549,46 +562,60 @@ fn render_page(
     bounded(THEME_LIMITS, &scope, || theme.render(template, &ctx))
 }
 
-/// Compiles every body and summary as one set of templates; when that
-/// fails, each alone, to report every broken template, not just the first.
+/// The templates engine of bodies: the template functions, no templates.
+fn body_engine(shared: &Arc<Shared>) -> Tera {
+    let mut base = Tera::new();
+    base.autoescape_on([".md"]);
+    template::register_for_bodies(&mut base, shared);
+    base
+}
+
+/// Compiles every summary, and every body but those in `later`, as one set
+/// of templates; when that fails, each alone, to report every broken
+/// template, not just the first.
 fn compile_bodies(
+    base: &Tera,
     docs: &[&Document],
+    later: &BTreeSet<&std::path::Path>,
     shared: &Arc<Shared>,
     site: &Site,
 ) -> Result<Tera, Vec<Diagnostic>> {
-    let mut bodies = Tera::new();
-    bodies.autoescape_on([".md"]);
-    template::register_for_bodies(&mut bodies, shared);
-    let sources: Vec<(String, String)> = docs
+    let mut bodies = base.clone();
+    let body = |d: &Document| (!later.contains(d.path.as_path())).then_some(());
+    let sources: Vec<(String, &str)> = docs
         .iter()
         .flat_map(|d| {
             let name = posix(&d.path);
             let summary = d
                 .front
                 .summary
-                .clone()
+                .as_deref()
                 .map(|s| (format!("{name}#summary"), s));
-            std::iter::once((name, d.body.clone())).chain(summary)
+            body(d)
+                .map(|()| (name, d.body.as_str()))
+                .into_iter()
+                .chain(summary)
         })
         .collect();
     if bodies
-        .add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
+        .add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), *s)))
         .is_ok()
     {
         return Ok(bodies);
     }
     let mut diags = Vec::new();
-    let mut scratch = Tera::new();
-    template::register_for_bodies(&mut scratch, shared);
+    let mut scratch = base.clone();
     for d in docs {
         let name = posix(&d.path);
-        if let Err(e) = scratch.add_raw_template(&name, &d.body) {
-            diags.push(template::diagnose(
-                &e,
-                None,
-                &doc_source(d, &shared.figures, false),
-                &site.catalogue,
-            ));
+        if body(d).is_some() {
+            if let Err(e) = scratch.add_raw_template(&name, &d.body) {
+                diags.push(template::diagnose(
+                    &e,
+                    None,
+                    &doc_source(d, &shared.figures, false),
+                    &site.catalogue,
+                ));
+            }
         }
         if let Some(s) = &d.front.summary {
             if let Err(e) = scratch.add_raw_template(&format!("{name}#summary"), s) {
