@@ -16,6 +16,7 @@ pub mod cli;
 pub mod data;
 pub mod date;
 pub mod diagnostic;
+pub mod fingerprint;
 pub mod format;
 pub mod fs;
 pub mod html_guard;
@@ -110,14 +111,55 @@ pub fn build_with(
         return render_to(opts, progress, &|_, _| Ok(()));
     };
     output::check_output_dir(&opts.root, out).map_err(|d| vec![d])?;
+    // Read before anything is loaded: a source saved during the build
+    // makes the next build run.
+    let inputs = fingerprint::inputs(opts);
+    if let Some(report) = unchanged(out, inputs) {
+        return Ok(BuildReport {
+            elapsed: start.elapsed(),
+            ..report
+        });
+    }
     // Pages go to the staging area as they are rendered; only a build
     // without errors moves them into place.
     let staging = output::Staging::begin(out);
     let mut report = render_to(opts, progress, &|path, bytes| staging.put(path, &bytes))?;
     progress(Status::StageWriting);
     report.stats = Some(staging.commit().map_err(|d| vec![d])?);
+    let stamp = match (inputs, fingerprint::outputs(out)) {
+        (Some(inputs), Some(outputs)) if report.warnings.is_empty() => Some(fingerprint::Stamp {
+            inputs,
+            outputs,
+            counts: [report.pages, report.charts, report.files, report.records],
+        }),
+        _ => None,
+    };
+    output::write_stamp(out, stamp.as_ref()).map_err(|d| vec![d])?;
     report.elapsed = start.elapsed();
     Ok(report)
+}
+
+/// The report of a build with nothing to do: the inputs are those of the
+/// last build, whose output is as it left it.
+fn unchanged(out: &std::path::Path, inputs: Option<u64>) -> Option<BuildReport> {
+    let stamp = output::read_stamp(out)?;
+    if inputs? != stamp.inputs || fingerprint::outputs(out)? != stamp.outputs {
+        return None;
+    }
+    let [pages, charts, files, records] = stamp.counts;
+    Some(BuildReport {
+        warnings: Vec::new(),
+        pages,
+        charts,
+        files,
+        records,
+        stats: Some(output::WriteStats {
+            written: 0,
+            unchanged: files,
+            removed: 0,
+        }),
+        elapsed: Duration::ZERO,
+    })
 }
 
 /// Loads, validates, computes and renders a site into memory: what `serve`

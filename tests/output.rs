@@ -120,3 +120,41 @@ fn refuses_a_foreign_non_empty_folder() {
         "đừng xóa"
     );
 }
+
+#[test]
+fn a_build_with_nothing_changed_renders_and_writes_nothing() {
+    // The example site builds without warnings, so its build is stamped.
+    let site = SiteTest::example();
+    site.build().succeeds();
+    let first = files(&site.out());
+    let page = site.out().join("index.html");
+    // Same size, same time, other bytes: only a build that renders would
+    // notice, and the stamp says there is nothing to render.
+    let meta = std::fs::metadata(&page).unwrap();
+    let mut bytes = std::fs::read(&page).unwrap();
+    bytes[0] = b'#';
+    std::fs::write(&page, &bytes).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&page)
+        .unwrap()
+        .set_modified(meta.modified().unwrap())
+        .unwrap();
+    let out = site.build();
+    out.succeeds();
+    let unchanged = format!("(0 written, {} unchanged, 0 removed)", first.len() - 1);
+    assert!(out.stdout.contains(&unchanged), "{}", out.stdout);
+    assert_eq!(std::fs::read(&page).unwrap(), bytes, "nothing was rendered");
+
+    // A file removed from the output is noticed, and the build runs.
+    std::fs::remove_file(site.out().join("404.html")).unwrap();
+    site.build().succeeds();
+    assert!(site.out().join("404.html").is_file());
+    assert_eq!(std::fs::read(&page).unwrap(), first["index.html"].0);
+
+    // So is a changed source.
+    let site = site.edit("content/site.yaml", "title: ", "title: Mới ");
+    let out = site.build();
+    out.succeeds();
+    assert!(!out.stdout.contains(" 0 written"), "{}", out.stdout);
+}
