@@ -91,6 +91,50 @@ pub enum Better {
     Lower,
 }
 
+/// How the figures of consecutive parts of a period make the figure of
+/// the whole (`over_time:` in the catalogue), as when a merged unit's
+/// year adds its predecessors' first half to its own second half. Units
+/// at one time are a different matter: `additive` says whether they add up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OverTime {
+    /// A flow: the parts add up (dossiers received, resolved).
+    Sum,
+    /// A stock at the start of the period: the earliest part's
+    /// (dossiers carried over from the period before).
+    First,
+    /// A stock or level at the end of the period: the latest part's
+    /// (dossiers pending, procedures in force).
+    Last,
+    /// No value from the parts; a rate with a formula is recomputed from
+    /// the combined counts.
+    NoValue,
+}
+
+impl OverTime {
+    /// Every value, as written in the catalogue.
+    pub const ALL: [OverTime; 4] = [
+        OverTime::Sum,
+        OverTime::First,
+        OverTime::Last,
+        OverTime::NoValue,
+    ];
+
+    /// The value as written in the catalogue.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OverTime::Sum => "sum",
+            OverTime::First => "first",
+            OverTime::Last => "last",
+            OverTime::NoValue => "none",
+        }
+    }
+
+    /// Reads a value as written in the catalogue.
+    pub fn parse(s: &str) -> Option<OverTime> {
+        OverTime::ALL.into_iter().find(|o| o.as_str() == s.trim())
+    }
+}
+
 /// One metric of the catalogue.
 #[derive(Clone, Debug)]
 pub struct MetricDef {
@@ -115,6 +159,23 @@ pub struct MetricDef {
     /// Whether several units' figures add up (a total is their sum);
     /// `additive:` in the catalogue, else by the unit.
     pub additive: bool,
+    /// How parts of a period combine over time, when the catalogue says
+    /// (`over_time:`); see [`MetricDef::over_time`] for the default.
+    pub over_time_given: Option<OverTime>,
+}
+
+impl MetricDef {
+    /// How the figures of consecutive parts of a period make the figure
+    /// of the whole: as the catalogue says, else `sum` for a metric that
+    /// adds up across units and `none` for one that does not (a rate,
+    /// recomputed by its formula).
+    pub fn over_time(&self) -> OverTime {
+        self.over_time_given.unwrap_or(if self.additive {
+            OverTime::Sum
+        } else {
+            OverTime::NoValue
+        })
+    }
 }
 
 /// A relation every record must satisfy.
@@ -168,6 +229,7 @@ struct RawMetric {
     aliases: Option<Vec<String>>,
     noun: Option<String>,
     additive: Option<bool>,
+    over_time: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -223,10 +285,14 @@ impl Catalogue {
             .formula
             .as_deref()
             .and_then(|f| metric_formula(&key, f, src, diags));
+        let over_time = m
+            .over_time
+            .as_deref()
+            .and_then(|v| over_time(&key, v, src, diags));
         match self.metrics.get_mut(&key) {
-            Some(def) => def.override_with(m, formula),
+            Some(def) => def.override_with(m, formula, over_time),
             None => {
-                if let Some(def) = new_metric(key, m, formula, src, diags) {
+                if let Some(def) = new_metric(key, m, formula, over_time, src, diags) {
                     self.order.push(def.key.clone());
                     self.metrics.insert(def.key.clone(), def);
                 }
@@ -403,12 +469,34 @@ fn metric_formula(
     }
 }
 
+/// A metric's `over_time:`; `None` (reported) when it is no known value.
+fn over_time(
+    key: &MetricKey,
+    value: &str,
+    src: &Source<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<OverTime> {
+    let known = OverTime::parse(value);
+    if known.is_none() {
+        diags.push(
+            Diagnostic::error(crate::msg!(Msg::UnknownOverTime, key, value))
+                .file(src.path)
+                .find(src.text, value, |l| {
+                    l.contains("over_time") && l.contains(value)
+                })
+                .hint(Hint::OverTimeValues),
+        );
+    }
+    known
+}
+
 /// A metric the catalogue does not have yet; `None` (reported) without the
 /// label and unit nothing can default.
 fn new_metric(
     key: MetricKey,
     m: RawMetric,
     formula: Option<Expr>,
+    over_time: Option<OverTime>,
     src: &Source<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<MetricDef> {
@@ -432,13 +520,14 @@ fn new_metric(
         formula_text: m.formula,
         aliases: m.aliases.unwrap_or_default(),
         additive: m.additive.unwrap_or(unit.additive()),
+        over_time_given: over_time,
         key,
     })
 }
 
 impl MetricDef {
     /// Overrides what a catalogue entry names; the rest stays as it was.
-    fn override_with(&mut self, m: RawMetric, formula: Option<Expr>) {
+    fn override_with(&mut self, m: RawMetric, formula: Option<Expr>, over_time: Option<OverTime>) {
         if let Some(v) = m.label {
             self.label = v;
         }
@@ -451,6 +540,10 @@ impl MetricDef {
         }
         if let Some(v) = m.additive {
             self.additive = v;
+        }
+        // An unknown value (reported) leaves the old one.
+        if over_time.is_some() {
+            self.over_time_given = over_time;
         }
         if let Some(v) = m.better {
             self.better = v;
@@ -591,6 +684,60 @@ mod tests {
             cat.by_header("Tỷ lệ đã giải quyết").unwrap().key.as_str(),
             "resolved_share"
         );
+    }
+
+    /// Stocks do not add up over time; flows do; rates are recomputed.
+    #[test]
+    fn over_time_defaults_and_overrides() {
+        let cat = Catalogue::builtin();
+        let over = |k: &str| cat.get(k).unwrap().over_time();
+        assert_eq!(over("carried_over"), OverTime::First);
+        assert_eq!(over("pending"), OverTime::Last);
+        assert_eq!(over("pending_overdue"), OverTime::Last);
+        assert_eq!(over("procedures"), OverTime::Last);
+        assert_eq!(over("procedures_online"), OverTime::Last);
+        for k in [
+            "received",
+            "resolved",
+            "resolved_late",
+            "digitized",
+            "online_payments",
+        ] {
+            assert_eq!(over(k), OverTime::Sum, "{k}");
+        }
+        for k in ["on_time_rate", "satisfaction"] {
+            assert_eq!(over(k), OverTime::NoValue, "{k}");
+        }
+        // A site says otherwise; a new metric defaults by `additive`.
+        let mut cat = Catalogue::builtin();
+        let text = "- key: visits\n  over_time: last\n- key: staff\n  label: Cán bộ\n  unit: people\n- key: staff_rate\n  label: Tỷ lệ\n  unit: percent\n";
+        assert!(cat.merge(text, Path::new("m.yaml")).is_empty());
+        assert_eq!(cat.get("visits").unwrap().over_time(), OverTime::Last);
+        assert_eq!(cat.get("staff").unwrap().over_time(), OverTime::Sum);
+        assert_eq!(
+            cat.get("staff_rate").unwrap().over_time(),
+            OverTime::NoValue
+        );
+    }
+
+    #[test]
+    fn an_unknown_over_time_is_a_located_error() {
+        let mut cat = Catalogue::builtin();
+        let text =
+            "metrics:\n  - key: received\n    label: Nhận\n  - key: pending\n    over_time: end\n";
+        let diags = cat.merge(text, Path::new("m.yaml"));
+        assert_eq!(diags.len(), 1, "{diags:#?}");
+        let d = &diags[0];
+        assert!(d.is_error());
+        assert_eq!(d.message.code(), "E0309");
+        assert_eq!(
+            d.message.en(),
+            "the metric `pending` has `over_time: end`, which is not one of `sum`, `first`, `last`, `none`"
+        );
+        assert_eq!((d.line, d.col), (Some(5), Some(16)));
+        assert_eq!(d.hint, Some(Hint::OverTimeValues));
+        // The built-in value stays.
+        assert_eq!(cat.get("pending").unwrap().over_time(), OverTime::Last);
     }
 
     #[test]

@@ -82,7 +82,9 @@ pub struct Figure {
     /// Where the record was given.
     pub origin: Origin,
     /// For a merged unit before it existed (or a period straddling the
-    /// day it was formed): the predecessors whose figures were added up.
+    /// day it was formed): the predecessors whose figures were added up
+    /// (over a straddle, combined with the unit's own by each metric's
+    /// `over_time`).
     /// Empty for a record as given.
     pub from_predecessors: Vec<UnitId>,
     /// Metrics with no value here because these predecessors (or, for a
@@ -314,25 +316,86 @@ fn succession_order(units: &BTreeMap<UnitId, Unit>) -> Vec<&Unit> {
     }
 }
 
-/// Adds up the parts of a merged unit's figure: the additive metrics
-/// every part has; the metrics some part lacks, with the parts lacking
-/// them; rates then follow from the sums by their formulas.
-fn add_up(unit: &Unit, period: Period, parts: &[&Figure], catalogue: &Catalogue) -> Figure {
-    let mut values = BTreeMap::new();
-    let mut lacking: BTreeMap<MetricKey, Vec<UnitId>> = BTreeMap::new();
-    for def in catalogue.iter().filter(|d| d.additive) {
-        let without: Vec<UnitId> = parts
+/// One span of a merged unit's figure: its predecessors' records for
+/// that span, added up across units, or the unit's own record as given.
+struct Span<'f> {
+    /// The records of the span, one per unit.
+    figures: Vec<&'f Figure>,
+    /// Whether the records are several units' at one time, which only
+    /// `additive` metrics add up; else one record, every value as given.
+    across_units: bool,
+}
+
+impl Span<'_> {
+    /// The span's value of a metric: the sum of its units' when the
+    /// metric adds up across units and every unit has it; `None` when it
+    /// cannot have one (a metric that does not add up) or some unit
+    /// lacks it.
+    fn value(&self, def: &MetricDef) -> Option<f64> {
+        if self.across_units && !def.additive {
+            return None;
+        }
+        self.figures
+            .iter()
+            .map(|f| f.values.get(&def.key).copied())
+            .sum()
+    }
+
+    /// Whether the span can have a value of `def` at all.
+    fn can_hold(&self, def: &MetricDef) -> bool {
+        !self.across_units || def.additive
+    }
+
+    /// The units of the span without a value of `def`.
+    fn lacking(&self, def: &MetricDef) -> impl Iterator<Item = &UnitId> {
+        self.figures
             .iter()
             .filter(|f| !f.values.contains_key(&def.key))
-            .map(|f| f.unit.clone())
-            .collect();
-        if without.is_empty() {
-            values.insert(
-                def.key.clone(),
-                parts.iter().map(|f| f.values[&def.key]).sum(),
-            );
-        } else if without.len() < parts.len() {
-            lacking.insert(def.key.clone(), without);
+            .map(|f| &f.unit)
+    }
+}
+
+/// Combines the spans of a merged unit's figure, in time order: within a
+/// span, units add up (`additive`); across spans, each metric as its
+/// `over_time` says — a flow is the sum of the spans, a stock at the
+/// start the first span's (`carried_over`), a stock at the end the last
+/// span's (`pending`). A metric some needed part lacks has no value and
+/// names the parts lacking it; rates then follow from the combined
+/// counts by their formulas.
+fn add_up(unit: &Unit, period: Period, spans: &[Span<'_>], catalogue: &Catalogue) -> Figure {
+    use catalogue::OverTime;
+    let mut values = BTreeMap::new();
+    let mut lacking: BTreeMap<MetricKey, Vec<UnitId>> = BTreeMap::new();
+    let all: Vec<&Figure> = spans
+        .iter()
+        .flat_map(|s| s.figures.iter().copied())
+        .collect();
+    for def in catalogue.iter() {
+        // One span combines nothing over time.
+        let needed: &[Span<'_>] = match (spans.len(), def.over_time()) {
+            (1, _) | (_, OverTime::Sum) => spans,
+            (_, OverTime::First) => &spans[..1],
+            (_, OverTime::Last) => &spans[spans.len() - 1..],
+            (_, OverTime::NoValue) => &[],
+        };
+        if needed.is_empty() || !needed.iter().all(|s| s.can_hold(def)) {
+            continue;
+        }
+        match needed.iter().map(|s| s.value(def)).sum::<Option<f64>>() {
+            Some(v) => {
+                values.insert(def.key.clone(), v);
+            }
+            None => {
+                let without: Vec<UnitId> = needed
+                    .iter()
+                    .flat_map(|s| s.lacking(def))
+                    .cloned()
+                    .collect();
+                // A metric no part has is simply not reported.
+                if all.iter().any(|f| f.values.contains_key(&def.key)) {
+                    lacking.insert(def.key.clone(), without);
+                }
+            }
         }
     }
     let rec = Record {
@@ -340,7 +403,7 @@ fn add_up(unit: &Unit, period: Period, parts: &[&Figure], catalogue: &Catalogue)
         period,
         source: None,
         values,
-        origin: parts[0].origin.clone(),
+        origin: all[0].origin.clone(),
     };
     // The parts were checked as given; a sum of them repeats their warnings.
     let mut fig = derive(rec, catalogue, &mut Vec::new());
@@ -362,17 +425,21 @@ fn add_up(unit: &Unit, period: Period, parts: &[&Figure], catalogue: &Catalogue)
             .collect();
         who.sort();
         who.dedup();
-        if !who.is_empty() && parts.iter().any(|p| p.values.contains_key(&def.key)) {
+        if !who.is_empty() && all.iter().any(|p| p.values.contains_key(&def.key)) {
             lacking.entry(def.key.clone()).or_insert(who);
         }
     }
+    // A value a formula found after all needs no excuse.
+    lacking.retain(|k, _| !fig.values.contains_key(k));
     fig.lacking = lacking;
     fig
 }
 
 /// The figures of a merged unit for the periods before it existed (sums
 /// of its predecessors') and for periods straddling the day it was formed
-/// (its predecessors' part plus its own, when both exist as records).
+/// (its predecessors' part combined with its own, when both exist as
+/// records: flows added up, stocks from the part they belong to, as each
+/// metric's `over_time` says).
 fn merge_predecessors(figures: &mut Figures, unit: &Unit, catalogue: &Catalogue) {
     let Some(since) = unit.since else { return };
     let preds = &unit.merged_from;
@@ -403,11 +470,14 @@ fn merge_predecessors(figures: &mut Figures, unit: &Unit, catalogue: &Catalogue)
             figures.gaps.insert((unit.id.clone(), period), missing);
             continue;
         }
-        let parts: Vec<&Figure> = preds
-            .iter()
-            .filter_map(|p| figures.get(p, &period))
-            .collect();
-        new.push(add_up(unit, period, &parts, catalogue));
+        let before = Span {
+            figures: preds
+                .iter()
+                .filter_map(|p| figures.get(p, &period))
+                .collect(),
+            across_units: true,
+        };
+        new.push(add_up(unit, period, &[before], catalogue));
     }
     // Straddling: the predecessors' part ends the day before `since`, the
     // unit's own part starts on it; the whole must be a named period.
@@ -436,10 +506,22 @@ fn merge_predecessors(figures: &mut Figures, unit: &Unit, catalogue: &Catalogue)
                 figures.gaps.insert((unit.id.clone(), whole), missing);
                 continue;
             }
-            let mut parts: Vec<&Figure> =
-                preds.iter().filter_map(|p| figures.get(p, first)).collect();
-            parts.extend(figures.get(&unit.id, second));
-            new.push(add_up(unit, whole, &parts, catalogue));
+            let Some(own) = figures.get(&unit.id, second) else {
+                continue;
+            };
+            // The predecessors' span, then the unit's own: over time,
+            // flows add up and stocks come from the span they belong to.
+            let spans = [
+                Span {
+                    figures: preds.iter().filter_map(|p| figures.get(p, first)).collect(),
+                    across_units: true,
+                },
+                Span {
+                    figures: vec![own],
+                    across_units: false,
+                },
+            ];
+            new.push(add_up(unit, whole, &spans, catalogue));
         }
     }
     for mut fig in new {
@@ -947,6 +1029,105 @@ mod tests {
         // Without c's own second half: none either.
         let (figs, _) = compute_with_units(both[..2].to_vec(), &cat, &merged_site());
         assert!(figs.get(&UnitId("c".into()), &year).is_none());
+    }
+
+    /// A flow of 9 months is the first half's plus the third quarter's; a
+    /// stock is not: the dossiers carried over into the 9 months are
+    /// those carried into the first half, and those pending at the end of
+    /// the 9 months are those pending at the end of the third quarter.
+    #[test]
+    fn a_straddling_period_takes_stocks_from_the_part_they_belong_to() {
+        let cat = Catalogue::builtin();
+        // a: 100 + 10 carried − 95 = 15 pending; b: 300 + 20 − 290 = 30.
+        // c's Q3 carries 15 + 30 = 45 over: 200 + 45 − 230 = 15 pending.
+        let part = |received: f64, carried: f64, resolved: f64, overdue: f64| {
+            vec![
+                ("received", received),
+                ("carried_over", carried),
+                ("resolved", resolved),
+                ("resolved_early", 0.0),
+                ("resolved_on_time", resolved - 5.0),
+                ("pending_overdue", overdue),
+                ("procedures", 300.0 + overdue),
+            ]
+        };
+        let (figs, diags) = compute_with_units(
+            vec![
+                record("a", "2025-H1", &part(100.0, 10.0, 95.0, 2.0)),
+                record("b", "2025-H1", &part(300.0, 20.0, 290.0, 3.0)),
+                record("c", "2025-Q3", &part(200.0, 45.0, 230.0, 4.0)),
+            ],
+            &cat,
+            &merged_site(),
+        );
+        assert!(diags.is_empty(), "{diags:#?}");
+        let c = figs
+            .get(&UnitId("c".into()), &Period::parse("2025-9M").unwrap())
+            .unwrap();
+        // Flows add up over time.
+        assert_eq!(c.get("received"), Some(600.0));
+        assert_eq!(c.get("resolved"), Some(615.0));
+        assert_eq!(c.get("resolved_late"), Some(15.0));
+        // Stocks: at the start, the predecessors' (not 10 + 20 + 45);
+        // at the end, the unit's own (not 15 + 30 + 15, nor 2 + 3 + 4).
+        assert_eq!(c.get("carried_over"), Some(30.0));
+        assert_eq!(c.get("pending"), Some(15.0));
+        assert_eq!(c.get("pending_overdue"), Some(4.0));
+        // A level: the procedures in force at the end, c's own.
+        assert_eq!(c.get("procedures"), Some(304.0));
+        // received + carried_over == resolved + pending holds for the whole.
+        assert_eq!(
+            c.get("received").unwrap() + c.get("carried_over").unwrap(),
+            c.get("resolved").unwrap() + c.get("pending").unwrap()
+        );
+        // Rates from the combined counts: 600 on time of 615.
+        assert_eq!(
+            crate::format::pct(c.get("on_time_rate").unwrap(), Some(2)),
+            "97,56%"
+        );
+        // Before c existed there is no time to combine over: units add up,
+        // stocks included (15 + 30 pending at the end of the first half).
+        let h1 = figs
+            .get(&UnitId("c".into()), &Period::parse("2025-H1").unwrap())
+            .unwrap();
+        assert_eq!(h1.get("carried_over"), Some(30.0));
+        assert_eq!(h1.get("pending"), Some(45.0));
+        assert_eq!(h1.get("procedures"), None, "procedures do not add up");
+    }
+
+    /// A stock a part lacks: the start's needs the predecessors', the
+    /// end's the unit's own; the other part's does not matter.
+    #[test]
+    fn a_stock_over_a_straddle_names_only_the_part_it_needs() {
+        let cat = Catalogue::builtin();
+        let (figs, _) = compute_with_units(
+            vec![
+                record("a", "2025-H1", &[("received", 1.0), ("carried_over", 1.0)]),
+                record("b", "2025-H1", &[("received", 2.0)]),
+                record(
+                    "c",
+                    "2025-Q3",
+                    &[
+                        ("received", 3.0),
+                        ("carried_over", 4.0),
+                        ("pending_overdue", 1.0),
+                    ],
+                ),
+            ],
+            &cat,
+            &merged_site(),
+        );
+        let c = figs
+            .get(&UnitId("c".into()), &Period::parse("2025-9M").unwrap())
+            .unwrap();
+        assert_eq!(c.get("received"), Some(6.0));
+        assert_eq!(c.get("carried_over"), None);
+        let key = |k: &str| MetricKey::parse(k).unwrap();
+        assert_eq!(c.lacking[&key("carried_over")], vec![UnitId("b".into())]);
+        // The predecessors' overdue dossiers at the end of June do not
+        // matter: the unit's own at the end of September are the figure.
+        assert_eq!(c.get("pending_overdue"), Some(1.0));
+        assert!(!c.lacking.contains_key(&key("pending_overdue")));
     }
 
     /// A chain of merges adds up from the oldest units.

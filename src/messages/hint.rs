@@ -284,6 +284,10 @@ catalogue! {
         UnitOneCountPercent = "",
             "unit is one of count, percent, vnd, people, documents, procedures",
             "unit là một trong: count, percent, vnd, people, documents, procedures";
+        /// `over_time` says how the figures of consecutive parts of a period make the figure of the whole: …
+        OverTimeValues = "",
+            "`over_time` says how the figures of consecutive parts of a period make the figure of the whole: `sum` adds them (dossiers received), `first` takes the earliest part's (dossiers carried over), `last` the latest part's (dossiers pending), `none` gives no value (a rate is recomputed by its formula)",
+            "`over_time` cho biết số liệu các phần liên tiếp của một kỳ hợp thành số liệu cả kỳ thế nào: `sum` cộng lại (hồ sơ tiếp nhận), `first` lấy số của phần đầu (hồ sơ tồn kỳ trước), `last` lấy số của phần cuối (hồ sơ đang giải quyết), `none` không cho số liệu (tỷ lệ được tính lại theo công thức)";
         /// write it as `a + b <= c` with one of == != <= >= < >
         WriteCheckAsComparison = "",
             "write it as `a + b <= c` with one of == != <= >= < >",

@@ -329,6 +329,10 @@ catalogue! {
         FormulaUnknownMetric(v1, metric) = "E0308",
             "`{}` uses the unknown metric `{}`",
             "`{}` dùng chỉ tiêu chưa có trong danh mục `{}`";
+        /// the metric `{}` has `over_time: {}`, which is not one of `sum`, `first`, `last`, `none`
+        UnknownOverTime(metric, value) = "E0309",
+            "the metric `{}` has `over_time: {}`, which is not one of `sum`, `first`, `last`, `none`",
+            "chỉ tiêu `{}` có `over_time: {}`, không phải một trong `sum`, `first`, `last`, `none`";
         // Articles and pages.
         /// no front matter
         NoFrontMatter = "E0401",
