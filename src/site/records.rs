@@ -430,6 +430,9 @@ trait Locate {
 struct CsvText<'a> {
     path: &'a Path,
     text: &'a str,
+    /// The file's lines, split once: a record's origin is looked up by
+    /// line number for every row.
+    lines: Vec<&'a str>,
 }
 
 impl Locate for CsvText<'_> {
@@ -441,7 +444,10 @@ impl Locate for CsvText<'_> {
             path: self.path.to_path_buf(),
             line,
             col: 1,
-            source_line: self.text.lines().nth(line - 1).unwrap_or("").to_string(),
+            source_line: line
+                .checked_sub(1)
+                .and_then(|i| self.lines.get(i))
+                .map_or_else(String::new, |l| (*l).to_string()),
         }
     }
 }
@@ -841,7 +847,12 @@ pub fn csv(
                 .collect()
         })
         .collect();
-    let out = table(&rows, &CsvText { path, text }, catalogue, units, diags);
+    let located = CsvText {
+        path,
+        text,
+        lines: text.lines().collect(),
+    };
+    let out = table(&rows, &located, catalogue, units, diags);
     // A file of no rows, or of a header only, adds nothing: say so.
     let filled = rows
         .iter()
