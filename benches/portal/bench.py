@@ -13,6 +13,9 @@ does not decide the figures):
   bold text), 500 units in two levels (25 provinces, 475 communes) with 9
   yearly records each, every article with figures in its prose (`num`,
   `pct`, `compare`), one `bar` and one `trend` chart, tags and a category;
+* then, output on the repository's disk (`target/bench-out`, or
+  BENCH_DISK_DIR), a second baocao build with nothing changed: its time
+  and how many files it wrote;
 * a Hugo site with the same articles without data expressions and charts,
   and minimal templates (article, home paginated by 20, sections, tag list
   and tag pages, 404).
@@ -31,6 +34,7 @@ runs under `cargo test`.
 
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -335,7 +339,26 @@ def bench(n, runs, binary):
     # On a noisy machine the ratio of each alternated pair is steadier than
     # the ratio of the medians.
     row["pairs"] = statistics.median(b[0] / h[0] for b, h in zip(res["baocao"], res["hugo"]))
+    row["again"] = rebuild(n, binary, bao, runs)
     return row
+
+
+def rebuild(n, binary, bao, runs):
+    """A second build with nothing changed, output on the repository's disk
+    (not tmpfs): (median wall seconds, files written, files kept)."""
+    out = Path(os.environ.get("BENCH_DISK_DIR", ROOT / "target/bench-out")) / f"n{n}"
+    cmd = [binary, "build", "--root", bao, "--output", out]
+    run(cmd, out)
+    times, written, kept = [], None, None
+    for _ in range(max(runs, 3)):
+        start = time.perf_counter()
+        done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+        times.append(time.perf_counter() - start)
+        m = re.search(r"\((?:ghi )?(\d+)(?: written)?, (?:giữ nguyên )?(\d+)", done.stdout)
+        written, kept = (int(m.group(1)), int(m.group(2))) if m else (None, None)
+    print(f"  no-change rebuild on disk ({out}): {statistics.median(times):.2f} s, "
+          f"{written} written, {kept} kept", flush=True)
+    return statistics.median(times), written, kept
 
 
 def main():
@@ -356,6 +379,11 @@ def main():
         b, h = row["baocao"], row["hugo"]
         cell = lambda x: f"{x[0]:.2f} s, {x[1]:,.0f} MiB, {x[2]:,}, {x[3]:,.0f}/s"
         print(f"| {n:,} | {cell(b)} | {cell(h)} | {b[0] / h[0]:.2f}× | {b[1] / h[1]:.2f}× | {row['pairs']:.2f}× |")
+    print("\n| articles | no-change rebuild on disk | files written | files kept |")
+    print("|---|---|---|---|")
+    for n, row in rows:
+        t, w, k = row["again"]
+        print(f"| {n:,} | {t:.2f} s | {w} | {k:,} |")
     if len(rows) > 1:
         (n0, r0), (n1, r1) = rows[0], rows[-1]
         print(f"\ngrowth {n0:,} → {n1:,} articles: baocao {r1['baocao'][0] / r0['baocao'][0]:.1f}× "
