@@ -471,7 +471,7 @@ fn render_route(
             .as_ref()
             .map_or(0, |b| b.html.matches("<figure class=\"bc-chart ").count());
         return render_page(theme, e, routes, inputs, body.as_deref())
-            .map(|page| (page.into_bytes(), charts))
+            .map(|page| (page, charts))
             .map_err(|(err, exceeded)| vec![theme_error(&err, exceeded, inputs.site)]);
     }
     let made = match &e.route {
@@ -524,7 +524,7 @@ fn render_page(
     pages: &[Route],
     inputs: &Inputs<'_>,
     body: Option<&Body>,
-) -> Result<String, bodies::RenderError> {
+) -> Result<Vec<u8>, bodies::RenderError> {
     let ctx = (|| -> tera::TeraResult<Context> {
         Ok(match (&e.route, e.doc) {
             (Route::Article(_) | Route::Page(_), Some(d)) => {
@@ -559,7 +559,12 @@ fn render_page(
         unit: d.front.unit.clone(),
         period: d.front.period,
     });
-    bounded(THEME_LIMITS, &scope, || theme.render(template, &ctx))
+    // Bytes straight from the engine: a page is not checked again as UTF-8
+    // (the engine writes only strings).
+    bounded(THEME_LIMITS, &scope, || {
+        let mut page = Vec::with_capacity(32 << 10);
+        theme.render_to(template, &ctx, &mut page).map(|()| page)
+    })
 }
 
 /// The templates engine of bodies: the template functions, no templates.
