@@ -257,7 +257,7 @@ pub struct Inputs<'a> {
     /// The article index.
     pub index: &'a SiteIndex<'a>,
     /// Rendered bodies by source path.
-    pub bodies: &'a BTreeMap<std::path::PathBuf, Body>,
+    pub bodies: &'a std::collections::HashMap<std::path::PathBuf, Body>,
     /// Every record.
     pub figures: &'a crate::data::Figures,
     /// Absolute base URL.

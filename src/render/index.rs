@@ -28,7 +28,7 @@ pub struct SiteIndex<'a> {
     /// Section → the folder name as written, for titles.
     pub folder_names: BTreeMap<SitePath, String>,
     /// Article or page source → its URL path.
-    pub paths: BTreeMap<PathBuf, SitePath>,
+    pub paths: HashMap<PathBuf, SitePath>,
     /// Positions in `articles`, by unit, tag, category and year.
     by_unit: BTreeMap<UnitId, Vec<usize>>,
     by_tag: BTreeMap<String, Vec<usize>>,
@@ -154,7 +154,7 @@ impl<'a> SiteIndex<'a> {
             sections: BTreeMap::new(),
             section_docs,
             folder_names,
-            paths: BTreeMap::new(),
+            paths: HashMap::new(),
             by_unit: BTreeMap::new(),
             by_tag: BTreeMap::new(),
             by_category: BTreeMap::new(),

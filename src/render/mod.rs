@@ -23,7 +23,7 @@ pub mod search;
 pub mod summary;
 pub mod unit;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -259,7 +259,7 @@ impl LinkTargets {
 /// article's body when its page is written.
 struct Bodies<'a> {
     /// Rendered ahead, by source path; an article's has its summary only.
-    done: BTreeMap<PathBuf, Body>,
+    done: HashMap<PathBuf, Body>,
     /// The engine without templates: an article's body is compiled with
     /// its page, so no more than the pages in flight are held compiled.
     base: Tera,
@@ -354,7 +354,7 @@ fn all_bodies<'a>(
             bodies::render_body(&tera, d, body_inputs, wanted).map(|b| (d.path.clone(), b))
         })
         .collect();
-    let mut done: BTreeMap<PathBuf, Body> = BTreeMap::new();
+    let mut done: HashMap<PathBuf, Body> = HashMap::new();
     for r in rendered {
         match r {
             Ok((p, b)) => {
