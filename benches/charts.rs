@@ -105,8 +105,8 @@ fn main() {
         let mut bytes = 0;
         for m in &models {
             let start = Instant::now();
-            let svg = chart::svg::draw(m, chart::svg::WIDTH).expect("draw");
-            let narrow = chart::svg::draw(m, chart::svg::NARROW).expect("draw");
+            let svg = chart::svg::draw(m, chart::svg::WIDTH);
+            let narrow = chart::svg::draw(m, chart::svg::NARROW);
             let html = chart::html::figure(m, &svg, &narrow, &words);
             times.push(start.elapsed().as_secs_f64() * 1e6);
             bytes = svg.len() + narrow.len();
