@@ -98,7 +98,7 @@ fn main() {
         Kind::Compare,
     ] {
         let models: Vec<Chart> = (0..N).map(|i| model(kind, i)).collect();
-        // One warm-up so the font registration is not timed.
+        // One warm-up so parsing the fonts is not timed.
         let _ = chart::svg::draw(&models[0], chart::svg::WIDTH);
         let words = baocao::theme::Theme::builtin().words("vi");
         let mut times = Vec::with_capacity(N);
