@@ -98,15 +98,15 @@ fn main() {
         Kind::Compare,
     ] {
         let models: Vec<Chart> = (0..N).map(|i| model(kind, i)).collect();
-        // One warm-up so the font registration is not timed.
+        // One warm-up so parsing the fonts is not timed.
         let _ = chart::svg::draw(&models[0], chart::svg::WIDTH);
         let words = baocao::theme::Theme::builtin().words("vi");
         let mut times = Vec::with_capacity(N);
         let mut bytes = 0;
         for m in &models {
             let start = Instant::now();
-            let svg = chart::svg::draw(m, chart::svg::WIDTH).expect("draw");
-            let narrow = chart::svg::draw(m, chart::svg::NARROW).expect("draw");
+            let svg = chart::svg::draw(m, chart::svg::WIDTH);
+            let narrow = chart::svg::draw(m, chart::svg::NARROW);
             let html = chart::html::figure(m, &svg, &narrow, &words);
             times.push(start.elapsed().as_secs_f64() * 1e6);
             bytes = svg.len() + narrow.len();

@@ -23,11 +23,63 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// The interface words a chart's figure shows, and only those: with the
+/// chart's model, all its bytes depend on (`chart()` memoises on both).
+#[derive(Clone, Copy, Debug)]
+pub struct FigureWords<'a> {
+    source: &'a str,
+    chart_table: &'a str,
+    col_value: &'a str,
+    col_share: &'a str,
+    chart_own_unit: &'a str,
+    total: &'a str,
+}
+
+impl<'a> FigureWords<'a> {
+    /// The figure's words in a language.
+    pub fn new(words: &'a Words) -> FigureWords<'a> {
+        FigureWords {
+            source: words.get("source"),
+            chart_table: words.get("chart_table"),
+            col_value: words.get("col_value"),
+            col_share: words.get("col_share"),
+            chart_own_unit: words.get("chart_own_unit"),
+            total: words.get("total"),
+        }
+    }
+
+    /// Every word (a field added is a compile error here until it is
+    /// listed, so the memo's key has it).
+    pub fn all(&self) -> [&'a str; 6] {
+        let FigureWords {
+            source,
+            chart_table,
+            col_value,
+            col_share,
+            chart_own_unit,
+            total,
+        } = *self;
+        [
+            source,
+            chart_table,
+            col_value,
+            col_share,
+            chart_own_unit,
+            total,
+        ]
+    }
+}
+
 /// A chart as `<figure>`: the caption first (title and period), the wide
 /// and the narrow drawing (the page's CSS shows one), the source, and the
 /// same numbers in a table for those who cannot see the chart. The caption
 /// is the figure's first child, as HTML requires, and names the figure.
 pub fn figure(chart: &Chart, wide: &str, narrow: &str, words: &Words) -> String {
+    figure_in(chart, wide, narrow, &FigureWords::new(words))
+}
+
+/// [`figure`] with its words picked already.
+pub fn figure_in(chart: &Chart, wide: &str, narrow: &str, words: &FigureWords<'_>) -> String {
     let mut out = String::with_capacity(wide.len() + narrow.len() + 1024);
     let _ = write!(
         out,
@@ -40,7 +92,7 @@ pub fn figure(chart: &Chart, wide: &str, narrow: &str, words: &Words) -> String 
         let _ = write!(
             out,
             "<p class=\"bc-chart__source\">{}: {}</p>",
-            escape(words.get("source")),
+            escape(words.source),
             escape(source)
         );
     }
@@ -50,7 +102,7 @@ pub fn figure(chart: &Chart, wide: &str, narrow: &str, words: &Words) -> String 
     let _ = write!(
         out,
         "<details class=\"bc-chart__data\"><summary>{}</summary>",
-        escape(words.get("chart_table"))
+        escape(words.chart_table)
     );
     out.push_str(&scroller(&chart.title, &data_table(chart, words)));
     out.push_str("</details></figure>");
@@ -69,7 +121,7 @@ pub fn scroller(label: &str, table: &str) -> String {
     )
 }
 
-fn data_table(chart: &Chart, words: &Words) -> String {
+fn data_table(chart: &Chart, words: &FigureWords<'_>) -> String {
     let mut t = String::from("<table class=\"bc-table\">");
     let _ = write!(t, "<caption>{}</caption>", escape(&chart.title));
     let head = |t: &mut String, cols: &[&str]| {
@@ -89,11 +141,11 @@ fn data_table(chart: &Chart, words: &Words) -> String {
     };
     match &chart.data {
         Data::Bars { items, highlight } => {
-            head(&mut t, &[&chart.row_header, words.get("col_value")]);
+            head(&mut t, &[&chart.row_header, words.col_value]);
             for (n, i) in items.iter().enumerate() {
                 // The article's own unit, said in words as well as in bold.
                 let label = if *highlight == Some(n) {
-                    format!("{} ({})", i.long, words.get("chart_own_unit"))
+                    format!("{} ({})", i.long, words.chart_own_unit)
                 } else {
                     i.long.clone()
                 };
@@ -101,7 +153,7 @@ fn data_table(chart: &Chart, words: &Words) -> String {
             }
         }
         Data::Line { items, .. } => {
-            head(&mut t, &[&chart.row_header, words.get("col_value")]);
+            head(&mut t, &[&chart.row_header, words.col_value]);
             for i in items {
                 row(&mut t, &i.long, std::slice::from_ref(&i.shown));
             }
@@ -109,11 +161,7 @@ fn data_table(chart: &Chart, words: &Words) -> String {
         Data::Shares { items, total, .. } => {
             head(
                 &mut t,
-                &[
-                    &chart.row_header,
-                    words.get("col_value"),
-                    words.get("col_share"),
-                ],
+                &[&chart.row_header, words.col_value, words.col_share],
             );
             // The shares as the chart writes them: one precision.
             let d = chart.share_decimals();
@@ -126,7 +174,7 @@ fn data_table(chart: &Chart, words: &Words) -> String {
             }
             row(
                 &mut t,
-                words.get("total"),
+                words.total,
                 &[total.clone(), share_text(&chart.style, 1.0, d)],
             );
         }

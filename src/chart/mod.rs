@@ -4,7 +4,9 @@
 //! (`svg`), then a `<figure>` with caption and an accessible table (`html`).
 
 pub mod html;
+mod memo;
 pub mod svg;
+mod text;
 
 use std::collections::BTreeMap;
 
@@ -849,18 +851,23 @@ fn span_words(figs: &[&Figure], words: &crate::theme::Words) -> String {
     }
 }
 
-/// `chart()`: the figure HTML, with a wide and a narrow drawing.
+/// `chart()`: the figure HTML, with a wide and a narrow drawing; a figure
+/// drawn before from the same model and words is not drawn again.
 pub fn chart(args: &Args, cx: &Context<'_>) -> Result<String, Msg> {
-    let model = build(args, cx)?;
-    let draw = |width| {
-        svg::draw(&model, width).map_err(|e| crate::msg!(Msg::ChartKind, model.kind.name(), e))
-    };
-    Ok(html::figure(
-        &model,
-        &draw(svg::WIDTH)?,
-        &draw(svg::NARROW)?,
-        cx.words,
-    ))
+    let words = html::FigureWords::new(cx.words);
+    let key = memo::Key::new(build(args, cx)?, &words);
+    if let Some(html) = memo::get(&key) {
+        return Ok(html.to_string());
+    }
+    let model = &key.chart;
+    let html = html::figure_in(
+        model,
+        &svg::draw(model, svg::WIDTH),
+        &svg::draw(model, svg::NARROW),
+        &words,
+    );
+    memo::put(key, &html);
+    Ok(html)
 }
 
 /// One figure card of `kpis()`.

@@ -1,7 +1,6 @@
-//! Drawing: each chart kind laid out by hand on a plotters SVG backend (in
-//! pixel coordinates of a fixed-width viewBox), then the SVG cleaned up for
-//! inline use. Text widths are measured with the bundled Noto Sans, which
-//! the theme ships as a web font for chart text, so Vietnamese labels are
+//! Drawing: each chart kind laid out by hand in pixel coordinates of a
+//! fixed-width viewBox and written as inline SVG. Text widths are measured
+//! with the bundled Noto Sans ([`super::text`]), so Vietnamese labels are
 //! placed where they fit; a label that cannot be placed without touching
 //! another is left out (the table holds it).
 //!
@@ -9,17 +8,19 @@
 //! [`SWITCH`] CSS px, and [`NARROW`] units wide (fewer ticks, the donut's
 //! legend under the ring) for a phone. The page shows one by a container
 //! query, so chart text is never drawn below 12 CSS px.
+//!
+//! The SVG is written in its final form: no fixed size (the viewBox
+//! scales), a title for assistive technology, the palette's classes the
+//! theme can restyle, every text escaped.
 
-use std::sync::Once;
+use std::fmt::Write as _;
 
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{FontStyle, register_font};
-
+use super::text::{escape_into, fit};
 use super::{Chart, Data, Item, Stack, share_text, shares};
 use crate::data::MetricUnit;
 use crate::format;
-use crate::messages::Part;
+
+pub use super::text::measure;
 
 /// Width of the wide drawing's viewBox; the page scales it to the column.
 pub const WIDTH: i32 = 480;
@@ -38,12 +39,12 @@ const PAD: i32 = 8;
 const LABEL: f64 = 18.0;
 /// The smallest text of a chart, in viewBox units.
 pub const SMALL: f64 = 15.0;
-/// plotters writes `font-size` as the requested size divided by this.
-const FONT_SCALE: f64 = 1.24;
-/// ab_glyph scales a font by ascent + descent (1.362 em for Noto Sans),
-/// browsers by the em: widths it reports are this much too small; and
-/// readers' fonts differ a little from Noto Sans, hence a margin.
-const WIDTH_FACTOR: f64 = 1.362 / 1.24 * 1.05;
+
+/// A colour, red, green and blue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RGBColor(pub u8, pub u8, pub u8);
+
+const WHITE: RGBColor = RGBColor(0xff, 0xff, 0xff);
 const TEXT: RGBColor = RGBColor(0x0b, 0x0c, 0x0c);
 const MUTED: RGBColor = RGBColor(0x4c, 0x56, 0x5b);
 const GRID: RGBColor = RGBColor(0xd8, 0xdd, 0xe0);
@@ -62,44 +63,6 @@ pub const PALETTE: [RGBColor; 6] = [
 ];
 /// The palette's warning colour, for parts where less is better.
 pub const WARN: usize = 4;
-
-static FONTS: Once = Once::new();
-
-fn fonts() {
-    FONTS.call_once(|| {
-        // The files are embedded and checked by a test; a failure would
-        // only make plotters estimate widths.
-        let _ = register_font(
-            "sans-serif",
-            FontStyle::Normal,
-            include_bytes!("fonts/NotoSans-Regular.ttf"),
-        );
-        let _ = register_font(
-            "sans-serif",
-            FontStyle::Bold,
-            include_bytes!("fonts/NotoSans-Bold.ttf"),
-        );
-    });
-}
-
-fn font(size: f64, bold: bool) -> FontDesc<'static> {
-    let style = if bold {
-        FontStyle::Bold
-    } else {
-        FontStyle::Normal
-    };
-    FontDesc::new(FontFamily::SansSerif, size * FONT_SCALE, style)
-}
-
-/// Width of a text in viewBox units, as a browser draws it (with margin).
-pub fn measure(text: &str, size: f64, bold: bool) -> i32 {
-    fonts();
-    let raw = match font(size, bold).box_size(text) {
-        Ok((w, _)) => f64::from(w),
-        Err(_) => text.chars().count() as f64 * size * 0.55,
-    };
-    (raw * WIDTH_FACTOR).ceil() as i32
-}
 
 /// Room kept for a number at a chart's edge (a value beside its bar, the
 /// axis's ticks, the last point's value, the donut's total): a fifth more
@@ -150,27 +113,86 @@ fn ticks(style: &format::Style, scale: MetricUnit, values: &[f64]) -> Vec<String
         .collect()
 }
 
-type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
+/// Where a text's anchor is, across it.
+#[derive(Clone, Copy)]
+enum HPos {
+    Left,
+    Right,
+    Center,
+}
+
+/// Where a text's anchor is, up and down.
+#[derive(Clone, Copy)]
+enum VPos {
+    Top,
+    Center,
+    Bottom,
+}
+
+/// The class a mark of this colour gets, so the theme can restyle it:
+/// `attr` is `fill` or `stroke`.
+fn class_of(attr: &str, color: RGBColor) -> Option<&'static str> {
+    const FILLS: [&str; 6] = [
+        "bc-chart__c1",
+        "bc-chart__c2",
+        "bc-chart__c3",
+        "bc-chart__c4",
+        "bc-chart__c5",
+        "bc-chart__c6",
+    ];
+    match attr {
+        "fill" => PALETTE
+            .iter()
+            .position(|c| *c == color)
+            .map(|n| FILLS[n])
+            .or((color == OTHER).then_some("bc-chart__other")),
+        _ if color == PALETTE[0] => Some("bc-chart__l1"),
+        _ if color == GRID => Some("bc-chart__grid"),
+        _ => None,
+    }
+}
 
 struct Canvas<'a> {
-    area: Area<'a>,
+    /// The SVG elements drawn so far.
+    out: String,
     /// How numbers are written on the marks.
     style: &'a format::Style,
     /// The viewBox width: [`WIDTH`] or [`NARROW`].
     width: i32,
+    /// The viewBox height.
+    height: i32,
     /// The decimals of every share on this chart.
     share_decimals: usize,
 }
 
-/// A drawing failure of plotters, its own words kept.
-fn failed(e: impl std::fmt::Display) -> Part {
-    crate::msg!(Part::DrawFailed, e)
-}
-
 impl Canvas<'_> {
+    /// A point moved inside the viewBox, if it was outside.
+    fn at(&self, x: i32, y: i32) -> (i32, i32) {
+        (x.min(self.width).max(0), y.min(self.height).max(0))
+    }
+
+    /// ` fill="#…"` (or `stroke`), after the colour's class if it has one.
+    fn paint(&mut self, attr: &str, color: RGBColor) {
+        if let Some(class) = class_of(attr, color) {
+            let _ = write!(self.out, " class=\"{class}\"");
+        }
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
+        self.out.push(' ');
+        self.out.push_str(attr);
+        self.out.push_str("=\"#");
+        for b in [color.0, color.1, color.2] {
+            self.out.push(char::from(HEX[usize::from(b >> 4)]));
+            self.out.push(char::from(HEX[usize::from(b & 15)]));
+        }
+        self.out.push('"');
+    }
+
+    /// A text at an anchor (`h`, `v`), its size in whole units; `dy`
+    /// moves the baseline so the anchor is the text's top, middle or
+    /// bottom.
     #[allow(clippy::too_many_arguments)]
     fn text(
-        &self,
+        &mut self,
         s: &str,
         x: i32,
         y: i32,
@@ -179,30 +201,68 @@ impl Canvas<'_> {
         color: RGBColor,
         h: HPos,
         v: VPos,
-    ) -> Result<(), Part> {
-        let style = font(size, bold).color(&color).pos(Pos::new(h, v));
-        self.area
-            .draw(&Text::new(s.to_string(), (x, y), style))
-            .map_err(failed)
+    ) {
+        let dy = match v {
+            VPos::Top => "0.76em",
+            VPos::Center => "0.5ex",
+            VPos::Bottom => "-0.5ex",
+        };
+        let anchor = match h {
+            HPos::Left => "start",
+            HPos::Right => "end",
+            HPos::Center => "middle",
+        };
+        let (x, y) = self.at(x, y);
+        let _ = write!(
+            self.out,
+            "<text x=\"{x}\" y=\"{y}\" dy=\"{dy}\" text-anchor=\"{anchor}\" font-size=\"{}\"",
+            size.round() as i64
+        );
+        self.paint("fill", color);
+        if bold {
+            self.out.push_str(" font-weight=\"bold\"");
+        }
+        self.out.push('>');
+        escape_into(&mut self.out, s);
+        self.out.push_str("</text>");
     }
 
-    fn rect(&self, x0: i32, y0: i32, x1: i32, y1: i32, color: RGBColor) -> Result<(), Part> {
-        self.area
-            .draw(&Rectangle::new([(x0, y0), (x1, y1)], color.filled()))
-            .map_err(failed)
+    fn rect(&mut self, x0: i32, y0: i32, x1: i32, y1: i32, color: RGBColor) {
+        let ((x0, y0), (x1, y1)) = (self.at(x0, y0), self.at(x1, y1));
+        let (x0, x1) = (x0.min(x1), x0.max(x1));
+        let (y0, y1) = (y0.min(y1), y0.max(y1));
+        let _ = write!(
+            self.out,
+            "<rect x=\"{x0}\" y=\"{y0}\" width=\"{}\" height=\"{}\"",
+            x1 - x0,
+            y1 - y0
+        );
+        self.paint("fill", color);
+        self.out.push_str("/>");
     }
 
-    fn line(&self, points: Vec<(i32, i32)>, color: RGBColor, width: u32) -> Result<(), Part> {
-        self.area
-            .draw(&PathElement::new(points, color.stroke_width(width)))
-            .map_err(failed)
+    fn line(&mut self, points: &[(i32, i32)], color: RGBColor, width: u32) {
+        self.out.push_str("<polyline fill=\"none\"");
+        self.paint("stroke", color);
+        let _ = write!(self.out, " stroke-width=\"{width}\" points=\"");
+        for (x, y) in points {
+            let (x, y) = self.at(*x, *y);
+            let _ = write!(self.out, "{x},{y} ");
+        }
+        self.out.push_str("\"/>");
+    }
+
+    fn dot(&mut self, x: i32, y: i32, r: u32, color: RGBColor) {
+        let (x, y) = self.at(x, y);
+        let _ = write!(self.out, "<circle cx=\"{x}\" cy=\"{y}\" r=\"{r}\"");
+        self.paint("fill", color);
+        self.out.push_str(" stroke-width=\"1\"/>");
     }
 }
 
 /// Draws a chart `width` viewBox units wide ([`WIDTH`] or [`NARROW`]);
-/// returns the cleaned-up `<svg>` element.
-pub fn draw(chart: &Chart, width: i32) -> Result<String, Part> {
-    fonts();
+/// returns the `<svg>` element.
+pub fn draw(chart: &Chart, width: i32) -> String {
     let share_decimals = chart.share_decimals();
     let trend = match &chart.data {
         Data::Line { items, x } => {
@@ -226,64 +286,61 @@ pub fn draw(chart: &Chart, width: i32) -> Result<String, Part> {
         )),
         _ => None,
     };
+    let stack_layouts: Vec<StackLayout> = match &chart.data {
+        Data::Stacks { stacks, .. } => stacks
+            .iter()
+            .map(|s| StackLayout::new(s, &chart.style, width, share_decimals))
+            .collect(),
+        _ => Vec::new(),
+    };
     let height = match (&chart.data, &trend, &donut_layout) {
         (_, Some(t), _) => t.height,
         (_, _, Some(d)) => d.height,
         (Data::Bars { items, .. }, ..) => {
             PAD * 2 + items.len() as i32 * (LABEL_H + BAR_H + GAP) - GAP
         }
-        (Data::Stacks { legend, stacks, .. }, ..) => {
-            let rows: i32 = stacks
+        (Data::Stacks { legend, .. }, ..) => {
+            let rows: i32 = stack_layouts
                 .iter()
-                .map(|s| {
-                    LABEL_H
-                        + BAR_H
-                        + overflow(s, &chart.style, width, share_decimals).len() as i32
-                            * OVERFLOW_LINE
-                        + GAP
-                })
+                .map(|s| LABEL_H + BAR_H + s.overflow.len() as i32 * OVERFLOW_LINE + GAP)
                 .sum();
             PAD * 2 + legend_lines(legend, width) * LEGEND_LINE + 6 + rows - GAP
         }
         _ => 0,
     };
-    let mut out = String::with_capacity(4096);
+    let mut c = Canvas {
+        out: String::with_capacity(4096),
+        style: &chart.style,
+        width,
+        height,
+        share_decimals,
+    };
     let mut arcs = String::new();
-    {
-        let backend = SVGBackend::with_string(&mut out, (width as u32, height as u32));
-        let canvas = Canvas {
-            area: backend.into_drawing_area(),
-            style: &chart.style,
-            width,
-            share_decimals,
-        };
-        match &chart.data {
-            Data::Bars { items, highlight } => bars(&canvas, items, *highlight)?,
-            Data::Stacks {
-                legend,
-                colors,
-                stacks,
-            } => self::stacks(&canvas, legend, colors, stacks)?,
-            Data::Shares {
-                items,
-                colors,
-                total,
-                total_label,
-            } => {
-                if let Some(d) = &donut_layout {
-                    arcs = donut(&canvas, items, colors, total, total_label, d)?;
-                }
-            }
-            Data::Line { items, .. } => {
-                if let Some(t) = &trend {
-                    line(&canvas, items, t)?;
-                }
+    match &chart.data {
+        Data::Bars { items, highlight } => bars(&mut c, items, *highlight),
+        Data::Stacks {
+            legend,
+            colors,
+            stacks,
+        } => self::stacks(&mut c, legend, colors, stacks, &stack_layouts),
+        Data::Shares {
+            items,
+            colors,
+            total,
+            total_label,
+        } => {
+            if let Some(d) = &donut_layout {
+                arcs = donut(&mut c, items, colors, total, total_label, d);
             }
         }
-        canvas.area.present().map_err(failed)?;
+        Data::Line { items, .. } => {
+            if let Some(t) = &trend {
+                line(&mut c, items, t);
+            }
+        }
     }
     let variant = if width < WIDTH { "narrow" } else { "wide" };
-    Ok(finish(&out, &chart.title, &arcs, variant))
+    finish(&c.out, &chart.title, &arcs, variant, (width, height))
 }
 
 const LABEL_H: i32 = 26;
@@ -293,7 +350,7 @@ const LEGEND_LINE: i32 = 26;
 /// A line of parts listed under a stacked bar.
 const OVERFLOW_LINE: i32 = 24;
 
-fn bars(c: &Canvas<'_>, items: &[Item], highlight: Option<usize>) -> Result<(), Part> {
+fn bars(c: &mut Canvas<'_>, items: &[Item], highlight: Option<usize>) {
     let value_w = items
         .iter()
         .map(|i| reserve(&i.shown, LABEL, true))
@@ -315,7 +372,7 @@ fn bars(c: &Canvas<'_>, items: &[Item], highlight: Option<usize>) -> Result<(), 
             TEXT,
             HPos::Left,
             VPos::Top,
-        )?;
+        );
         let by = y + LABEL_H;
         let w = if max > 0.0 && item.value > 0.0 {
             ((item.value / max * avail).round() as i32).max(2)
@@ -328,7 +385,7 @@ fn bars(c: &Canvas<'_>, items: &[Item], highlight: Option<usize>) -> Result<(), 
             PALETTE[0]
         };
         if w > 0 {
-            c.rect(PAD, by, PAD + w, by + BAR_H, color)?;
+            c.rect(PAD, by, PAD + w, by + BAR_H, color);
         }
         // A value too long for the room beside its bar goes inside it.
         let vw = reserve(&item.shown, LABEL, true);
@@ -342,7 +399,7 @@ fn bars(c: &Canvas<'_>, items: &[Item], highlight: Option<usize>) -> Result<(), 
                 TEXT,
                 HPos::Left,
                 VPos::Center,
-            )?;
+            );
         } else {
             c.text(
                 &fit(&item.shown, LABEL, true, w - 8),
@@ -353,26 +410,9 @@ fn bars(c: &Canvas<'_>, items: &[Item], highlight: Option<usize>) -> Result<(), 
                 on(color),
                 HPos::Right,
                 VPos::Center,
-            )?;
+            );
         }
     }
-    Ok(())
-}
-
-/// Shortens a label to a width with "…", for the rare unit name that does
-/// not fit on one line.
-fn fit(label: &str, size: f64, bold: bool, width: i32) -> String {
-    if measure(label, size, bold) <= width {
-        return label.to_string();
-    }
-    let chars: Vec<char> = label.chars().collect();
-    for n in (1..chars.len()).rev() {
-        let s: String = chars[..n].iter().collect::<String>() + "…";
-        if measure(&s, size, bold) <= width {
-            return s;
-        }
-    }
-    "…".into()
 }
 
 fn legend_width(l: &str) -> i32 {
@@ -393,7 +433,7 @@ fn legend_lines(legend: &[String], width: i32) -> i32 {
     lines
 }
 
-fn legend(c: &Canvas<'_>, legend: &[String], colors: &[usize], y0: i32) -> Result<(), Part> {
+fn legend(c: &mut Canvas<'_>, legend: &[String], colors: &[usize], y0: i32) {
     let (mut x, mut y) = (PAD, y0);
     for (n, l) in legend.iter().enumerate() {
         let w = legend_width(l);
@@ -407,7 +447,7 @@ fn legend(c: &Canvas<'_>, legend: &[String], colors: &[usize], y0: i32) -> Resul
             x + 13,
             y + 17,
             PALETTE[colors.get(n).copied().unwrap_or(n) % PALETTE.len()],
-        )?;
+        );
         c.text(
             &fit(l, SMALL, false, c.width - PAD - x - 18),
             x + 18,
@@ -417,10 +457,9 @@ fn legend(c: &Canvas<'_>, legend: &[String], colors: &[usize], y0: i32) -> Resul
             TEXT,
             HPos::Left,
             VPos::Center,
-        )?;
+        );
         x += w;
     }
-    Ok(())
 }
 
 /// What each segment of a stacked bar shows: its name and share when both
@@ -450,39 +489,51 @@ fn segment_labels(
         .collect()
 }
 
-/// Parts not named on their segment, listed under the bar as "Quá hạn 2,5%",
-/// so no share is told by colour alone: the lines, each within the width.
-fn overflow(stack: &Stack, style: &format::Style, width: i32, decimals: usize) -> Vec<String> {
-    let parts: Vec<String> = segment_labels(stack, style, width, decimals)
-        .iter()
-        .zip(&stack.parts)
-        .filter(|((_, _, named), _)| !named)
-        .map(|((share, ..), p)| format!("{} {}", p.label, share_text(style, *share, decimals)))
-        .collect();
-    let mut lines: Vec<String> = Vec::new();
-    for part in parts {
-        match lines.last_mut() {
-            Some(line) if measure(&format!("{line} · {part}"), SMALL, false) <= width - 2 * PAD => {
-                line.push_str(" · ");
-                line.push_str(&part);
+/// A stacked bar as drawn: each segment's share and label, and the parts
+/// not named on their segment, listed under the bar as "Quá hạn 2,5%" so
+/// no share is told by colour alone, in lines within the width.
+struct StackLayout {
+    segments: Vec<(f64, Option<String>, bool)>,
+    overflow: Vec<String>,
+}
+
+impl StackLayout {
+    fn new(stack: &Stack, style: &format::Style, width: i32, decimals: usize) -> StackLayout {
+        let segments = segment_labels(stack, style, width, decimals);
+        let parts: Vec<String> = segments
+            .iter()
+            .zip(&stack.parts)
+            .filter(|((_, _, named), _)| !named)
+            .map(|((share, ..), p)| format!("{} {}", p.label, share_text(style, *share, decimals)))
+            .collect();
+        let mut overflow: Vec<String> = Vec::new();
+        for part in parts {
+            match overflow.last_mut() {
+                Some(line)
+                    if measure(&format!("{line} · {part}"), SMALL, false) <= width - 2 * PAD =>
+                {
+                    line.push_str(" · ");
+                    line.push_str(&part);
+                }
+                _ => overflow.push(part),
             }
-            _ => lines.push(part),
         }
+        StackLayout { segments, overflow }
     }
-    lines
 }
 
 fn stacks(
-    c: &Canvas<'_>,
+    c: &mut Canvas<'_>,
     names: &[String],
     colors: &[usize],
     stacks: &[Stack],
-) -> Result<(), Part> {
-    legend(c, names, colors, PAD)?;
+    layouts: &[StackLayout],
+) {
+    legend(c, names, colors, PAD);
     let width = c.width;
     let mut y = PAD + legend_lines(names, width) * LEGEND_LINE + 6;
     let avail = f64::from(width - 2 * PAD);
-    for stack in stacks {
+    for (stack, layout) in stacks.iter().zip(layouts) {
         c.text(
             &fit(&stack.label, LABEL, true, width - 2 * PAD),
             PAD,
@@ -492,21 +543,18 @@ fn stacks(
             TEXT,
             HPos::Left,
             VPos::Top,
-        )?;
+        );
         let by = y + LABEL_H;
         let mut x = f64::from(PAD);
-        for (n, (share, label, _)) in segment_labels(stack, c.style, width, c.share_decimals)
-            .into_iter()
-            .enumerate()
-        {
+        for (n, (share, label, _)) in layout.segments.iter().enumerate() {
             let (x0, x1) = (x.round() as i32, (x + share * avail).round() as i32);
             let color = PALETTE[colors.get(n).copied().unwrap_or(n) % PALETTE.len()];
             if x1 > x0 {
-                c.rect(x0, by, x1, by + BAR_H, color)?;
+                c.rect(x0, by, x1, by + BAR_H, color);
             }
             if let Some(text) = label {
                 c.text(
-                    &text,
+                    text,
                     (x0 + x1) / 2,
                     by + BAR_H / 2,
                     SMALL,
@@ -514,14 +562,14 @@ fn stacks(
                     on(color),
                     HPos::Center,
                     VPos::Center,
-                )?;
+                );
             }
             x += share * avail;
         }
         y = by + BAR_H;
-        for line in overflow(stack, c.style, width, c.share_decimals) {
+        for line in &layout.overflow {
             c.text(
-                &fit(&line, SMALL, false, width - 2 * PAD),
+                &fit(line, SMALL, false, width - 2 * PAD),
                 PAD,
                 y + 5,
                 SMALL,
@@ -529,12 +577,11 @@ fn stacks(
                 MUTED,
                 HPos::Left,
                 VPos::Top,
-            )?;
+            );
             y += OVERFLOW_LINE;
         }
         y += GAP;
     }
-    Ok(())
 }
 
 /// The ring's least thickness, and the hole's least radius.
@@ -649,16 +696,16 @@ fn inside_segment(at: (f64, f64), size: (f64, f64), r: (f64, f64), a: (f64, f64)
         })
 }
 
-/// A donut: ring segments as SVG arcs (plotters has no arc path), with the
-/// share on each segment that has room and a legend with values.
+/// A donut: ring segments as SVG arcs, with the share on each segment
+/// that has room and a legend with values.
 fn donut(
-    c: &Canvas<'_>,
+    c: &mut Canvas<'_>,
     items: &[Item],
     colors: &[usize],
     total_shown: &str,
     total_label: &str,
     layout: &DonutLayout,
-) -> Result<String, Part> {
+) -> String {
     let (cx, cy) = (f64::from(layout.cx), f64::from(layout.cy));
     let (r1, r0) = (f64::from(layout.radius), f64::from(layout.inner));
     let mut arcs = String::new();
@@ -715,7 +762,7 @@ fn donut(
                 on(PALETTE[k]),
                 HPos::Center,
                 VPos::Center,
-            )?;
+            );
         }
         angle += sweep;
     }
@@ -730,7 +777,7 @@ fn donut(
         TEXT,
         HPos::Center,
         VPos::Bottom,
-    )?;
+    );
     c.text(
         &fit(total_label, SMALL, false, room),
         layout.cx,
@@ -740,11 +787,11 @@ fn donut(
         MUTED,
         HPos::Center,
         VPos::Top,
-    )?;
+    );
     let (lx, width) = (layout.legend_x, layout.legend_room);
     for (n, (item, share)) in items.iter().zip(&share).enumerate() {
         let y = layout.legend_y + n as i32 * ENTRY;
-        c.rect(lx, y + 3, lx + 13, y + 16, PALETTE[color_of(n)])?;
+        c.rect(lx, y + 3, lx + 13, y + 16, PALETTE[color_of(n)]);
         c.text(
             &fit(&item.label, SMALL, true, width),
             lx + 18,
@@ -754,7 +801,7 @@ fn donut(
             TEXT,
             HPos::Left,
             VPos::Center,
-        )?;
+        );
         let detail = format!(
             "{} ({})",
             item.shown,
@@ -769,9 +816,9 @@ fn donut(
             MUTED,
             HPos::Left,
             VPos::Center,
-        )?;
+        );
     }
-    Ok(arcs)
+    arcs
 }
 
 /// A "nice" tick step: 1, 2, 2.5 or 5 times a power of ten; whole for counts.
@@ -890,10 +937,10 @@ impl TrendLayout {
     }
 }
 
-fn line(c: &Canvas<'_>, items: &[Item], t: &TrendLayout) -> Result<(), Part> {
+fn line(c: &mut Canvas<'_>, items: &[Item], t: &TrendLayout) {
     for (v, text) in &t.ticks {
         let y = t.y(*v);
-        c.line(vec![(t.left, y), (t.width - PAD, y)], GRID, 1)?;
+        c.line(&[(t.left, y), (t.width - PAD, y)], GRID, 1);
         c.text(
             text,
             t.left - 6,
@@ -903,22 +950,20 @@ fn line(c: &Canvas<'_>, items: &[Item], t: &TrendLayout) -> Result<(), Part> {
             MUTED,
             HPos::Right,
             VPos::Center,
-        )?;
+        );
     }
     let points: Vec<(i32, i32)> = items
         .iter()
         .zip(&t.xs)
         .map(|(i, x)| (*x, t.y(i.value)))
         .collect();
-    c.line(points.clone(), PALETTE[0], 3)?;
+    c.line(&points, PALETTE[0], 3);
     // Value labels above their point when that place is free, else below,
     // else left out (the table has every value).
     let mut placed: Vec<(i32, i32, i32, i32)> = Vec::new();
     let size = SMALL as i32;
     for ((x, y), item) in points.iter().zip(items) {
-        c.area
-            .draw(&Circle::new((*x, *y), 5, PALETTE[0].filled()))
-            .map_err(failed)?;
+        c.dot(*x, *y, 5, PALETTE[0]);
         let w = measure(&item.shown, SMALL, true);
         let (l, r) = (x - w / 2, x + w / 2);
         let free = |b: (i32, i32, i32, i32)| {
@@ -939,7 +984,7 @@ fn line(c: &Canvas<'_>, items: &[Item], t: &TrendLayout) -> Result<(), Part> {
                 TEXT,
                 HPos::Center,
                 VPos::Bottom,
-            )?;
+            );
         } else if below.3 <= t.bottom - 2 && free(below) {
             placed.push(below);
             c.text(
@@ -951,7 +996,7 @@ fn line(c: &Canvas<'_>, items: &[Item], t: &TrendLayout) -> Result<(), Part> {
                 TEXT,
                 HPos::Center,
                 VPos::Top,
-            )?;
+            );
         }
     }
     for ((x, item), row) in t.xs.iter().zip(items).zip(&t.x_rows) {
@@ -965,69 +1010,23 @@ fn line(c: &Canvas<'_>, items: &[Item], t: &TrendLayout) -> Result<(), Part> {
                 TEXT,
                 HPos::Center,
                 VPos::Top,
-            )?;
+            );
         }
     }
-    Ok(())
 }
 
-/// Makes plotters' SVG fit for inline HTML: no fixed size (the viewBox
-/// scales), a title for assistive technology, text on one line, tidy
-/// numbers, classes the theme can restyle, arcs under the labels; the
-/// `variant` (`wide`, `narrow`) is a class the page's CSS shows or hides.
-fn finish(svg: &str, title: &str, arcs: &str, variant: &str) -> String {
+/// The `<svg>` element: its viewBox, the title for assistive technology,
+/// the donut's arcs under the marks and labels; the `variant` (`wide`,
+/// `narrow`) is a class the page's CSS shows or hides.
+fn finish(body: &str, title: &str, arcs: &str, variant: &str, size: (i32, i32)) -> String {
     let esc = super::html::escape(title);
-    let body_start = svg.find('>').map_or(0, |i| i + 1);
-    let head = &svg[..body_start];
-    let view_box = head
-        .split("viewBox=\"")
-        .nth(1)
-        .and_then(|r| r.split('"').next())
-        .unwrap_or("0 0 480 300");
-    let body = svg[body_start..]
-        .trim_start_matches('\n')
-        .replace(">\n", ">")
-        .replace("\n</text>", "</text>")
-        .replace(" opacity=\"1\"", "")
-        .replace(" stroke=\"none\"", "")
-        .replace(" font-family=\"sans-serif\"", "");
-    let mut tidy = String::with_capacity(body.len());
-    let mut rest = body.as_str();
-    while let Some(i) = rest.find("font-size=\"") {
-        let (before, after) = rest.split_at(i + 11);
-        tidy.push_str(before);
-        let end = after.find('"').unwrap_or(0);
-        let size: f64 = after[..end].parse().unwrap_or(15.0);
-        tidy.push_str(&format::num(size, Some(0)).replace('.', ""));
-        rest = &after[end..];
-    }
-    tidy.push_str(rest);
-    // Classes go on plotters' elements only; the arcs carry theirs already.
-    let mut classes: Vec<(String, String)> = PALETTE
-        .iter()
-        .enumerate()
-        .map(|(n, c)| {
-            (
-                format!("fill=\"{}\"", hex(*c)),
-                format!("bc-chart__c{}", n + 1),
-            )
-        })
-        .collect();
-    classes.push((format!("fill=\"{}\"", hex(OTHER)), "bc-chart__other".into()));
-    classes.push((
-        format!("stroke=\"{}\"", hex(PALETTE[0])),
-        "bc-chart__l1".into(),
-    ));
-    classes.push((format!("stroke=\"{}\"", hex(GRID)), "bc-chart__grid".into()));
-    for (attr, class) in classes {
-        tidy = tidy.replace(
-            &format!("\" {attr}"),
-            &format!("\" class=\"{class}\" {attr}"),
-        );
-    }
-    format!(
-        "<svg class=\"bc-chart__svg bc-chart__svg--{variant}\" viewBox=\"{view_box}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"{esc}\"><title>{esc}</title>{arcs}{tidy}"
-    )
+    let mut out = String::with_capacity(body.len() + arcs.len() + 2 * esc.len() + 200);
+    let _ = write!(
+        out,
+        "<svg class=\"bc-chart__svg bc-chart__svg--{variant}\" viewBox=\"0 0 {} {}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"{esc}\"><title>{esc}</title>{arcs}{body}</svg>",
+        size.0 as u32, size.1 as u32
+    );
+    out
 }
 
 #[cfg(test)]
