@@ -401,10 +401,6 @@ catalogue! {
         NeedsMetricsAtLeastKeys(min) = "",
             "needs metrics=[…] with at least {} metric keys",
             "cần metrics=[…] với ít nhất {} mã chỉ tiêu";
-        /// cannot draw the chart: {}
-        DrawFailed(error) = "",
-            "cannot draw the chart: {}",
-            "không vẽ được biểu đồ: {}";
         /// `{}` is not a period
         NotAPeriod(v1) = "",
             "`{}` is not a period",
