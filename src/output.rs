@@ -227,11 +227,17 @@ impl Staging {
         std::fs::create_dir_all(&out).map_err(|e| io(&out, &e))?;
         // Moves first, deletions after: an interrupted run leaves every new
         // file in place rather than a half-emptied folder.
+        let mut folders = std::collections::HashSet::new();
         for (rel, name) in &state.changed {
             let path = inside(&out, rel)?;
-            make_room(&out, &path)?;
+            make_folders(&out, &path, &mut folders)?;
             let from = self.tmp.join(name);
-            std::fs::rename(&from, &path).map_err(|e| io(&path, &e))?;
+            // A rename replaces a file or a link (never followed) in one
+            // call; a folder in the way is removed first.
+            if std::fs::rename(&from, &path).is_err() {
+                clear(&path)?;
+                std::fs::rename(&from, &path).map_err(|e| io(&path, &e))?;
+            }
         }
         let removed = remove_stale(&out, &state.produced)?;
         self.committed = true;
@@ -341,15 +347,24 @@ pub fn write_stamp(out: &Path, stamp: Option<&Stamp>) -> Result<(), Diagnostic> 
     std::fs::write(&marker, text).map_err(|e| io(&marker, &e))
 }
 
-/// Clears the way for a file: an old file or a symbolic link where a folder
-/// must go, or an old folder or link where the file must go (all inside
-/// `out`, all stale). Links are removed, never followed.
-fn make_room(out: &Path, path: &Path) -> Result<(), Diagnostic> {
+/// Clears the way for a file's folders: an old file or a symbolic link
+/// where a folder must go is replaced by the folder (all inside `out`, all
+/// stale). Links are removed, never followed.
+fn make_folders(
+    out: &Path,
+    path: &Path,
+    folders: &mut std::collections::HashSet<PathBuf>,
+) -> Result<(), Diagnostic> {
     let mut ancestor = out.to_path_buf();
     if let Ok(rel) = path.strip_prefix(out) {
         let parts: Vec<_> = rel.components().collect();
         for part in &parts[..parts.len().saturating_sub(1)] {
             ancestor.push(part);
+            // Each folder is checked once per commit: thousands of pages
+            // share a few folders.
+            if folders.contains(&ancestor) {
+                continue;
+            }
             match std::fs::symlink_metadata(&ancestor) {
                 Ok(m) if m.is_dir() => {}
                 Ok(_) => {
@@ -358,8 +373,14 @@ fn make_room(out: &Path, path: &Path) -> Result<(), Diagnostic> {
                 }
                 Err(_) => std::fs::create_dir(&ancestor).map_err(|e| io(&ancestor, &e))?,
             }
+            folders.insert(ancestor.clone());
         }
     }
+    Ok(())
+}
+
+/// Removes an old folder or link where a file must go.
+fn clear(path: &Path) -> Result<(), Diagnostic> {
     match std::fs::symlink_metadata(path) {
         Ok(m) if m.is_dir() => std::fs::remove_dir_all(path).map_err(|e| io(path, &e))?,
         Ok(m) if m.file_type().is_symlink() => {
