@@ -162,8 +162,9 @@ fn unchanged(out: &std::path::Path, inputs: Option<u64>) -> Option<BuildReport> 
     })
 }
 
-/// Loads, validates, computes and renders a site into memory: what `serve`
-/// serves.
+/// Loads, validates, computes and renders a site into memory (`serve`
+/// builds with [`prepare`] and [`render::site_then`] instead, to keep what
+/// the build made).
 pub fn render_in_memory(
     opts: &BuildOptions,
     progress: &dyn Fn(Status),
@@ -186,20 +187,34 @@ pub fn render_in_memory(
     Ok((rendered, report))
 }
 
-/// Loads, validates, computes and renders a site, each file into `sink`.
-/// On `Err`, what went to the sink must be discarded.
-fn render_to(
+/// A site loaded, its figures computed and its prose linted: what
+/// rendering starts from.
+pub struct Prepared {
+    /// The loaded site.
+    pub site: model::Site,
+    /// Its figures.
+    pub figures: data::Figures,
+    /// What loading, computing and the lint found (errors among them fail
+    /// the build after rendering, which reports its own problems too).
+    pub diags: Vec<Diagnostic>,
+    /// The render settings.
+    pub options: render::Options,
+    /// When loading started.
+    pub start: Instant,
+}
+
+/// Loads, validates and computes a site, and lints its prose; `Err` only
+/// when nothing can be rendered (no `site.yaml`, no base URL).
+pub fn prepare(
     opts: &BuildOptions,
     progress: &dyn Fn(Status),
-    sink: &render::Sink<'_>,
-) -> Result<BuildReport, Vec<Diagnostic>> {
+) -> Result<Prepared, Vec<Diagnostic>> {
     let start = Instant::now();
     progress(Status::StageLoading);
     let (site, mut diags) = site::load(&opts.root).map_err(|mut all| {
         diagnostic::sort(&mut all);
         all
     })?;
-    let records = site.records.len();
     progress(Status::StageComputing);
     let (figures, data_diags) =
         data::compute_with_units(site.records.clone(), &site.catalogue, &site.units);
@@ -211,6 +226,35 @@ fn render_to(
         None => base_url(&site.config.base_url).map_err(|d| d.file("content/site.yaml")),
     }
     .map_err(|d| vec![d])?;
+    let options = render::Options {
+        base_url: base,
+        drafts: opts.drafts,
+        year: opts.year,
+    };
+    Ok(Prepared {
+        site,
+        figures,
+        diags,
+        options,
+        start,
+    })
+}
+
+/// Loads, validates, computes and renders a site, each file into `sink`.
+/// On `Err`, what went to the sink must be discarded.
+fn render_to(
+    opts: &BuildOptions,
+    progress: &dyn Fn(Status),
+    sink: &render::Sink<'_>,
+) -> Result<BuildReport, Vec<Diagnostic>> {
+    let Prepared {
+        site,
+        figures,
+        mut diags,
+        options,
+        start,
+    } = prepare(opts, progress)?;
+    let records = site.records.len();
     let fail = |all: Vec<Diagnostic>| {
         let mut all = strictly(all, opts.strict);
         diagnostic::sort(&mut all);
@@ -218,11 +262,6 @@ fn render_to(
     };
     // Render even when loading found errors, so one run reports the
     // problems of every stage; nothing is written either way.
-    let options = render::Options {
-        base_url: base,
-        drafts: opts.drafts,
-        year: opts.year,
-    };
     progress(Status::StageRendering);
     let counts = match render::site_to(&site, &figures, &options, sink) {
         Ok(c) if !diags.iter().any(|d| d.is_error() || opts.strict) => c,

@@ -3,6 +3,8 @@
 //! server-sent events. The reload script and the error overlay are added to
 //! responses here, never to what `build` writes.
 
+mod rebuild;
+
 use crate::messages::{Hint, Msg, Status};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -65,31 +67,13 @@ fn sse(event: &str, data: &str) -> String {
     out
 }
 
-fn render(opts: &BuildOptions) -> Result<BTreeMap<String, Vec<u8>>, String> {
-    let lang = crate::messages::Lang::for_site(&opts.root);
-    match crate::render_in_memory(opts, &|_| {}) {
-        Ok((rendered, report)) => {
-            if !report.warnings.is_empty() {
-                eprint!("{}", diagnostic::render_all(&report.warnings, lang));
-            }
-            println!("{}", rebuilt(&report).text(lang));
-            Ok(rendered.files)
-        }
-        Err(diags) => {
-            let text = diagnostic::render_all(&diags, lang);
-            eprint!("{text}");
-            Err(text)
-        }
-    }
-}
-
 /// "rebuilt 9 pages and 6 charts in 0.02 s".
-fn rebuilt(report: &crate::BuildReport) -> Status {
+fn rebuilt(pages: usize, charts: usize, elapsed: Duration) -> Status {
     crate::msg!(
         Status::Rebuilt,
-        Status::count(report.pages, Status::OnePage, Status::Pages),
-        Status::count(report.charts, Status::OneChart, Status::Charts),
-        crate::messages::Text::decimal(report.elapsed.as_secs_f64(), 2)
+        Status::count(pages, Status::OnePage, Status::Pages),
+        Status::count(charts, Status::OneChart, Status::Charts),
+        crate::messages::Text::decimal(elapsed.as_secs_f64(), 2)
     )
 }
 
@@ -131,8 +115,16 @@ pub fn run(opts: &ServeOptions) -> i32 {
         state: RwLock::new(State::default()),
         clients: Mutex::new(Vec::new()),
     });
-    let _ = update(&hub, render(&build));
-    let _watcher = match watch(&opts.root, Arc::clone(&hub), build) {
+    // The builds run on their own thread, which keeps what the last one
+    // made for the next change; the site is served once the first is done.
+    let (changes, changed) = mpsc::channel();
+    let (ready, built) = mpsc::channel();
+    {
+        let hub = Arc::clone(&hub);
+        std::thread::spawn(move || rebuild::work(&hub, &build, &changed, &ready));
+    }
+    let _ = built.recv();
+    let _watcher = match watch(&opts.root, changes) {
         Ok(w) => w,
         Err(e) => {
             let d = Diagnostic::error(crate::msg!(Msg::CannotWatch, opts.root.display(), e));
@@ -199,11 +191,11 @@ fn is_change(event: &notify::Event) -> bool {
     }
 }
 
-/// Watches the sources; a burst of editor writes becomes one rebuild.
+/// Watches the sources; a burst of editor writes becomes one change,
+/// handed to the builds.
 fn watch(
     root: &Path,
-    hub: Arc<Hub>,
-    build: BuildOptions,
+    changes: Sender<rebuild::Change>,
 ) -> notify::Result<
     notify_debouncer_full::Debouncer<
         notify::RecommendedWatcher,
@@ -212,9 +204,11 @@ fn watch(
 > {
     use notify::RecursiveMode;
     let output = root.join("output");
+    // An editor's save is a few events within a millisecond or two; the
+    // page must show within 200 ms of the save, the build included.
     let mut debouncer = notify_debouncer_full::new_debouncer(
-        Duration::from_millis(200),
-        None,
+        Duration::from_millis(50),
+        Some(Duration::from_millis(10)),
         move |res: notify_debouncer_full::DebounceEventResult| {
             let Ok(events) = res else { return };
             let source = |p: &PathBuf| {
@@ -225,15 +219,22 @@ fn watch(
                 !p.starts_with(&output) && !crate::fs::is_ignored(&name)
             };
             // A rescan means events were lost: anything may have changed.
-            let relevant = events
-                .iter()
-                .any(|e| e.need_rescan() || (is_change(e) && e.paths.iter().any(source)));
-            if !relevant {
-                return;
-            }
-            if let Some(event) = update(&hub, render(&build)) {
-                hub.broadcast(&event);
-            }
+            let change = if events.iter().any(|e| e.need_rescan()) {
+                rebuild::Change::Rescan
+            } else {
+                let mut paths: Vec<PathBuf> = events
+                    .iter()
+                    .filter(|e| is_change(e))
+                    .flat_map(|e| e.paths.iter().filter(|p| source(p)).cloned())
+                    .collect();
+                if paths.is_empty() {
+                    return;
+                }
+                paths.sort();
+                paths.dedup();
+                rebuild::Change::Paths(paths)
+            };
+            let _ = changes.send(change);
         },
     )?;
     for dir in ["content", "themes"] {

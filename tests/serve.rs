@@ -413,3 +413,147 @@ fn only_get_and_head_are_allowed() {
     assert_eq!(request(port, "HEAD", "/khong-co/", "").0, 404);
     assert_eq!(get(port, "/").0, 200);
 }
+
+/// Starts the server in the site's folder (`--root .`, as `baocao serve`
+/// is mostly run) and keeps the lines of its standard output.
+fn start_reading(site: &SiteTest) -> (Server, Arc<std::sync::Mutex<Vec<String>>>) {
+    let port = free_port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .args(["serve", "--root", ".", "--port", &port.to_string()])
+        .current_dir(&site.root)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let server = Server(child, port);
+    let lines = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let kept = Arc::clone(&lines);
+    let (ready, serving) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            if line.starts_with("đang phục vụ ") {
+                let _ = ready.send(());
+            }
+            kept.lock().unwrap().push(line);
+        }
+    });
+    serving
+        .recv_timeout(Duration::from_secs(20))
+        .expect("the server did not start");
+    (server, lines)
+}
+
+/// How many pages the last rebuild rendered, by its status line
+/// ("đã dựng lại 1 trang và 0 biểu đồ trong 0,00 giây").
+fn last_rebuild(lines: &std::sync::Mutex<Vec<String>>) -> usize {
+    let lines = lines.lock().unwrap();
+    let line = lines
+        .iter()
+        .rev()
+        .find(|l| l.starts_with("đã dựng lại "))
+        .expect("a rebuild");
+    line["đã dựng lại ".len()..]
+        .split(' ')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{line}"))
+}
+
+fn rebuilds(lines: &std::sync::Mutex<Vec<String>>) -> usize {
+    lines
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|l| l.starts_with("đã dựng lại "))
+        .count()
+}
+
+#[test]
+fn a_body_edit_renders_only_its_page_and_anything_else_the_whole_site() {
+    let site = SiteTest::fixture("good");
+    let (server, lines) = start_reading(&site);
+    let port = server.1;
+    let mut events = subscribe(port);
+    let first = rebuilds(&lines);
+    let whole = last_rebuild(&lines);
+    assert!(whole > 10, "the first build renders every page: {whole}");
+    let (_, _, other) = get(port, "/tin-tuc/thong-bao/");
+    let (_, _, home) = get(port, "/");
+
+    // The body of an article: its page alone is rendered again.
+    edit(&site, "Ghi chú[^nguon].", "Ghi chú mới[^nguon].");
+    wait_for(&mut events, "reload");
+    let (_, _, page) = get(port, "/tin-tuc/thuan-an-9-thang/");
+    assert!(page.contains("Ghi chú mới"), "the new body is served");
+    assert!(
+        page.contains("Thuận An: kết quả 9 tháng") && page.contains("thuan-an-9-thang"),
+        "the rest of the page is as before"
+    );
+    wait_until("the rebuild's status line", || rebuilds(&lines) > first);
+    assert_eq!(last_rebuild(&lines), 1, "only the edited page: {lines:?}");
+    assert_eq!(get(port, "/tin-tuc/thong-bao/").2, other);
+    assert_eq!(get(port, "/").2, home);
+
+    // Its body checked as a build checks it: an error shows over the page,
+    // and fixing it renders the page alone again.
+    edit(
+        &site,
+        "Ghi chú mới[^nguon].",
+        "Xem [trang](khong-co.md)[^nguon].",
+    );
+    let error = wait_for(&mut events, "error");
+    assert!(error.contains("khong-co.md"), "{error}");
+    edit(
+        &site,
+        "Xem [trang](khong-co.md)[^nguon].",
+        "Ghi chú lần ba[^nguon].",
+    );
+    wait_for(&mut events, "reload");
+    let (_, _, page) = get(port, "/tin-tuc/thuan-an-9-thang/");
+    assert!(page.contains("Ghi chú lần ba") && !page.contains("<div id=\"bc-error-overlay\""));
+    assert_eq!(last_rebuild(&lines), 1);
+
+    // Its front matter: lists show the title, so the whole site is built.
+    let count = rebuilds(&lines);
+    edit(
+        &site,
+        "title: \"Thuận An: kết quả 9 tháng\"",
+        "title: \"Thuận An: chín tháng\"",
+    );
+    wait_for(&mut events, "reload");
+    assert!(
+        get(port, "/").2.contains("Thuận An: chín tháng"),
+        "the list shows the new title"
+    );
+    wait_until("the rebuild's status line", || rebuilds(&lines) > count);
+    assert_eq!(last_rebuild(&lines), whole);
+
+    // After a full build, body edits are again served alone.
+    edit(&site, "Ghi chú lần ba[^nguon].", "Ghi chú lần bốn[^nguon].");
+    wait_for(&mut events, "reload");
+    let (_, _, page) = get(port, "/tin-tuc/thuan-an-9-thang/");
+    assert!(page.contains("Ghi chú lần bốn") && page.contains("Thuận An: chín tháng"));
+    assert_eq!(last_rebuild(&lines), 1);
+
+    // A new article: lists change, the whole site is built.
+    let count = rebuilds(&lines);
+    std::fs::write(
+        site.root.join("content/articles/tin-tuc/bai-moi.md"),
+        "---\ntitle: \"Bài mới đăng\"\ndate: 2024-01-02\n---\nNội dung.\n",
+    )
+    .unwrap();
+    wait_for(&mut events, "reload");
+    assert!(get(port, "/").2.contains("Bài mới đăng"));
+    assert_eq!(get(port, "/tin-tuc/bai-moi/").0, 200);
+    wait_until("the rebuild's status line", || rebuilds(&lines) > count);
+    assert!(last_rebuild(&lines) > whole);
+
+    // A file the build does not read changes nothing.
+    let count = rebuilds(&lines);
+    std::fs::write(site.root.join("content/articles/tin-tuc/ghi-chu.txt"), "x").unwrap();
+    let none = events_within(&mut events, Duration::from_secs(1));
+    assert!(none.is_empty(), "{none:?}");
+    assert_eq!(rebuilds(&lines), count);
+}

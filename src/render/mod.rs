@@ -117,6 +117,20 @@ pub fn site_to(
     opts: &Options,
     sink: &Sink<'_>,
 ) -> Result<Counts, Vec<Diagnostic>> {
+    site_then(site, figures, opts, sink, &mut |_, _| {})
+}
+
+/// [`site_to`], then, when every page rendered without error, `then` with
+/// what the build made (plan, index, bodies, compiled theme) while it is
+/// still there: `serve` keeps it to re-render one article whose body
+/// changed ([`Built::article_page`]).
+pub fn site_then(
+    site: &Site,
+    figures: &Figures,
+    opts: &Options,
+    sink: &Sink<'_>,
+    then: &mut dyn FnMut(&Built<'_>, Counts),
+) -> Result<Counts, Vec<Diagnostic>> {
     let mut diags = Vec::new();
     let shared = Arc::new(Shared {
         catalogue: site.catalogue.clone(),
@@ -184,7 +198,63 @@ pub fn site_to(
     if diags.iter().any(Diagnostic::is_error) {
         Err(diags)
     } else {
+        let routes: Vec<Route> = plan.iter().map(|e| e.route.clone()).collect();
+        let built = Built {
+            theme: &theme,
+            plan: &plan,
+            routes: &routes,
+            inputs: &inputs,
+            bodies: &bodies,
+        };
+        then(&built, counts);
         Ok(counts)
+    }
+}
+
+/// What a build made, lent to [`site_then`]'s `then`: enough to render
+/// one article's page again without planning, indexing or compiling the
+/// theme again.
+pub struct Built<'b> {
+    theme: &'b Tera,
+    plan: &'b [Planned<'b>],
+    routes: &'b [Route],
+    inputs: &'b Inputs<'b>,
+    bodies: &'b Bodies<'b>,
+}
+
+impl Built<'_> {
+    /// The published article loaded from `path` (relative to the site
+    /// root), as the build indexed it: its front matter decides every page
+    /// but its own.
+    pub fn article(&self, path: &std::path::Path) -> Option<&Document> {
+        self.plan
+            .iter()
+            .filter(|e| matches!(e.route, Route::Article(_)))
+            .find_map(|e| e.doc.filter(|d| d.path == path))
+    }
+
+    /// The page of `doc`, a new version of a published article whose front
+    /// matter is unchanged (so no other page changes): its output path,
+    /// bytes and the charts its body draws. Errors are its body's.
+    pub fn article_page(
+        &self,
+        doc: &Document,
+    ) -> Result<(String, Vec<u8>, usize), Vec<Diagnostic>> {
+        let Some(e) = self.plan.iter().find(|e| {
+            matches!(e.route, Route::Article(_)) && e.doc.is_some_and(|d| d.path == doc.path)
+        }) else {
+            return Err(vec![
+                Diagnostic::error(crate::msg!(Msg::FileNotMade, posix(&doc.path)))
+                    .hint(Hint::BugBaocaoThemePlease),
+            ]);
+        };
+        let e = Planned {
+            route: e.route.clone(),
+            doc: Some(doc),
+            origin: e.origin.clone(),
+        };
+        let (bytes, charts) = render_route(self.theme, &e, self.routes, self.inputs, self.bodies)?;
+        Ok((e.route.output_path(), bytes, charts))
     }
 }
 

@@ -191,6 +191,28 @@ pub fn load(root: &Path) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
     Ok((site, diags))
 }
 
+/// Reads one article or page again, as [`load`] reads it: `dir` is the
+/// folder it was found under (`content/articles`). `None` when it cannot be
+/// read or its front matter has errors (reported in `diags`). `serve` reads
+/// an edited article with it.
+pub fn document(
+    root: &Path,
+    dir: &Path,
+    path: &Path,
+    units: &BTreeMap<UnitId, Unit>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Document> {
+    let text = match read_text(root, path) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let rel = posix(&relative(dir, path));
+    documents::parse(&relative(root, path), rel, text, units, diags)
+}
+
 fn check_units(
     config: &SiteConfig,
     text: &str,

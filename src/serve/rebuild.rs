@@ -1,0 +1,341 @@
+//! What a change re-renders while serving. A full build keeps what it made
+//! — the loaded site, its figures, the plan and index, every summary, the
+//! compiled theme — until a change needs more than it can give:
+//!
+//! - the body of a published article edited, its front matter unchanged to
+//!   the byte: only that article's page is rendered again (no other page
+//!   reads an article's body: lists, related articles, feeds and the
+//!   search index read its front matter and summary), its body checked
+//!   and its prose linted as a build would;
+//! - a file the build does not read (`ghi-chu.txt` beside the articles):
+//!   nothing;
+//! - anything else (an article added, removed or renamed, a front matter,
+//!   a section's `_index.md`, a page, a data file, `site.yaml`,
+//!   `metrics.yaml`, the theme, a static file, events lost): the whole
+//!   site is built again.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::mpsc::{Receiver, Sender};
+use std::time::Instant;
+
+use super::{Hub, rebuilt, sse, update};
+use crate::BuildOptions;
+use crate::data::Figures;
+use crate::diagnostic::{self, Diagnostic};
+use crate::messages::Lang;
+use crate::model::{Document, Site};
+use crate::render::{self, Built};
+
+/// What the watcher saw, once debounced.
+#[derive(Clone, Debug)]
+pub(super) enum Change {
+    /// These sources were created, written, removed or renamed.
+    Paths(Vec<PathBuf>),
+    /// Events were lost: anything may have changed.
+    Rescan,
+}
+
+/// What comes after a build.
+enum Next {
+    /// Wait for a change, then build the whole site.
+    Wait,
+    /// A change came that needs the whole site built.
+    Rebuild,
+    /// The watcher is gone.
+    Stop,
+}
+
+/// Builds the site, then keeps building as changes come, until the watcher
+/// goes away. `ready` hears when the first build is served.
+pub(super) fn work(
+    hub: &Hub,
+    build: &BuildOptions,
+    changes: &Receiver<Change>,
+    ready: &Sender<()>,
+) {
+    loop {
+        let next = full(hub, build, changes, ready);
+        let _ = ready.send(());
+        match next {
+            Next::Stop => return,
+            Next::Rebuild => {}
+            Next::Wait => {
+                if next_change(changes).is_none() {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// The next change, with those already queued behind it: one build
+/// serves them all. `None` when the watcher is gone.
+fn next_change(changes: &Receiver<Change>) -> Option<Change> {
+    let mut change = changes.recv().ok()?;
+    while let Ok(more) = changes.try_recv() {
+        change = match (change, more) {
+            (Change::Paths(mut a), Change::Paths(b)) => {
+                a.extend(b);
+                Change::Paths(a)
+            }
+            _ => Change::Rescan,
+        };
+    }
+    Some(change)
+}
+
+/// One full build, served; then, while it stands, the body edits it can
+/// serve alone. Returns what comes next.
+fn full(hub: &Hub, build: &BuildOptions, changes: &Receiver<Change>, ready: &Sender<()>) -> Next {
+    let lang = Lang::for_site(&build.root);
+    let crate::Prepared {
+        site,
+        figures,
+        mut diags,
+        options,
+        start,
+    } = match crate::prepare(build, &|_| {}) {
+        Ok(p) => p,
+        Err(diags) => {
+            show_error(hub, diags, lang);
+            return Next::Wait;
+        }
+    };
+    let loaded = !diags.iter().any(Diagnostic::is_error);
+    let files = Mutex::new(BTreeMap::new());
+    let sink = |path: &str, bytes: Vec<u8>| {
+        files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(path.to_string(), bytes);
+        Ok(())
+    };
+    let mut next = Next::Wait;
+    let rendered = render::site_then(&site, &figures, &options, &sink, &mut |built, counts| {
+        // Loading found errors: the build fails after rendering.
+        if !loaded {
+            return;
+        }
+        let files = std::mem::take(
+            &mut *files
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        );
+        diagnostic::sort(&mut diags);
+        if !diags.is_empty() {
+            eprint!("{}", diagnostic::render_all(&diags, lang));
+        }
+        println!(
+            "{}",
+            rebuilt(counts.pages, counts.charts, start.elapsed()).text(lang)
+        );
+        if let Some(event) = update(hub, Ok(files)) {
+            hub.broadcast(&event);
+        }
+        let _ = ready.send(());
+        let edits = Edits {
+            hub,
+            root: &build.root,
+            site: &site,
+            figures: &figures,
+            built,
+            lang,
+        };
+        next = edits.serve(changes);
+    });
+    match rendered {
+        Ok(_) if loaded => next,
+        Ok(_) => {
+            show_error(hub, diags, lang);
+            Next::Wait
+        }
+        Err(more) => {
+            diags.extend(more);
+            show_error(hub, diags, lang);
+            Next::Wait
+        }
+    }
+}
+
+/// Prints a failed build's problems and shows them over the last good
+/// site.
+fn show_error(hub: &Hub, mut diags: Vec<Diagnostic>, lang: Lang) {
+    diagnostic::sort(&mut diags);
+    let text = diagnostic::render_all(&diags, lang);
+    eprint!("{text}");
+    if let Some(event) = update(hub, Err(text)) {
+        hub.broadcast(&event);
+    }
+}
+
+/// The body edits a full build can serve alone.
+struct Edits<'e> {
+    hub: &'e Hub,
+    root: &'e Path,
+    site: &'e Site,
+    figures: &'e Figures,
+    built: &'e Built<'e>,
+    lang: Lang,
+}
+
+impl Edits<'_> {
+    /// Serves changes while each is a body edit; returns at the first
+    /// change that needs a full build, or when the watcher is gone.
+    fn serve(&self, changes: &Receiver<Change>) -> Next {
+        let words = self.site.theme.words(self.site.config.language.code());
+        let lint = crate::lint::Lint::new(&self.site.catalogue, &words);
+        // Articles whose last edit failed: their pages were not updated,
+        // so they are rendered again with the next edit.
+        let mut owed: BTreeMap<PathBuf, Document> = BTreeMap::new();
+        loop {
+            let Some(change) = next_change(changes) else {
+                return Next::Stop;
+            };
+            let Some(docs) = self.body_edits(&change) else {
+                return Next::Rebuild;
+            };
+            if docs.is_empty() {
+                continue;
+            }
+            let start = Instant::now();
+            owed.extend(docs.into_iter().map(|d| (d.path.clone(), d)));
+            let mut warnings = Vec::new();
+            let mut errors = Vec::new();
+            let mut pages = Vec::new();
+            let mut charts = 0;
+            for d in owed.values() {
+                warnings.extend(lint.document(d, self.figures));
+                match self.built.article_page(d) {
+                    Ok((path, bytes, n)) => {
+                        pages.push((path, bytes));
+                        charts += n;
+                    }
+                    Err(e) => errors.extend(e),
+                }
+            }
+            let event = if errors.is_empty() {
+                owed.clear();
+                diagnostic::sort(&mut warnings);
+                if !warnings.is_empty() {
+                    eprint!("{}", diagnostic::render_all(&warnings, self.lang));
+                }
+                println!(
+                    "{}",
+                    rebuilt(pages.len(), charts, start.elapsed()).text(self.lang)
+                );
+                update_pages(self.hub, pages)
+            } else {
+                errors.extend(warnings);
+                diagnostic::sort(&mut errors);
+                let text = diagnostic::render_all(&errors, self.lang);
+                eprint!("{text}");
+                update(self.hub, Err(text))
+            };
+            if let Some(event) = event {
+                self.hub.broadcast(&event);
+            }
+        }
+    }
+
+    /// The articles a change edits, read again, when it edits only bodies
+    /// of published articles (an empty list when it changes nothing the
+    /// build reads); `None` when it needs a full build.
+    fn body_edits(&self, change: &Change) -> Option<Vec<Document>> {
+        let Change::Paths(paths) = change else {
+            return None;
+        };
+        // The watcher names `./content/a.md` of `--root .` as
+        // `/cwd/./content/a.md`: both made absolute, without their `.`.
+        let root = std::path::absolute(self.root).ok()?;
+        let dir = root.join("content").join("articles");
+        let mut docs = BTreeMap::new();
+        for path in paths {
+            let path = &std::path::absolute(path).ok()?;
+            if !path.starts_with(&dir) {
+                return None;
+            }
+            let rel = crate::fs::relative(&root, path);
+            if path.extension().and_then(|e| e.to_str()) != Some("md") {
+                // A file the build does not read changes nothing; a folder
+                // may hold articles, added or gone.
+                let held = |p: &Path| p.starts_with(&rel);
+                if path.is_dir()
+                    || (!path.exists()
+                        && (self.site.articles.iter().any(|d| held(&d.path))
+                            || self.site.failed.iter().any(|p| held(p))))
+                {
+                    return None;
+                }
+                continue;
+            }
+            let old = self.built.article(&rel)?;
+            let mut diags = Vec::new();
+            let new = crate::site::document(&root, &dir, path, &self.site.units, &mut diags)?;
+            if !diags.is_empty() || front_matter(&new) != front_matter(old) || new.rel != old.rel {
+                return None;
+            }
+            docs.insert(rel, new);
+        }
+        Some(docs.into_values().collect())
+    }
+}
+
+/// The front matter of a document as written, its `---` lines included.
+fn front_matter(d: &Document) -> &str {
+    &d.text[..d.text.len() - d.body.len()]
+}
+
+/// Keeps pages rendered again and returns the event open pages need: a
+/// reload when a page's bytes changed or the error on show went away.
+fn update_pages(hub: &Hub, pages: Vec<(String, Vec<u8>)>) -> Option<String> {
+    let mut state = hub.state.write().ok()?;
+    let mut changed = state.error.take().is_some();
+    for (path, bytes) in pages {
+        if state.files.get(&path) != Some(&bytes) {
+            changed = true;
+            state.files.insert(path, bytes);
+        }
+    }
+    changed.then(|| sse("reload", "rebuilt"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::RwLock;
+
+    #[test]
+    fn only_changed_pages_reload() {
+        let hub = Hub {
+            state: RwLock::new(super::super::State::default()),
+            clients: Mutex::new(Vec::new()),
+        };
+        let page = |text: &str| vec![("a/index.html".to_string(), text.as_bytes().to_vec())];
+        let reload = Some(sse("reload", "rebuilt"));
+        assert_eq!(update_pages(&hub, page("a")), reload);
+        assert_eq!(update_pages(&hub, page("a")), None, "same bytes");
+        hub.state.write().unwrap().error = Some("e".into());
+        assert_eq!(
+            update_pages(&hub, page("a")),
+            reload,
+            "the error goes even when the page is the same"
+        );
+        assert_eq!(hub.state.read().unwrap().error, None);
+    }
+
+    #[test]
+    fn the_front_matter_is_what_precedes_the_body() {
+        let mut diags = Vec::new();
+        let d = crate::site::parsers::document(
+            Path::new("content/articles/a.md"),
+            "a.md".into(),
+            "---\ntitle: A\ndate: 2024-01-02\n---\nThân bài.\n".into(),
+            &BTreeMap::new(),
+            &mut diags,
+        )
+        .unwrap();
+        assert_eq!(front_matter(&d), "---\ntitle: A\ndate: 2024-01-02\n---\n");
+    }
+}
