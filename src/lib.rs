@@ -2,7 +2,7 @@
 //! news portals. Period data files and Markdown narrative in, a portal out.
 //!
 //! The pipeline runs one way: [`site::load`] → [`data::compute`] →
-//! [`render::site`] → [`output::sync`], all driven by [`build`].
+//! [`render::site_to`] → [`output::Staging`], all driven by [`build`].
 
 // Diagnostics are returned only on the failure path, where their size costs
 // nothing; boxing them would make every constructor noisier.
