@@ -45,22 +45,33 @@ pub fn load_all(
     diags: &mut Vec<Diagnostic>,
     (failed, unpublished): (&mut BTreeSet<PathBuf>, &mut Vec<Unpublished>),
 ) -> Vec<Document> {
-    let mut out = Vec::new();
-    for path in files_under(dir) {
-        if path.extension().and_then(|e| e.to_str()) != Some("md") {
-            continue;
-        }
-        let rel_root = relative(root, &path);
-        let text = match read_text(root, &path) {
-            Ok(t) => t,
+    use rayon::prelude::*;
+    let paths: Vec<PathBuf> = files_under(dir)
+        .into_iter()
+        .filter(|p| p.extension().and_then(|e| e.to_str()) == Some("md"))
+        .collect();
+    // Read and parsed in parallel, gathered in file order: the same
+    // documents and messages in the same order as one by one.
+    let read_one = |path: &PathBuf| {
+        let rel_root = relative(root, path);
+        let mut mine = Vec::new();
+        let outcome = match read_text(root, path) {
+            Ok(text) => {
+                let rel = crate::fs::posix(&relative(dir, path));
+                read(&rel_root, rel, text, units, &mut mine)
+            }
             Err(d) => {
-                diags.push(d);
-                failed.insert(rel_root);
-                continue;
+                mine.push(d);
+                Read::Unusable
             }
         };
-        let rel = crate::fs::posix(&relative(dir, &path));
-        match read(&rel_root, rel, text, units, diags) {
+        (rel_root, outcome, mine)
+    };
+    let all: Vec<_> = paths.par_iter().map(read_one).collect();
+    let mut out = Vec::new();
+    for (rel_root, outcome, mine) in all {
+        diags.extend(mine);
+        match outcome {
             Read::Good(doc) => out.push(doc),
             Read::Unpublished(u) => {
                 failed.insert(rel_root);
