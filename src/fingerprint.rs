@@ -64,10 +64,12 @@ fn hasher() -> std::collections::hash_map::DefaultHasher {
 /// `content/` and `themes/` (path and bytes). `None` when a file cannot be
 /// read: then the build runs and reports it.
 pub fn inputs(opts: &BuildOptions) -> Option<u64> {
+    use rayon::prelude::*;
     let mut h = hasher();
     (&opts.base_url, opts.drafts, opts.strict, opts.year).hash(&mut h);
     let exe = std::env::current_exe().ok()?.metadata().ok()?;
     (exe.len(), exe.modified().ok()?).hash(&mut h);
+    let mut files = Vec::new();
     for folder in ["content", "themes"] {
         let walk = walkdir::WalkDir::new(opts.root.join(folder))
             .follow_links(true)
@@ -81,18 +83,40 @@ pub fn inputs(opts: &BuildOptions) -> Option<u64> {
             };
             entry.path().hash(&mut h);
             if entry.file_type().is_file() {
-                std::fs::read(entry.path()).ok()?.hash(&mut h);
+                files.push(entry.into_path());
             }
         }
     }
+    // The files' bytes, hashed in parallel and combined in walk order.
+    let each: Option<Vec<u64>> = files
+        .par_iter()
+        .map(|path| {
+            let mut one = hasher();
+            std::fs::read(path).ok()?.hash(&mut one);
+            Some(one.finish())
+        })
+        .collect();
+    each?.hash(&mut h);
     Some(h.finish())
 }
 
+/// Adds one output file to a listing's hash: its path, size and time.
+pub fn list(h: &mut impl Hasher, path: &Path, meta: &std::fs::Metadata) -> Option<()> {
+    path.hash(h);
+    (meta.len(), meta.modified().ok()?).hash(h);
+    Some(())
+}
+
+/// A hasher for [`list`], fed in the order of a walk sorted by name.
+pub fn listing() -> impl Hasher {
+    hasher()
+}
+
 /// The hash of the output folder's listing: every visible file's path,
-/// size and modification time, so a file deleted, added or edited since
+/// size and modification time (as [`list`] adds them), so a file deleted, added or edited since
 /// the last build is noticed without reading it.
 pub fn outputs(out: &Path) -> Option<u64> {
-    let mut h = hasher();
+    let mut h = listing();
     let walk = walkdir::WalkDir::new(out)
         .min_depth(1)
         .follow_links(false)
@@ -101,9 +125,11 @@ pub fn outputs(out: &Path) -> Option<u64> {
         .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walk {
         let entry = entry.ok()?;
-        let meta = entry.metadata().ok()?;
-        entry.path().hash(&mut h);
-        (meta.file_type().is_dir(), meta.len(), meta.modified().ok()?).hash(&mut h);
+        // Folders are not listed: a file's path names its folders, and
+        // an empty folder is no output.
+        if !entry.file_type().is_dir() {
+            list(&mut h, entry.path(), &entry.metadata().ok()?)?;
+        }
     }
     Some(h.finish())
 }

@@ -125,8 +125,9 @@ pub fn build_with(
     let staging = output::Staging::begin(out);
     let mut report = render_to(opts, progress, &|path, bytes| staging.put(path, &bytes))?;
     progress(Status::StageWriting);
-    report.stats = Some(staging.commit().map_err(|d| vec![d])?);
-    let stamp = match (inputs, fingerprint::outputs(out)) {
+    let (stats, listing) = staging.commit_listed().map_err(|d| vec![d])?;
+    report.stats = Some(stats);
+    let stamp = match (inputs, listing) {
         (Some(inputs), Some(outputs)) if report.warnings.is_empty() => Some(fingerprint::Stamp {
             inputs,
             outputs,

@@ -221,33 +221,46 @@ impl Staging {
 
     /// Moves the changed files into place, removes files no longer
     /// produced, and the staging folder.
-    pub fn commit(mut self) -> Result<WriteStats, Diagnostic> {
+    pub fn commit(self) -> Result<WriteStats, Diagnostic> {
+        self.commit_listed().map(|(stats, _)| stats)
+    }
+
+    /// [`Staging::commit`], also giving the hash of the output's listing
+    /// ([`crate::fingerprint::outputs`]) taken while removing stale files.
+    pub fn commit_listed(mut self) -> Result<(WriteStats, Option<u64>), Diagnostic> {
+        use rayon::prelude::*;
         let state = std::mem::take(&mut *self.state.lock().unwrap_or_else(|p| p.into_inner()));
         let out = self.out.clone();
         std::fs::create_dir_all(&out).map_err(|e| io(&out, &e))?;
         // Moves first, deletions after: an interrupted run leaves every new
-        // file in place rather than a half-emptied folder.
+        // file in place rather than a half-emptied folder. Folders are made
+        // first, one by one; then the files are moved in parallel.
         let mut folders = std::collections::HashSet::new();
+        let mut moves = Vec::with_capacity(state.changed.len());
         for (rel, name) in &state.changed {
             let path = inside(&out, rel)?;
             make_folders(&out, &path, &mut folders)?;
-            let from = self.tmp.join(name);
+            moves.push((self.tmp.join(name), path));
+        }
+        moves.par_iter().try_for_each(|(from, path)| {
             // A rename replaces a file or a link (never followed) in one
             // call; a folder in the way is removed first.
-            if std::fs::rename(&from, &path).is_err() {
-                clear(&path)?;
-                std::fs::rename(&from, &path).map_err(|e| io(&path, &e))?;
+            if std::fs::rename(from, path).is_err() {
+                clear(path)?;
+                std::fs::rename(from, path).map_err(|e| io(path, &e))?;
             }
-        }
-        let removed = remove_stale(&out, &state.produced)?;
+            Ok::<(), Diagnostic>(())
+        })?;
+        let (removed, listing) = remove_stale(&out, &state.produced)?;
         self.committed = true;
         remove_any(&self.tmp)?;
         write_marker(&out)?;
-        Ok(WriteStats {
+        let stats = WriteStats {
             written: state.changed.len(),
             unchanged: state.unchanged,
             removed,
-        })
+        };
+        Ok((stats, listing))
     }
 }
 
@@ -274,10 +287,17 @@ fn remove_any(path: &Path) -> Result<(), Diagnostic> {
 }
 
 /// Removes every file of `out` that is not `produced`, and folders left
-/// empty; hidden entries stay. Returns how many files went.
-fn remove_stale(out: &Path, produced: &BTreeSet<String>) -> Result<usize, Diagnostic> {
+/// empty; hidden entries stay. Returns how many files went, and the hash of
+/// what is left ([`crate::fingerprint::outputs`]; `None` if a file could
+/// not be read).
+fn remove_stale(
+    out: &Path,
+    produced: &BTreeSet<String>,
+) -> Result<(usize, Option<u64>), Diagnostic> {
+    use std::hash::Hasher;
     let mut removed = 0;
     let mut dirs = Vec::new();
+    let mut listing = Some(crate::fingerprint::listing());
     // walkdir does not follow links: a link is listed as itself and removed
     // as itself.
     let walk = walkdir::WalkDir::new(out)
@@ -296,6 +316,14 @@ fn remove_stale(out: &Path, produced: &BTreeSet<String>) -> Result<usize, Diagno
         } else if !produced.contains(&rel) || entry.path_is_symlink() {
             std::fs::remove_file(path).map_err(|e| io(path, &e))?;
             removed += 1;
+        } else if let Some(h) = &mut listing {
+            let listed = entry
+                .metadata()
+                .ok()
+                .and_then(|m| crate::fingerprint::list(h, path, &m));
+            if listed.is_none() {
+                listing = None;
+            }
         }
     }
     // Deepest first, so a folder emptied of empty folders goes too.
@@ -303,7 +331,7 @@ fn remove_stale(out: &Path, produced: &BTreeSet<String>) -> Result<usize, Diagno
         // Only empty folders go; a folder that still holds output stays.
         let _ = std::fs::remove_dir(dir);
     }
-    Ok(removed)
+    Ok((removed, listing.map(|h| h.finish())))
 }
 
 /// The marker's first line.
