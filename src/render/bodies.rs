@@ -353,6 +353,20 @@ pub fn render_body(
     };
     // One document's body per page: short ids ("fn-1") cannot collide.
     let (html, problems) = markdown::render(&text, "", &resolve);
+    let errors = markdown_errors(d, problems);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Body {
+        html: markdown::unwrap_opaque(&html.html),
+        summary,
+        headings: html.headings,
+    })
+}
+
+/// The errors Markdown rendering found in a document: raw HTML refused and
+/// broken links, each located in the file with a hint.
+fn markdown_errors(d: &Document, problems: markdown::Problems) -> Vec<Diagnostic> {
     let refused = problems.refused.into_iter().map(|tag| {
         Diagnostic::error(crate::msg!(Msg::RawHtmlRefused, tag))
             .file(&d.path)
@@ -379,13 +393,5 @@ pub fn render_body(
             })
             .hint(hint)
     });
-    let errors: Vec<Diagnostic> = refused.chain(broken).collect();
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(Body {
-        html: markdown::unwrap_opaque(&html.html),
-        summary,
-        headings: html.headings,
-    })
+    refused.chain(broken).collect()
 }
