@@ -102,9 +102,14 @@ pub fn inputs(opts: &BuildOptions) -> Option<u64> {
 
 /// Adds one output file to a listing's hash: its path, size and time.
 pub fn list(h: &mut impl Hasher, path: &Path, meta: &std::fs::Metadata) -> Option<()> {
-    path.hash(h);
-    (meta.len(), meta.modified().ok()?).hash(h);
+    list_parts(h, path, meta.len(), meta.modified().ok()?);
     Some(())
+}
+
+/// [`list`] from a size and a time already read.
+pub fn list_parts(h: &mut impl Hasher, path: &Path, len: u64, time: std::time::SystemTime) {
+    path.hash(h);
+    (len, time).hash(h);
 }
 
 /// A hasher for [`list`], fed in the order of a walk sorted by name.

@@ -106,6 +106,19 @@ pub fn build_with(
     progress: &dyn Fn(Status),
 ) -> Result<BuildReport, Vec<Diagnostic>> {
     let start = Instant::now();
+    // `BAOCAO_TIMINGS=1`: each stage's start on standard error, for
+    // profiling a build (see README, Performance).
+    let timings = std::env::var_os("BAOCAO_TIMINGS").is_some();
+    let mark = |stage: &dyn std::fmt::Debug| {
+        if timings {
+            eprintln!("{:>8.3} s  {stage:?}", start.elapsed().as_secs_f64());
+        }
+    };
+    let timed = |s: Status| {
+        mark(&s);
+        progress(s);
+    };
+    let progress: &dyn Fn(Status) = &timed;
     let Some(out) = &opts.output else {
         // `check`: render everything, keep nothing.
         return render_to(opts, progress, &|_, _| Ok(()));
@@ -136,6 +149,7 @@ pub fn build_with(
         _ => None,
     };
     output::write_stamp(out, stamp.as_ref()).map_err(|d| vec![d])?;
+    mark(&"done");
     report.elapsed = start.elapsed();
     Ok(report)
 }

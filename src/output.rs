@@ -3,7 +3,7 @@
 //! nothing outside the output folder is touched.
 
 use crate::messages::{Hint, Msg};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
@@ -136,28 +136,33 @@ pub fn sync(files: &BTreeMap<String, Vec<u8>>, out: &Path) -> Result<WriteStats,
 
 /// A build's writes, staged: [`Staging::put`] compares a file with the one
 /// in the output folder and keeps only a changed one, in a hidden folder
-/// inside it; [`Staging::commit`] then moves the changed files into place
-/// and removes stale ones. Dropped without a commit, it removes what it
-/// staged, so a failed build leaves the output folder as it was, while a
-/// site larger than memory is never held in memory whole.
+/// inside it that mirrors the output's tree; [`Staging::commit`] then moves
+/// the changed files into place and removes stale ones. Dropped without a
+/// commit, it removes what it staged, so a failed build leaves the output
+/// folder as it was, while a site larger than memory is never held in
+/// memory whole.
 pub struct Staging {
     out: PathBuf,
     /// The hidden folder of staged files (the output's own file system, so
-    /// moving a file into place is a rename).
+    /// moving a file or a whole folder into place is a rename).
     tmp: PathBuf,
     state: Mutex<Staged>,
     committed: bool,
 }
 
+/// A file's size and modification time, as the output's listing holds it
+/// ([`crate::fingerprint::list`]); `None` when it could not be read.
+type Listed = Option<(u64, std::time::SystemTime)>;
+
 #[derive(Default)]
 struct Staged {
-    /// Every path of this build.
-    produced: BTreeSet<String>,
-    /// Changed files: path → name of the staged copy.
-    changed: BTreeMap<String, String>,
+    /// Every path of this build, with its size and time once in place.
+    produced: BTreeMap<String, Listed>,
+    /// How many files were staged.
+    written: usize,
     unchanged: usize,
-    /// Names handed out to staged copies: the next one is this number.
-    reserved: usize,
+    /// Folders made inside the staging folder.
+    folders: std::collections::HashSet<String>,
     /// The staging folder exists.
     opened: bool,
     /// The output folder did not exist before this build.
@@ -179,6 +184,10 @@ impl Staging {
         }
     }
 
+    fn lock(&self) -> std::sync::MutexGuard<'_, Staged> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
     /// Makes the staging folder (and the output folder) on first use.
     fn open(&self, state: &mut Staged) -> Result<(), Diagnostic> {
         if state.opened {
@@ -196,26 +205,50 @@ impl Staging {
     /// counted, changed ones are written to the staging folder.
     pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let path = inside(&self.out, rel)?;
-        let same = std::fs::symlink_metadata(&path)
-            .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-            && std::fs::read(&path).is_ok_and(|old| old == bytes);
-        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        if !state.produced.insert(rel.to_string()) {
+        let first = rel.split('/').next().unwrap_or_default();
+        if first == STAGING || first == MARKER {
+            return Err(Diagnostic::error(crate::msg!(Msg::RefusePathOutside, rel))
+                .hint(Hint::BugBaocaoThemePlease));
+        }
+        let old = std::fs::symlink_metadata(&path)
+            .ok()
+            .filter(|m| m.is_file() && m.len() == bytes.len() as u64);
+        let same = old.is_some() && std::fs::read(&path).is_ok_and(|old| old == bytes);
+        let mut state = self.lock();
+        if state.produced.contains_key(rel) {
             return Ok(());
         }
         if same {
+            let listed = old.and_then(|m| Some((m.len(), m.modified().ok()?)));
+            state.produced.insert(rel.to_string(), listed);
             state.unchanged += 1;
             return Ok(());
         }
+        state.produced.insert(rel.to_string(), None);
+        state.written += 1;
         self.open(&mut state)?;
-        // A flat name per file: no folders to make while staging.
-        let name = format!("{:x}", state.reserved);
-        state.reserved += 1;
+        let folder = rel.rsplit_once('/').map(|(f, _)| f.to_string());
+        let make = folder.filter(|f| state.folders.insert(f.clone()));
         drop(state);
-        let file = self.tmp.join(&name);
-        std::fs::write(&file, bytes).map_err(|e| io(&file, &e))?;
-        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        state.changed.insert(rel.to_string(), name);
+        let staged = self.tmp.join(rel);
+        if let Some(folder) = make {
+            let dir = self.tmp.join(folder);
+            // Another thread may make the same folder: that is no error.
+            std::fs::create_dir_all(&dir).map_err(|e| io(&dir, &e))?;
+        }
+        let listed = match write_file(&staged, bytes) {
+            // The thread that claimed the folder may not have made it yet.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let dir = staged.parent().unwrap_or(&self.tmp);
+                std::fs::create_dir_all(dir).map_err(|e| io(dir, &e))?;
+                write_file(&staged, bytes)
+            }
+            other => other,
+        }
+        .map_err(|e| io(&staged, &e))?;
+        if let Some(entry) = self.lock().produced.get_mut(rel) {
+            *entry = listed;
+        }
         Ok(())
     }
 
@@ -226,42 +259,92 @@ impl Staging {
     }
 
     /// [`Staging::commit`], also giving the hash of the output's listing
-    /// ([`crate::fingerprint::outputs`]) taken while removing stale files.
+    /// ([`crate::fingerprint::outputs`]) as the build left it.
     pub fn commit_listed(mut self) -> Result<(WriteStats, Option<u64>), Diagnostic> {
-        use rayon::prelude::*;
-        let state = std::mem::take(&mut *self.state.lock().unwrap_or_else(|p| p.into_inner()));
+        let state = std::mem::take(&mut *self.lock());
         let out = self.out.clone();
         std::fs::create_dir_all(&out).map_err(|e| io(&out, &e))?;
+        // An output with nothing visible in it has nothing stale either.
+        let fresh = std::fs::read_dir(&out)
+            .map_err(|e| io(&out, &e))?
+            .filter_map(Result::ok)
+            .all(|e| e.file_name().to_string_lossy().starts_with('.'));
         // Moves first, deletions after: an interrupted run leaves every new
-        // file in place rather than a half-emptied folder. Folders are made
-        // first, one by one; then the files are moved in parallel.
-        let mut folders = std::collections::HashSet::new();
-        let mut moves = Vec::with_capacity(state.changed.len());
-        for (rel, name) in &state.changed {
-            let path = inside(&out, rel)?;
-            make_folders(&out, &path, &mut folders)?;
-            moves.push((self.tmp.join(name), path));
+        // file in place rather than a half-emptied folder.
+        if state.opened {
+            move_tree(&self.tmp, &out)?;
         }
-        moves.par_iter().try_for_each(|(from, path)| {
-            // A rename replaces a file or a link (never followed) in one
-            // call; a folder in the way is removed first.
-            if std::fs::rename(from, path).is_err() {
-                clear(path)?;
-                std::fs::rename(from, path).map_err(|e| io(path, &e))?;
-            }
-            Ok::<(), Diagnostic>(())
-        })?;
-        let (removed, listing) = remove_stale(&out, &state.produced)?;
+        let removed = if fresh {
+            0
+        } else {
+            remove_stale(&out, &state.produced)?
+        };
         self.committed = true;
         remove_any(&self.tmp)?;
         write_marker(&out)?;
         let stats = WriteStats {
-            written: state.changed.len(),
+            written: state.written,
             unchanged: state.unchanged,
             removed,
         };
-        Ok((stats, listing))
+        Ok((stats, listing(&out, &state.produced)))
     }
+}
+
+/// Writes `bytes` to a new file at `path`, giving its size and time.
+fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<Listed> {
+    use std::io::Write;
+    let mut file = std::fs::File::create(path)?;
+    file.write_all(bytes)?;
+    let meta = file.metadata()?;
+    Ok(meta.modified().ok().map(|t| (meta.len(), t)))
+}
+
+/// Moves everything in the staging folder `from` into `to`, in parallel:
+/// an entry with nothing in its place goes over whole (a fresh build moves
+/// a few folders, not every file), a folder onto a folder is merged, and
+/// anything else in the way (a file, a link, a folder where a file goes) is
+/// replaced. Links in the output are never followed.
+fn move_tree(from: &Path, to: &Path) -> Result<(), Diagnostic> {
+    use rayon::prelude::*;
+    let entries: Vec<_> = std::fs::read_dir(from)
+        .map_err(|e| io(from, &e))?
+        .collect::<Result<_, _>>()
+        .map_err(|e| io(from, &e))?;
+    entries.par_iter().try_for_each(|entry| {
+        let src = entry.path();
+        // A name read from our own staging folder: never `..` or empty.
+        let dst = to.join(entry.file_name());
+        let staged_dir = entry.file_type().map_err(|e| io(&src, &e))?.is_dir();
+        match std::fs::symlink_metadata(&dst) {
+            Ok(m) if m.is_dir() && staged_dir => return move_tree(&src, &dst),
+            Ok(m) if m.is_dir() => std::fs::remove_dir_all(&dst).map_err(|e| io(&dst, &e))?,
+            // A rename replaces a file or a link in one call, but not a
+            // folder's place.
+            Ok(_) if staged_dir => std::fs::remove_file(&dst).map_err(|e| io(&dst, &e))?,
+            _ => {}
+        }
+        std::fs::rename(&src, &dst).map_err(|e| io(&dst, &e))
+    })
+}
+
+/// The hash of the output's listing after a commit, from what was put:
+/// the same as [`crate::fingerprint::outputs`] walking it, since the
+/// visible files are exactly the produced ones, in the walk's order (by
+/// name, folder by folder).
+fn listing(out: &Path, produced: &BTreeMap<String, Listed>) -> Option<u64> {
+    use std::hash::Hasher;
+    let mut files: Vec<(&String, &Listed)> = produced
+        .iter()
+        .filter(|(rel, _)| !rel.split('/').any(|p| p.starts_with('.')))
+        .collect();
+    files.sort_by(|a, b| a.0.split('/').cmp(b.0.split('/')));
+    let mut h = crate::fingerprint::listing();
+    for (rel, listed) in files {
+        let (len, time) = (*listed)?;
+        crate::fingerprint::list_parts(&mut h, &out.join(rel), len, time);
+    }
+    Some(h.finish())
 }
 
 impl Drop for Staging {
@@ -287,23 +370,15 @@ fn remove_any(path: &Path) -> Result<(), Diagnostic> {
 }
 
 /// Removes every file of `out` that is not `produced`, and folders left
-/// empty; hidden entries stay. Returns how many files went, and the hash of
-/// what is left ([`crate::fingerprint::outputs`]; `None` if a file could
-/// not be read).
-fn remove_stale(
-    out: &Path,
-    produced: &BTreeSet<String>,
-) -> Result<(usize, Option<u64>), Diagnostic> {
-    use std::hash::Hasher;
+/// empty; hidden entries stay. Returns how many files went.
+fn remove_stale(out: &Path, produced: &BTreeMap<String, Listed>) -> Result<usize, Diagnostic> {
     let mut removed = 0;
     let mut dirs = Vec::new();
-    let mut listing = Some(crate::fingerprint::listing());
     // walkdir does not follow links: a link is listed as itself and removed
     // as itself.
     let walk = walkdir::WalkDir::new(out)
         .min_depth(1)
         .follow_links(false)
-        .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walk {
@@ -313,17 +388,9 @@ fn remove_stale(
         let rel = crate::fs::posix(path.strip_prefix(out).unwrap_or(path));
         if entry.file_type().is_dir() {
             dirs.push(path.to_path_buf());
-        } else if !produced.contains(&rel) || entry.path_is_symlink() {
+        } else if !produced.contains_key(&rel) || entry.path_is_symlink() {
             std::fs::remove_file(path).map_err(|e| io(path, &e))?;
             removed += 1;
-        } else if let Some(h) = &mut listing {
-            let listed = entry
-                .metadata()
-                .ok()
-                .and_then(|m| crate::fingerprint::list(h, path, &m));
-            if listed.is_none() {
-                listing = None;
-            }
         }
     }
     // Deepest first, so a folder emptied of empty folders goes too.
@@ -331,7 +398,7 @@ fn remove_stale(
         // Only empty folders go; a folder that still holds output stays.
         let _ = std::fs::remove_dir(dir);
     }
-    Ok((removed, listing.map(|h| h.finish())))
+    Ok(removed)
 }
 
 /// The marker's first line.
@@ -373,50 +440,6 @@ pub fn write_stamp(out: &Path, stamp: Option<&Stamp>) -> Result<(), Diagnostic> 
         remove_any(&marker)?;
     }
     std::fs::write(&marker, text).map_err(|e| io(&marker, &e))
-}
-
-/// Clears the way for a file's folders: an old file or a symbolic link
-/// where a folder must go is replaced by the folder (all inside `out`, all
-/// stale). Links are removed, never followed.
-fn make_folders(
-    out: &Path,
-    path: &Path,
-    folders: &mut std::collections::HashSet<PathBuf>,
-) -> Result<(), Diagnostic> {
-    let mut ancestor = out.to_path_buf();
-    if let Ok(rel) = path.strip_prefix(out) {
-        let parts: Vec<_> = rel.components().collect();
-        for part in &parts[..parts.len().saturating_sub(1)] {
-            ancestor.push(part);
-            // Each folder is checked once per commit: thousands of pages
-            // share a few folders.
-            if folders.contains(&ancestor) {
-                continue;
-            }
-            match std::fs::symlink_metadata(&ancestor) {
-                Ok(m) if m.is_dir() => {}
-                Ok(_) => {
-                    std::fs::remove_file(&ancestor).map_err(|e| io(&ancestor, &e))?;
-                    std::fs::create_dir(&ancestor).map_err(|e| io(&ancestor, &e))?;
-                }
-                Err(_) => std::fs::create_dir(&ancestor).map_err(|e| io(&ancestor, &e))?,
-            }
-            folders.insert(ancestor.clone());
-        }
-    }
-    Ok(())
-}
-
-/// Removes an old folder or link where a file must go.
-fn clear(path: &Path) -> Result<(), Diagnostic> {
-    match std::fs::symlink_metadata(path) {
-        Ok(m) if m.is_dir() => std::fs::remove_dir_all(path).map_err(|e| io(path, &e))?,
-        Ok(m) if m.file_type().is_symlink() => {
-            std::fs::remove_file(path).map_err(|e| io(path, &e))?
-        }
-        _ => {}
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -501,6 +524,38 @@ mod tests {
         assert_eq!((stats.written, stats.removed), (1, 0));
         assert!(!out.join(STAGING).exists());
         assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"D");
+    }
+
+    #[test]
+    fn the_listing_of_a_commit_is_the_listing_a_walk_finds() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        // `a-b` sorts before `a/…` as text, after it folder by folder.
+        let mut files = BTreeMap::from([
+            ("a/index.html".to_string(), b"A".to_vec()),
+            ("a-b.html".to_string(), b"B".to_vec()),
+            ("a/b/c.svg".to_string(), b"C".to_vec()),
+            (".well-known/x.txt".to_string(), b"X".to_vec()),
+        ]);
+        for round in 0..3 {
+            let staging = Staging::begin(&out);
+            for (rel, bytes) in &files {
+                staging.put(rel, bytes).unwrap();
+            }
+            let (_, listed) = staging.commit_listed().unwrap();
+            assert_eq!(listed, crate::fingerprint::outputs(&out), "round {round}");
+            assert!(listed.is_some());
+            files.insert("a/b/c.svg".to_string(), format!("C{round}").into_bytes());
+            files.insert(format!("new-{round}/index.html"), b"N".to_vec());
+        }
+    }
+
+    #[test]
+    fn reserved_names_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let staging = Staging::begin(dir.path());
+        assert!(staging.put(".baocao-staging/x.html", b"A").is_err());
+        assert!(staging.put(".baocao-output", b"A").is_err());
     }
 
     #[test]
