@@ -34,6 +34,7 @@ pub mod site;
 pub mod template;
 pub mod text;
 pub mod theme;
+pub mod timings;
 pub mod workbook;
 pub mod xls;
 pub mod yaml_depth;
@@ -108,12 +109,8 @@ pub fn build_with(
     let start = Instant::now();
     // `BAOCAO_TIMINGS=1`: each stage's start on standard error, for
     // profiling a build (see README, Performance).
-    let timings = std::env::var_os("BAOCAO_TIMINGS").is_some();
-    let mark = |stage: &dyn std::fmt::Debug| {
-        if timings {
-            eprintln!("{:>8.3} s  {stage:?}", start.elapsed().as_secs_f64());
-        }
-    };
+    timings::mark(&"start");
+    let mark = timings::mark;
     let timed = |s: Status| {
         mark(&s);
         progress(s);
@@ -286,6 +283,7 @@ fn render_to(
             return Err(fail(diags));
         }
     };
+    crate::timings::mark(&"site_to returned");
     diagnostic::sort(&mut diags);
     Ok(BuildReport {
         warnings: diags,

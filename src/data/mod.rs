@@ -115,7 +115,78 @@ pub struct Figures {
 impl Figures {
     /// The record of a unit and period.
     pub fn get(&self, unit: &UnitId, period: &Period) -> Option<&Figure> {
-        self.records.get(&(unit.clone(), *period))
+        // Looked up by reference: a page asks for thousands of records, and
+        // an owned key would copy the unit id each time.
+        self.records
+            .get(&(unit.0.as_str(), Some(*period)) as &dyn RecordKey)
+    }
+
+    /// The records of `unit`, in chronological order.
+    pub fn of_unit<'f>(&'f self, unit: &UnitId) -> impl Iterator<Item = &'f Figure> + use<'f> {
+        let from = (unit.0.clone(), None::<Period>);
+        let id = unit.0.clone();
+        self.records
+            .range::<dyn RecordKey, _>((
+                std::ops::Bound::Included(&from as &dyn RecordKey),
+                std::ops::Bound::Unbounded,
+            ))
+            .take_while(move |((u, _), _)| u.0 == id)
+            .map(|(_, f)| f)
+    }
+}
+
+/// A record's key as a borrowed unit id and period, so that
+/// [`Figures::records`] can be searched without building an owned key.
+/// `None` as the period sorts before every period: the start of a unit's
+/// records.
+trait RecordKey {
+    /// The unit id and the period.
+    fn parts(&self) -> (&str, Option<Period>);
+}
+
+impl RecordKey for (UnitId, Period) {
+    fn parts(&self) -> (&str, Option<Period>) {
+        (self.0.0.as_str(), Some(self.1))
+    }
+}
+
+impl RecordKey for (&str, Option<Period>) {
+    fn parts(&self) -> (&str, Option<Period>) {
+        (self.0, self.1)
+    }
+}
+
+impl RecordKey for (String, Option<Period>) {
+    fn parts(&self) -> (&str, Option<Period>) {
+        (self.0.as_str(), self.1)
+    }
+}
+
+impl<'a> std::borrow::Borrow<dyn RecordKey + 'a> for (UnitId, Period) {
+    fn borrow(&self) -> &(dyn RecordKey + 'a) {
+        self
+    }
+}
+
+// The order of the owned key, `(UnitId, Period)`: the unit's id as text,
+// then the period. `Borrow` requires the two to agree.
+impl PartialEq for dyn RecordKey + '_ {
+    fn eq(&self, other: &Self) -> bool {
+        self.parts() == other.parts()
+    }
+}
+
+impl Eq for dyn RecordKey + '_ {}
+
+impl PartialOrd for dyn RecordKey + '_ {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for dyn RecordKey + '_ {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.parts().cmp(&other.parts())
     }
 }
 
@@ -682,6 +753,36 @@ pub(crate) fn record(unit: &str, period: &str, vals: &[(&str, f64)]) -> Record {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn records_are_found_by_reference_and_by_unit() {
+        let cat = Catalogue::builtin();
+        let mut figures = Figures::default();
+        // `a-b` sorts between `a` and `ab`; periods out of order.
+        for (u, p) in [
+            ("ab", "2023"),
+            ("a", "2024"),
+            ("a-b", "2023"),
+            ("a", "2023-H1"),
+            ("a", "2022"),
+        ] {
+            let f = derive(record(u, p, &[("received", 1.0)]), &cat, &mut Vec::new());
+            figures.records.insert((f.unit.clone(), f.period), f);
+        }
+        let id = |s: &str| UnitId(s.into());
+        let ids: Vec<String> = figures.of_unit(&id("a")).map(|f| f.period.id()).collect();
+        assert_eq!(ids, ["2022", "2023-H1", "2024"]);
+        assert_eq!(figures.of_unit(&id("a-b")).count(), 1);
+        assert_eq!(figures.of_unit(&id("b")).count(), 0);
+        for (key, f) in &figures.records {
+            assert_eq!(figures.get(&key.0, &key.1).map(|g| &g.unit), Some(&f.unit));
+        }
+        assert!(
+            figures
+                .get(&id("a"), &Period::parse("2023").unwrap())
+                .is_none()
+        );
+    }
 
     #[test]
     fn derives_the_thuan_an_center_figures() {

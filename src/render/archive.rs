@@ -18,7 +18,7 @@ pub struct ArchivePage<'a> {
     title: String,
     /// The tag, category or period alone.
     name: String,
-    articles: Vec<ListItem<'a>>,
+    articles: Vec<ListItem>,
     pagination: Pagination,
     breadcrumb: Vec<Crumb>,
     /// For a period: the summary of its year, when the build has one.

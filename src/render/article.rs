@@ -70,10 +70,10 @@ pub struct ArticlePage<'a> {
     title: &'a str,
     page: PageView<'a>,
     breadcrumb: Vec<Crumb>,
-    related: Vec<ListItem<'a>>,
-    others: Vec<ListItem<'a>>,
-    newer: Option<ListItem<'a>>,
-    older: Option<ListItem<'a>>,
+    related: Vec<ListItem>,
+    others: Vec<ListItem>,
+    newer: Option<ListItem>,
+    older: Option<ListItem>,
     /// The summary as one line of plain text, for `meta description`.
     description: Option<String>,
     /// Share links.
@@ -167,7 +167,8 @@ pub fn context<'a>(
     };
     let item = |a: &'a Document| inputs.list_item(a, route);
     let common = Common::new(route, inputs);
-    let json_ld = is_article.then(|| news_article(d, &page, &common, summary.as_deref()));
+    let json_ld =
+        is_article.then(|| news_article(inputs.site, d, &page, &common, summary.as_deref()));
     ArticlePage {
         share: Share::of(&common.url),
         description: summary.as_deref().map(frame::one_line),
@@ -187,15 +188,16 @@ pub fn context<'a>(
 /// The JSON-LD `NewsArticle` of an article, serialized by serde_json and
 /// made safe inside `<script>`: `</` and `<!--` cannot end or bend it.
 fn news_article(
+    site: &crate::model::Site,
     d: &Document,
     page: &PageView<'_>,
     common: &Common<'_>,
     summary: Option<&str>,
 ) -> String {
     let f = &d.front;
-    let site = &common.site;
+    let site = &site.config;
     let publisher = if site.owner.name.is_empty() {
-        site.title
+        site.title.as_str()
     } else {
         site.owner.name.as_str()
     };

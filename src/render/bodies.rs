@@ -64,7 +64,7 @@ pub struct BodyInputs<'a> {
     /// Absolute base URL.
     pub base_url: &'a str,
     /// Article or page source → URL path; `_index.md` → its section.
-    pub urls: &'a BTreeMap<PathBuf, SitePath>,
+    pub urls: &'a std::collections::HashMap<PathBuf, SitePath>,
     /// Every site path a link may point at: pages (`tin-tuc/a/`) and files.
     pub known: &'a BTreeSet<String>,
     /// In a yearly site (`build --year`), the paths it keeps: a link to a
@@ -129,7 +129,7 @@ fn resolve_link(
     dest: &str,
     d: &Document,
     root: &str,
-    urls: &BTreeMap<PathBuf, SitePath>,
+    urls: &std::collections::HashMap<PathBuf, SitePath>,
     known: &BTreeSet<String>,
     kept: Option<&BTreeSet<String>>,
     failed: &BTreeSet<PathBuf>,
@@ -147,7 +147,7 @@ fn resolve_in_site(
     dest: &str,
     d: &Document,
     root: &str,
-    urls: &BTreeMap<PathBuf, SitePath>,
+    urls: &std::collections::HashMap<PathBuf, SitePath>,
     known: &BTreeSet<String>,
     failed: &BTreeSet<PathBuf>,
 ) -> Result<Option<(String, String)>, Part> {

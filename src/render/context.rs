@@ -192,9 +192,34 @@ pub struct Crumb {
     pub href: Option<String>,
 }
 
-/// An article in a list.
+/// An article in a list, as the theme's engine holds it: made once per
+/// article and depth of the page that lists it, then shared (a pointer
+/// copy) by every such page instead of being serialized for each.
+#[derive(Clone)]
+pub struct ListItem {
+    value: tera::Value,
+    /// Whether the article has an image.
+    pub has_image: bool,
+}
+
+impl Serialize for ListItem {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(s)
+    }
+}
+
+impl From<ListEntry<'_>> for ListItem {
+    fn from(entry: ListEntry<'_>) -> ListItem {
+        ListItem {
+            value: tera::Value::from_serializable(&entry),
+            has_image: entry.image.is_some(),
+        }
+    }
+}
+
+/// The fields of a [`ListItem`].
 #[derive(Serialize)]
-pub struct ListItem<'a> {
+struct ListEntry<'a> {
     /// Title.
     pub title: &'a str,
     /// Link from the page.
@@ -245,7 +270,7 @@ pub struct TagLink<'a> {
 #[derive(Serialize)]
 pub struct Sidebar<'a> {
     /// The newest articles, linked from the page.
-    pub latest: Vec<ListItem<'a>>,
+    pub latest: Vec<ListItem>,
     /// The first top-level unit's cards for its latest period.
     pub figures: Option<&'a Highlight>,
 }
@@ -273,6 +298,45 @@ pub struct Inputs<'a> {
     pub paths: &'a BTreeSet<String>,
     /// The year of a yearly summary site (`build --year`).
     pub year: Option<i32>,
+    /// What every page shares, made once.
+    pub shared: Prebuilt,
+}
+
+/// The parts of the context that every page shares, converted once into
+/// the engine's values: a page takes them by a pointer copy instead of
+/// serializing them again (the interface words alone are hundreds of
+/// entries).
+pub struct Prebuilt {
+    /// `site`.
+    site: tera::Value,
+    /// `i18n`.
+    i18n: tera::Value,
+    /// List entries by article (its address) and depth of the listing page.
+    items: std::collections::HashMap<usize, [std::sync::OnceLock<ListItem>; CACHED_DEPTHS]>,
+}
+
+/// Pages this deep or deeper make their list entries each time.
+const CACHED_DEPTHS: usize = 6;
+
+/// The key of a document in [`Prebuilt`]: its address, fixed while the
+/// site is loaded, and cheaper to hash than its path.
+fn doc_key(d: &Document) -> usize {
+    std::ptr::from_ref(d) as usize
+}
+
+impl Prebuilt {
+    /// The shared parts for `site`, with room for the list entries of
+    /// `articles`.
+    pub fn new(site: &Site, base_url: &str, words: &Words, articles: &[&Document]) -> Prebuilt {
+        Prebuilt {
+            site: tera::Value::from_serializable(&SiteCtx::new(site, base_url)),
+            i18n: tera::Value::from_serializable(words),
+            items: articles
+                .iter()
+                .map(|d| (doc_key(d), Default::default()))
+                .collect(),
+        }
+    }
 }
 
 /// A named link, such as a tag of an article.
@@ -297,8 +361,8 @@ pub fn capitalize(s: &str) -> String {
 pub struct Common<'a> {
     /// Prefix from the page to the site root.
     pub root: String,
-    /// The site.
-    pub site: SiteCtx<'a>,
+    /// The site ([`SiteCtx`]).
+    pub site: tera::Value,
     /// The route's kind.
     pub kind: &'static str,
     /// Absolute URL of the page.
@@ -306,7 +370,7 @@ pub struct Common<'a> {
     /// The menu.
     pub nav: Vec<NavItem<'a>>,
     /// Interface words of the site's language (`{{ i18n.home }}`).
-    pub i18n: &'a Words,
+    pub i18n: tera::Value,
     /// The sidebar of wide screens.
     pub sidebar: Sidebar<'a>,
     /// Link from the page to the search page, for search boxes (a GET
@@ -346,12 +410,12 @@ impl<'a> Common<'a> {
             })
             .collect();
         Common {
-            site: SiteCtx::new(inputs.site, inputs.base_url),
+            site: inputs.shared.site.clone(),
             kind: route.kind(),
             url: format!("{}{path}", inputs.base_url),
             nav,
             root,
-            i18n: inputs.words,
+            i18n: inputs.shared.i18n.clone(),
             sidebar: Sidebar {
                 // The page's own article is not offered as more to read.
                 latest: inputs
@@ -431,10 +495,37 @@ impl<'a> Inputs<'a> {
     }
 
     /// An article as a list entry, linked from `from`.
-    pub fn list_item(&self, d: &'a Document, from: &Route) -> ListItem<'a> {
+    pub fn list_item(&self, d: &'a Document, from: &Route) -> ListItem {
+        let depth = from.url_path().matches('/').count();
+        let make = || ListItem::from(self.list_entry(d, from));
+        let slot = self
+            .shared
+            .items
+            .get(&doc_key(d))
+            .and_then(|slots| slots.get(depth));
+        match slot {
+            // Links are relative, so the entry differs only by depth.
+            Some(slot) => slot.get_or_init(make).clone(),
+            None => make(),
+        }
+    }
+
+    /// An article as a list entry whose links start at `base_path` (the
+    /// site's path, `/` or `/cchc/`) instead of the page's place.
+    pub fn list_item_rebased(&self, d: &'a Document, base_path: &str) -> ListItem {
+        let mut entry = self.list_entry(d, &Route::Home { page: 1 });
+        entry.href = format!("{base_path}{}", entry.href.trim_start_matches("./"));
+        if let Some(p) = &mut entry.image {
+            p.src = format!("{base_path}{}", p.src);
+        }
+        ListItem::from(entry)
+    }
+
+    /// The fields of an article's list entry, linked from `from`.
+    fn list_entry(&self, d: &'a Document, from: &Route) -> ListEntry<'a> {
         let path = self.index.paths.get(&d.path).cloned().unwrap_or_default();
         let date = d.front.date;
-        ListItem {
+        ListEntry {
             title: &d.front.title,
             href: Route::Article(path).link_from(from),
             date: date.map(|d| d.rfc3339()),

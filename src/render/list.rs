@@ -46,12 +46,12 @@ pub struct ListPage<'a> {
     #[serde(flatten)]
     common: Common<'a>,
     title: String,
-    articles: Vec<ListItem<'a>>,
+    articles: Vec<ListItem>,
     pagination: Pagination,
     intro: Option<String>,
     breadcrumb: Vec<Crumb>,
     /// The home page's lead article: the newest, shown large.
-    lead: Option<ListItem<'a>>,
+    lead: Option<ListItem>,
     /// The home page's figure cards of the top-level units.
     highlights: &'a [Highlight],
     /// The heading element of each article's title: `h3` below the home
@@ -65,10 +65,10 @@ pub fn paginate<'a>(
     route: &Route,
     list: &[&'a Document],
     inputs: &Inputs<'a>,
-) -> (Vec<ListItem<'a>>, Pagination) {
+) -> (Vec<ListItem>, Pagination) {
     let n = route.page();
     let total = list.len().div_ceil(inputs.per_page).max(1);
-    let articles: Vec<ListItem<'a>> = list
+    let articles: Vec<ListItem> = list
         .iter()
         .skip((n - 1) * inputs.per_page)
         .take(inputs.per_page)
@@ -133,7 +133,7 @@ pub fn context<'a>(route: &Route, inputs: &Inputs<'a>) -> ListPage<'a> {
     let front = matches!(route, Route::Home { page: 1 });
     // The lead is the newest article of the page that has an image, else
     // the newest: a portal leads with a picture when it has one.
-    let lead_at = articles.iter().position(|a| a.image.is_some()).unwrap_or(0);
+    let lead_at = articles.iter().position(|a| a.has_image).unwrap_or(0);
     let lead = (front && !articles.is_empty()).then(|| articles.remove(lead_at));
     ListPage {
         lead,

@@ -30,12 +30,13 @@ pub fn not_found<'a>(inputs: &Inputs<'a>) -> NotFoundPage<'a> {
         }
     }
     // The sidebar's links likewise: from the site's path, not the page's.
-    for item in &mut common.sidebar.latest {
-        item.href = format!("{base_path}{}", item.href);
-        if let Some(p) = &mut item.image {
-            p.src = format!("{base_path}{}", p.src);
-        }
-    }
+    common.sidebar.latest = inputs
+        .index
+        .articles
+        .iter()
+        .take(super::frame::SIDEBAR_ARTICLES)
+        .map(|d| inputs.list_item_rebased(d, &base_path))
+        .collect();
     common.search_href = format!("{base_path}{}", Route::Search.url_path());
     common.root = base_path;
     NotFoundPage {

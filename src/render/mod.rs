@@ -142,6 +142,7 @@ pub fn site_then(
     let (articles, pages) = plan::publishable(site, opts.drafts, &mut diags);
     let full_index = SiteIndex::new(articles.clone(), pages.clone(), &site.articles);
     let per_page = site.config.per_page.max(1);
+    crate::timings::mark(&"index");
     let full_plan = plan::routes(&full_index, figures, per_page, &mut diags);
     // A yearly site's links are checked against the whole site, so a
     // yearly build reports what a full build reports.
@@ -168,6 +169,7 @@ pub fn site_then(
         full_plan: &full_plan,
         kept: opts.year.map(|_| &paths),
     };
+    crate::timings::mark(&"plan");
     let link_targets = LinkTargets::new(site, &links);
     let body_inputs = BodyInputs {
         site,
@@ -178,7 +180,9 @@ pub fn site_then(
         kept: links.kept,
         shared: &shared,
     };
+    crate::timings::mark(&"links");
     let bodies = all_bodies(site, opts, &shared, &plan, &links, &body_inputs, &mut diags)?;
+    crate::timings::mark(&"bodies ahead");
     let theme = compile_theme(site, &shared)?;
     let highlights = frame::highlights(site, figures, &shared.words);
     let inputs = Inputs {
@@ -192,9 +196,13 @@ pub fn site_then(
         paths: &paths,
         year: opts.year,
         highlights: &highlights,
+        shared: context::Prebuilt::new(site, &opts.base_url, &shared.words, &index.articles),
     };
+    crate::timings::mark(&"theme, prebuilt");
     let mut counts = all_pages(&theme, &plan, &inputs, &bodies, sink, &mut diags);
+    crate::timings::mark(&"pages");
     counts.files += add_static_files(site, &plan, sink, &mut diags);
+    crate::timings::mark(&"static");
     if diags.iter().any(Diagnostic::is_error) {
         Err(diags)
     } else {
@@ -295,7 +303,7 @@ struct LinkTargets {
     /// Every site path a link may point at: pages and files.
     known: BTreeSet<String>,
     /// Article or page source → URL path; `_index.md` → its section.
-    urls: BTreeMap<PathBuf, SitePath>,
+    urls: HashMap<PathBuf, SitePath>,
 }
 
 impl LinkTargets {
@@ -335,7 +343,7 @@ struct Bodies<'a> {
     base: Tera,
     inputs: &'a BodyInputs<'a>,
     /// Sources whose body renders with its page.
-    later: BTreeSet<&'a std::path::Path>,
+    later: std::collections::HashSet<&'a std::path::Path>,
 }
 
 impl Bodies<'_> {
@@ -385,7 +393,7 @@ fn all_bodies<'a>(
         .filter_map(|e| e.doc)
         .chain(links.full_index.section_docs.values().copied())
         .collect();
-    let later: BTreeSet<&std::path::Path> = plan
+    let later: std::collections::HashSet<&std::path::Path> = plan
         .iter()
         .filter(|e| matches!(e.route, Route::Article(_)))
         .filter_map(|e| e.doc.map(|d| d.path.as_path()))
@@ -413,6 +421,7 @@ fn all_bodies<'a>(
         return Err(std::mem::take(diags));
     }
     check_menu(site, body_inputs.known, diags);
+    crate::timings::mark(&"bodies compiled");
     let rendered: Vec<_> = docs
         .par_iter()
         .map(|d| {
@@ -450,6 +459,11 @@ fn all_bodies<'a>(
     })
 }
 
+/// How many charts an HTML text holds.
+fn chart_count(html: &[u8]) -> usize {
+    memchr::memmem::find_iter(html, b"<figure class=\"bc-chart ").count()
+}
+
 /// The theme's templates, compiled once for every page.
 fn compile_theme(site: &Site, shared: &Arc<Shared>) -> Result<Tera, Vec<Diagnostic>> {
     let mut theme = Tera::new();
@@ -483,7 +497,7 @@ fn all_pages(
     let ahead = bodies
         .done
         .values()
-        .map(|b| b.html.matches("<figure class=\"bc-chart ").count())
+        .map(|b| chart_count(b.html.as_bytes()))
         .sum();
     let (pages, charts) = (AtomicUsize::new(0), AtomicUsize::new(ahead));
     let failed: Vec<Diagnostic> = plan
@@ -496,11 +510,6 @@ fn all_pages(
             charts.fetch_add(body_charts, Relaxed);
             let path = e.route.output_path();
             // Unit pages and summaries draw their own charts.
-            let chart_count = |bytes: &[u8]| {
-                String::from_utf8_lossy(bytes)
-                    .matches("<figure class=\"bc-chart ")
-                    .count()
-            };
             let own_charts = matches!(e.route, Route::Unit { .. } | Route::Summary(_))
                 || (matches!(e.route, Route::Home { .. }) && inputs.year.is_some());
             if own_charts {
@@ -537,9 +546,7 @@ fn render_route(
             Some(d) if matches!(e.route, Route::Article(_)) => Some(bodies.whole(d)?),
             _ => None,
         };
-        let charts = body
-            .as_ref()
-            .map_or(0, |b| b.html.matches("<figure class=\"bc-chart ").count());
+        let charts = body.as_ref().map_or(0, |b| chart_count(b.html.as_bytes()));
         return render_page(theme, e, routes, inputs, body.as_deref())
             .map(|page| (page, charts))
             .map_err(|(err, exceeded)| vec![theme_error(&err, exceeded, inputs.site)]);
@@ -651,7 +658,7 @@ fn body_engine(shared: &Arc<Shared>) -> Tera {
 fn compile_bodies(
     base: &Tera,
     docs: &[&Document],
-    later: &BTreeSet<&std::path::Path>,
+    later: &std::collections::HashSet<&std::path::Path>,
     shared: &Arc<Shared>,
     site: &Site,
 ) -> Result<Tera, Vec<Diagnostic>> {

@@ -477,7 +477,7 @@ pub struct SummaryPage<'a> {
     charts: Vec<String>,
     /// Units with figures of the year but none from its start.
     left_out: Vec<Listed>,
-    articles: Vec<ListItem<'a>>,
+    articles: Vec<ListItem>,
     /// The year's records as one CSV.
     data_href: String,
     /// The summaries of other years in this build.

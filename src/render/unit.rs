@@ -67,7 +67,7 @@ pub struct UnitPage<'a> {
     /// First and last day it exists, `dd/mm/yyyy`.
     since: Option<String>,
     until: Option<String>,
-    articles: Vec<ListItem<'a>>,
+    articles: Vec<ListItem>,
     pagination: Pagination,
     breadcrumb: Vec<Crumb>,
     /// Trend charts, as HTML; first page only.
@@ -158,10 +158,8 @@ pub fn context<'a>(route: &Route, id: &UnitId, inputs: &Inputs<'a>) -> UnitPage<
 fn records_of<'f>(id: &UnitId, inputs: &Inputs<'f>) -> Vec<&'f Figure> {
     inputs
         .figures
-        .records
-        .iter()
-        .filter(|((u, p), _)| u == id && inputs.year.is_none_or(|y| p.year() == y))
-        .map(|(_, f)| f)
+        .of_unit(id)
+        .filter(|f| inputs.year.is_none_or(|y| f.period.year() == y))
         .collect()
 }
 
