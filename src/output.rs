@@ -148,6 +148,9 @@ pub struct Staging {
     tmp: PathBuf,
     state: Mutex<Staged>,
     committed: bool,
+    /// The output held nothing visible when the build began: no file
+    /// there to compare with, and none stale.
+    fresh: bool,
 }
 
 /// A file's size and modification time, as the output's listing holds it
@@ -176,11 +179,18 @@ impl Staging {
     /// Starts staging into `out`; nothing touches the disk until a file
     /// differs from the output's.
     pub fn begin(out: &Path) -> Staging {
+        let fresh = match std::fs::read_dir(out) {
+            Ok(entries) => entries
+                .filter_map(Result::ok)
+                .all(|e| e.file_name().to_string_lossy().starts_with('.')),
+            Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+        };
         Staging {
             out: out.to_path_buf(),
             tmp: out.join(STAGING),
             state: Mutex::new(Staged::default()),
             committed: false,
+            fresh,
         }
     }
 
@@ -210,8 +220,9 @@ impl Staging {
             return Err(Diagnostic::error(crate::msg!(Msg::RefusePathOutside, rel))
                 .hint(Hint::BugBaocaoThemePlease));
         }
-        let old = std::fs::symlink_metadata(&path)
-            .ok()
+        let old = (!self.fresh)
+            .then(|| std::fs::symlink_metadata(&path).ok())
+            .flatten()
             .filter(|m| m.is_file() && m.len() == bytes.len() as u64);
         let same = old.is_some() && std::fs::read(&path).is_ok_and(|old| old == bytes);
         let mut state = self.lock();
@@ -264,17 +275,12 @@ impl Staging {
         let state = std::mem::take(&mut *self.lock());
         let out = self.out.clone();
         std::fs::create_dir_all(&out).map_err(|e| io(&out, &e))?;
-        // An output with nothing visible in it has nothing stale either.
-        let fresh = std::fs::read_dir(&out)
-            .map_err(|e| io(&out, &e))?
-            .filter_map(Result::ok)
-            .all(|e| e.file_name().to_string_lossy().starts_with('.'));
         // Moves first, deletions after: an interrupted run leaves every new
         // file in place rather than a half-emptied folder.
         if state.opened {
             move_tree(&self.tmp, &out)?;
         }
-        let removed = if fresh {
+        let removed = if self.fresh {
             0
         } else {
             remove_stale(&out, &state.produced)?

@@ -266,13 +266,32 @@ pub enum Wanted {
     Text,
 }
 
+/// Whether a body or summary has no template syntax (no `{{`, `{%` or
+/// `{#`): the engine would give it back as it is, so it is neither
+/// compiled nor rendered.
+pub fn is_plain(text: &str) -> bool {
+    !text
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'{' && matches!(w[1], b'{' | b'%' | b'#'))
+}
+
 /// Renders one document's body and summary, or the part of them wanted.
+/// Plain text (see [`is_plain`]) is taken as it is, without the engine.
 pub fn render_body(
     tera: &Tera,
     d: &Document,
     inputs: &BodyInputs<'_>,
     wanted: Wanted,
 ) -> Result<Body, Vec<Diagnostic>> {
+    let summary_plain = d.front.summary.as_deref().is_none_or(is_plain);
+    if wanted == Wanted::Summary && summary_plain {
+        return Ok(Body {
+            html: String::new(),
+            summary: d.front.summary.clone(),
+            headings: Vec::new(),
+        });
+    }
     let root = root_of(inputs.urls.get(&d.path).map_or("", SitePath::as_str));
     let record = |p: Option<Period>| match (&d.front.unit, p) {
         (Some(u), Some(p)) => inputs.figures.get(u, &p),
@@ -314,6 +333,8 @@ pub fn render_body(
     // of both in one run.
     let text = if wanted == Wanted::Summary {
         Ok(String::new())
+    } else if is_plain(&d.body) {
+        Ok(d.body.clone())
     } else {
         bounded(BODY_LIMITS, &scope, || tera.render(&name, &ctx)).map_err(|e| diag(e, false))
     };
@@ -322,7 +343,10 @@ pub fn render_body(
         .summary
         .as_ref()
         .filter(|_| wanted != Wanted::Text)
-        .map(|_| {
+        .map(|s| {
+            if is_plain(s) {
+                return Ok(s.clone());
+            }
             bounded(BODY_LIMITS, &scope, || {
                 tera.render(&format!("{name}#summary"), &ctx)
             })
@@ -394,4 +418,30 @@ fn markdown_errors(d: &Document, problems: markdown::Problems) -> Vec<Diagnostic
             .hint(hint)
     });
     refused.chain(broken).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_what_the_engine_would_give_back() {
+        let texts = [
+            "Văn bản thường, không có biểu thức.\n\n- một\n- hai\n",
+            "Dấu { và } đứng riêng, {x}, 50% và # tiêu đề\n",
+            "Hai dòng trống cuối\n\n\n",
+            "<b>& \"ngoặc\" 'đơn'</b>",
+            "",
+        ];
+        let mut tera = Tera::new();
+        tera.autoescape_on([".md"]);
+        for t in texts {
+            assert!(is_plain(t), "{t}");
+            tera.add_raw_template("a.md", t).unwrap();
+            assert_eq!(tera.render("a.md", &Context::new()).unwrap(), t);
+        }
+        for t in ["{{ x }}", "a {% if x %}b{% endif %}", "{# ghi chú #}", "{{"] {
+            assert!(!is_plain(t), "{t}");
+        }
+    }
 }

@@ -355,6 +355,11 @@ impl Bodies<'_> {
         if !self.later.contains(d.path.as_path()) {
             return Ok(ahead.map_or_else(|| Cow::Owned(Body::default()), Cow::Borrowed));
         }
+        if bodies::is_plain(&d.body) {
+            let mut body = bodies::render_body(&self.base, d, self.inputs, Wanted::Text)?;
+            body.summary = ahead.and_then(|b| b.summary.clone());
+            return Ok(Cow::Owned(body));
+        }
         let mut tera = self.base.clone();
         tera.add_raw_template(&posix(&d.path), &d.body)
             .map_err(|e| {
@@ -663,7 +668,10 @@ fn compile_bodies(
     site: &Site,
 ) -> Result<Tera, Vec<Diagnostic>> {
     let mut bodies = base.clone();
-    let body = |d: &Document| (!later.contains(d.path.as_path())).then_some(());
+    // Text without template syntax is its own output: not compiled.
+    let body = |d: &Document| {
+        (!later.contains(d.path.as_path()) && !bodies::is_plain(&d.body)).then_some(())
+    };
     let sources: Vec<(String, &str)> = docs
         .iter()
         .flat_map(|d| {
@@ -672,6 +680,7 @@ fn compile_bodies(
                 .front
                 .summary
                 .as_deref()
+                .filter(|s| !bodies::is_plain(s))
                 .map(|s| (format!("{name}#summary"), s));
             body(d)
                 .map(|()| (name, d.body.as_str()))
@@ -699,7 +708,7 @@ fn compile_bodies(
                 ));
             }
         }
-        if let Some(s) = &d.front.summary {
+        if let Some(s) = d.front.summary.as_ref().filter(|s| !bodies::is_plain(s)) {
             if let Err(e) = scratch.add_raw_template(&format!("{name}#summary"), s) {
                 diags.push(template::diagnose(
                     &e,
