@@ -66,6 +66,22 @@ pub struct Guard {
     in_comment: bool,
 }
 
+/// Where the first `-->` or `--!>` of `text` starts, and its length.
+fn comment_end(text: &str) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    // One pass over the text: charts are kept whole inside comments, and
+    // looking for each ending alone read every chart twice.
+    while let Some(i) = memchr::memmem::find(&bytes[from..], b"--").map(|i| from + i) {
+        match &bytes[i + 2..] {
+            [b'>', ..] => return Some((i, 3)),
+            [b'!', b'>', ..] => return Some((i, 4)),
+            _ => from = i + 1,
+        }
+    }
+    None
+}
+
 impl Guard {
     /// The first thing in `html` that may not be published, if any.
     pub fn refused(&mut self, html: &str) -> Option<String> {
@@ -73,11 +89,7 @@ impl Guard {
         loop {
             if self.in_comment {
                 // Browsers end a comment at `-->` and also at `--!>`.
-                let end = [("-->", 3), ("--!>", 4)]
-                    .iter()
-                    .filter_map(|(s, n)| rest.find(s).map(|i| (i, *n)))
-                    .min();
-                match end {
+                match comment_end(rest) {
                     Some((i, n)) => {
                         self.in_comment = false;
                         rest = &rest[i + n..];
@@ -187,6 +199,15 @@ fn shown(tag: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_comment_ends_at_the_first_of_its_two_endings() {
+        assert_eq!(comment_end("a -- b --!> c --> d"), Some((7, 4)));
+        assert_eq!(comment_end("a --> b --!>"), Some((2, 3)));
+        assert_eq!(comment_end("---> x"), Some((1, 3)));
+        assert_eq!(comment_end("a -- b - > --"), None);
+        assert_eq!(comment_end(""), None);
+    }
 
     fn check(html: &str) -> Option<String> {
         Guard::default().refused(html)

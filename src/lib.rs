@@ -284,6 +284,7 @@ fn render_to(
         }
     };
     crate::timings::mark(&"site_to returned");
+    drop_later((site, figures));
     diagnostic::sort(&mut diags);
     Ok(BuildReport {
         warnings: diags,
@@ -294,6 +295,17 @@ fn render_to(
         stats: None,
         elapsed: start.elapsed(),
     })
+}
+
+/// Frees `value` on a thread of its own: a loaded site is hundreds of
+/// thousands of allocations, and the build need not wait for them to be
+/// freed (when the program ends first, the system takes the memory back).
+pub fn drop_later<T: Send + 'static>(value: T) {
+    // Without a thread to be had, the closure and the value in it are
+    // freed here.
+    let _ = std::thread::Builder::new()
+        .name("drop".into())
+        .spawn(move || drop(value));
 }
 
 /// Under `--strict`, warnings count as errors.

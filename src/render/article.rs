@@ -28,7 +28,8 @@ pub struct PageView<'a> {
     unit_href: Option<String>,
     period_href: Option<String>,
     period: Option<PeriodCtx>,
-    content: Option<String>,
+    /// The body's HTML, handed to the engine without another copy.
+    content: Option<tera::Value>,
     summary: Option<String>,
     headings: Option<Vec<Heading>>,
     date_full: Option<String>,
@@ -125,7 +126,7 @@ pub fn context<'a>(
             .and_then(|u| inputs.site.units.get(u))
             .map(UnitCtx::from),
         period: f.period.as_ref().map(|p| PeriodCtx::new(p, inputs.words)),
-        content: body.map(|b| b.html.clone()),
+        content: body.map(|b| tera::Value::from(b.html.as_str())),
         summary: summary.clone(),
         headings: body.map(|b| b.headings.clone()),
         date_full: f
