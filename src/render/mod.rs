@@ -215,7 +215,6 @@ pub fn site_then(
             bodies: &bodies,
         };
         then(&built, counts);
-        drop(built);
         // Thousands of small shared values: freed off the build's path.
         crate::drop_later(inputs.shared);
         Ok(counts)
