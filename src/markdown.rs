@@ -159,7 +159,11 @@ fn opaque_markers() -> &'static (String, String) {
 pub fn opaque(html: &str) -> String {
     // The HTML escapes all user text, so `-->` cannot occur in it; make
     // sure anyway, since it would end the comment early.
-    let html = html.replace("-->", "--&gt;");
+    let html = if memchr::memmem::find(html.as_bytes(), b"-->").is_some() {
+        std::borrow::Cow::Owned(html.replace("-->", "--&gt;"))
+    } else {
+        std::borrow::Cow::Borrowed(html)
+    };
     let (open, close) = opaque_markers();
     format!("\n\n{open}{html}{close}\n\n")
 }

@@ -36,6 +36,9 @@ pub struct Key {
     pub chart: Chart,
     /// The figure's words, each followed by a NUL.
     words: String,
+    /// [`Key::digest`], worked out once: the memo's lock is held while it
+    /// is looked up, and its tables grow by hashing every key again.
+    hash: u64,
 }
 
 impl Key {
@@ -46,22 +49,36 @@ impl Key {
             all.push_str(w);
             all.push('\0');
         }
-        Key { chart, words: all }
+        let mut key = Key {
+            chart,
+            words: all,
+            hash: 0,
+        };
+        let mut h = std::hash::DefaultHasher::new();
+        key.digest(&mut h);
+        key.hash = h.finish();
+        key
     }
 }
 
 impl PartialEq for Key {
     fn eq(&self, other: &Key) -> bool {
-        self.words == other.words && self.chart == other.chart
+        self.hash == other.hash && self.words == other.words && self.chart == other.chart
     }
 }
 
 impl Eq for Key {}
 
-/// A hash of the parts that tell charts apart (equal keys hash alike:
-/// zero and minus zero hash alike, as they are equal).
 impl Hash for Key {
     fn hash<H: Hasher>(&self, h: &mut H) {
+        h.write_u64(self.hash);
+    }
+}
+
+impl Key {
+    /// A hash of the parts that tell charts apart (equal keys hash alike:
+    /// zero and minus zero hash alike, as they are equal).
+    fn digest<H: Hasher>(&self, h: &mut H) {
         let value = |h: &mut H, v: f64| h.write_u64(if v == 0.0 { 0 } else { v.to_bits() });
         let items = |h: &mut H, items: &[Item]| {
             for i in items {

@@ -73,6 +73,48 @@ pub struct BodyInputs<'a> {
     pub kept: Option<&'a BTreeSet<String>>,
     /// Catalogue, figures and units for template functions.
     pub shared: &'a Shared,
+    /// What every body shares, made once.
+    pub prebuilt: BodyValues,
+}
+
+/// The parts of a body's context shared between bodies, converted once
+/// into the engine's values: the site, and each record's values (a
+/// record is the `data` or `prev` of several articles).
+pub struct BodyValues {
+    site: tera::Value,
+    /// By the record's address in [`Figures::records`].
+    records: std::collections::HashMap<usize, std::sync::OnceLock<tera::Value>>,
+    empty: tera::Value,
+}
+
+impl BodyValues {
+    /// The shared values of a build of `site` at `base_url`.
+    pub fn new(site: &Site, base_url: &str, figures: &Figures) -> BodyValues {
+        BodyValues {
+            site: tera::Value::from_serializable(&SiteCtx::new(site, base_url)),
+            records: figures
+                .records
+                .values()
+                .map(|f| (record_key(f), std::sync::OnceLock::new()))
+                .collect(),
+            empty: tera::Value::from_serializable(&BTreeMap::<String, f64>::new()),
+        }
+    }
+
+    /// The values of record `f`.
+    fn record(&self, f: &crate::data::Figure) -> tera::Value {
+        let make = || tera::Value::from_serializable(&values(f));
+        match self.records.get(&record_key(f)) {
+            Some(cell) => cell.get_or_init(make).clone(),
+            None => make(),
+        }
+    }
+}
+
+/// A record's key in [`BodyValues`]: its address, fixed while the figures
+/// are.
+fn record_key(f: &crate::data::Figure) -> usize {
+    std::ptr::from_ref(f) as usize
 }
 
 /// The context of a body: its record, the cùng kỳ record, unit, period,
@@ -80,15 +122,15 @@ pub struct BodyInputs<'a> {
 /// null, when the document has none, so template functions can tell.
 #[derive(serde::Serialize)]
 struct BodyCtx<'a> {
-    data: BTreeMap<String, serde_json::Value>,
+    data: tera::Value,
     #[serde(skip_serializing_if = "Option::is_none")]
-    prev: Option<BTreeMap<String, serde_json::Value>>,
+    prev: Option<tera::Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     unit: Option<UnitCtx<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     period: Option<PeriodCtx>,
     page: FrontCtx<'a>,
-    site: SiteCtx<'a>,
+    site: tera::Value,
 }
 
 /// Where a document's template text sits in its file, for messages.
@@ -297,9 +339,11 @@ pub fn render_body(
         (Some(u), Some(p)) => inputs.figures.get(u, &p),
         _ => None,
     };
+    let shared_values = &inputs.prebuilt;
     let body_ctx = BodyCtx {
-        data: record(d.front.period).map(values).unwrap_or_default(),
-        prev: record(d.front.period.map(|p| p.same_period())).map(values),
+        data: record(d.front.period)
+            .map_or_else(|| shared_values.empty.clone(), |f| shared_values.record(f)),
+        prev: record(d.front.period.map(|p| p.same_period())).map(|f| shared_values.record(f)),
         unit: d
             .front
             .unit
@@ -312,7 +356,7 @@ pub fn render_body(
             .as_ref()
             .map(|p| PeriodCtx::new(p, &inputs.shared.words)),
         page: FrontCtx::from(d),
-        site: SiteCtx::new(inputs.site, inputs.base_url),
+        site: shared_values.site.clone(),
     };
     let ctx = Context::from_serialize(&body_ctx).unwrap_or_default();
     let shared = inputs.shared;

@@ -179,6 +179,7 @@ pub fn site_then(
         known: &link_targets.known,
         kept: links.kept,
         shared: &shared,
+        prebuilt: bodies::BodyValues::new(site, &opts.base_url, figures),
     };
     crate::timings::mark(&"links");
     let bodies = all_bodies(site, opts, &shared, &plan, &links, &body_inputs, &mut diags)?;
