@@ -283,7 +283,6 @@ fn render_to(
             return Err(fail(diags));
         }
     };
-    crate::timings::mark(&"site_to returned");
     drop_later((site, figures));
     diagnostic::sort(&mut diags);
     Ok(BuildReport {

@@ -134,17 +134,20 @@ impl<'a> SiteIndex<'a> {
             .filter_map(|d| index_section(&d.rel).map(|s| (s, d)))
             .collect();
         let mut folder_names = BTreeMap::new();
-        for d in all {
+        // Thousands of articles share a few folders: each is named once.
+        // Backwards, the first name kept: the last in file order, as when
+        // each file named its folders in turn.
+        let mut seen = std::collections::HashSet::new();
+        for folder_path in all.iter().rev().filter_map(|d| Path::new(&d.rel).parent()) {
+            if !seen.insert(folder_path) {
+                continue;
+            }
             let mut slugs = Vec::new();
-            for folder in Path::new(&d.rel)
-                .parent()
-                .into_iter()
-                .flat_map(Path::components)
-            {
+            for folder in folder_path.components() {
                 let name = folder.as_os_str().to_string_lossy().into_owned();
                 slugs.push(slugify(&name));
                 if let Some(path) = SitePath::from_slugs(&slugs) {
-                    folder_names.insert(path, name);
+                    folder_names.entry(path).or_insert(name);
                 }
             }
         }

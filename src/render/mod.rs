@@ -142,21 +142,22 @@ pub fn site_then(
     let (articles, pages) = plan::publishable(site, opts.drafts, &mut diags);
     let full_index = SiteIndex::new(articles.clone(), pages.clone(), &site.articles);
     let per_page = site.config.per_page.max(1);
-    crate::timings::mark(&"index");
+    crate::timings::mark(&"indexed");
     let full_plan = plan::routes(&full_index, figures, per_page, &mut diags);
     // A yearly site's links are checked against the whole site, so a
     // yearly build reports what a full build reports.
-    let (index, plan) = match opts.year {
-        None => (None, full_plan.clone()),
+    let (index, year_plan) = match opts.year {
+        None => (None, None),
         Some(year) => {
             if let Err(d) = plan::check_year(year, &full_index, figures) {
                 diags.push(d);
                 return Err(diags);
             }
             let (index, plan) = year_plan(year, &articles, &pages, site, figures, per_page);
-            (Some(index), plan)
+            (Some(index), Some(plan))
         }
     };
+    let plan: &[Planned<'_>] = year_plan.as_deref().unwrap_or(&full_plan);
     let index = index.as_ref().unwrap_or(&full_index);
     let paths: BTreeSet<String> = plan
         .iter()
@@ -169,7 +170,7 @@ pub fn site_then(
         full_plan: &full_plan,
         kept: opts.year.map(|_| &paths),
     };
-    crate::timings::mark(&"plan");
+    crate::timings::mark(&"planned");
     let link_targets = LinkTargets::new(site, &links);
     let body_inputs = BodyInputs {
         site,
@@ -181,9 +182,9 @@ pub fn site_then(
         shared: &shared,
         prebuilt: bodies::BodyValues::new(site, &opts.base_url, figures),
     };
-    crate::timings::mark(&"links");
-    let bodies = all_bodies(site, opts, &shared, &plan, &links, &body_inputs, &mut diags)?;
-    crate::timings::mark(&"bodies ahead");
+    crate::timings::mark(&"links checked");
+    let bodies = all_bodies(site, opts, &shared, plan, &links, &body_inputs, &mut diags)?;
+    crate::timings::mark(&"summaries rendered");
     let theme = compile_theme(site, &shared)?;
     let highlights = frame::highlights(site, figures, &shared.words);
     let inputs = Inputs {
@@ -199,18 +200,18 @@ pub fn site_then(
         highlights: &highlights,
         shared: context::Prebuilt::new(site, &opts.base_url, &shared.words, &index.articles),
     };
-    crate::timings::mark(&"theme, prebuilt");
-    let mut counts = all_pages(&theme, &plan, &inputs, &bodies, sink, &mut diags);
-    crate::timings::mark(&"pages");
-    counts.files += add_static_files(site, &plan, sink, &mut diags);
-    crate::timings::mark(&"static");
+    crate::timings::mark(&"theme compiled");
+    let mut counts = all_pages(&theme, plan, &inputs, &bodies, sink, &mut diags);
+    crate::timings::mark(&"pages rendered");
+    counts.files += add_static_files(site, plan, sink, &mut diags);
+    crate::timings::mark(&"static files");
     if diags.iter().any(Diagnostic::is_error) {
         Err(diags)
     } else {
         let routes: Vec<Route> = plan.iter().map(|e| e.route.clone()).collect();
         let built = Built {
             theme: &theme,
-            plan: &plan,
+            plan,
             routes: &routes,
             inputs: &inputs,
             bodies: &bodies,

@@ -122,6 +122,7 @@ pub fn load(root: &Path) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
         }
     }
 
+    crate::timings::mark(&"records loaded");
     let mut failed = BTreeSet::new();
     let mut unpublished = Vec::new();
     let articles = documents::load_all(
@@ -131,6 +132,7 @@ pub fn load(root: &Path) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
         &mut diags,
         (&mut failed, &mut unpublished),
     );
+    crate::timings::mark(&"articles loaded");
     let pages = documents::load_all(
         root,
         &content.join("pages"),
