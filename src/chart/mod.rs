@@ -183,20 +183,6 @@ pub struct Context<'a> {
     pub style: &'a format::Style,
 }
 
-/// Sorts before every period, to start a range scan of one unit's records.
-const EARLIEST: Period = Period::Range(
-    crate::date::Date {
-        year: 0,
-        month: 1,
-        day: 1,
-    },
-    crate::date::Date {
-        year: 0,
-        month: 1,
-        day: 1,
-    },
-);
-
 /// The number as the reader sees it, by the metric's unit.
 pub fn shown(def: &MetricDef, v: f64, style: &format::Style) -> String {
     match def.unit {
@@ -338,11 +324,8 @@ impl Context<'_> {
     fn series(&self, unit: &Unit, period: &Period, n: usize) -> Vec<&Figure> {
         let mut all: Vec<&Figure> = self
             .figures
-            .records
-            .range((unit.id.clone(), EARLIEST)..)
-            .take_while(|((u, _), _)| *u == unit.id)
-            .filter(|((_, p), _)| same_span(p, period) && p.start() <= period.start())
-            .map(|(_, f)| f)
+            .of_unit(&unit.id)
+            .filter(|f| same_span(&f.period, period) && f.period.start() <= period.start())
             .collect();
         let skip = all.len().saturating_sub(n);
         all.drain(..skip);

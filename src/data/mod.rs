@@ -122,15 +122,17 @@ impl Figures {
     }
 
     /// The records of `unit`, in chronological order.
-    pub fn of_unit<'f>(&'f self, unit: &UnitId) -> impl Iterator<Item = &'f Figure> + use<'f> {
-        let from = (unit.0.clone(), None::<Period>);
-        let id = unit.0.clone();
+    pub fn of_unit<'f, 'u>(
+        &'f self,
+        unit: &'u UnitId,
+    ) -> impl Iterator<Item = &'f Figure> + use<'f, 'u> {
+        let from = (unit.0.as_str(), None::<Period>);
         self.records
             .range::<dyn RecordKey, _>((
                 std::ops::Bound::Included(&from as &dyn RecordKey),
                 std::ops::Bound::Unbounded,
             ))
-            .take_while(move |((u, _), _)| u.0 == id)
+            .take_while(move |((u, _), _)| *u == *unit)
             .map(|(_, f)| f)
     }
 }
@@ -153,12 +155,6 @@ impl RecordKey for (UnitId, Period) {
 impl RecordKey for (&str, Option<Period>) {
     fn parts(&self) -> (&str, Option<Period>) {
         (self.0, self.1)
-    }
-}
-
-impl RecordKey for (String, Option<Period>) {
-    fn parts(&self) -> (&str, Option<Period>) {
-        (self.0.as_str(), self.1)
     }
 }
 

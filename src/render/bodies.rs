@@ -308,6 +308,15 @@ pub enum Wanted {
     Text,
 }
 
+/// The engine's output as text, checked as UTF-8 without a copy (the
+/// engine writes only text, so the lossy branch is never taken).
+fn text_of(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}
+
 /// Whether a body or summary has no template syntax (no `{{`, `{%` or
 /// `{#`): the engine would give it back as it is, so it is neither
 /// compiled nor rendered.
@@ -375,12 +384,17 @@ pub fn render_body(
     };
     // The body and the summary are rendered both, to report the errors
     // of both in one run.
+    let mut rendered = Vec::new();
     let text = if wanted == Wanted::Summary {
-        Ok(String::new())
+        Ok(std::borrow::Cow::Borrowed(""))
     } else if is_plain(&d.body) {
-        Ok(d.body.clone())
+        Ok(std::borrow::Cow::Borrowed(d.body.as_str()))
     } else {
-        bounded(BODY_LIMITS, &scope, || tera.render(&name, &ctx)).map_err(|e| diag(e, false))
+        bounded(BODY_LIMITS, &scope, || {
+            tera.render_to(&name, &ctx, &mut rendered)
+        })
+        .map_err(|e| diag(e, false))
+        .map(|()| text_of(&rendered))
     };
     let summary = d
         .front

@@ -418,14 +418,16 @@ impl<'a> Common<'a> {
             i18n: inputs.shared.i18n.clone(),
             sidebar: Sidebar {
                 // The page's own article is not offered as more to read.
-                latest: inputs
-                    .index
-                    .articles
-                    .iter()
-                    .filter(|d| !matches!(route, Route::Article(p) if inputs.index.paths.get(&d.path) == Some(p)))
-                    .take(frame::SIDEBAR_ARTICLES)
-                    .map(|d| inputs.list_item(d, route))
-                    .collect(),
+                latest: inputs.list_items(
+                    inputs
+                        .index
+                        .articles
+                        .iter()
+                        .copied()
+                        .filter(|d| !matches!(route, Route::Article(p) if inputs.index.paths.get(&d.path) == Some(p)))
+                        .take(frame::SIDEBAR_ARTICLES),
+                    route,
+                ),
                 figures: inputs.highlights.first(),
             },
             search_href: Route::Search.link_from(route),
@@ -496,7 +498,23 @@ impl<'a> Inputs<'a> {
 
     /// An article as a list entry, linked from `from`.
     pub fn list_item(&self, d: &'a Document, from: &Route) -> ListItem {
+        self.list_item_at(d, from, from.url_path().matches('/').count())
+    }
+
+    /// Articles as list entries, linked from `from`.
+    pub fn list_items<I>(&self, docs: I, from: &Route) -> Vec<ListItem>
+    where
+        I: IntoIterator<Item = &'a Document>,
+    {
+        // The page's depth, worked out once for all its entries.
         let depth = from.url_path().matches('/').count();
+        docs.into_iter()
+            .map(|d| self.list_item_at(d, from, depth))
+            .collect()
+    }
+
+    /// [`Inputs::list_item`] on a page `depth` folders deep.
+    fn list_item_at(&self, d: &'a Document, from: &Route, depth: usize) -> ListItem {
         let make = || ListItem::from(self.list_entry(d, from));
         let slot = self
             .shared

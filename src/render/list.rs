@@ -68,12 +68,13 @@ pub fn paginate<'a>(
 ) -> (Vec<ListItem>, Pagination) {
     let n = route.page();
     let total = list.len().div_ceil(inputs.per_page).max(1);
-    let articles: Vec<ListItem> = list
-        .iter()
-        .skip((n - 1) * inputs.per_page)
-        .take(inputs.per_page)
-        .map(|d| inputs.list_item(d, route))
-        .collect();
+    let articles: Vec<ListItem> = inputs.list_items(
+        list.iter()
+            .copied()
+            .skip((n - 1) * inputs.per_page)
+            .take(inputs.per_page),
+        route,
+    );
     let link = |k: usize| route.with_page(k).link_from(route);
     let shown: Vec<usize> = (1..=total)
         .filter(|&k| k == 1 || k == total || k.abs_diff(n) <= WINDOW)

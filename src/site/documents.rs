@@ -184,7 +184,11 @@ fn split(
 ) -> Option<(usize, usize, usize, usize)> {
     // Invisible control characters (NUL, …) pasted from PDF or Word would
     // reach the pages; YAML refuses them too.
-    if let Some(offset) = src.find(|c: char| c.is_control() && c < ' ' && !matches!(c, '\t' | '\n'))
+    // Such a character is one byte below 0x20, which no longer UTF-8
+    // character contains: the bytes are searched, not the characters.
+    if let Some(offset) = src
+        .bytes()
+        .position(|b| b < b' ' && !matches!(b, b'\t' | b'\n'))
     {
         let c = src[offset..].chars().next().unwrap_or('\0');
         diags.push(
