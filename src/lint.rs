@@ -135,12 +135,17 @@ pub struct Finding {
 /// `drafts`), except those whose front matter says `lint: false`.
 pub fn site(site: &Site, figures: &Figures, drafts: bool) -> Vec<Diagnostic> {
     let words = site.theme.words(site.config.language.code());
+    use rayon::prelude::*;
     let lint = Lint::new(&site.catalogue, &words);
-    site.articles
+    // Documents in parallel, their findings in file order.
+    let docs: Vec<&Document> = site
+        .articles
         .iter()
         .chain(&site.pages)
         .filter(|d| drafts || !d.front.draft)
-        .flat_map(|d| lint.document(d, figures))
+        .collect();
+    docs.par_iter()
+        .flat_map_iter(|d| lint.document(d, figures))
         .collect()
 }
 

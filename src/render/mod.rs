@@ -132,15 +132,24 @@ pub fn site_then(
     then: &mut dyn FnMut(&Built<'_>, Counts),
 ) -> Result<Counts, Vec<Diagnostic>> {
     let mut diags = Vec::new();
-    let shared = Arc::new(Shared {
-        catalogue: site.catalogue.clone(),
-        figures: figures.clone(),
-        units: site.units.clone(),
-        words: site.theme.words(site.config.language.code()),
-        style: site.theme.words(site.config.language.code()).style(),
-    });
-    let (articles, pages) = plan::publishable(site, opts.drafts, &mut diags);
-    let full_index = SiteIndex::new(articles.clone(), pages.clone(), &site.articles);
+    // The template functions' copy of the data, made while the articles
+    // are indexed.
+    let (shared, (articles, pages, full_index)) = rayon::join(
+        || {
+            Arc::new(Shared {
+                catalogue: site.catalogue.clone(),
+                figures: figures.clone(),
+                units: site.units.clone(),
+                words: site.theme.words(site.config.language.code()),
+                style: site.theme.words(site.config.language.code()).style(),
+            })
+        },
+        || {
+            let (articles, pages) = plan::publishable(site, opts.drafts, &mut diags);
+            let index = SiteIndex::new(articles.clone(), pages.clone(), &site.articles);
+            (articles, pages, index)
+        },
+    );
     let per_page = site.config.per_page.max(1);
     crate::timings::mark(&"indexed");
     let full_plan = plan::routes(&full_index, figures, per_page, &mut diags);
