@@ -181,18 +181,10 @@ pub fn render_in_memory(
     opts: &BuildOptions,
     progress: &dyn Fn(Status),
 ) -> Result<(render::Rendered, BuildReport), Vec<Diagnostic>> {
-    let files = std::sync::Mutex::new(std::collections::BTreeMap::new());
-    let report = render_to(opts, progress, &|path: &str, bytes| {
-        files
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .insert(path.to_string(), bytes);
-        Ok(())
-    })?;
+    let memory = render::Memory::default();
+    let report = render_to(opts, progress, &|path: &str, bytes| memory.put(path, bytes))?;
     let rendered = render::Rendered {
-        files: files
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner),
+        files: memory.into_files(),
         pages: report.pages,
         charts: report.charts,
     };

@@ -90,21 +90,37 @@ pub struct Counts {
 /// Renders the whole site in memory (`serve`, tests): [`site_to`] into a
 /// map.
 pub fn site(site: &Site, figures: &Figures, opts: &Options) -> Result<Rendered, Vec<Diagnostic>> {
-    let files = std::sync::Mutex::new(BTreeMap::new());
-    let counts = site_to(site, figures, opts, &|path: &str, bytes: Vec<u8>| {
-        files
+    let memory = Memory::default();
+    let counts = site_to(site, figures, opts, &|path: &str, bytes| {
+        memory.put(path, bytes)
+    })?;
+    Ok(Rendered {
+        files: memory.into_files(),
+        pages: counts.pages,
+        charts: counts.charts,
+    })
+}
+
+/// A sink that keeps every file in memory, by output path (any thread).
+#[derive(Default)]
+pub struct Memory(std::sync::Mutex<BTreeMap<String, Vec<u8>>>);
+
+impl Memory {
+    /// Keeps one file.
+    pub fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), Diagnostic> {
+        self.0
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .insert(path.to_string(), bytes);
         Ok(())
-    })?;
-    Ok(Rendered {
-        files: files
+    }
+
+    /// Every file kept.
+    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+        self.0
             .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner),
-        pages: counts.pages,
-        charts: counts.charts,
-    })
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
 }
 
 /// Renders the whole site into `sink`: the plan, every document's summary,
