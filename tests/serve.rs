@@ -471,8 +471,15 @@ fn rebuilds(lines: &std::sync::Mutex<Vec<String>>) -> usize {
 }
 
 #[test]
-fn a_body_edit_renders_only_its_page_and_anything_else_the_whole_site() {
-    let site = SiteTest::fixture("good");
+fn an_edit_renders_only_the_pages_it_changes_and_anything_else_the_whole_site() {
+    let mut site = SiteTest::fixture("good");
+    // Newer articles, so the edited one is not in every page's sidebar.
+    for i in 1..=6 {
+        site = site.write(
+            &format!("content/articles/su-kien/moi-{i}.md"),
+            &format!("---\ntitle: \"Tin mới {i}\"\ndate: 2030-01-0{i}\n---\nNội dung.\n"),
+        );
+    }
     let (server, lines) = start_reading(&site);
     let port = server.1;
     let mut events = subscribe(port);
@@ -515,8 +522,11 @@ fn a_body_edit_renders_only_its_page_and_anything_else_the_whole_site() {
     assert!(page.contains("Ghi chú lần ba") && !page.contains("<div id=\"bc-error-overlay\""));
     assert_eq!(last_rebuild(&lines), 1);
 
-    // Its front matter: lists show the title, so the whole site is built.
+    // Its front matter: the pages that show the title are rendered again
+    // (its own, the lists and related lists that show it, the feed and
+    // the search index), not the whole site.
     let count = rebuilds(&lines);
+    let (_, _, about) = get(port, "/gioi-thieu/");
     edit(
         &site,
         "title: \"Thuận An: kết quả 9 tháng\"",
@@ -524,13 +534,25 @@ fn a_body_edit_renders_only_its_page_and_anything_else_the_whole_site() {
     );
     wait_for(&mut events, "reload");
     assert!(
-        get(port, "/").2.contains("Thuận An: chín tháng"),
+        get(port, "/tin-tuc/").2.contains("Thuận An: chín tháng"),
         "the list shows the new title"
     );
+    assert!(
+        get(port, "/tin-tuc/thuan-an-9-thang/")
+            .2
+            .contains("Thuận An: chín tháng")
+    );
+    let (_, _, index) = get(port, "/tim-kiem/chi-muc.js");
+    assert!(index.contains("Thuận An: chín tháng"), "the search index");
     wait_until("the rebuild's status line", || rebuilds(&lines) > count);
-    assert_eq!(last_rebuild(&lines), whole);
+    let some = last_rebuild(&lines);
+    assert!(
+        1 < some && some < whole,
+        "{some} of {whole} pages: {lines:?}"
+    );
+    assert_eq!(get(port, "/gioi-thieu/").2, about, "a page not showing it");
 
-    // After a full build, body edits are again served alone.
+    // Body edits are still served alone.
     edit(&site, "Ghi chú lần ba[^nguon].", "Ghi chú lần bốn[^nguon].");
     wait_for(&mut events, "reload");
     let (_, _, page) = get(port, "/tin-tuc/thuan-an-9-thang/");
@@ -545,7 +567,7 @@ fn a_body_edit_renders_only_its_page_and_anything_else_the_whole_site() {
     )
     .unwrap();
     wait_for(&mut events, "reload");
-    assert!(get(port, "/").2.contains("Bài mới đăng"));
+    assert!(get(port, "/tin-tuc/").2.contains("Bài mới đăng"));
     assert_eq!(get(port, "/tin-tuc/bai-moi/").0, 200);
     wait_until("the rebuild's status line", || rebuilds(&lines) > count);
     assert!(last_rebuild(&lines) > whole);

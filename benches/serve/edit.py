@@ -141,9 +141,11 @@ def main():
     n = int(os.environ.get("N", "10000"))
     edits = int(os.environ.get("EDITS", "10"))
     fulls = int(os.environ.get("FULL", "3"))
-    print("building baocao (release)", flush=True)
-    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
-    binary = ROOT / "target/release/baocao"
+    binary = os.environ.get("BAOCAO_BIN")
+    if not binary:
+        print("building baocao (release)", flush=True)
+        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+        binary = ROOT / "target/release/baocao"
     source = corpus(n)
     scratch = Path(tempfile.mkdtemp(prefix="baocao-serve-", dir="/dev/shm" if Path("/dev/shm").is_dir() else None))
     site = scratch / "site"

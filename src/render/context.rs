@@ -337,6 +337,19 @@ impl Prebuilt {
                 .collect(),
         }
     }
+
+    /// The same shared parts, with room for the list entries of
+    /// `articles` (an edited site's: its edited articles are new values).
+    pub fn for_articles(&self, articles: &[&Document]) -> Prebuilt {
+        Prebuilt {
+            site: self.site.clone(),
+            i18n: self.i18n.clone(),
+            items: articles
+                .iter()
+                .map(|d| (doc_key(d), Default::default()))
+                .collect(),
+        }
+    }
 }
 
 /// A named link, such as a tag of an article.

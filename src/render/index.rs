@@ -40,6 +40,9 @@ pub struct SiteIndex<'a> {
     tag_pages: BTreeMap<SitePath, Group>,
     category_pages: BTreeMap<SitePath, Group>,
     position: HashMap<PathBuf, usize>,
+    /// Positions by the address of the indexed value: cheaper to hash
+    /// than a path, for the articles the index itself lists.
+    at: HashMap<usize, usize>,
 }
 
 /// The articles of one tag or category page.
@@ -106,6 +109,22 @@ fn index_section(rel: &str) -> Option<SitePath> {
     }
 }
 
+/// Adds position `i` to the group of `key`, the key copied only for a
+/// new group (thousands of articles share a few units and tags).
+fn push<K: Ord + Clone>(groups: &mut BTreeMap<K, Vec<usize>>, key: &K, i: usize) {
+    match groups.get_mut(key) {
+        Some(ids) => ids.push(i),
+        None => {
+            groups.insert(key.clone(), vec![i]);
+        }
+    }
+}
+
+/// The address of an indexed article, a key of the index's own lists.
+fn address(d: &Document) -> usize {
+    std::ptr::from_ref(d) as usize
+}
+
 /// Whether `d` is a section's `_index.md`.
 pub fn is_section_doc(d: &Document) -> bool {
     d.rel == "_index.md" || d.rel.ends_with("/_index.md")
@@ -138,10 +157,16 @@ impl<'a> SiteIndex<'a> {
         // Backwards, the first name kept: the last in file order, as when
         // each file named its folders in turn.
         let mut seen = std::collections::HashSet::new();
-        for folder_path in all.iter().rev().filter_map(|d| Path::new(&d.rel).parent()) {
-            if !seen.insert(folder_path) {
+        for d in all.iter().rev() {
+            // Keyed by the text (`rel` is written with `/`): a path hashes
+            // component by component, slowly.
+            let Some((folder, _)) = d.rel.rsplit_once('/') else {
+                continue;
+            };
+            if !seen.insert(folder) {
                 continue;
             }
+            let folder_path = Path::new(folder);
             let mut slugs = Vec::new();
             for folder in folder_path.components() {
                 let name = folder.as_os_str().to_string_lossy().into_owned();
@@ -166,6 +191,7 @@ impl<'a> SiteIndex<'a> {
             tag_pages: BTreeMap::new(),
             category_pages: BTreeMap::new(),
             position: HashMap::new(),
+            at: HashMap::new(),
         };
         for a in articles {
             let Some(path) = doc_path(a) else { continue };
@@ -176,13 +202,13 @@ impl<'a> SiteIndex<'a> {
                 index.sections.entry(s).or_default().push(a);
             }
             if let Some(u) = &a.front.unit {
-                index.by_unit.entry(u.clone()).or_default().push(i);
+                push(&mut index.by_unit, u, i);
             }
             for t in a.front.tags.iter().collect::<BTreeSet<_>>() {
-                index.by_tag.entry(t.clone()).or_default().push(i);
+                push(&mut index.by_tag, t, i);
             }
             if let Some(c) = &a.front.category {
-                index.by_category.entry(c.clone()).or_default().push(i);
+                push(&mut index.by_category, c, i);
             }
             if let Some(d) = a.front.date {
                 index.by_year.entry(d.date.year).or_default().push(i);
@@ -191,6 +217,7 @@ impl<'a> SiteIndex<'a> {
                 index.by_period.entry(p).or_default().push(i);
             }
             index.position.insert(a.path.clone(), i);
+            index.at.insert(address(a), i);
             index.paths.insert(a.path.clone(), path);
             index.articles.push(a);
         }
@@ -280,7 +307,7 @@ impl<'a> SiteIndex<'a> {
         let in_section = section
             .into_iter()
             .flatten()
-            .filter_map(|a| self.position.get(&a.path).copied());
+            .filter_map(|a| self.at.get(&address(a)).copied());
         // Positions are newest first, so the site's newest come in order.
         let mut others: Vec<usize> = Vec::with_capacity(RELATED);
         for i in in_section.chain(0..self.articles.len()) {
@@ -297,6 +324,12 @@ impl<'a> SiteIndex<'a> {
         }
         let docs = |v: Vec<usize>| v.into_iter().map(|i| self.articles[i]).collect();
         (docs(related), docs(others))
+    }
+
+    /// The published article loaded from `path` (relative to the site
+    /// root).
+    pub fn article(&self, path: &Path) -> Option<&'a Document> {
+        self.position.get(path).map(|&i| self.articles[i])
     }
 
     /// The next newer and the next older article.

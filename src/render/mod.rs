@@ -17,7 +17,9 @@ pub mod index;
 pub mod list;
 pub mod machine;
 pub mod open_data;
+pub mod page_keys;
 pub mod plan;
+pub mod revise;
 pub mod route;
 pub mod search;
 pub mod summary;
@@ -113,6 +115,16 @@ impl Memory {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .insert(path.to_string(), bytes);
         Ok(())
+    }
+
+    /// Every file kept so far, taken out.
+    pub fn take(&self) -> BTreeMap<String, Vec<u8>> {
+        std::mem::take(
+            &mut *self
+                .0
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        )
     }
 
     /// Every file kept.
@@ -264,34 +276,26 @@ impl Built<'_> {
     /// root), as the build indexed it: its front matter decides every page
     /// but its own.
     pub fn article(&self, path: &std::path::Path) -> Option<&Document> {
-        self.plan
-            .iter()
-            .filter(|e| matches!(e.route, Route::Article(_)))
-            .find_map(|e| e.doc.filter(|d| d.path == path))
+        self.inputs.index.article(path)
     }
 
     /// The page of `doc`, a new version of a published article whose front
-    /// matter is unchanged (so no other page changes): its output path,
-    /// bytes and the charts its body draws. Errors are its body's.
-    pub fn article_page(
-        &self,
-        doc: &Document,
-    ) -> Result<(String, Vec<u8>, usize), Vec<Diagnostic>> {
-        let Some(e) = self.plan.iter().find(|e| {
-            matches!(e.route, Route::Article(_)) && e.doc.is_some_and(|d| d.path == doc.path)
-        }) else {
+    /// matter is unchanged (so no other page changes): its route, bytes
+    /// and the charts its body draws. Errors are its body's.
+    pub fn article_page(&self, doc: &Document) -> Result<(Route, Vec<u8>, usize), Vec<Diagnostic>> {
+        let Some(path) = self.inputs.index.paths.get(&doc.path) else {
             return Err(vec![
                 Diagnostic::error(crate::msg!(Msg::FileNotMade, posix(&doc.path)))
                     .hint(Hint::BugBaocaoThemePlease),
             ]);
         };
         let e = Planned {
-            route: e.route.clone(),
+            route: Route::Article(path.clone()),
             doc: Some(doc),
-            origin: e.origin.clone(),
+            origin: posix(&doc.path).into(),
         };
         let (bytes, charts) = render_route(self.theme, &e, self.routes, self.inputs, self.bodies)?;
-        Ok((e.route.output_path(), bytes, charts))
+        Ok((e.route, bytes, charts))
     }
 }
 
@@ -541,14 +545,8 @@ fn all_pages(
                 Ok(b) => b,
                 Err(d) => return d,
             };
-            charts.fetch_add(body_charts, Relaxed);
+            charts.fetch_add(page_charts(&e.route, &bytes, body_charts, inputs), Relaxed);
             let path = e.route.output_path();
-            // Unit pages and summaries draw their own charts.
-            let own_charts = matches!(e.route, Route::Unit { .. } | Route::Summary(_))
-                || (matches!(e.route, Route::Home { .. }) && inputs.year.is_some());
-            if own_charts {
-                charts.fetch_add(chart_count(&bytes), Relaxed);
-            }
             // Pages are what readers open; the feed and sitemap are files.
             if path.ends_with(".html") {
                 pages.fetch_add(1, Relaxed);
@@ -562,6 +560,14 @@ fn all_pages(
         charts: charts.into_inner(),
         files: plan.len(),
     }
+}
+
+/// The charts of a page: its body's, and those unit pages and summaries
+/// draw themselves.
+fn page_charts(route: &Route, bytes: &[u8], body_charts: usize, inputs: &Inputs<'_>) -> usize {
+    let own_charts = matches!(route, Route::Unit { .. } | Route::Summary(_))
+        || (matches!(route, Route::Home { .. }) && inputs.year.is_some());
+    body_charts + if own_charts { chart_count(bytes) } else { 0 }
 }
 
 /// The bytes of one route: a theme template for pages and the feed, a

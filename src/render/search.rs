@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::context::{Common, Crumb, Inputs};
 use super::open_data::Unwritten;
-use super::route::Route;
+use super::route::{Route, SitePath};
 use crate::format::{self, DateFormat};
 use crate::model::Document;
 
@@ -78,6 +78,12 @@ pub struct Entry<'a> {
 /// The index: published articles newest first, then standalone pages.
 pub fn entries<'a>(inputs: &Inputs<'a>) -> Vec<Entry<'a>> {
     let index = inputs.index;
+    // A few sections hold thousands of articles: each titled once.
+    let titles: std::collections::HashMap<&SitePath, String> = index
+        .sections
+        .keys()
+        .map(|s| (s, inputs.section_title(s)))
+        .collect();
     let entry = |d: &'a Document, route: Route, section: Option<String>| Entry {
         title: &d.front.title,
         url: route.url_path(),
@@ -92,7 +98,12 @@ pub fn entries<'a>(inputs: &Inputs<'a>) -> Vec<Entry<'a>> {
     };
     let articles = index.articles.iter().filter_map(|d| {
         let path = index.paths.get(&d.path)?;
-        let section = path.parent().map(|s| inputs.section_title(&s));
+        let section = path.parent().map(|s| {
+            titles
+                .get(&s)
+                .cloned()
+                .unwrap_or_else(|| inputs.section_title(&s))
+        });
         Some(entry(d, Route::Article(path.clone()), section))
     });
     let pages = index.pages.iter().filter_map(|d| {
@@ -106,11 +117,19 @@ pub fn entries<'a>(inputs: &Inputs<'a>) -> Vec<Entry<'a>> {
 /// the array written by serde_json. A title holding `</script>` is only
 /// text inside a JSON string of a script file, never HTML.
 pub fn index_script(inputs: &Inputs<'_>) -> Result<Vec<u8>, Unwritten> {
-    let json = serde_json::to_string(&entries(inputs))?;
+    let mut script = format!("window.{INDEX_GLOBAL} = ").into_bytes();
+    serde_json::to_writer(&mut script, &entries(inputs))?;
+    script.extend_from_slice(b";\n");
     // U+2028 and U+2029 are valid in JSON strings but ended JavaScript
-    // lines before ES2019; escaped, older browsers read the file too.
-    let json = json
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029");
-    Ok(format!("window.{INDEX_GLOBAL} = {json};\n").into_bytes())
+    // lines before ES2019; escaped, older browsers read the file too. A
+    // copy only when there is one (they are rare).
+    if memchr::memmem::find(&script, "\u{2028}".as_bytes()).is_some()
+        || memchr::memmem::find(&script, "\u{2029}".as_bytes()).is_some()
+    {
+        let text = String::from_utf8_lossy(&script)
+            .replace('\u{2028}', "\\u2028")
+            .replace('\u{2029}', "\\u2029");
+        return Ok(text.into_bytes());
+    }
+    Ok(script)
 }

@@ -2,19 +2,25 @@
 //! — the loaded site, its figures, the plan and index, every summary, the
 //! compiled theme — until a change needs more than it can give:
 //!
-//! - the body of a published article edited, its front matter unchanged to
-//!   the byte: only that article's page is rendered again (no other page
-//!   reads an article's body: lists, related articles, feeds and the
-//!   search index read its front matter and summary), its body checked
-//!   and its prose linted as a build would;
+//! - the body of a published article edited, every front matter as built:
+//!   only that article's page is rendered again (no other page reads an
+//!   article's body: lists, related articles, feeds and the search index
+//!   read its front matter and summary), its body checked and its prose
+//!   linted as a build would;
+//! - the front matter of published articles edited, each still published
+//!   at its address: the index and plan are made again, and the pages
+//!   whose [`PageKeys`] changed are rendered (the article, the list pages
+//!   and related lists that show it, the feed, the search index; every
+//!   page when the sidebar's newest articles change);
 //! - a file the build does not read (`ghi-chu.txt` beside the articles):
 //!   nothing;
-//! - anything else (an article added, removed or renamed, a front matter,
-//!   a section's `_index.md`, a page, a data file, `site.yaml`,
+//! - anything else (an article added, removed, renamed, moved to another
+//!   address or made a draft; an edit that adds or removes a page, such as
+//!   a new tag; a section's `_index.md`, a page, a data file, `site.yaml`,
 //!   `metrics.yaml`, the theme, a static file, events lost): the whole
 //!   site is built again.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::mpsc::{Receiver, Sender};
@@ -26,6 +32,8 @@ use crate::data::Figures;
 use crate::diagnostic::{self, Diagnostic};
 use crate::messages::Lang;
 use crate::model::{Document, Site};
+use crate::render::page_keys::{PageKeys, front_text};
+use crate::render::revise::Revised;
 use crate::render::{self, Built};
 
 /// What the watcher saw, once debounced.
@@ -170,7 +178,7 @@ fn show_error(hub: &Hub, mut diags: Vec<Diagnostic>, lang: Lang) {
     }
 }
 
-/// The body edits a full build can serve alone.
+/// The article edits a full build can serve alone.
 struct Edits<'e> {
     hub: &'e Hub,
     root: &'e Path,
@@ -180,58 +188,80 @@ struct Edits<'e> {
     lang: Lang,
 }
 
+/// What an edit rendered (pages and charts drawn), or its errors.
+type Rendered = Result<(Vec<(String, Vec<u8>)>, usize), Vec<Diagnostic>>;
+
 impl Edits<'_> {
-    /// Serves changes while each is a body edit; returns at the first
-    /// change that needs a full build, or when the watcher is gone.
+    /// Serves changes while each edits published articles in place;
+    /// returns at the first change that needs a full build, or when the
+    /// watcher is gone.
     fn serve(&self, changes: &Receiver<Change>) -> Next {
         let words = self.site.theme.words(self.site.config.language.code());
         let lint = crate::lint::Lint::new(&self.site.catalogue, &words);
-        // Articles whose last edit failed: their pages were not updated,
-        // so they are rendered again with the next edit.
-        let mut owed: BTreeMap<PathBuf, Document> = BTreeMap::new();
+        // Every article edited since the build, as it now is.
+        let mut edited: BTreeMap<PathBuf, Document> = BTreeMap::new();
+        // Body edits whose page failed: rendered again with the next edit.
+        let mut owed: BTreeSet<PathBuf> = BTreeSet::new();
+        // What is on show, page by page, and whether every front matter is
+        // still as built (then a body edit renders its page alone).
+        let mut shown = self.built.keys();
+        let mut as_built = true;
         loop {
             let Some(change) = next_change(changes) else {
                 return Next::Stop;
             };
-            let Some(docs) = self.body_edits(&change) else {
+            let Some(docs) = self.article_edits(&change) else {
                 return Next::Rebuild;
             };
             if docs.is_empty() {
                 continue;
             }
             let start = Instant::now();
-            owed.extend(docs.into_iter().map(|d| (d.path.clone(), d)));
-            let mut warnings = Vec::new();
-            let mut errors = Vec::new();
-            let mut pages = Vec::new();
-            let mut charts = 0;
-            for d in owed.values() {
-                warnings.extend(lint.document(d, self.figures));
-                match self.built.article_page(d) {
-                    Ok((path, bytes, n)) => {
-                        pages.push((path, bytes));
-                        charts += n;
-                    }
-                    Err(e) => errors.extend(e),
-                }
-            }
-            let event = if errors.is_empty() {
-                owed.clear();
-                diagnostic::sort(&mut warnings);
-                if !warnings.is_empty() {
-                    eprint!("{}", diagnostic::render_all(&warnings, self.lang));
-                }
-                println!(
-                    "{}",
-                    rebuilt(pages.len(), charts, start.elapsed()).text(self.lang)
-                );
-                update_pages(self.hub, pages)
+            let mut warnings: Vec<Diagnostic> = docs
+                .iter()
+                .flat_map(|d| lint.document(d, self.figures))
+                .collect();
+            owed.extend(docs.iter().map(|d| d.path.clone()));
+            edited.extend(docs.into_iter().map(|d| (d.path.clone(), d)));
+            // Once pages were rendered from edited front matter, every
+            // edit goes through the keys.
+            as_built = as_built
+                && edited.values().all(|d| {
+                    self.built
+                        .article(&d.path)
+                        .is_some_and(|b| front_text(b) == front_text(d))
+                });
+            let rendered = if as_built {
+                self.bodies_alone(&mut owed, &edited, &mut shown)
             } else {
-                errors.extend(warnings);
-                diagnostic::sort(&mut errors);
-                let text = diagnostic::render_all(&errors, self.lang);
-                eprint!("{text}");
-                update(self.hub, Err(text))
+                match self.built.revise(&edited, &shown) {
+                    Revised::Replan => return Next::Rebuild,
+                    Revised::Failed(errors) => Err(errors),
+                    Revised::Done(r) => {
+                        shown = r.keys;
+                        Ok((r.pages, r.charts))
+                    }
+                }
+            };
+            let event = match rendered {
+                Ok((pages, charts)) => {
+                    diagnostic::sort(&mut warnings);
+                    if !warnings.is_empty() {
+                        eprint!("{}", diagnostic::render_all(&warnings, self.lang));
+                    }
+                    // Pages, as a full build counts them: the feed and the
+                    // search index are files.
+                    let html = pages.iter().filter(|(p, _)| p.ends_with(".html")).count();
+                    println!("{}", rebuilt(html, charts, start.elapsed()).text(self.lang));
+                    update_pages(self.hub, pages)
+                }
+                Err(mut errors) => {
+                    errors.extend(warnings);
+                    diagnostic::sort(&mut errors);
+                    let text = diagnostic::render_all(&errors, self.lang);
+                    eprint!("{text}");
+                    update(self.hub, Err(text))
+                }
             };
             if let Some(event) = event {
                 self.hub.broadcast(&event);
@@ -239,10 +269,41 @@ impl Edits<'_> {
         }
     }
 
-    /// The articles a change edits, read again, when it edits only bodies
-    /// of published articles (an empty list when it changes nothing the
-    /// build reads); `None` when it needs a full build.
-    fn body_edits(&self, change: &Change) -> Option<Vec<Document>> {
+    /// The pages of the articles in `owed`, whose front matter is as
+    /// built: no other page changes. Those rendered leave `owed`, and
+    /// `shown` forgets their keys (made from the text as built).
+    fn bodies_alone(
+        &self,
+        owed: &mut BTreeSet<PathBuf>,
+        edited: &BTreeMap<PathBuf, Document>,
+        shown: &mut PageKeys,
+    ) -> Rendered {
+        let mut errors = Vec::new();
+        let mut pages = Vec::new();
+        let mut charts = 0;
+        for d in owed.iter().filter_map(|p| edited.get(p)) {
+            match self.built.article_page(d) {
+                Ok((route, bytes, n)) => {
+                    shown.forget(&route);
+                    pages.push((route.output_path(), bytes));
+                    charts += n;
+                }
+                Err(e) => errors.extend(e),
+            }
+        }
+        if errors.is_empty() {
+            owed.clear();
+            Ok((pages, charts))
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The articles a change edits, read again, when it edits published
+    /// articles in place, their front matter without errors (an empty
+    /// list when it changes nothing the build reads); `None` when it needs
+    /// a full build.
+    fn article_edits(&self, change: &Change) -> Option<Vec<Document>> {
         let Change::Paths(paths) = change else {
             return None;
         };
@@ -273,18 +334,13 @@ impl Edits<'_> {
             let old = self.built.article(&rel)?;
             let mut diags = Vec::new();
             let new = crate::site::document(&root, &dir, path, &self.site.units, &mut diags)?;
-            if !diags.is_empty() || front_matter(&new) != front_matter(old) || new.rel != old.rel {
+            if !diags.is_empty() || new.rel != old.rel {
                 return None;
             }
             docs.insert(rel, new);
         }
         Some(docs.into_values().collect())
     }
-}
-
-/// The front matter of a document as written, its `---` lines included.
-fn front_matter(d: &Document) -> &str {
-    &d.text[..d.text.len() - d.body.len()]
 }
 
 /// Keeps pages rendered again and returns the event open pages need: a
@@ -323,19 +379,5 @@ mod tests {
             "the error goes even when the page is the same"
         );
         assert_eq!(hub.state.read().unwrap().error, None);
-    }
-
-    #[test]
-    fn the_front_matter_is_what_precedes_the_body() {
-        let mut diags = Vec::new();
-        let d = crate::site::parsers::document(
-            Path::new("content/articles/a.md"),
-            "a.md".into(),
-            "---\ntitle: A\ndate: 2024-01-02\n---\nThân bài.\n".into(),
-            &BTreeMap::new(),
-            &mut diags,
-        )
-        .unwrap();
-        assert_eq!(front_matter(&d), "---\ntitle: A\ndate: 2024-01-02\n---\n");
     }
 }

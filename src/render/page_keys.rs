@@ -1,0 +1,274 @@
+//! What each page shows of the articles, as one number per page: the
+//! front matter of every article it lists or links, their order and
+//! count, and for an article's own page its whole file. Two states of a
+//! site with the same plan, bodies of other documents, figures and theme
+//! render a page alike when its keys agree, so `serve` renders again only
+//! the pages whose key an edit changed.
+//!
+//! The keys follow what the page families read: lists are pages of a
+//! group of the [`SiteIndex`], an article's page its related articles and
+//! neighbours, every page the sidebar's newest articles. A family that
+//! starts reading more of the articles must say so here; the test
+//! `keys_follow_what_pages_show` in `tests/serve_edits.rs` renders every
+//! page of an edited site both ways and fails when a key misses a change.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use rayon::prelude::*;
+
+use crate::model::Document;
+
+use super::frame::SIDEBAR_ARTICLES;
+use super::index::SiteIndex;
+use super::plan::{Planned, article_in_year};
+use super::route::Route;
+
+/// One key per route of a plan.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageKeys(HashMap<Route, u64>);
+
+impl PageKeys {
+    /// Whether the page of `route` was shown with this key.
+    pub fn agrees(&self, route: &Route, key: u64) -> bool {
+        self.0.get(route) == Some(&key)
+    }
+
+    /// The key of `route`, if the plan has it.
+    pub fn get(&self, route: &Route) -> Option<u64> {
+        self.0.get(route).copied()
+    }
+
+    /// Forgets the key of `route`: its page was rendered from a state the
+    /// keys do not describe, so the next comparison renders it again.
+    pub fn forget(&mut self, route: &Route) {
+        self.0.remove(route);
+    }
+}
+
+/// A hasher that gives the same number for the same input within a run
+/// (keys are compared in memory only).
+fn hasher() -> std::collections::hash_map::DefaultHasher {
+    std::collections::hash_map::DefaultHasher::new()
+}
+
+/// The front matter of a document as written, its `---` lines included:
+/// all that lists, feeds and related articles show of it.
+pub fn front_text(d: &Document) -> &str {
+    // A body that is not the end of the text (never, as loaded) makes
+    // the whole text count: more pages rendered, none missed.
+    d.text
+        .len()
+        .checked_sub(d.body.len())
+        .filter(|&n| d.text.is_char_boundary(n) && d.text[n..] == d.body)
+        .map_or(d.text.as_str(), |n| &d.text[..n])
+}
+
+/// The hash of what a list shows of each article: its source path and
+/// front matter, by the article's address in this state of the site.
+struct Versions(HashMap<usize, u64>);
+
+impl Versions {
+    fn new(articles: &[&Document]) -> Versions {
+        Versions(
+            articles
+                .par_iter()
+                .map(|d| (address(d), entry_hash(d)))
+                .collect(),
+        )
+    }
+
+    fn of(&self, d: &Document) -> u64 {
+        self.0
+            .get(&address(d))
+            .copied()
+            .unwrap_or_else(|| entry_hash(d))
+    }
+
+    /// One hash of `docs`, in order, and of how many there are.
+    fn of_all<'d>(&self, docs: impl IntoIterator<Item = &'d Document>) -> u64 {
+        let mut h = hasher();
+        let mut n = 0usize;
+        for d in docs {
+            self.of(d).hash(&mut h);
+            n += 1;
+        }
+        n.hash(&mut h);
+        h.finish()
+    }
+}
+
+fn address(d: &Document) -> usize {
+    std::ptr::from_ref(d) as usize
+}
+
+fn entry_hash(d: &Document) -> u64 {
+    let mut h = hasher();
+    d.path.hash(&mut h);
+    front_text(d).hash(&mut h);
+    h.finish()
+}
+
+/// The key of each page of a paginated list: the list's length (it sets
+/// the pagination) and the entries of the page.
+fn list_keys(list: &[&Document], per_page: usize, versions: &Versions, name: &str) -> Vec<u64> {
+    let pages = list.len().div_ceil(per_page).max(1);
+    (0..pages)
+        .map(|p| {
+            let mut h = hasher();
+            name.hash(&mut h);
+            list.len().hash(&mut h);
+            for d in list.iter().skip(p * per_page).take(per_page) {
+                versions.of(d).hash(&mut h);
+            }
+            h.finish()
+        })
+        .collect()
+}
+
+/// Page `page` (from 1) of a group's keys (0 for a page the group does not
+/// have: the plan made from the same index never asks for one).
+fn nth(keys: Option<&Vec<u64>>, page: usize) -> u64 {
+    keys.and_then(|k| k.get(page.wrapping_sub(1)))
+        .copied()
+        .unwrap_or(0)
+}
+
+/// The keys of every route of `plan`, made from `index`, the index the
+/// plan was made from. `loaded` are the articles as loaded, which do not
+/// change while a site is served: the page of one of them keys by its
+/// address, not its whole text.
+pub fn keys(
+    plan: &[Planned<'_>],
+    index: &SiteIndex<'_>,
+    per_page: usize,
+    loaded: &[Document],
+) -> PageKeys {
+    let versions = Versions::new(&index.articles);
+    let per_page = per_page.max(1);
+    let lists = |list: &[&Document], name: &str| list_keys(list, per_page, &versions, name);
+    // The sidebar lists the newest articles but the page's own: one more
+    // than it shows covers every page.
+    let sidebar = versions.of_all(index.articles.iter().take(SIDEBAR_ARTICLES + 1).copied());
+    let every = versions.of_all(index.articles.iter().copied());
+    let order = {
+        let mut h = hasher();
+        for d in &index.articles {
+            d.rel.hash(&mut h);
+        }
+        h.finish()
+    };
+    let home = lists(&index.articles, "");
+    let sections: HashMap<_, _> = index
+        .sections
+        .iter()
+        .map(|(s, list)| (s, lists(list, "")))
+        .collect();
+    let tags: HashMap<_, _> = index
+        .tag_pages()
+        .map(|(slug, _, _)| {
+            let (name, list) = index.tag_page(slug).unwrap_or_default();
+            (slug, lists(&list, name))
+        })
+        .collect();
+    let categories: HashMap<_, _> = index
+        .category_pages()
+        .map(|(slug, _, _)| {
+            let (name, list) = index.category_page(slug).unwrap_or_default();
+            (slug, lists(&list, name))
+        })
+        .collect();
+    let periods: HashMap<_, _> = index
+        .periods()
+        .map(|(p, _)| (*p, lists(&index.of_period(p).collect::<Vec<_>>(), "")))
+        .collect();
+    let units: HashMap<_, _> = index
+        .units()
+        .map(|(u, _)| (u, lists(&index.of_unit(u).collect::<Vec<_>>(), "")))
+        .collect();
+    let key = |e: &Planned<'_>| -> u64 {
+        let own = match &e.route {
+            Route::Home { page } => nth(Some(&home), *page),
+            Route::Section { section, page } => nth(sections.get(section), *page),
+            Route::Tag { tag, page } => nth(tags.get(tag), *page),
+            Route::Category { category, page } => nth(categories.get(category), *page),
+            Route::Period { period, page } => nth(periods.get(period), *page),
+            // A unit without articles lists nothing: its one page keys alike.
+            Route::Unit { unit, page } => units.get(unit).map_or(1, |k| nth(Some(k), *page)),
+            Route::Summary(year) => versions.of_all(
+                index
+                    .articles
+                    .iter()
+                    .copied()
+                    .filter(|d| article_in_year(d, *year)),
+            ),
+            Route::Article(_) => e
+                .doc
+                .map_or(0, |d| article_key(d, index, &versions, loaded)),
+            // The feed and the search index show every article; the
+            // sitemap their order.
+            Route::Feed | Route::SearchIndex => every,
+            Route::Sitemap => order,
+            // Open data and static files show no article.
+            Route::Data { .. } | Route::YearData(_) | Route::Static(_) => return 0,
+            Route::Page(_) | Route::NotFound | Route::Search | Route::Robots => 1,
+        };
+        let mut h = hasher();
+        sidebar.hash(&mut h);
+        own.hash(&mut h);
+        h.finish()
+    };
+    PageKeys(plan.par_iter().map(|e| (e.route.clone(), key(e))).collect())
+}
+
+/// An article's own page: its whole file, its related and other articles
+/// and its neighbours.
+fn article_key(
+    d: &Document,
+    index: &SiteIndex<'_>,
+    versions: &Versions,
+    loaded: &[Document],
+) -> u64 {
+    let mut h = hasher();
+    if loaded.as_ptr_range().contains(&std::ptr::from_ref(d)) {
+        address(d).hash(&mut h);
+    } else {
+        d.text.hash(&mut h);
+    }
+    let (related, others) = index.related(d);
+    versions.of_all(related).hash(&mut h);
+    versions.of_all(others).hash(&mut h);
+    let (newer, older) = index.neighbours(d);
+    versions.of_all(newer.into_iter().chain(older)).hash(&mut h);
+    h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn doc(text: &str, body: &str) -> Document {
+        Document {
+            path: PathBuf::from("content/articles/a.md"),
+            rel: "a.md".into(),
+            text: text.into(),
+            front: Default::default(),
+            body: body.into(),
+            body_line: 1,
+            summary_line: 0,
+            summary_col: 0,
+        }
+    }
+
+    #[test]
+    fn the_front_matter_is_what_precedes_the_body() {
+        let d = doc("---\ntitle: Á\n---\nThân bài.\n", "Thân bài.\n");
+        assert_eq!(front_text(&d), "---\ntitle: Á\n---\n");
+        // Not a suffix: the whole text counts.
+        let d = doc("---\ntitle: Á\n---\nThân bài.\n", "khác");
+        assert_eq!(front_text(&d), d.text);
+        let d = doc("Á", "xÁ");
+        assert_eq!(front_text(&d), "Á");
+    }
+}

@@ -1,0 +1,218 @@
+//! `serve` renders only what an edit of an article changes: each edit here
+//! is applied to a built site with `Built::revise`, and the pages on show
+//! afterwards (the build's, with the revised pages put over them) must be
+//! byte for byte what a full build of the edited site renders. A page key
+//! that misses something a page shows fails here.
+
+// The sink's diagnostics are returned only on failure (as in the library).
+#![allow(clippy::result_large_err)]
+
+mod common;
+use common::*;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use baocao::BuildOptions;
+use baocao::render::{self, revise::Revised};
+
+/// One edit: a file, and a text in it replaced by another.
+type Edit<'e> = (&'e str, &'e str, &'e str);
+
+/// What one step of edits did.
+#[derive(Debug, PartialEq)]
+enum Step {
+    /// The pages rendered again, by output path.
+    Done(Vec<String>),
+    /// A full build is needed.
+    Replan,
+    /// The edited site has errors.
+    Failed,
+}
+
+fn options(root: &Path) -> BuildOptions {
+    BuildOptions {
+        root: root.to_path_buf(),
+        output: None,
+        base_url: None,
+        drafts: false,
+        strict: false,
+        year: None,
+    }
+}
+
+/// Every file of a full build of the site as it is on disk.
+fn full(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    let p = baocao::prepare(&options(root), &|_| {}).unwrap_or_else(|d| panic!("{d:?}"));
+    render::site(&p.site, &p.figures, &p.options)
+        .unwrap_or_else(|d| panic!("{d:?}"))
+        .files
+}
+
+/// Builds the site, then applies each step of edits to its files and to
+/// the built site (`revise`, against the keys of what is on show),
+/// checking after each step done that what is on show is a full build
+/// of the edited site.
+fn steps(site: &SiteTest, steps: &[&[Edit<'_>]]) -> Vec<Step> {
+    let root = site.root.clone();
+    let p = baocao::prepare(&options(&root), &|_| {}).unwrap();
+    let memory = render::Memory::default();
+    let mut outcomes = Vec::new();
+    let mut then = |built: &render::Built<'_>, _: render::Counts| {
+        let mut shown_files = memory.take();
+        let mut shown = built.keys();
+        let mut edited: BTreeMap<PathBuf, baocao::model::Document> = BTreeMap::new();
+        for step in steps {
+            for (rel, from, to) in *step {
+                let path = root.join(rel);
+                let text = std::fs::read_to_string(&path).unwrap();
+                assert!(text.contains(from), "{rel} does not contain {from:?}");
+                std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+                let mut diags = Vec::new();
+                let doc = baocao::site::document(
+                    &root,
+                    &root.join("content/articles"),
+                    &path,
+                    &p.site.units,
+                    &mut diags,
+                )
+                .unwrap();
+                assert!(diags.is_empty(), "{diags:?}");
+                edited.insert(doc.path.clone(), doc);
+            }
+            match built.revise(&edited, &shown) {
+                Revised::Replan => outcomes.push(Step::Replan),
+                Revised::Failed(_) => outcomes.push(Step::Failed),
+                Revised::Done(r) => {
+                    let paths = r.pages.iter().map(|(p, _)| p.clone()).collect();
+                    shown_files.extend(r.pages);
+                    shown = r.keys;
+                    same(&shown_files, &full(&root));
+                    outcomes.push(Step::Done(paths));
+                }
+            }
+        }
+    };
+    let sink = |path: &str, bytes| memory.put(path, bytes);
+    render::site_then(&p.site, &p.figures, &p.options, &sink, &mut then).unwrap();
+    outcomes
+}
+
+/// The two sets of files are the same, or the paths that differ.
+fn same(shown: &BTreeMap<String, Vec<u8>>, built: &BTreeMap<String, Vec<u8>>) {
+    let differ: Vec<&String> = built
+        .iter()
+        .filter(|(p, b)| shown.get(*p) != Some(*b))
+        .map(|(p, _)| p)
+        .chain(shown.keys().filter(|p| !built.contains_key(*p)))
+        .collect();
+    assert!(
+        differ.is_empty(),
+        "pages on show differ from a full build: {differ:?}"
+    );
+}
+
+const HONG_NGU: &str = "content/articles/tin-tuc/hong-ngu-6-thang-2022.md";
+const CHAU_DOC: &str = "content/articles/tin-tuc/chau-doc-tong-ket-cchc-2020.md";
+
+fn rendered(step: &Step) -> &[String] {
+    match step {
+        Step::Done(p) => p,
+        other => panic!("not rendered: {other:?}"),
+    }
+}
+
+#[test]
+fn a_title_edit_renders_the_article_and_the_pages_that_list_it() {
+    let site = SiteTest::example();
+    let out = steps(&site, &[&[(HONG_NGU, "title: \"", "title: \"Tin sửa: ")]]);
+    let pages = rendered(&out[0]);
+    assert!(pages.contains(&"tin-tuc/hong-ngu-6-thang-2022/index.html".to_string()));
+    assert!(pages.contains(&"tim-kiem/chi-muc.js".to_string()));
+    assert!(pages.contains(&"feed.xml".to_string()));
+    // Not every page: the article is not among the newest.
+    let all = full(&site.root)
+        .keys()
+        .filter(|p| p.ends_with(".html"))
+        .count();
+    let html = pages.iter().filter(|p| p.ends_with(".html")).count();
+    assert!(html * 2 < all, "{html} of {all} pages rendered: {pages:?}");
+    assert!(!pages.contains(&"gioi-thieu/index.html".to_string()));
+    assert!(!pages.iter().any(|p| p.starts_with("du-lieu/")));
+}
+
+#[test]
+fn date_summary_unit_and_category_edits_match_a_full_build() {
+    let site = SiteTest::example();
+    let out = steps(
+        &site,
+        &[
+            // Older: it moves down every list.
+            &[(HONG_NGU, "date: 2022-07-07", "date: 2019-07-07")],
+            // The newest: the sidebar of every page changes.
+            &[(CHAU_DOC, "date: 2020-12-17", "date: 2026-11-30")],
+            &[(HONG_NGU, "summary: 'Trong", "summary: 'Tóm tắt mới. Trong")],
+            &[(HONG_NGU, "unit: hong-ngu", "unit: hong-ngu-cap-xa")],
+            &[(
+                HONG_NGU,
+                "category: \"Cải cách hành chính\"",
+                "category: \"Chuyển đổi số\"",
+            )],
+            // Back to the built front matter, then a body edit: the
+            // pages as built come back.
+            &[(CHAU_DOC, "date: 2026-11-30", "date: 2020-12-17")],
+            &[(
+                CHAU_DOC,
+                "## Ứng dụng công nghệ",
+                "## Ứng dụng mới công nghệ",
+            )],
+            &[(
+                CHAU_DOC,
+                "## Ứng dụng mới công nghệ",
+                "## Ứng dụng công nghệ",
+            )],
+        ],
+    );
+    for (i, step) in out.iter().enumerate() {
+        assert!(matches!(step, Step::Done(_)), "step {i}: {step:?}");
+    }
+    // The move to the top reached every page.
+    assert!(rendered(&out[1]).contains(&"gioi-thieu/index.html".to_string()));
+}
+
+#[test]
+fn edits_that_change_which_pages_there_are_need_a_full_build() {
+    for edit in [
+        (HONG_NGU, "title: ", "slug: dia-chi-moi\ntitle: "),
+        (HONG_NGU, "title: ", "draft: true\ntitle: "),
+        (HONG_NGU, "tags: [", "tags: [\"Thẻ hoàn toàn mới\", "),
+    ] {
+        let site = SiteTest::example();
+        assert_eq!(steps(&site, &[&[edit]]), [Step::Replan], "{edit:?}");
+    }
+}
+
+#[test]
+fn tag_edits_on_a_paginated_site_match_a_full_build() {
+    let site = SiteTest::example().edit(
+        "content/site.yaml",
+        "language: vi\n",
+        "language: vi\nper_page: 2\n",
+    );
+    let out = steps(
+        &site,
+        &[
+            &[(HONG_NGU, "date: 2022-07-07", "date: 2025-11-07")],
+            // One tag for another: each list's count changes by one, or
+            // a list gains a page (then the site is built again).
+            &[(HONG_NGU, "\"Chuyển đổi số\", ", "\"Sự hài lòng\", ")],
+            &[(CHAU_DOC, "title: \"", "title: \"Sửa ")],
+        ],
+    );
+    assert!(matches!(out[0], Step::Done(_)), "{out:?}");
+    assert!(
+        out.iter()
+            .all(|s| matches!(s, Step::Done(_) | Step::Replan)),
+        "{out:?}"
+    );
+}
