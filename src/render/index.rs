@@ -5,6 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::data::{Period, UnitId};
 use crate::model::Document;
 use crate::text::slugify;
@@ -193,12 +195,24 @@ impl<'a> SiteIndex<'a> {
             position: HashMap::new(),
             at: HashMap::new(),
         };
-        for a in articles {
-            let Some(path) = doc_path(a) else { continue };
+        // Addresses and their sections made in parallel (slugs are most of
+        // the work), then grouped in order.
+        let located: Vec<(&Document, SitePath, Vec<SitePath>)> = articles
+            .into_par_iter()
+            .filter_map(|a| {
+                let path = doc_path(a)?;
+                let mut sections = Vec::new();
+                let mut sec = path.parent();
+                while let Some(s) = sec {
+                    sec = s.parent();
+                    sections.push(s);
+                }
+                Some((a, path, sections))
+            })
+            .collect();
+        for (a, path, sections) in located {
             let i = index.articles.len();
-            let mut sec = path.parent();
-            while let Some(s) = sec {
-                sec = s.parent();
+            for s in sections {
                 index.sections.entry(s).or_default().push(a);
             }
             if let Some(u) = &a.front.unit {

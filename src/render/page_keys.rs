@@ -24,25 +24,29 @@ use super::index::SiteIndex;
 use super::plan::{Planned, article_in_year};
 use super::route::Route;
 
-/// One key per route of a plan.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PageKeys(HashMap<Route, u64>);
+/// One key per route of a plan, and the hashes of the articles they were
+/// made from.
+#[derive(Debug, Default)]
+pub struct PageKeys {
+    keys: HashMap<Route, u64>,
+    versions: Versions,
+}
 
 impl PageKeys {
     /// Whether the page of `route` was shown with this key.
     pub fn agrees(&self, route: &Route, key: u64) -> bool {
-        self.0.get(route) == Some(&key)
+        self.keys.get(route) == Some(&key)
     }
 
     /// The key of `route`, if the plan has it.
     pub fn get(&self, route: &Route) -> Option<u64> {
-        self.0.get(route).copied()
+        self.keys.get(route).copied()
     }
 
     /// Forgets the key of `route`: its page was rendered from a state the
     /// keys do not describe, so the next comparison renders it again.
     pub fn forget(&mut self, route: &Route) {
-        self.0.remove(route);
+        self.keys.remove(route);
     }
 }
 
@@ -66,14 +70,25 @@ pub fn front_text(d: &Document) -> &str {
 
 /// The hash of what a list shows of each article: its source path and
 /// front matter, by the article's address in this state of the site.
+#[derive(Debug, Default)]
 struct Versions(HashMap<usize, u64>);
 
 impl Versions {
-    fn new(articles: &[&Document]) -> Versions {
+    /// The hashes of `articles`; those of the articles as loaded (which
+    /// do not change while the site is served) taken from `before`.
+    fn new(articles: &[&Document], loaded: &[Document], before: Option<&Versions>) -> Versions {
+        let range = loaded.as_ptr_range();
+        let range = range.start as usize..range.end as usize;
         Versions(
             articles
                 .par_iter()
-                .map(|d| (address(d), entry_hash(d)))
+                .map(|d| {
+                    let at = address(d);
+                    let kept = before
+                        .filter(|_| range.contains(&at))
+                        .and_then(|b| b.0.get(&at).copied());
+                    (at, kept.unwrap_or_else(|| entry_hash(d)))
+                })
                 .collect(),
         )
     }
@@ -137,14 +152,16 @@ fn nth(keys: Option<&Vec<u64>>, page: usize) -> u64 {
 /// The keys of every route of `plan`, made from `index`, the index the
 /// plan was made from. `loaded` are the articles as loaded, which do not
 /// change while a site is served: the page of one of them keys by its
-/// address, not its whole text.
+/// address, not its whole text, and their hashes are taken from `before`,
+/// keys made earlier.
 pub fn keys(
     plan: &[Planned<'_>],
     index: &SiteIndex<'_>,
     per_page: usize,
     loaded: &[Document],
+    before: Option<&PageKeys>,
 ) -> PageKeys {
-    let versions = Versions::new(&index.articles);
+    let versions = Versions::new(&index.articles, loaded, before.map(|k| &k.versions));
     let per_page = per_page.max(1);
     let lists = |list: &[&Document], name: &str| list_keys(list, per_page, &versions, name);
     // The sidebar lists the newest articles but the page's own: one more
@@ -218,7 +235,8 @@ pub fn keys(
         own.hash(&mut h);
         h.finish()
     };
-    PageKeys(plan.par_iter().map(|e| (e.route.clone(), key(e))).collect())
+    let keys = plan.par_iter().map(|e| (e.route.clone(), key(e))).collect();
+    PageKeys { keys, versions }
 }
 
 /// An article's own page: its whole file, its related and other articles

@@ -47,7 +47,13 @@ impl Built<'_> {
     /// The keys of the built site's pages.
     pub fn keys(&self) -> PageKeys {
         let loaded = &self.inputs.site.articles;
-        page_keys::keys(self.plan, self.inputs.index, self.inputs.per_page, loaded)
+        page_keys::keys(
+            self.plan,
+            self.inputs.index,
+            self.inputs.per_page,
+            loaded,
+            None,
+        )
     }
 
     /// The built site with `edited` in place of the published articles of
@@ -72,7 +78,8 @@ impl Built<'_> {
             return Revised::Replan;
         }
         crate::timings::mark(&"edit: planned");
-        let keys = page_keys::keys(&plan, &index, per_page, &self.inputs.site.articles);
+        let loaded = &self.inputs.site.articles;
+        let keys = page_keys::keys(&plan, &index, per_page, loaded, Some(shown));
         crate::timings::mark(&"edit: keyed");
         let bodies = match self.bodies_with(edited) {
             Ok(b) => b,
