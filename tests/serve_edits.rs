@@ -61,6 +61,7 @@ fn steps(site: &SiteTest, steps: &[&[Edit<'_>]]) -> Vec<Step> {
     let mut then = |built: &render::Built<'_>, _: render::Counts| {
         let mut shown_files = memory.take();
         let mut shown = built.keys();
+        built.warm();
         let mut edited: BTreeMap<PathBuf, baocao::model::Document> = BTreeMap::new();
         for step in steps {
             for (rel, from, to) in *step {

@@ -300,6 +300,12 @@ pub struct Inputs<'a> {
     pub year: Option<i32>,
     /// What every page shares, made once.
     pub shared: Prebuilt,
+    /// While serving, the search index's entries written before.
+    pub search_memo: Option<&'a super::search::Written>,
+    /// While serving, the shared parts of the build: the list entries of
+    /// the articles as loaded, made already (an edit changes only its
+    /// own articles' entries).
+    pub earlier: Option<&'a Prebuilt>,
 }
 
 /// The parts of the context that every page shares, converted once into
@@ -529,10 +535,12 @@ impl<'a> Inputs<'a> {
     /// [`Inputs::list_item`] on a page `depth` folders deep.
     fn list_item_at(&self, d: &'a Document, from: &Route, depth: usize) -> ListItem {
         let make = || ListItem::from(self.list_entry(d, from));
+        let key = doc_key(d);
         let slot = self
             .shared
             .items
-            .get(&doc_key(d))
+            .get(&key)
+            .or_else(|| self.earlier.and_then(|e| e.items.get(&key)))
             .and_then(|slots| slots.get(depth));
         match slot {
             // Links are relative, so the entry differs only by depth.

@@ -111,6 +111,74 @@ fn index_section(rel: &str) -> Option<SitePath> {
     }
 }
 
+/// Each section's articles (their sections listed beside them), in
+/// order.
+fn group_sections<'a>(
+    docs: &[(&'a Document, SitePath)],
+    sections: Vec<Vec<SitePath>>,
+) -> BTreeMap<SitePath, Vec<&'a Document>> {
+    let mut by_section: BTreeMap<SitePath, Vec<&'a Document>> = BTreeMap::new();
+    for ((a, _), sections) in docs.iter().zip(sections) {
+        for s in sections {
+            by_section.entry(s).or_default().push(a);
+        }
+    }
+    by_section
+}
+
+/// Positions of articles by unit, tag, category, year and period.
+#[derive(Default)]
+struct Groups {
+    by_unit: BTreeMap<UnitId, Vec<usize>>,
+    by_tag: BTreeMap<String, Vec<usize>>,
+    by_category: BTreeMap<String, Vec<usize>>,
+    by_year: BTreeMap<i32, Vec<usize>>,
+    by_period: BTreeMap<Period, Vec<usize>>,
+}
+
+impl Groups {
+    fn of(docs: &[(&Document, SitePath)]) -> Groups {
+        let mut g = Groups::default();
+        for (i, (a, _)) in docs.iter().enumerate() {
+            if let Some(u) = &a.front.unit {
+                push(&mut g.by_unit, u, i);
+            }
+            for t in a.front.tags.iter().collect::<BTreeSet<_>>() {
+                push(&mut g.by_tag, t, i);
+            }
+            if let Some(c) = &a.front.category {
+                push(&mut g.by_category, c, i);
+            }
+            if let Some(d) = a.front.date {
+                g.by_year.entry(d.date.year).or_default().push(i);
+            }
+            if let Some(p) = a.front.period {
+                g.by_period.entry(p).or_default().push(i);
+            }
+        }
+        g
+    }
+}
+
+/// Positions by source path and by address, and URL paths by source path.
+type Places = (
+    HashMap<PathBuf, usize>,
+    HashMap<usize, usize>,
+    HashMap<PathBuf, SitePath>,
+);
+
+fn places(docs: &[(&Document, SitePath)]) -> Places {
+    let mut position = HashMap::with_capacity(docs.len());
+    let mut at = HashMap::with_capacity(docs.len());
+    let mut paths = HashMap::with_capacity(docs.len());
+    for (i, (a, path)) in docs.iter().enumerate() {
+        position.insert(a.path.clone(), i);
+        at.insert(address(a), i);
+        paths.insert(a.path.clone(), path.clone());
+    }
+    (position, at, paths)
+}
+
 /// Adds position `i` to the group of `key`, the key copied only for a
 /// new group (thousands of articles share a few units and tags).
 fn push<K: Ord + Clone>(groups: &mut BTreeMap<K, Vec<usize>>, key: &K, i: usize) {
@@ -210,31 +278,21 @@ impl<'a> SiteIndex<'a> {
                 Some((a, path, sections))
             })
             .collect();
-        for (a, path, sections) in located {
-            let i = index.articles.len();
-            for s in sections {
-                index.sections.entry(s).or_default().push(a);
-            }
-            if let Some(u) = &a.front.unit {
-                push(&mut index.by_unit, u, i);
-            }
-            for t in a.front.tags.iter().collect::<BTreeSet<_>>() {
-                push(&mut index.by_tag, t, i);
-            }
-            if let Some(c) = &a.front.category {
-                push(&mut index.by_category, c, i);
-            }
-            if let Some(d) = a.front.date {
-                index.by_year.entry(d.date.year).or_default().push(i);
-            }
-            if let Some(p) = a.front.period {
-                index.by_period.entry(p).or_default().push(i);
-            }
-            index.position.insert(a.path.clone(), i);
-            index.at.insert(address(a), i);
-            index.paths.insert(a.path.clone(), path);
-            index.articles.push(a);
-        }
+        let (docs, sections): (Vec<_>, Vec<_>) =
+            located.into_iter().map(|(a, p, s)| ((a, p), s)).unzip();
+        // Three sets of lookups, each in one pass over the articles.
+        let (by_section, (groups, places)) = rayon::join(
+            || group_sections(&docs, sections),
+            || rayon::join(|| Groups::of(&docs), || places(&docs)),
+        );
+        index.sections = by_section;
+        index.by_unit = groups.by_unit;
+        index.by_tag = groups.by_tag;
+        index.by_category = groups.by_category;
+        index.by_year = groups.by_year;
+        index.by_period = groups.by_period;
+        (index.position, index.at, index.paths) = places;
+        index.articles = docs.into_iter().map(|(a, _)| a).collect();
         for p in pages {
             if let Some(path) = page_path(p) {
                 index.paths.insert(p.path.clone(), path);

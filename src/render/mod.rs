@@ -236,6 +236,8 @@ pub fn site_then(
         year: opts.year,
         highlights: &highlights,
         shared: context::Prebuilt::new(site, &opts.base_url, &shared.words, &index.articles),
+        search_memo: None,
+        earlier: None,
     };
     crate::timings::mark(&"theme compiled");
     let mut counts = all_pages(&theme, plan, &inputs, &bodies, sink, &mut diags);
@@ -246,12 +248,14 @@ pub fn site_then(
         Err(diags)
     } else {
         let routes: Vec<Route> = plan.iter().map(|e| e.route.clone()).collect();
+        let search_memo = search::Written::default();
         let built = Built {
             theme: &theme,
             plan,
             routes: &routes,
             inputs: &inputs,
             bodies: &bodies,
+            search_memo: &search_memo,
         };
         then(&built, counts);
         // Thousands of small shared values: freed off the build's path.
@@ -269,6 +273,7 @@ pub struct Built<'b> {
     routes: &'b [Route],
     inputs: &'b Inputs<'b>,
     bodies: &'b Bodies<'b>,
+    search_memo: &'b search::Written,
 }
 
 impl Built<'_> {

@@ -56,6 +56,18 @@ impl Built<'_> {
         )
     }
 
+    /// Writes the search index's entries ahead, so that the first edit
+    /// writes only its own.
+    pub fn warm(&self) {
+        let inputs = Inputs {
+            shared: self.inputs.shared.for_articles(&[]),
+            search_memo: Some(self.search_memo),
+            ..*self.inputs
+        };
+        // Only the entries are wanted; an error shows with the edit.
+        let _ = super::search::index_script(&inputs);
+    }
+
     /// The built site with `edited` in place of the published articles of
     /// the same source paths: the pages whose keys differ from `shown`
     /// (the keys of what is on show), rendered.
@@ -85,20 +97,28 @@ impl Built<'_> {
             Ok(b) => b,
             Err(e) => return Revised::Failed(e),
         };
+        let edited_articles: Vec<&Document> = edited.values().collect();
         let inputs = Inputs {
             index: &index,
             bodies: &bodies.done,
-            shared: self.inputs.shared.for_articles(&index.articles),
+            // Entries of the edited articles made anew, the others' kept.
+            shared: self.inputs.shared.for_articles(&edited_articles),
+            search_memo: Some(self.search_memo),
+            earlier: Some(&self.inputs.shared),
             ..*self.inputs
         };
         crate::timings::mark(&"edit: summaries");
         let routes: Vec<Route> = plan.iter().map(|e| e.route.clone()).collect();
-        let dirty: Vec<&Planned<'_>> = plan
+        let mut dirty: Vec<&Planned<'_>> = plan
             .iter()
             .filter(|e| !keys_agree(shown, &keys, &e.route))
             .collect();
+        // The longest first (a year's summary lists a thousand articles),
+        // each page a task of its own, so both cores stay busy.
+        dirty.sort_by_key(|e| !matches!(e.route, Route::Summary(_) | Route::SearchIndex));
         let rendered: Vec<Result<_, Vec<Diagnostic>>> = dirty
             .par_iter()
+            .with_max_len(1)
             .map(|e| {
                 let (bytes, body_charts) = render_route(self.theme, e, &routes, &inputs, &bodies)?;
                 let charts = page_charts(&e.route, &bytes, body_charts, &inputs);

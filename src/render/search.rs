@@ -4,6 +4,9 @@
 //! not fetch a JSON file; the theme's `js/tim-kiem.js` searches it in the
 //! reader's browser, folding Vietnamese accents.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -76,28 +79,54 @@ pub struct Entry<'a> {
     pub tags: &'a [String],
 }
 
-/// The index: published articles newest first, then standalone pages.
-pub fn entries<'a>(inputs: &Inputs<'a>) -> Vec<Entry<'a>> {
+/// The written entries of the articles as loaded, by address, kept while
+/// a site is served: an edit writes the index again with only the edited
+/// articles' entries made anew (their text does not change otherwise).
+#[derive(Default)]
+pub struct Written(std::sync::Mutex<HashMap<usize, Box<[u8]>>>);
+
+/// One entry written, and the address to remember it by (articles as
+/// loaded only).
+type Part<'p> = (Option<usize>, Cow<'p, [u8]>);
+
+/// The bytes of `tim-kiem/chi-muc.js`: `window.baocaoSearchIndex = […];`,
+/// the array written by serde_json, of the published articles newest
+/// first, then the standalone pages. A title holding `</script>` is only
+/// text inside a JSON string of a script file, never HTML.
+pub fn index_script(inputs: &Inputs<'_>) -> Result<Vec<u8>, Unwritten> {
     let index = inputs.index;
     // A few sections hold thousands of articles: each titled once.
-    let titles: std::collections::HashMap<&SitePath, String> = index
+    let titles: HashMap<&SitePath, String> = index
         .sections
         .keys()
         .map(|s| (s, inputs.section_title(s)))
         .collect();
-    let entry = |d: &'a Document, route: Route, section: Option<String>| Entry {
-        title: &d.front.title,
-        url: route.url_path(),
-        date: d.front.date.map(|t| t.date.to_string()),
-        date_text: d.front.date.map(|t| format::date(&t, DateFormat::Short)),
-        summary: inputs
-            .bodies
-            .get(&d.path)
-            .and_then(|b| b.summary.as_deref()),
-        section,
-        tags: &d.front.tags,
+    let entry = |d: &Document, route: Route, section: Option<String>| {
+        serde_json::to_vec(&Entry {
+            title: &d.front.title,
+            url: route.url_path(),
+            date: d.front.date.map(|t| t.date.to_string()),
+            date_text: d.front.date.map(|t| format::date(&t, DateFormat::Short)),
+            summary: inputs
+                .bodies
+                .get(&d.path)
+                .and_then(|b| b.summary.as_deref()),
+            section,
+            tags: &d.front.tags,
+        })
     };
+    let loaded = inputs.site.articles.as_ptr_range();
+    let loaded = loaded.start as usize..loaded.end as usize;
+    let mut memo = inputs.search_memo.map(|m| {
+        m.0.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    });
+    let known = memo.as_deref();
     let articles = index.articles.par_iter().filter_map(|d| {
+        let at = std::ptr::from_ref(*d) as usize;
+        if let Some(bytes) = known.and_then(|m| m.get(&at)) {
+            return Some(Ok((None, Cow::Borrowed(&bytes[..]))));
+        }
         let path = index.paths.get(&d.path)?;
         let section = path.parent().map(|s| {
             titles
@@ -105,42 +134,32 @@ pub fn entries<'a>(inputs: &Inputs<'a>) -> Vec<Entry<'a>> {
                 .cloned()
                 .unwrap_or_else(|| inputs.section_title(&s))
         });
-        Some(entry(d, Route::Article(path.clone()), section))
+        let json = entry(d, Route::Article(path.clone()), section);
+        let kept = known.is_some() && loaded.contains(&at);
+        Some(json.map(|j| (kept.then_some(at), Cow::Owned(j))))
     });
     let pages = index.pages.par_iter().filter_map(|d| {
         let path = index.paths.get(&d.path)?;
-        Some(entry(d, Route::Page(path.clone()), None))
+        Some(entry(d, Route::Page(path.clone()), None).map(|j| (None, Cow::Owned(j))))
     });
-    articles.chain(pages).collect()
-}
-
-/// The bytes of `tim-kiem/chi-muc.js`: `window.baocaoSearchIndex = […];`,
-/// the array written by serde_json. A title holding `</script>` is only
-/// text inside a JSON string of a script file, never HTML.
-pub fn index_script(inputs: &Inputs<'_>) -> Result<Vec<u8>, Unwritten> {
-    // The array as serde_json writes it (`[a,b]`), its entries written in
-    // parallel: ten thousand articles make megabytes.
-    let parts = entries(inputs)
-        .par_chunks(256)
-        .map(|chunk| {
-            let mut part = Vec::new();
-            for (i, e) in chunk.iter().enumerate() {
-                if i > 0 {
-                    part.push(b',');
-                }
-                serde_json::to_writer(&mut part, e)?;
-            }
-            Ok(part)
-        })
-        .collect::<Result<Vec<Vec<u8>>, serde_json::Error>>()?;
+    let parts: Vec<Part<'_>> = articles
+        .chain(pages)
+        .collect::<Result<_, serde_json::Error>>()?;
     let mut script = format!("window.{INDEX_GLOBAL} = [").into_bytes();
-    for (i, part) in parts.iter().enumerate() {
+    for (i, (_, part)) in parts.iter().enumerate() {
         if i > 0 {
             script.push(b',');
         }
         script.extend_from_slice(part);
     }
     script.extend_from_slice(b"];\n");
+    let new: Vec<(usize, Box<[u8]>)> = parts
+        .into_iter()
+        .filter_map(|(at, part)| Some((at?, part.into_owned().into_boxed_slice())))
+        .collect();
+    if let Some(memo) = memo.as_mut() {
+        memo.extend(new);
+    }
     // U+2028 and U+2029 are valid in JSON strings but ended JavaScript
     // lines before ES2019; escaped, older browsers read the file too. A
     // copy only when there is one (they are rare).

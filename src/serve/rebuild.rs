@@ -205,6 +205,7 @@ impl Edits<'_> {
         // What is on show, page by page, and whether every front matter is
         // still as built (then a body edit renders its page alone).
         let mut shown = self.built.keys();
+        self.built.warm();
         let mut as_built = true;
         loop {
             let Some(change) = next_change(changes) else {
