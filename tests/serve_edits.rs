@@ -182,6 +182,33 @@ fn date_summary_unit_and_category_edits_match_a_full_build() {
 }
 
 #[test]
+fn a_broken_summary_fails_and_its_fix_shows_every_change_since() {
+    let site = SiteTest::example();
+    let out = steps(
+        &site,
+        &[
+            &[(
+                HONG_NGU,
+                "summary: 'Trong",
+                "summary: '{{ khong_co }} Trong",
+            )],
+            // Another article edited meanwhile, then the fix.
+            &[(CHAU_DOC, "title: \"", "title: \"Mới: ")],
+            &[(
+                HONG_NGU,
+                "summary: '{{ khong_co }} Trong",
+                "summary: 'Nay trong",
+            )],
+        ],
+    );
+    assert_eq!(out[0], Step::Failed);
+    assert_eq!(out[1], Step::Failed, "the broken summary is still there");
+    let pages = rendered(&out[2]);
+    assert!(pages.contains(&"tin-tuc/chau-doc-tong-ket-cchc-2020/index.html".to_string()));
+    assert!(pages.contains(&"tin-tuc/hong-ngu-6-thang-2022/index.html".to_string()));
+}
+
+#[test]
 fn edits_that_change_which_pages_there_are_need_a_full_build() {
     for edit in [
         (HONG_NGU, "title: ", "slug: dia-chi-moi\ntitle: "),
