@@ -234,6 +234,7 @@ pub fn prepare(
         base_url: base,
         drafts: opts.drafts,
         year: opts.year,
+        record_reads: false,
     };
     Ok(Prepared {
         site,

@@ -897,6 +897,7 @@ fn fuzz_article_body() {
         base_url: "https://example.gov.vn/".into(),
         drafts: false,
         year: None,
+        record_reads: false,
     };
     let seeds = corpus(&[".md"]);
     let make = |rng: &mut Rng| {

@@ -1,8 +1,9 @@
-//! `serve` renders only what an edit of an article changes: each edit here
-//! is applied to a built site with `Built::revise`, and the pages on show
-//! afterwards (the build's, with the revised pages put over them) must be
-//! byte for byte what a full build of the edited site renders. A page key
-//! that misses something a page shows fails here.
+//! `serve` renders only what an edit of an article or of the data
+//! changes: each edit here is applied to a built site with
+//! `Built::revise`, and the pages on show afterwards (the build's, with
+//! the revised pages put over them) must be byte for byte what a full
+//! build of the edited site renders. A page key that misses something a
+//! page shows, or a read of a record that is not noted, fails here.
 
 // The sink's diagnostics are returned only on failure (as in the library).
 #![allow(clippy::result_large_err)]
@@ -55,7 +56,9 @@ fn full(root: &Path) -> BTreeMap<String, Vec<u8>> {
 /// of the edited site.
 fn steps(site: &SiteTest, steps: &[&[Edit<'_>]]) -> Vec<Step> {
     let root = site.root.clone();
-    let p = baocao::prepare(&options(&root), &|_| {}).unwrap();
+    let mut p = baocao::prepare(&options(&root), &|_| {}).unwrap();
+    // As `serve` renders: noting what each page reads.
+    p.options.record_reads = true;
     let memory = render::Memory::default();
     let mut outcomes = Vec::new();
     let mut then = |built: &render::Built<'_>, _: render::Counts| {
@@ -63,12 +66,29 @@ fn steps(site: &SiteTest, steps: &[&[Edit<'_>]]) -> Vec<Step> {
         let mut shown = built.keys();
         built.warm();
         let mut edited: BTreeMap<PathBuf, baocao::model::Document> = BTreeMap::new();
-        for step in steps {
+        let mut data = None;
+        'steps: for step in steps {
             for (rel, from, to) in *step {
                 let path = root.join(rel);
                 let text = std::fs::read_to_string(&path).unwrap();
                 assert!(text.contains(from), "{rel} does not contain {from:?}");
                 std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+                if rel.starts_with("content/data/") {
+                    let site = &p.site;
+                    let mut diags = Vec::new();
+                    let records =
+                        baocao::site::records(&root, &site.catalogue, &site.units, &mut diags);
+                    let (figures, more) =
+                        baocao::data::compute_with_units(records, &site.catalogue, &site.units);
+                    diags.extend(more);
+                    assert!(!diags.iter().any(|d| d.is_error()), "{diags:?}");
+                    data = built.data(figures);
+                    if data.is_none() {
+                        outcomes.push(Step::Replan);
+                        continue 'steps;
+                    }
+                    continue;
+                }
                 let mut diags = Vec::new();
                 let doc = baocao::site::document(
                     &root,
@@ -81,7 +101,7 @@ fn steps(site: &SiteTest, steps: &[&[Edit<'_>]]) -> Vec<Step> {
                 assert!(diags.is_empty(), "{diags:?}");
                 edited.insert(doc.path.clone(), doc);
             }
-            match built.revise(&edited, &shown) {
+            match built.revise(&edited, data.as_ref(), &shown) {
                 Revised::Replan => outcomes.push(Step::Replan),
                 Revised::Failed(_) => outcomes.push(Step::Failed),
                 Revised::Done(r) => {
@@ -206,6 +226,85 @@ fn a_broken_summary_fails_and_its_fix_shows_every_change_since() {
     let pages = rendered(&out[2]);
     assert!(pages.contains(&"tin-tuc/chau-doc-tong-ket-cchc-2020/index.html".to_string()));
     assert!(pages.contains(&"tin-tuc/hong-ngu-6-thang-2022/index.html".to_string()));
+}
+
+const HONG_NGU_DATA: &str = "content/data/dong-thap/hong-ngu-2022-h1.csv";
+const VI_DU_DATA: &str = "content/data/vi-du/tinh-vi-du.yaml";
+const CHAU_DOC_DATA: &str = "content/data/an-giang/chau-doc-2020.yaml";
+const XA_DATA: &str = "content/data/vi-du/xa-phuong-tu-01-7-2025.csv";
+
+#[test]
+fn a_figure_edit_renders_the_pages_that_read_it() {
+    let site = SiteTest::example();
+    let out = steps(
+        &site,
+        &[&[(
+            HONG_NGU_DATA,
+            "hong-ngu,2022-H1,99.95",
+            "hong-ngu,2022-H1,97.5",
+        )]],
+    );
+    let pages = rendered(&out[0]);
+    // Its article, its unit's page and the open data of the record; not
+    // the articles of other units.
+    assert!(pages.contains(&"tin-tuc/hong-ngu-6-thang-2022/index.html".to_string()));
+    assert!(pages.contains(&"du-lieu/hong-ngu/2022-H1.csv".to_string()));
+    assert!(
+        !pages.contains(&"thong-bao/cong-khai-quy-iii-2025/index.html".to_string()),
+        "{pages:?}"
+    );
+    let all = full(&site.root)
+        .keys()
+        .filter(|p| p.ends_with(".html"))
+        .count();
+    let html = pages.iter().filter(|p| p.ends_with(".html")).count();
+    assert!(html * 2 < all, "{html} of {all} pages rendered: {pages:?}");
+}
+
+#[test]
+fn data_edits_then_article_edits_match_a_full_build() {
+    let site = SiteTest::example();
+    let out = steps(
+        &site,
+        &[
+            // The province's figures: its articles, summaries, charts of
+            // other pages, the sidebar's cards.
+            &[(VI_DU_DATA, "received: 236337", "received: 236999")],
+            &[(VI_DU_DATA, "satisfaction: 93.8", "satisfaction: 91.2")],
+            &[(CHAU_DOC_DATA, "resolved: ", "resolved: 1")],
+            // Articles after the data: they render with the new figures.
+            &[(HONG_NGU, "title: \"", "title: \"Sau số liệu: ")],
+            &[(
+                CHAU_DOC,
+                "## Ứng dụng công nghệ",
+                "## Ứng dụng mới công nghệ",
+            )],
+            &[(
+                XA_DATA,
+                "phuong-trung-tam,2025-07,2788",
+                "phuong-trung-tam,2025-07,2790",
+            )],
+            // Back as built.
+            &[(VI_DU_DATA, "received: 236999", "received: 236337")],
+        ],
+    );
+    for (i, step) in out.iter().enumerate() {
+        assert!(matches!(step, Step::Done(_)), "step {i}: {step:?}");
+    }
+}
+
+#[test]
+fn a_record_added_needs_a_full_build() {
+    let site = SiteTest::example();
+    let out = steps(
+        &site,
+        &[&[(
+            HONG_NGU_DATA,
+            "hong-ngu,2022-H1,99.95",
+            "hong-ngu,2022-H1,99.95\nhong-ngu,2021-H1,99.1",
+        )]],
+    );
+    assert_eq!(out, [Step::Replan]);
 }
 
 #[test]

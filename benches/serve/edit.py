@@ -3,8 +3,8 @@
 
 Run from the repository root:
 
-    python3 benches/serve/edit.py                  # N = 10,000, 10 body edits, 9 front-matter edits
-    N=1000 EDITS=20 FULL=6 python3 benches/serve/edit.py
+    python3 benches/serve/edit.py                  # N = 10,000, 10 body, 9 front-matter, 6 data edits
+    N=1000 EDITS=20 FULL=6 DATA=3 python3 benches/serve/edit.py
     BAOCAO_BIN=path/to/baocao python3 benches/serve/edit.py   # that binary, not a fresh release build
 
 It uses the corpus of the whole-build benchmark (benches/portal/bench.py,
@@ -22,7 +22,12 @@ reloads as a browser does, then:
   title, its summary and its date (a few days earlier): the pages that
   show it are rendered again (its own, the list pages and related lists
   that show it, its year's summary, the feed, the search index), and
-  measures the same.
+  measures the same;
+* edits one record of the data file after another (a commune's year: one
+  dossier moved from "resolved early" to "resolved on time", so the
+  catalogue's checks still hold): the pages that read that record are
+  rendered again (the articles whose figures or charts use it, the
+  unit's page, the year's summary, the open data), and measures the same.
 
 It prints each time, their median, and the server's status lines ("đã
 dựng lại N trang ..."), which say how many pages each change rendered.
@@ -146,6 +151,20 @@ FRONT_EDITS = [
 ]
 
 
+def moved_dossier(text, n):
+    """One dossier of the n-th commune record moved from early to on time."""
+    lines = text.split("\n")
+    # Communes only: a province's records are read by more articles, but a
+    # commune's edit is the common case of an officer correcting a figure.
+    rows = [i for i, line in enumerate(lines) if "-xa-" in line.split(",", 1)[0]]
+    i = rows[(n * 613) % len(rows)]
+    cells = lines[i].split(",")
+    cells[5] = str(int(cells[5]) - 1)
+    cells[6] = str(int(cells[6]) + 1)
+    lines[i] = ",".join(cells)
+    return "\n".join(lines), cells[0] + " " + cells[1]
+
+
 def timed(server, path, change):
     """Writes `change(text)` to `path`; ms from the write to the reload."""
     text = path.read_text(encoding="utf-8")
@@ -162,6 +181,7 @@ def main():
     n = int(os.environ.get("N", "10000"))
     edits = int(os.environ.get("EDITS", "10"))
     fulls = int(os.environ.get("FULL", "9"))
+    datas = int(os.environ.get("DATA", "6"))
     binary = os.environ.get("BAOCAO_BIN")
     if not binary:
         print("building baocao (release)", flush=True)
@@ -192,6 +212,13 @@ def main():
                 ms, status = timed(server, path, lambda s: change(s, i + 1))
                 full.append(ms)
                 print(f"  front-matter edit {i + 1}, {kind} ({path.name}): {ms:.0f} ms  {' | '.join(status)}", flush=True)
+            data = []
+            csv = site / "content/data/don-vi.csv"
+            for i in range(datas):
+                record = moved_dossier(csv.read_text(encoding="utf-8"), i + 1)[1]
+                ms, status = timed(server, csv, lambda s: moved_dossier(s, i + 1)[0])
+                data.append(ms)
+                print(f"  data edit {i + 1} ({record}): {ms:.0f} ms  {' | '.join(status)}", flush=True)
         finally:
             server.stop()
     finally:
@@ -200,6 +227,8 @@ def main():
     print("|---|---|---|---|")
     print(f"| body edit ({edits}×, one page rendered) | {statistics.median(body):.0f} ms | {min(body):.0f} ms | {max(body):.0f} ms |")
     print(f"| front-matter edit ({fulls}×, the pages that show it) | {statistics.median(full):.0f} ms | {min(full):.0f} ms | {max(full):.0f} ms |")
+    if data:
+        print(f"| data edit ({datas}×, the pages that read the record) | {statistics.median(data):.0f} ms | {min(data):.0f} ms | {max(data):.0f} ms |")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ pub mod catalogue;
 pub mod formula;
 pub mod number;
 pub mod period;
+pub mod reads;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -115,6 +116,7 @@ pub struct Figures {
 impl Figures {
     /// The record of a unit and period.
     pub fn get(&self, unit: &UnitId, period: &Period) -> Option<&Figure> {
+        reads::note(unit, period);
         // Looked up by reference: a page asks for thousands of records, and
         // an owned key would copy the unit id each time.
         self.records
@@ -133,7 +135,10 @@ impl Figures {
                 std::ops::Bound::Unbounded,
             ))
             .take_while(move |((u, _), _)| *u == *unit)
-            .map(|(_, f)| f)
+            .map(|((u, p), f)| {
+                reads::note(u, p);
+                f
+            })
     }
 }
 

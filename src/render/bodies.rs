@@ -74,7 +74,7 @@ pub struct BodyInputs<'a> {
     /// Catalogue, figures and units for template functions.
     pub shared: &'a Shared,
     /// What every body shares, made once.
-    pub prebuilt: BodyValues,
+    pub prebuilt: &'a BodyValues,
 }
 
 /// The parts of a body's context shared between bodies, converted once

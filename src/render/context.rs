@@ -301,7 +301,7 @@ pub struct Inputs<'a> {
     /// What every page shares, made once.
     pub shared: Prebuilt,
     /// While serving, the search index's entries written before.
-    pub search_memo: Option<&'a super::search::Written>,
+    pub search_memo: Option<super::search::Memo<'a>>,
     /// While serving, the shared parts of the build: the list entries of
     /// the articles as loaded, made already (an edit changes only its
     /// own articles' entries).

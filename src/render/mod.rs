@@ -19,6 +19,7 @@ pub mod machine;
 pub mod open_data;
 pub mod page_keys;
 pub mod plan;
+pub mod record_keys;
 pub mod revise;
 pub mod route;
 pub mod search;
@@ -54,6 +55,9 @@ pub struct Options {
     pub drafts: bool,
     /// Build the yearly summary site of this year (`build --year`).
     pub year: Option<i32>,
+    /// Note which records each page reads (`serve`: a data edit renders
+    /// again the pages that read what it changed).
+    pub record_reads: bool,
 }
 
 /// The whole site in memory.
@@ -208,6 +212,7 @@ pub fn site_then(
         kept: opts.year.map(|_| &paths),
     };
     crate::timings::mark(&"planned");
+    let body_values = bodies::BodyValues::new(site, &opts.base_url, figures);
     let link_targets = LinkTargets::new(site, &links);
     let body_inputs = BodyInputs {
         site,
@@ -217,10 +222,20 @@ pub fn site_then(
         known: &link_targets.known,
         kept: links.kept,
         shared: &shared,
-        prebuilt: bodies::BodyValues::new(site, &opts.base_url, figures),
+        prebuilt: &body_values,
     };
     crate::timings::mark(&"links checked");
-    let bodies = all_bodies(site, opts, &shared, plan, &links, &body_inputs, &mut diags)?;
+    // What each page and body read, when asked (`serve`).
+    let page_reads = std::sync::Mutex::default();
+    let doc_reads = std::sync::Mutex::default();
+    let bodies = all_bodies(
+        (site, opts, &shared),
+        plan,
+        &links,
+        &body_inputs,
+        opts.record_reads.then_some(&doc_reads),
+        &mut diags,
+    )?;
     crate::timings::mark(&"summaries rendered");
     let theme = compile_theme(site, &shared)?;
     let highlights = frame::highlights(site, figures, &shared.words);
@@ -240,7 +255,12 @@ pub fn site_then(
         earlier: None,
     };
     crate::timings::mark(&"theme compiled");
-    let mut counts = all_pages(&theme, plan, &inputs, &bodies, sink, &mut diags);
+    let mut counts = all_pages(
+        (&theme, plan, &inputs, &bodies),
+        sink,
+        opts.record_reads.then_some(&page_reads),
+        &mut diags,
+    );
     crate::timings::mark(&"pages rendered");
     counts.files += add_static_files(site, plan, sink, &mut diags);
     crate::timings::mark(&"static files");
@@ -249,6 +269,14 @@ pub fn site_then(
     } else {
         let routes: Vec<Route> = plan.iter().map(|e| e.route.clone()).collect();
         let search_memo = search::Written::default();
+        let reads = record_keys::ReadLog {
+            pages: page_reads
+                .into_inner()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+            docs: doc_reads
+                .into_inner()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        };
         let built = Built {
             theme: &theme,
             plan,
@@ -256,6 +284,7 @@ pub fn site_then(
             inputs: &inputs,
             bodies: &bodies,
             search_memo: &search_memo,
+            reads: &reads,
         };
         then(&built, counts);
         // Thousands of small shared values: freed off the build's path.
@@ -274,6 +303,7 @@ pub struct Built<'b> {
     inputs: &'b Inputs<'b>,
     bodies: &'b Bodies<'b>,
     search_memo: &'b search::Written,
+    reads: &'b record_keys::ReadLog,
 }
 
 impl Built<'_> {
@@ -422,12 +452,11 @@ impl Bodies<'_> {
 /// when their figures are known), so one run reports the errors of both
 /// parts of a file.
 fn all_bodies<'a>(
-    site: &Site,
-    opts: &Options,
-    shared: &Arc<Shared>,
+    (site, opts, shared): (&Site, &Options, &Arc<Shared>),
     plan: &[Planned<'a>],
     links: &Links<'a>,
     body_inputs: &'a BodyInputs<'a>,
+    reads: Option<&ReadsBy<PathBuf>>,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<Bodies<'a>, Vec<Diagnostic>> {
     // Article bodies and summaries are templates, compiled once together.
@@ -473,7 +502,10 @@ fn all_bodies<'a>(
             } else {
                 Wanted::Both
             };
-            bodies::render_body(&tera, d, body_inputs, wanted).map(|b| (d.path.clone(), b))
+            logged(reads, d.path.clone(), || {
+                bodies::render_body(&tera, d, body_inputs, wanted)
+            })
+            .map(|b| (d.path.clone(), b))
         })
         .collect();
     let mut done: HashMap<PathBuf, Body> = HashMap::new();
@@ -502,6 +534,25 @@ fn all_bodies<'a>(
     })
 }
 
+/// What bodies or pages read, by source path or route.
+type ReadsBy<K> = std::sync::Mutex<HashMap<K, crate::data::reads::Reads>>;
+
+/// Runs `f`; with a log, notes what it read there under `key`.
+fn logged<K: std::hash::Hash + Eq, T>(
+    log: Option<&ReadsBy<K>>,
+    key: K,
+    f: impl FnOnce() -> T,
+) -> T {
+    let Some(log) = log else {
+        return f();
+    };
+    let (value, read) = crate::data::reads::recording(f);
+    log.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .insert(key, read);
+    value
+}
+
 /// How many charts an HTML text holds.
 fn chart_count(html: &[u8]) -> usize {
     memchr::memmem::find_iter(html, b"<figure class=\"bc-chart ").count()
@@ -526,11 +577,9 @@ fn compile_theme(site: &Site, shared: &Arc<Shared>) -> Result<Tera, Vec<Diagnost
 /// Every page of the plan, rendered in parallel and handed to `sink` as it
 /// is made.
 fn all_pages(
-    theme: &Tera,
-    plan: &[Planned<'_>],
-    inputs: &Inputs<'_>,
-    bodies: &Bodies<'_>,
+    (theme, plan, inputs, bodies): (&Tera, &[Planned<'_>], &Inputs<'_>, &Bodies<'_>),
     sink: &Sink<'_>,
+    reads: Option<&ReadsBy<Route>>,
     diags: &mut Vec<Diagnostic>,
 ) -> Counts {
     use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
@@ -546,7 +595,10 @@ fn all_pages(
     let failed: Vec<Diagnostic> = plan
         .par_iter()
         .flat_map_iter(|e| {
-            let (bytes, body_charts) = match render_route(theme, e, &routes, inputs, bodies) {
+            let rendered = logged(reads, e.route.clone(), || {
+                render_route(theme, e, &routes, inputs, bodies)
+            });
+            let (bytes, body_charts) = match rendered {
                 Ok(b) => b,
                 Err(d) => return d,
             };

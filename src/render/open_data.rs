@@ -85,6 +85,7 @@ pub fn year_records<'a>(year: i32, inputs: &Inputs<'a>) -> Vec<&'a Figure> {
         .records
         .values()
         .filter(|f| f.period.year() == year && !f.is_from_predecessors())
+        .inspect(|f| crate::data::reads::note(&f.unit, &f.period))
         .collect();
     // Units `site.yaml` does not declare come last; ties by id then period.
     records.sort_by_key(|f| {

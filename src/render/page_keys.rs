@@ -1,19 +1,21 @@
-//! What each page shows of the articles, as one number per page: the
-//! front matter of every article it lists or links, their order and
-//! count, and for an article's own page its whole file. Two states of a
-//! site with the same plan, bodies of other documents, figures and theme
-//! render a page alike when its keys agree, so `serve` renders again only
-//! the pages whose key an edit changed.
+//! What each page shows, as a key per page in two parts: what it shows of
+//! the articles (the front matter of every article it lists or links,
+//! their order and count, for an article's own page its whole file, the
+//! sidebar's newest articles and figures) and what it read of the records
+//! ([`super::record_keys`]). Two states of a site with the same plan,
+//! theme and static files render a page alike when its keys agree, so
+//! `serve` renders again only the pages whose key an edit changed.
 //!
 //! The keys follow what the page families read: lists are pages of a
 //! group of the [`SiteIndex`], an article's page its related articles and
-//! neighbours, every page the sidebar's newest articles. A family that
-//! starts reading more of the articles must say so here; the test
-//! `keys_follow_what_pages_show` in `tests/serve_edits.rs` renders every
-//! page of an edited site both ways and fails when a key misses a change.
+//! neighbours, every page the sidebar. A family that starts reading more
+//! of the articles must say so here; `tests/serve_edits.rs` compares every
+//! page of edited sites with a full build and fails when a key misses a
+//! change.
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -22,24 +24,33 @@ use crate::model::Document;
 use super::frame::SIDEBAR_ARTICLES;
 use super::index::SiteIndex;
 use super::plan::{Planned, article_in_year};
+use super::record_keys::{ReadLog, RecordHashes};
 use super::route::Route;
 
-/// One key per route of a plan, and the hashes of the articles they were
-/// made from.
+/// A page's key: what it shows of the articles, what it read of the
+/// records.
+pub type Key = (u64, u64);
+
+/// One key per route of a plan, with what they were made from: the hashes
+/// of the articles and of the records, and what each page read.
 #[derive(Debug, Default)]
 pub struct PageKeys {
-    keys: HashMap<Route, u64>,
+    keys: HashMap<Route, Key>,
     versions: Versions,
+    /// What each page and each body rendered ahead read.
+    pub log: ReadLog,
+    /// The records' hashes the keys were made with.
+    pub records: Arc<RecordHashes>,
 }
 
 impl PageKeys {
     /// Whether the page of `route` was shown with this key.
-    pub fn agrees(&self, route: &Route, key: u64) -> bool {
+    pub fn agrees(&self, route: &Route, key: Key) -> bool {
         self.keys.get(route) == Some(&key)
     }
 
     /// The key of `route`, if the plan has it.
-    pub fn get(&self, route: &Route) -> Option<u64> {
+    pub fn get(&self, route: &Route) -> Option<Key> {
         self.keys.get(route).copied()
     }
 
@@ -48,6 +59,42 @@ impl PageKeys {
     pub fn forget(&mut self, route: &Route) {
         self.keys.remove(route);
     }
+
+    /// The page of `route` (showing `doc`) was rendered again and read
+    /// `reads`: its record part follows.
+    pub fn rendered(
+        &mut self,
+        route: &Route,
+        doc: Option<&Document>,
+        index: &SiteIndex<'_>,
+        reads: crate::data::reads::Reads,
+    ) {
+        self.log.pages.insert(route.clone(), reads);
+        let data = self
+            .records
+            .page(&self.log, route, doc.map(|d| d.path.as_path()), index);
+        if let Some(key) = self.keys.get_mut(route) {
+            key.1 = data;
+        }
+    }
+}
+
+/// What keys are made from, besides the plan and index.
+pub struct Basis<'b> {
+    /// The articles as loaded, which do not change while a site is
+    /// served: the page of one of them keys by its address, not its whole
+    /// text.
+    pub loaded: &'b [Document],
+    /// Keys made earlier: the hashes of the articles as loaded are taken
+    /// from them, when the records are the same.
+    pub before: Option<&'b PageKeys>,
+    /// What each page and body read.
+    pub log: ReadLog,
+    /// The records' hashes.
+    pub records: Arc<RecordHashes>,
+    /// A hash of the figure cards: the sidebar's (the first) and the
+    /// home page's (all).
+    pub highlights: (u64, u64),
 }
 
 /// A hasher that gives the same number for the same input within a run
@@ -68,16 +115,21 @@ pub fn front_text(d: &Document) -> &str {
         .map_or(d.text.as_str(), |n| &d.text[..n])
 }
 
-/// The hash of what a list shows of each article: its source path and
-/// front matter, by the article's address in this state of the site.
+/// The hash of what a list shows of each article: its source path, front
+/// matter and the figures its summary read, by the article's address in
+/// this state of the site.
 #[derive(Debug, Default)]
 struct Versions(HashMap<usize, u64>);
 
 impl Versions {
     /// The hashes of `articles`; those of the articles as loaded (which
     /// do not change while the site is served) taken from `before`.
-    fn new(articles: &[&Document], loaded: &[Document], before: Option<&Versions>) -> Versions {
-        let range = loaded.as_ptr_range();
+    fn new(articles: &[&Document], basis: &Basis<'_>) -> Versions {
+        let before = basis
+            .before
+            .filter(|b| Arc::ptr_eq(&b.records, &basis.records))
+            .map(|b| &b.versions);
+        let range = basis.loaded.as_ptr_range();
         let range = range.start as usize..range.end as usize;
         Versions(
             articles
@@ -87,17 +139,15 @@ impl Versions {
                     let kept = before
                         .filter(|_| range.contains(&at))
                         .and_then(|b| b.0.get(&at).copied());
-                    (at, kept.unwrap_or_else(|| entry_hash(d)))
+                    (at, kept.unwrap_or_else(|| entry_hash(d, basis)))
                 })
                 .collect(),
         )
     }
 
     fn of(&self, d: &Document) -> u64 {
-        self.0
-            .get(&address(d))
-            .copied()
-            .unwrap_or_else(|| entry_hash(d))
+        // Every article listed is an article of the index, hashed.
+        self.0.get(&address(d)).copied().unwrap_or_default()
     }
 
     /// One hash of `docs`, in order, and of how many there are.
@@ -117,10 +167,11 @@ fn address(d: &Document) -> usize {
     std::ptr::from_ref(d) as usize
 }
 
-fn entry_hash(d: &Document) -> u64 {
+fn entry_hash(d: &Document, basis: &Basis<'_>) -> u64 {
     let mut h = hasher();
     d.path.hash(&mut h);
     front_text(d).hash(&mut h);
+    basis.records.summary(&basis.log, &d.path, &mut h);
     h.finish()
 }
 
@@ -150,23 +201,27 @@ fn nth(keys: Option<&Vec<u64>>, page: usize) -> u64 {
 }
 
 /// The keys of every route of `plan`, made from `index`, the index the
-/// plan was made from. `loaded` are the articles as loaded, which do not
-/// change while a site is served: the page of one of them keys by its
-/// address, not its whole text, and their hashes are taken from `before`,
-/// keys made earlier.
+/// plan was made from.
 pub fn keys(
     plan: &[Planned<'_>],
     index: &SiteIndex<'_>,
     per_page: usize,
-    loaded: &[Document],
-    before: Option<&PageKeys>,
+    basis: Basis<'_>,
 ) -> PageKeys {
-    let versions = Versions::new(&index.articles, loaded, before.map(|k| &k.versions));
+    let versions = Versions::new(&index.articles, &basis);
+    let loaded = basis.loaded;
     let per_page = per_page.max(1);
     let lists = |list: &[&Document], name: &str| list_keys(list, per_page, &versions, name);
     // The sidebar lists the newest articles but the page's own: one more
     // than it shows covers every page.
-    let sidebar = versions.of_all(index.articles.iter().take(SIDEBAR_ARTICLES + 1).copied());
+    let sidebar = {
+        let mut h = hasher();
+        versions
+            .of_all(index.articles.iter().take(SIDEBAR_ARTICLES + 1).copied())
+            .hash(&mut h);
+        basis.highlights.0.hash(&mut h);
+        h.finish()
+    };
     let every = versions.of_all(index.articles.iter().copied());
     let order = {
         let mut h = hasher();
@@ -203,8 +258,13 @@ pub fn keys(
         .units()
         .map(|(u, _)| (u, lists(&index.of_unit(u).collect::<Vec<_>>(), "")))
         .collect();
-    let key = |e: &Planned<'_>| -> u64 {
+    let key = |e: &Planned<'_>| -> Key {
+        let data = basis
+            .records
+            .page(&basis.log, &e.route, e.doc.map(|d| d.path.as_path()), index);
         let own = match &e.route {
+            // The first page shows every figure card.
+            Route::Home { page: 1 } => nth(Some(&home), 1) ^ basis.highlights.1,
             Route::Home { page } => nth(Some(&home), *page),
             Route::Section { section, page } => nth(sections.get(section), *page),
             Route::Tag { tag, page } => nth(tags.get(tag), *page),
@@ -227,16 +287,21 @@ pub fn keys(
             Route::Feed | Route::SearchIndex => every,
             Route::Sitemap => order,
             // Open data and static files show no article.
-            Route::Data { .. } | Route::YearData(_) | Route::Static(_) => return 0,
+            Route::Data { .. } | Route::YearData(_) | Route::Static(_) => return (0, data),
             Route::Page(_) | Route::NotFound | Route::Search | Route::Robots => 1,
         };
         let mut h = hasher();
         sidebar.hash(&mut h);
         own.hash(&mut h);
-        h.finish()
+        (h.finish(), data)
     };
     let keys = plan.par_iter().map(|e| (e.route.clone(), key(e))).collect();
-    PageKeys { keys, versions }
+    PageKeys {
+        keys,
+        versions,
+        log: basis.log,
+        records: basis.records,
+    }
 }
 
 /// An article's own page: its whole file, its related and other articles

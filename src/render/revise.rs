@@ -1,24 +1,35 @@
 //! A built site edited while `serve` runs, rendered again in part. Edited
-//! articles replace their loaded versions; the index and plan are made
-//! again (a tenth of a second for 10,000 articles); then only the pages
-//! whose [`PageKeys`] changed are rendered, with the build's compiled
-//! theme, bodies, figures and link targets. An edit that changes which
-//! pages there are (an article's address, a tag page more or less, a
-//! list's page count) is left to a full build.
+//! articles replace their loaded versions and edited data its figures;
+//! the index and plan are made again (a tenth of a second for 10,000
+//! articles); then only the pages whose [`PageKeys`] changed are
+//! rendered, with the build's compiled theme, bodies and link targets (or
+//! a theme compiled again for new figures: its functions read them). An
+//! edit that changes which pages there are (an article's address, a tag
+//! page more or less, a list's page count, a record added or removed) is
+//! left to a full build.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use rayon::prelude::*;
+use tera::Tera;
 
+use crate::data::Figures;
+use crate::data::reads;
 use crate::diagnostic::Diagnostic;
 use crate::fs::posix;
 use crate::model::Document;
+use crate::template::Shared;
 
+use super::bodies::{BodyInputs, BodyValues};
 use super::context::Inputs;
+use super::frame::Highlight;
 use super::index::{SiteIndex, doc_path};
-use super::page_keys::{self, PageKeys};
+use super::page_keys::{self, Basis, PageKeys};
 use super::plan::{self, Planned};
+use super::record_keys::{ReadLog, RecordHashes};
 use super::route::Route;
 use super::{Bodies, Built, Wanted, bodies, doc_source, page_charts, render_route};
 
@@ -28,7 +39,7 @@ pub enum Revised {
     /// place on the site: build the whole site again.
     Replan,
     /// The pages whose keys changed, rendered.
-    Done(Revision),
+    Done(Box<Revision>),
     /// The edited site's errors; nothing was rendered for good.
     Failed(Vec<Diagnostic>),
 }
@@ -41,37 +52,126 @@ pub struct Revision {
     pub charts: usize,
     /// The keys of every page of the edited site.
     pub keys: PageKeys,
+    /// The source paths of the articles whose pages were rendered again.
+    pub articles: Vec<PathBuf>,
+}
+
+/// New figures for a built site (a data file edited), and what reads
+/// them: the template functions' copy, the theme and the bodies' engine
+/// compiled with it, each record's values for bodies, the sidebar's
+/// figures.
+pub struct Data {
+    figures: Figures,
+    shared: Arc<Shared>,
+    theme: Tera,
+    base: Tera,
+    values: BodyValues,
+    highlights: Vec<Highlight>,
+    records: Arc<RecordHashes>,
+    /// The hashes of the records the build rendered with.
+    built: RecordHashes,
+}
+
+impl Data {
+    /// The figures.
+    pub fn figures(&self) -> &Figures {
+        &self.figures
+    }
+}
+
+/// Hashes of the figure cards: the sidebar's (the first) and the home
+/// page's (all).
+fn highlights_hash(highlights: &[Highlight]) -> (u64, u64) {
+    let hash = |cards: &[Highlight]| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        serde_json::to_string(cards)
+            .unwrap_or_default()
+            .hash(&mut h);
+        h.finish()
+    };
+    (
+        hash(highlights.get(..1).unwrap_or_default()),
+        hash(highlights),
+    )
 }
 
 impl Built<'_> {
     /// The keys of the built site's pages.
     pub fn keys(&self) -> PageKeys {
-        let loaded = &self.inputs.site.articles;
         page_keys::keys(
             self.plan,
             self.inputs.index,
             self.inputs.per_page,
-            loaded,
-            None,
+            Basis {
+                loaded: &self.inputs.site.articles,
+                before: None,
+                log: self.reads.clone(),
+                records: Arc::new(RecordHashes::new(self.inputs.figures)),
+                highlights: highlights_hash(self.inputs.highlights),
+            },
         )
     }
 
     /// Writes the search index's entries ahead, so that the first edit
     /// writes only its own.
     pub fn warm(&self) {
+        let none = std::collections::HashSet::new();
         let inputs = Inputs {
             shared: self.inputs.shared.for_articles(&[]),
-            search_memo: Some(self.search_memo),
+            search_memo: Some(super::search::Memo {
+                written: self.search_memo,
+                renewed: &none,
+            }),
             ..*self.inputs
         };
         // Only the entries are wanted; an error shows with the edit.
         let _ = super::search::index_script(&inputs);
     }
 
+    /// The built site with new `figures`, of the same records: `None`
+    /// when records were added or removed (which changes the pages there
+    /// are), or its theme fails to compile.
+    pub fn data(&self, figures: Figures) -> Option<Data> {
+        let site = self.inputs.site;
+        let records = RecordHashes::new(&figures);
+        let built = RecordHashes::new(self.inputs.figures);
+        if !records.same_keys(&built) || figures.gaps != self.inputs.figures.gaps {
+            return None;
+        }
+        let words = site.theme.words(site.config.language.code());
+        let shared = Arc::new(Shared {
+            catalogue: site.catalogue.clone(),
+            figures: figures.clone(),
+            units: site.units.clone(),
+            style: words.style(),
+            words,
+        });
+        let theme = super::compile_theme(site, &shared).ok()?;
+        let base = super::body_engine(&shared);
+        let values = BodyValues::new(site, self.inputs.base_url, &figures);
+        let highlights = super::frame::highlights(site, &figures, &shared.words);
+        Some(Data {
+            figures,
+            shared,
+            theme,
+            base,
+            values,
+            highlights,
+            records: Arc::new(records),
+            built,
+        })
+    }
+
     /// The built site with `edited` in place of the published articles of
-    /// the same source paths: the pages whose keys differ from `shown`
-    /// (the keys of what is on show), rendered.
-    pub fn revise(&self, edited: &BTreeMap<PathBuf, Document>, shown: &PageKeys) -> Revised {
+    /// the same source paths, and `data`'s figures when given: the pages
+    /// whose keys differ from `shown` (the keys of what is on show),
+    /// rendered.
+    pub fn revise(
+        &self,
+        edited: &BTreeMap<PathBuf, Document>,
+        data: Option<&Data>,
+        shown: &PageKeys,
+    ) -> Revised {
         let old = self.inputs.index;
         if self.inputs.year.is_some() || !edited.values().all(|d| self.keeps_place(d)) {
             return Revised::Replan;
@@ -85,29 +185,67 @@ impl Built<'_> {
         let index = SiteIndex::new(articles, old.pages.clone(), &self.inputs.site.articles);
         crate::timings::mark(&"edit: indexed");
         let per_page = self.inputs.per_page;
-        let plan = plan::unchecked(&index, self.inputs.figures, per_page);
+        let figures = data.map_or(self.inputs.figures, |d| &d.figures);
+        let plan = plan::unchecked(&index, figures, per_page);
         if !same_routes(self.plan, &plan) {
             return Revised::Replan;
         }
         crate::timings::mark(&"edit: planned");
-        let loaded = &self.inputs.site.articles;
-        let keys = page_keys::keys(&plan, &index, per_page, loaded, Some(shown));
-        crate::timings::mark(&"edit: keyed");
-        let bodies = match self.bodies_with(edited) {
+        let body_inputs = BodyInputs {
+            figures,
+            shared: data.map_or(self.bodies.inputs.shared, |d| &d.shared),
+            prebuilt: data.map_or(self.bodies.inputs.prebuilt, |d| &d.values),
+            ..*self.bodies.inputs
+        };
+        let records = data.map_or_else(|| Arc::clone(&shown.records), |d| Arc::clone(&d.records));
+        let mut log = shown.log.clone();
+        let (bodies, renewed) = match self.bodies_with(edited, data, &body_inputs, &index, &mut log)
+        {
             Ok(b) => b,
             Err(e) => return Revised::Failed(e),
         };
-        let edited_articles: Vec<&Document> = edited.values().collect();
+        // Articles whose list entries differ from the build's: edited, or
+        // their summaries rendered again.
+        let renewed: Vec<&Document> = index
+            .articles
+            .iter()
+            .copied()
+            .filter(|d| renewed.contains(&d.path))
+            .collect();
+        let renewed_at: std::collections::HashSet<usize> = renewed
+            .iter()
+            .map(|d| std::ptr::from_ref(*d) as usize)
+            .collect();
+        crate::timings::mark(&"edit: summaries");
+        let highlights = data.map_or(self.inputs.highlights, |d| &d.highlights);
+        let mut keys = page_keys::keys(
+            &plan,
+            &index,
+            per_page,
+            Basis {
+                loaded: &self.inputs.site.articles,
+                before: Some(shown),
+                log,
+                records,
+                highlights: highlights_hash(highlights),
+            },
+        );
+        crate::timings::mark(&"edit: keyed");
         let inputs = Inputs {
             index: &index,
             bodies: &bodies.done,
-            // Entries of the edited articles made anew, the others' kept.
-            shared: self.inputs.shared.for_articles(&edited_articles),
-            search_memo: Some(self.search_memo),
+            figures,
+            highlights,
+            // Their list entries made anew, the others' kept.
+            shared: self.inputs.shared.for_articles(&renewed),
+            search_memo: Some(super::search::Memo {
+                written: self.search_memo,
+                renewed: &renewed_at,
+            }),
             earlier: Some(&self.inputs.shared),
             ..*self.inputs
         };
-        crate::timings::mark(&"edit: summaries");
+        let theme = data.map_or(self.theme, |d| &d.theme);
         let routes: Vec<Route> = plan.iter().map(|e| e.route.clone()).collect();
         let mut dirty: Vec<&Planned<'_>> = plan
             .iter()
@@ -120,30 +258,38 @@ impl Built<'_> {
             .par_iter()
             .with_max_len(1)
             .map(|e| {
-                let (bytes, body_charts) = render_route(self.theme, e, &routes, &inputs, &bodies)?;
+                let (made, read) =
+                    reads::recording(|| render_route(theme, e, &routes, &inputs, &bodies));
+                let (bytes, body_charts) = made?;
                 let charts = page_charts(&e.route, &bytes, body_charts, &inputs);
-                Ok((e.route.output_path(), bytes, charts))
+                Ok((e, bytes, charts, read))
             })
             .collect();
         crate::timings::mark(&"edit: rendered");
         let mut revision = Revision {
             pages: Vec::with_capacity(rendered.len()),
             charts: 0,
-            keys,
+            keys: PageKeys::default(),
+            articles: Vec::new(),
         };
         let mut errors = Vec::new();
         for r in rendered {
             match r {
-                Ok((path, bytes, charts)) => {
-                    revision.pages.push((path, bytes));
+                Ok((e, bytes, charts, read)) => {
+                    keys.rendered(&e.route, e.doc, &index, read);
+                    if let (Route::Article(_), Some(d)) = (&e.route, e.doc) {
+                        revision.articles.push(d.path.clone());
+                    }
+                    revision.pages.push((e.route.output_path(), bytes));
                     revision.charts += charts;
                 }
                 Err(e) => errors.extend(e),
             }
         }
+        revision.keys = keys;
         crate::drop_later(inputs.shared);
         if errors.is_empty() {
-            Revised::Done(revision)
+            Revised::Done(Box::new(revision))
         } else {
             Revised::Failed(errors)
         }
@@ -164,50 +310,106 @@ impl Built<'_> {
                 .is_none_or(|i| site.static_files.contains_key(i.trim_start_matches('/')))
     }
 
-    /// The build's bodies, the summaries of `edited` rendered again.
-    fn bodies_with(
-        &self,
+    /// The build's bodies, with those rendered again that differ: the
+    /// summaries of `edited`, and, with new figures, every summary or body
+    /// rendered ahead that read a record whose figures changed since the
+    /// build. What they read goes to `log`.
+    fn bodies_with<'s>(
+        &'s self,
         edited: &BTreeMap<PathBuf, Document>,
-    ) -> Result<Bodies<'_>, Vec<Diagnostic>> {
-        let mut done = self.bodies.done.clone();
+        data: Option<&Data>,
+        inputs: &'s BodyInputs<'s>,
+        index: &SiteIndex<'_>,
+        log: &mut ReadLog,
+    ) -> Result<(Bodies<'s>, BTreeSet<PathBuf>), Vec<Diagnostic>> {
+        let base = data.map_or_else(|| self.bodies.base.clone(), |d| d.base.clone());
+        let mut bodies = Bodies {
+            done: self.bodies.done.clone(),
+            base,
+            inputs,
+            later: self.bodies.later.clone(),
+        };
+        // Those that read a record whose figures are not those the build
+        // rendered them with.
+        let changed: BTreeSet<PathBuf> = match data {
+            None => BTreeSet::new(),
+            Some(d) => log
+                .docs
+                .iter()
+                .filter(|(_, read)| d.built.differ_in(&d.records, read))
+                .map(|(p, _)| p.clone())
+                .collect(),
+        };
+        let docs: Vec<(&Document, Wanted)> = index
+            .articles
+            .iter()
+            .map(|d| (*d, Wanted::Summary))
+            .filter(|(d, _)| edited.contains_key(&d.path) || changed.contains(&d.path))
+            .chain(
+                index
+                    .pages
+                    .iter()
+                    .chain(index.section_docs.values())
+                    .filter(|d| changed.contains(&d.path))
+                    .map(|d| (*d, Wanted::Both)),
+            )
+            .collect();
+        let made: Vec<_> = docs
+            .par_iter()
+            .map(|(d, wanted)| {
+                let (body, read) = reads::recording(|| bodies.ahead(d, *wanted));
+                (d.path.clone(), body, read)
+            })
+            .collect();
         let mut errors = Vec::new();
-        for d in edited.values() {
-            match self.bodies.summary(d) {
+        let mut renewed = BTreeSet::new();
+        for (path, body, read) in made {
+            match body {
                 Ok(body) => {
-                    done.insert(d.path.clone(), body);
+                    renewed.insert(path.clone());
+                    bodies.done.insert(path.clone(), body);
+                    // Kept with what it read before: a record read once
+                    // still makes it render again when it changes.
+                    log.docs.entry(path).or_default().merge(&read);
                 }
                 Err(e) => errors.extend(e),
             }
         }
-        if !errors.is_empty() {
-            return Err(errors);
+        if errors.is_empty() {
+            Ok((bodies, renewed))
+        } else {
+            Err(errors)
         }
-        Ok(Bodies {
-            done,
-            base: self.bodies.base.clone(),
-            inputs: self.bodies.inputs,
-            later: self.bodies.later.clone(),
-        })
     }
 }
 
 impl Bodies<'_> {
-    /// The summary of an article, rendered alone.
-    fn summary(&self, d: &Document) -> Result<super::Body, Vec<Diagnostic>> {
-        let Some(summary) = d.front.summary.as_deref().filter(|s| !bodies::is_plain(s)) else {
-            return bodies::render_body(&self.base, d, self.inputs, Wanted::Summary);
-        };
-        let mut tera = self.base.clone();
-        tera.add_raw_template(&format!("{}#summary", posix(&d.path)), summary)
-            .map_err(|e| {
+    /// The summary of an article, or the whole body of a document
+    /// rendered ahead of its page, rendered alone.
+    fn ahead(&self, d: &Document, wanted: Wanted) -> Result<super::Body, Vec<Diagnostic>> {
+        let mut tera = None;
+        let name = posix(&d.path);
+        let mut add = |name: String, source: &str, summary: bool| {
+            if bodies::is_plain(source) {
+                return Ok(());
+            }
+            let engine = tera.get_or_insert_with(|| self.base.clone());
+            engine.add_raw_template(&name, source).map_err(|e| {
                 vec![crate::template::diagnose(
                     &e,
                     None,
-                    &doc_source(d, self.inputs.figures, true),
+                    &doc_source(d, self.inputs.figures, summary),
                     &self.inputs.site.catalogue,
                 )]
-            })?;
-        bodies::render_body(&tera, d, self.inputs, Wanted::Summary)
+            })
+        };
+        if let Some(summary) = d.front.summary.as_deref() {
+            add(format!("{name}#summary"), summary, true)?;
+        }
+        if wanted != Wanted::Summary {
+            add(name, &d.body, false)?;
+        }
+        bodies::render_body(tera.as_ref().unwrap_or(&self.base), d, self.inputs, wanted)
     }
 }
 

@@ -85,6 +85,17 @@ pub struct Entry<'a> {
 #[derive(Default)]
 pub struct Written(std::sync::Mutex<HashMap<usize, Box<[u8]>>>);
 
+/// The entries written before, and the articles (by address) whose
+/// entries are made anew all the same: their summaries were rendered
+/// again (they read figures a data edit changed).
+#[derive(Clone, Copy)]
+pub struct Memo<'m> {
+    /// The entries written before.
+    pub written: &'m Written,
+    /// The articles whose entries are made anew.
+    pub renewed: &'m std::collections::HashSet<usize>,
+}
+
 /// One entry written, and the address to remember it by (articles as
 /// loaded only).
 type Part<'p> = (Option<usize>, Cow<'p, [u8]>);
@@ -118,13 +129,16 @@ pub fn index_script(inputs: &Inputs<'_>) -> Result<Vec<u8>, Unwritten> {
     let loaded = inputs.site.articles.as_ptr_range();
     let loaded = loaded.start as usize..loaded.end as usize;
     let mut memo = inputs.search_memo.map(|m| {
-        m.0.lock()
+        m.written
+            .0
+            .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     });
     let known = memo.as_deref();
+    let renewed = |at: usize| inputs.search_memo.is_some_and(|m| m.renewed.contains(&at));
     let articles = index.articles.par_iter().filter_map(|d| {
         let at = std::ptr::from_ref(*d) as usize;
-        if let Some(bytes) = known.and_then(|m| m.get(&at)) {
+        if let Some(bytes) = known.filter(|_| !renewed(at)).and_then(|m| m.get(&at)) {
             return Some(Ok((None, Cow::Borrowed(&bytes[..]))));
         }
         let path = index.paths.get(&d.path)?;
@@ -135,7 +149,7 @@ pub fn index_script(inputs: &Inputs<'_>) -> Result<Vec<u8>, Unwritten> {
                 .unwrap_or_else(|| inputs.section_title(&s))
         });
         let json = entry(d, Route::Article(path.clone()), section);
-        let kept = known.is_some() && loaded.contains(&at);
+        let kept = known.is_some() && loaded.contains(&at) && !renewed(at);
         Some(json.map(|j| (kept.then_some(at), Cow::Owned(j))))
     });
     let pages = index.pages.par_iter().filter_map(|d| {

@@ -190,7 +190,10 @@ pub fn year_record<'f>(figures: &'f Figures, unit: &Unit, year: i32) -> Option<&
         .filter(|((u, p), _)| {
             *u == unit.id && p.year() == year && (p.start() == jan1 || Some(p.start()) == formed)
         })
-        .map(|(_, f)| f)
+        .map(|((u, p), f)| {
+            crate::data::reads::note(u, p);
+            f
+        })
         .filter(lived)
         .max_by_key(|f| (f.period.end(), f.period.start() == jan1))
 }

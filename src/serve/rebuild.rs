@@ -12,13 +12,18 @@
 //!   whose [`PageKeys`] changed are rendered (the article, the list pages
 //!   and related lists that show it, the feed, the search index; every
 //!   page when the sidebar's newest articles change);
+//! - the data files edited, the same records there with other figures:
+//!   the figures are computed again, the theme compiled with them, and the
+//!   pages that read a changed record while they were rendered (noted by
+//!   `data::reads`) are rendered again, with the lists that show a
+//!   summary that read one;
 //! - a file the build does not read (`ghi-chu.txt` beside the articles):
 //!   nothing;
 //! - anything else (an article added, removed, renamed, moved to another
 //!   address or made a draft; an edit that adds or removes a page, such as
-//!   a new tag; a section's `_index.md`, a page, a data file, `site.yaml`,
-//!   `metrics.yaml`, the theme, a static file, events lost): the whole
-//!   site is built again.
+//!   a new tag; records added or removed, data with errors; a section's
+//!   `_index.md`, a page, `site.yaml`, `metrics.yaml`, the theme, a static
+//!   file; events lost): the whole site is built again.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -33,7 +38,7 @@ use crate::diagnostic::{self, Diagnostic};
 use crate::messages::Lang;
 use crate::model::{Document, Site};
 use crate::render::page_keys::{PageKeys, front_text};
-use crate::render::revise::Revised;
+use crate::render::revise::{Data, Revised};
 use crate::render::{self, Built};
 
 /// What the watcher saw, once debounced.
@@ -102,7 +107,7 @@ fn full(hub: &Hub, build: &BuildOptions, changes: &Receiver<Change>, ready: &Sen
         site,
         figures,
         mut diags,
-        options,
+        mut options,
         start,
     } = match crate::prepare(build, &|_| {}) {
         Ok(p) => p,
@@ -111,6 +116,8 @@ fn full(hub: &Hub, build: &BuildOptions, changes: &Receiver<Change>, ready: &Sen
             return Next::Wait;
         }
     };
+    // Which records each page reads: a data edit renders those pages.
+    options.record_reads = true;
     let loaded = !diags.iter().any(Diagnostic::is_error);
     let files = Mutex::new(BTreeMap::new());
     let sink = |path: &str, bytes: Vec<u8>| {
@@ -188,86 +195,182 @@ struct Edits<'e> {
     lang: Lang,
 }
 
+/// What a change edits, when a full build is not needed.
+enum Edit {
+    /// Nothing the build reads.
+    Nothing,
+    /// Published articles, read again.
+    Articles(Vec<Document>),
+    /// The data files.
+    Data,
+}
+
+/// What the edits since the last full build changed, and what is on show.
+struct State {
+    /// Every article edited, as it now is.
+    edited: BTreeMap<PathBuf, Document>,
+    /// Body edits whose page failed: rendered again with the next edit.
+    owed: BTreeSet<PathBuf>,
+    /// The keys of the pages on show.
+    shown: PageKeys,
+    /// Every front matter and figure is as built: a body edit renders
+    /// its page alone.
+    as_built: bool,
+    /// The figures of edited data files.
+    data: Option<Data>,
+}
+
+impl State {
+    /// The figures in force.
+    fn figures<'f>(&'f self, built: &'f Figures) -> &'f Figures {
+        self.data.as_ref().map_or(built, Data::figures)
+    }
+}
+
 /// What an edit rendered (pages and charts drawn), or its errors.
 type Rendered = Result<(Vec<(String, Vec<u8>)>, usize), Vec<Diagnostic>>;
 
 impl Edits<'_> {
-    /// Serves changes while each edits published articles in place;
-    /// returns at the first change that needs a full build, or when the
-    /// watcher is gone.
+    /// Serves changes while each edits published articles in place or
+    /// the figures of the records; returns at the first change that needs
+    /// a full build, or when the watcher is gone.
     fn serve(&self, changes: &Receiver<Change>) -> Next {
         let words = self.site.theme.words(self.site.config.language.code());
         let lint = crate::lint::Lint::new(&self.site.catalogue, &words);
-        // Every article edited since the build, as it now is.
-        let mut edited: BTreeMap<PathBuf, Document> = BTreeMap::new();
-        // Body edits whose page failed: rendered again with the next edit.
-        let mut owed: BTreeSet<PathBuf> = BTreeSet::new();
-        // What is on show, page by page, and whether every front matter is
-        // still as built (then a body edit renders its page alone).
-        let mut shown = self.built.keys();
+        let mut state = State {
+            edited: BTreeMap::new(),
+            owed: BTreeSet::new(),
+            shown: self.built.keys(),
+            as_built: true,
+            data: None,
+        };
         self.built.warm();
-        let mut as_built = true;
         loop {
             let Some(change) = next_change(changes) else {
                 return Next::Stop;
             };
-            let Some(docs) = self.article_edits(&change) else {
-                return Next::Rebuild;
-            };
-            if docs.is_empty() {
-                continue;
-            }
             let start = Instant::now();
-            let mut warnings: Vec<Diagnostic> = docs
-                .iter()
-                .flat_map(|d| lint.document(d, self.figures))
-                .collect();
-            owed.extend(docs.iter().map(|d| d.path.clone()));
-            edited.extend(docs.into_iter().map(|d| (d.path.clone(), d)));
-            // Once pages were rendered from edited front matter, every
-            // edit goes through the keys.
-            as_built = as_built
-                && edited.values().all(|d| {
+            let mut warnings = Vec::new();
+            let data_edit = match self.classify(&change) {
+                None => return Next::Rebuild,
+                Some(Edit::Nothing) => continue,
+                Some(Edit::Articles(docs)) => {
+                    let figures = state.figures(self.figures);
+                    warnings.extend(docs.iter().flat_map(|d| lint.document(d, figures)));
+                    state.owed.extend(docs.iter().map(|d| d.path.clone()));
+                    state
+                        .edited
+                        .extend(docs.into_iter().map(|d| (d.path.clone(), d)));
+                    false
+                }
+                Some(Edit::Data) => match self.new_data() {
+                    Some((data, found)) => {
+                        warnings.extend(found);
+                        state.data = Some(data);
+                        true
+                    }
+                    None => return Next::Rebuild,
+                },
+            };
+            // Once pages were rendered from edited front matter or data,
+            // every edit goes through the keys.
+            state.as_built = state.as_built
+                && state.data.is_none()
+                && state.edited.values().all(|d| {
                     self.built
                         .article(&d.path)
                         .is_some_and(|b| front_text(b) == front_text(d))
                 });
-            let rendered = if as_built {
-                self.bodies_alone(&mut owed, &edited, &mut shown)
+            let rendered = if state.as_built {
+                self.bodies_alone(&mut state.owed, &state.edited, &mut state.shown)
             } else {
-                match self.built.revise(&edited, &shown) {
+                match self
+                    .built
+                    .revise(&state.edited, state.data.as_ref(), &state.shown)
+                {
                     Revised::Replan => return Next::Rebuild,
                     Revised::Failed(errors) => Err(errors),
                     Revised::Done(r) => {
-                        shown = r.keys;
+                        if data_edit {
+                            // Figures typed in the prose, checked against
+                            // the new ones.
+                            let figures = state.figures(self.figures);
+                            let docs = r.articles.iter().filter_map(|p| {
+                                state.edited.get(p).or_else(|| self.built.article(p))
+                            });
+                            warnings.extend(docs.flat_map(|d| lint.document(d, figures)));
+                        }
+                        state.shown = r.keys;
                         Ok((r.pages, r.charts))
                     }
                 }
             };
-            let event = match rendered {
-                Ok((pages, charts)) => {
-                    diagnostic::sort(&mut warnings);
-                    if !warnings.is_empty() {
-                        eprint!("{}", diagnostic::render_all(&warnings, self.lang));
-                    }
-                    // Pages, as a full build counts them: the feed and the
-                    // search index are files.
-                    let html = pages.iter().filter(|(p, _)| p.ends_with(".html")).count();
-                    println!("{}", rebuilt(html, charts, start.elapsed()).text(self.lang));
-                    update_pages(self.hub, pages)
-                }
-                Err(mut errors) => {
-                    errors.extend(warnings);
-                    diagnostic::sort(&mut errors);
-                    let text = diagnostic::render_all(&errors, self.lang);
-                    eprint!("{text}");
-                    update(self.hub, Err(text))
-                }
-            };
-            if let Some(event) = event {
-                self.hub.broadcast(&event);
-            }
+            self.show(rendered, warnings, start);
         }
+    }
+
+    /// Prints what an edit rendered, or its errors, and reloads or warns
+    /// open pages.
+    fn show(&self, rendered: Rendered, mut warnings: Vec<Diagnostic>, start: Instant) {
+        let event = match rendered {
+            Ok((pages, charts)) => {
+                diagnostic::sort(&mut warnings);
+                if !warnings.is_empty() {
+                    eprint!("{}", diagnostic::render_all(&warnings, self.lang));
+                }
+                // Pages, as a full build counts them: the feed and the
+                // search index are files.
+                let html = pages.iter().filter(|(p, _)| p.ends_with(".html")).count();
+                println!("{}", rebuilt(html, charts, start.elapsed()).text(self.lang));
+                update_pages(self.hub, pages)
+            }
+            Err(mut errors) => {
+                errors.extend(warnings);
+                diagnostic::sort(&mut errors);
+                let text = diagnostic::render_all(&errors, self.lang);
+                eprint!("{text}");
+                update(self.hub, Err(text))
+            }
+        };
+        if let Some(event) = event {
+            self.hub.broadcast(&event);
+        }
+    }
+
+    /// What a change edits: published articles, the data files, nothing
+    /// the build reads; `None` when it needs a full build.
+    fn classify(&self, change: &Change) -> Option<Edit> {
+        let Change::Paths(paths) = change else {
+            return None;
+        };
+        let root = std::path::absolute(self.root).ok()?;
+        let data = root.join("content").join("data");
+        let in_data = |p: &PathBuf| std::path::absolute(p).is_ok_and(|p| p.starts_with(&data));
+        if !paths.is_empty() && paths.iter().all(in_data) {
+            return Some(Edit::Data);
+        }
+        let docs = self.article_edits(change)?;
+        Some(if docs.is_empty() {
+            Edit::Nothing
+        } else {
+            Edit::Articles(docs)
+        })
+    }
+
+    /// The data files read again and their figures computed, with the
+    /// warnings found; `None` when they have errors (a full build reports
+    /// them) or records were added or removed.
+    fn new_data(&self) -> Option<(Data, Vec<Diagnostic>)> {
+        let site = self.site;
+        let mut found = Vec::new();
+        let records = crate::site::records(self.root, &site.catalogue, &site.units, &mut found);
+        let (figures, more) =
+            crate::data::compute_with_units(records, &site.catalogue, &site.units);
+        found.extend(more);
+        if found.iter().any(Diagnostic::is_error) {
+            return None;
+        }
+        Some((self.built.data(figures)?, found))
     }
 
     /// The pages of the articles in `owed`, whose front matter is as

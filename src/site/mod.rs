@@ -8,7 +8,7 @@ mod records;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use crate::data::{Catalogue, UnitId};
+use crate::data::{Catalogue, Record, UnitId};
 use crate::diagnostic::{self, Diagnostic};
 use crate::fs::{files_under, io_error, links_under, posix, read_text, relative};
 pub use crate::model::{
@@ -91,37 +91,7 @@ pub fn load(root: &Path) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
             .hint(Hint::CopyFileFolderInto),
         );
     }
-    let mut records = Vec::new();
-    for path in files_under(&content.join("data")) {
-        let rel = relative(root, &path);
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        match ext.as_deref() {
-            Some("yaml" | "yml") => match read_text(root, &path) {
-                Ok(t) => records.extend(records::yaml(&t, &rel, &catalogue, &units, &mut diags)),
-                Err(d) => diags.push(d),
-            },
-            Some("csv") => match read_text(root, &path) {
-                Ok(t) => records.extend(records::csv(&t, &rel, &catalogue, &units, &mut diags)),
-                Err(d) => diags.push(d),
-            },
-            Some("xlsx") => match std::fs::read(&path) {
-                Ok(b) => records.extend(records::xlsx(b, &rel, &catalogue, &units, &mut diags)),
-                Err(e) => diags.push(io_error(&rel, &e)),
-            },
-            // A spreadsheet build cannot read is data the officer meant to
-            // publish: say so. Notes and READMEs may sit beside the data.
-            Some("xls" | "xlsm" | "xlsb" | "ods") => diags.push(
-                Diagnostic::warning(crate::msg!(Msg::NotADataFile, rel.display()))
-                    .file(&rel)
-                    .hint(Hint::ConvertBaocaoImportFile),
-            ),
-            _ => {}
-        }
-    }
-
+    let records = records(root, &catalogue, &units, &mut diags);
     crate::timings::mark(&"records loaded");
     let mut failed = BTreeSet::new();
     let mut unpublished = Vec::new();
@@ -191,6 +161,48 @@ pub fn load(root: &Path) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
         theme,
     };
     Ok((site, diags))
+}
+
+/// Reads every data file under `content/data/` of the site at `root`, as
+/// [`load`] reads them: `serve` reads them again when one is edited.
+pub fn records(
+    root: &Path,
+    catalogue: &Catalogue,
+    units: &BTreeMap<UnitId, Unit>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Record> {
+    let mut records = Vec::new();
+    for path in files_under(&root.join("content").join("data")) {
+        let rel = relative(root, &path);
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("yaml" | "yml") => match read_text(root, &path) {
+                Ok(t) => records.extend(records::yaml(&t, &rel, catalogue, units, diags)),
+                Err(d) => diags.push(d),
+            },
+            Some("csv") => match read_text(root, &path) {
+                Ok(t) => records.extend(records::csv(&t, &rel, catalogue, units, diags)),
+                Err(d) => diags.push(d),
+            },
+            Some("xlsx") => match std::fs::read(&path) {
+                Ok(b) => records.extend(records::xlsx(b, &rel, catalogue, units, diags)),
+                Err(e) => diags.push(io_error(&rel, &e)),
+            },
+            // A spreadsheet build cannot read is data the officer meant to
+            // publish: say so. Notes and READMEs may sit beside the data.
+            Some("xls" | "xlsm" | "xlsb" | "ods") => diags.push(
+                Diagnostic::warning(crate::msg!(Msg::NotADataFile, rel.display()))
+                    .file(&rel)
+                    .hint(Hint::ConvertBaocaoImportFile),
+            ),
+            _ => {}
+        }
+    }
+
+    records
 }
 
 /// Reads one article or page again, as [`load`] reads it: `dir` is the
