@@ -142,17 +142,48 @@ pub const FUNCTIONS: &[&str] = &["metric", "label", "compare", "chart", "kpis", 
 
 /// Registers every filter and function for theme templates, which write
 /// HTML. Later features add theirs here, and to [`FILTERS`] / [`FUNCTIONS`].
-pub fn register(tera: &mut Tera, shared: &Arc<Shared>) {
-    register_with(tera, shared, false);
+pub fn register(tera: &mut Tera, live: &Live) {
+    register_with(tera, live, false);
 }
 
 /// Registers every filter and function for article bodies, which are
 /// Markdown: values are escaped as text (never read as Markdown or HTML),
 /// and the HTML of charts, cards and tables travels through the Markdown
 /// as one opaque block.
-pub fn register_for_bodies(tera: &mut Tera, shared: &Arc<Shared>) {
+pub fn register_for_bodies(tera: &mut Tera, live: &Live) {
     tera.set_escape_fn(markdown::escape_text);
-    register_with(tera, shared, true);
+    register_with(tera, live, true);
+}
+
+/// The [`Shared`] facts the template functions read when called, which
+/// `serve` replaces after a data edit: the theme and the bodies' engine
+/// stay compiled, and read the new figures.
+#[derive(Clone, Debug)]
+pub struct Live(Arc<std::sync::RwLock<Arc<Shared>>>);
+
+impl Live {
+    /// Functions that read `shared`.
+    pub fn new(shared: &Arc<Shared>) -> Live {
+        Live(Arc::new(std::sync::RwLock::new(Arc::clone(shared))))
+    }
+
+    /// What the functions read now.
+    pub fn get(&self) -> Arc<Shared> {
+        Arc::clone(
+            &self
+                .0
+                .read()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        )
+    }
+
+    /// From now on, the functions read `shared`.
+    pub fn set(&self, shared: &Arc<Shared>) {
+        *self
+            .0
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::clone(shared);
+    }
 }
 
 /// What drawing a chart, cards or a table costs against a render's step
@@ -167,10 +198,11 @@ fn drawing() -> TeraResult<()> {
     tera::limits::charge(DRAWING_STEPS).map_err(tera::Error::message)
 }
 
-fn register_with(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
-    register_filters(tera, shared);
-    register_figures(tera, shared);
-    register_drawings(tera, shared, in_markdown);
+fn register_with(tera: &mut Tera, live: &Live, in_markdown: bool) {
+    // Styles and words do not change while a site is served.
+    register_filters(tera, &live.get());
+    register_figures(tera, live);
+    register_drawings(tera, live, in_markdown);
 }
 
 /// `num`, `pct`, `vnd`, `date` and `slugify`, in the site's style.
@@ -212,24 +244,27 @@ fn register_filters(tera: &mut Tera, shared: &Arc<Shared>) {
 }
 
 /// `metric`, `label` and `compare`: one figure, its name, its change.
-fn register_figures(tera: &mut Tera, shared: &Arc<Shared>) {
-    let s = Arc::clone(shared);
+fn register_figures(tera: &mut Tera, live: &Live) {
+    let l = live.clone();
     tera.register_function("metric", move |k: Kwargs, _: &State| -> TeraResult<f64> {
+        let s = l.get();
         allow(&k, "metric", &["key", "unit", "period"])?;
         let key = k.must_get::<&str>("key")?;
         let fig = record_from_args(&s, &k)?;
         value_of(&s, fig, key)
     });
-    let s = Arc::clone(shared);
+    let l = live.clone();
     tera.register_function("label", move |k: Kwargs, _: &State| -> TeraResult<String> {
+        let s = l.get();
         allow(&k, "label", &["key"])?;
         let key = k.must_get::<&str>("key")?;
         Ok(metric_def(&s, key)?.label.clone())
     });
-    let s = Arc::clone(shared);
+    let l = live.clone();
     tera.register_function(
         "compare",
         move |k: Kwargs, _: &State| -> TeraResult<String> {
+            let s = l.get();
             allow(&k, "compare", &["key", "against", "unit", "period"])?;
             let key = k.must_get::<&str>("key")?;
             let against = match k.get::<&str>("against")?.unwrap_or("same_period") {
@@ -289,7 +324,7 @@ fn register_figures(tera: &mut Tera, shared: &Arc<Shared>) {
 }
 
 /// `chart`, `kpis` and `table`: drawings, each charged to the budget.
-fn register_drawings(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
+fn register_drawings(tera: &mut Tera, live: &Live, in_markdown: bool) {
     // Block HTML in a Markdown body must not be re-read as Markdown.
     let block = move |html: String| {
         Value::safe_string(&if in_markdown {
@@ -298,8 +333,9 @@ fn register_drawings(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
             html
         })
     };
-    let s = Arc::clone(shared);
+    let l = live.clone();
     tera.register_function("chart", move |k: Kwargs, _: &State| -> TeraResult<Value> {
+        let s = l.get();
         drawing()?;
         allow(
             &k,
@@ -326,8 +362,9 @@ fn register_drawings(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
         let html = chart::chart(&args, &chart_context(&s)).map_err(err)?;
         Ok(block(html))
     });
-    let s = Arc::clone(shared);
+    let l = live.clone();
     tera.register_function("kpis", move |k: Kwargs, _: &State| -> TeraResult<Value> {
+        let s = l.get();
         drawing()?;
         allow(&k, "kpis", &["metrics", "unit", "period"])?;
         let metrics = list(&k, "kpis", "metrics")?;
@@ -341,8 +378,9 @@ fn register_drawings(tera: &mut Tera, shared: &Arc<Shared>, in_markdown: bool) {
         .map_err(err)?;
         Ok(block(html))
     });
-    let s = Arc::clone(shared);
+    let l = live.clone();
     tera.register_function("table", move |k: Kwargs, _: &State| -> TeraResult<Value> {
+        let s = l.get();
         drawing()?;
         allow(
             &k,
@@ -851,7 +889,7 @@ mod tests {
     fn render(src: &str) -> Result<String, String> {
         let sh = shared();
         let mut t = Tera::new();
-        register(&mut t, &sh);
+        register(&mut t, &Live::new(&sh));
         t.add_raw_template("t", src).map_err(|e| e.to_string())?;
         let mut ctx = tera::Context::new();
         ctx.insert("unit", &serde_json::json!({"id": "lao-cai"}));
@@ -944,12 +982,12 @@ mod tests {
         for f in FILTERS {
             let src = format!("{{{{ 1 | {f} }}}}");
             let mut t = Tera::new();
-            register(&mut t, &shared());
+            register(&mut t, &Live::new(&shared()));
             assert!(t.add_raw_template("t", &src).is_ok(), "filter {f}");
         }
         for f in FUNCTIONS {
             let mut t = Tera::new();
-            register(&mut t, &shared());
+            register(&mut t, &Live::new(&shared()));
             assert!(
                 t.add_raw_template("t", &format!("{{{{ {f}(key=\"x\") }}}}"))
                     .is_ok(),

@@ -64,6 +64,7 @@ fn steps(site: &SiteTest, steps: &[&[Edit<'_>]]) -> Vec<Step> {
     let mut then = |built: &render::Built<'_>, _: render::Counts| {
         let mut shown_files = memory.take();
         let mut shown = built.keys();
+        let built_records = std::sync::Arc::clone(&shown.records);
         built.warm();
         let mut edited: BTreeMap<PathBuf, baocao::model::Document> = BTreeMap::new();
         let mut data = None;
@@ -82,7 +83,7 @@ fn steps(site: &SiteTest, steps: &[&[Edit<'_>]]) -> Vec<Step> {
                         baocao::data::compute_with_units(records, &site.catalogue, &site.units);
                     diags.extend(more);
                     assert!(!diags.iter().any(|d| d.is_error()), "{diags:?}");
-                    data = built.data(figures);
+                    data = built.data(figures, &built_records);
                     if data.is_none() {
                         outcomes.push(Step::Replan);
                         continue 'steps;
@@ -342,4 +343,41 @@ fn tag_edits_on_a_paginated_site_match_a_full_build() {
             .all(|s| matches!(s, Step::Done(_) | Step::Replan)),
         "{out:?}"
     );
+}
+
+#[test]
+fn a_figure_edited_and_put_back_matches_a_full_build() {
+    let site = SiteTest::example().edit(
+        "content/site.yaml",
+        "language: vi\n",
+        "language: vi\nper_page: 2\n",
+    );
+    let out = steps(
+        &site,
+        &[
+            &[(
+                HONG_NGU_DATA,
+                "hong-ngu,2022-H1,99.95",
+                "hong-ngu,2022-H1,97.5",
+            )],
+            // Back as built: the pages that read it are as the build's.
+            &[(
+                HONG_NGU_DATA,
+                "hong-ngu,2022-H1,97.5",
+                "hong-ngu,2022-H1,99.95",
+            )],
+            &[(HONG_NGU, "title: \"", "title: \"Sửa ")],
+            &[(
+                HONG_NGU_DATA,
+                "hong-ngu,2022-H1,99.95",
+                "hong-ngu,2022-H1,96.5",
+            )],
+        ],
+    );
+    for (i, step) in out.iter().enumerate() {
+        assert!(
+            matches!(step, Step::Done(p) if !p.is_empty()),
+            "step {i}: {step:?}"
+        );
+    }
 }

@@ -323,6 +323,9 @@ pub fn compute_with_units(
         units: units.clone(),
         ..Figures::default()
     };
+    let mut kept: Vec<((UnitId, Period), Record)> = Vec::with_capacity(records.len());
+    let mut seen: std::collections::HashMap<(UnitId, Period), usize> =
+        std::collections::HashMap::new();
     for rec in records {
         if let Some(u) = units.get(&rec.unit).filter(|u| !u.covers(&rec.period)) {
             diags.push(
@@ -340,7 +343,8 @@ pub fn compute_with_units(
             continue;
         }
         let id = (rec.unit.clone(), rec.period);
-        if let Some(first) = figures.records.get(&id) {
+        if let Some(&first) = seen.get(&id) {
+            let first: &Record = &kept[first].1;
             diags.push(
                 rec.origin
                     .locate(Diagnostic::error(crate::msg!(
@@ -353,7 +357,23 @@ pub fn compute_with_units(
             );
             continue;
         }
-        let fig = derive(rec, catalogue, &mut diags);
+        seen.insert(id.clone(), kept.len());
+        kept.push((id, rec));
+    }
+    // Each record derives alone: in parallel (a data edit under `serve`
+    // derives them all again), their messages in the records' order.
+    let derived: Vec<_> = {
+        use rayon::prelude::*;
+        kept.into_par_iter()
+            .map(|(id, rec)| {
+                let mut found = Vec::new();
+                let fig = derive(rec, catalogue, &mut found);
+                (id, fig, found)
+            })
+            .collect()
+    };
+    for (id, fig, found) in derived {
+        diags.extend(found);
         figures.records.insert(id, fig);
     }
     for unit in succession_order(units) {

@@ -29,6 +29,52 @@ pub struct Body {
     pub headings: Vec<markdown::Heading>,
 }
 
+/// Bodies rendered ahead of their pages, by source path: a build's, or an
+/// edit's own over the build's (so an edit copies none of them).
+#[derive(Debug, Default)]
+pub struct Done<'a> {
+    own: std::collections::HashMap<std::path::PathBuf, Body>,
+    under: Option<&'a Done<'a>>,
+}
+
+impl<'a> Done<'a> {
+    /// `own`, alone.
+    pub fn new(own: std::collections::HashMap<std::path::PathBuf, Body>) -> Done<'a> {
+        Done { own, under: None }
+    }
+
+    /// None of its own yet, over `under`.
+    pub fn over(under: &'a Done<'a>) -> Done<'a> {
+        Done {
+            own: std::collections::HashMap::new(),
+            under: Some(under),
+        }
+    }
+
+    /// The body rendered ahead from `path`.
+    pub fn get(&self, path: &std::path::Path) -> Option<&Body> {
+        self.own
+            .get(path)
+            .or_else(|| self.under.and_then(|u| u.get(path)))
+    }
+
+    /// Sets the body of `path`, in front of the one under it.
+    pub fn insert(&mut self, path: std::path::PathBuf, body: Body) {
+        self.own.insert(path, body);
+    }
+
+    /// Every body, each path once.
+    pub fn values(&self) -> impl Iterator<Item = &Body> {
+        let under = self
+            .under
+            .into_iter()
+            .flat_map(|u| u.own.iter())
+            .filter(|(p, _)| !self.own.contains_key(*p))
+            .map(|(_, b)| b);
+        self.own.values().chain(under)
+    }
+}
+
 /// What one article body (or summary) may cost: far above any real article,
 /// far below what would stall a build. Bodies are written by site users, so
 /// a loop that never ends must be an error, not a hung build.

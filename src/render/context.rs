@@ -10,7 +10,6 @@ use crate::format::{self, DateFormat};
 use crate::model::{Document, Language, Site};
 use crate::model::{Level, Unit};
 
-use super::Body;
 use super::frame::{self, Contact, Highlight};
 use super::index::SiteIndex;
 use super::route::{Route, SitePath, href, root_of};
@@ -282,7 +281,7 @@ pub struct Inputs<'a> {
     /// The article index.
     pub index: &'a SiteIndex<'a>,
     /// Rendered bodies by source path.
-    pub bodies: &'a std::collections::HashMap<std::path::PathBuf, Body>,
+    pub bodies: &'a super::bodies::Done<'a>,
     /// Every record.
     pub figures: &'a crate::data::Figures,
     /// Absolute base URL.

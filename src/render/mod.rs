@@ -228,8 +228,9 @@ pub fn site_then(
     // What each page and body read, when asked (`serve`).
     let page_reads = std::sync::Mutex::default();
     let doc_reads = std::sync::Mutex::default();
+    let live = template::Live::new(&shared);
     let bodies = all_bodies(
-        (site, opts, &shared),
+        (site, opts, &live),
         plan,
         &links,
         &body_inputs,
@@ -237,7 +238,7 @@ pub fn site_then(
         &mut diags,
     )?;
     crate::timings::mark(&"summaries rendered");
-    let theme = compile_theme(site, &shared)?;
+    let theme = compile_theme(site, &live)?;
     let highlights = frame::highlights(site, figures, &shared.words);
     let inputs = Inputs {
         site,
@@ -285,6 +286,8 @@ pub fn site_then(
             bodies: &bodies,
             search_memo: &search_memo,
             reads: &reads,
+            live: &live,
+            shared: &shared,
         };
         then(&built, counts);
         // Thousands of small shared values: freed off the build's path.
@@ -304,6 +307,11 @@ pub struct Built<'b> {
     bodies: &'b Bodies<'b>,
     search_memo: &'b search::Written,
     reads: &'b record_keys::ReadLog,
+    /// What the theme's and bodies' functions read: the build's figures,
+    /// or an edit's.
+    live: &'b template::Live,
+    /// The build's facts for the functions.
+    shared: &'b Arc<Shared>,
 }
 
 impl Built<'_> {
@@ -318,6 +326,8 @@ impl Built<'_> {
     /// matter is unchanged (so no other page changes): its route, bytes
     /// and the charts its body draws. Errors are its body's.
     pub fn article_page(&self, doc: &Document) -> Result<(Route, Vec<u8>, usize), Vec<Diagnostic>> {
+        // As built: the build's figures.
+        self.live.set(self.shared);
         let Some(path) = self.inputs.index.paths.get(&doc.path) else {
             return Err(vec![
                 Diagnostic::error(crate::msg!(Msg::FileNotMade, posix(&doc.path)))
@@ -405,7 +415,7 @@ impl LinkTargets {
 /// article's body when its page is written.
 struct Bodies<'a> {
     /// Rendered ahead, by source path; an article's has its summary only.
-    done: HashMap<PathBuf, Body>,
+    done: bodies::Done<'a>,
     /// The engine without templates: an article's body is compiled with
     /// its page, so no more than the pages in flight are held compiled.
     base: Tera,
@@ -452,11 +462,11 @@ impl Bodies<'_> {
 /// when their figures are known), so one run reports the errors of both
 /// parts of a file.
 fn all_bodies<'a>(
-    (site, opts, shared): (&Site, &Options, &Arc<Shared>),
+    (site, opts, live): (&Site, &Options, &template::Live),
     plan: &[Planned<'a>],
     links: &Links<'a>,
     body_inputs: &'a BodyInputs<'a>,
-    reads: Option<&ReadsBy<PathBuf>>,
+    reads: Option<&ReadsBy<std::ffi::OsString>>,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<Bodies<'a>, Vec<Diagnostic>> {
     // Article bodies and summaries are templates, compiled once together.
@@ -481,8 +491,8 @@ fn all_bodies<'a>(
         .copied()
         .chain(unpublished.iter().map(|u| &u.doc))
         .collect();
-    let base = body_engine(shared);
-    let tera = match compile_bodies(&base, &compiled, &later, shared, site) {
+    let base = body_engine(live);
+    let tera = match compile_bodies(&base, &compiled, &later, &live.get(), site) {
         Ok(t) => t,
         Err(more) => {
             diags.extend(more);
@@ -502,7 +512,7 @@ fn all_bodies<'a>(
             } else {
                 Wanted::Both
             };
-            logged(reads, d.path.clone(), || {
+            logged(reads, d.path.clone().into_os_string(), || {
                 bodies::render_body(&tera, d, body_inputs, wanted)
             })
             .map(|b| (d.path.clone(), b))
@@ -527,7 +537,7 @@ fn all_bodies<'a>(
     // Pages render on after a failed body: an article's body fails with
     // its page, so one run reports every body's errors; the build fails.
     Ok(Bodies {
-        done,
+        done: bodies::Done::new(done),
         base,
         inputs: body_inputs,
         later,
@@ -535,7 +545,7 @@ fn all_bodies<'a>(
 }
 
 /// What bodies or pages read, by source path or route.
-type ReadsBy<K> = std::sync::Mutex<HashMap<K, crate::data::reads::Reads>>;
+type ReadsBy<K> = std::sync::Mutex<record_keys::Map<K, crate::data::reads::Reads>>;
 
 /// Runs `f`; with a log, notes what it read there under `key`.
 fn logged<K: std::hash::Hash + Eq, T>(
@@ -559,10 +569,10 @@ fn chart_count(html: &[u8]) -> usize {
 }
 
 /// The theme's templates, compiled once for every page.
-fn compile_theme(site: &Site, shared: &Arc<Shared>) -> Result<Tera, Vec<Diagnostic>> {
+fn compile_theme(site: &Site, live: &template::Live) -> Result<Tera, Vec<Diagnostic>> {
     let mut theme = Tera::new();
     theme.autoescape_on([".html", ".xml"]);
-    template::register(&mut theme, shared);
+    template::register(&mut theme, live);
     theme
         .add_raw_templates(
             site.theme
@@ -742,10 +752,10 @@ fn render_page(
 }
 
 /// The templates engine of bodies: the template functions, no templates.
-fn body_engine(shared: &Arc<Shared>) -> Tera {
+fn body_engine(live: &template::Live) -> Tera {
     let mut base = Tera::new();
     base.autoescape_on([".md"]);
-    template::register_for_bodies(&mut base, shared);
+    template::register_for_bodies(&mut base, live);
     base
 }
 

@@ -13,8 +13,10 @@
 //! page of edited sites with a full build and fails when a key misses a
 //! change.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
+use std::ffi::OsStr;
 use std::hash::{Hash, Hasher};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -24,7 +26,7 @@ use crate::model::Document;
 use super::frame::SIDEBAR_ARTICLES;
 use super::index::SiteIndex;
 use super::plan::{Planned, article_in_year};
-use super::record_keys::{ReadLog, RecordHashes};
+use super::record_keys::{Changed, Earlier, Map, ReadLog, RecordHashes, Set};
 use super::route::Route;
 
 /// A page's key: what it shows of the articles, what it read of the
@@ -35,7 +37,7 @@ pub type Key = (u64, u64);
 /// of the articles and of the records, and what each page read.
 #[derive(Debug, Default)]
 pub struct PageKeys {
-    keys: HashMap<Route, Key>,
+    keys: Map<Route, Key>,
     versions: Versions,
     /// What each page and each body rendered ahead read.
     pub log: ReadLog,
@@ -70,9 +72,12 @@ impl PageKeys {
         reads: crate::data::reads::Reads,
     ) {
         self.log.pages.insert(route.clone(), reads);
-        let data = self
-            .records
-            .page(&self.log, route, doc.map(|d| d.path.as_path()), index);
+        let data = self.records.page(
+            &self.log,
+            (route, doc.map(|d| d.path.as_path())),
+            index,
+            None,
+        );
         if let Some(key) = self.keys.get_mut(route) {
             key.1 = data;
         }
@@ -85,9 +90,13 @@ pub struct Basis<'b> {
     /// served: the page of one of them keys by its address, not its whole
     /// text.
     pub loaded: &'b [Document],
-    /// Keys made earlier: the hashes of the articles as loaded are taken
-    /// from them, when the records are the same.
+    /// Keys made earlier: the hashes of the articles as loaded, and the
+    /// record parts of the pages, are taken from them where nothing they
+    /// hash changed since.
     pub before: Option<&'b PageKeys>,
+    /// The documents whose summaries or bodies were rendered again since
+    /// `before`.
+    pub renewed: &'b BTreeSet<PathBuf>,
     /// What each page and body read.
     pub log: ReadLog,
     /// The records' hashes.
@@ -119,25 +128,32 @@ pub fn front_text(d: &Document) -> &str {
 /// matter and the figures its summary read, by the article's address in
 /// this state of the site.
 #[derive(Debug, Default)]
-struct Versions(HashMap<usize, u64>);
+struct Versions(Map<usize, u64>);
 
 impl Versions {
     /// The hashes of `articles`; those of the articles as loaded (which
     /// do not change while the site is served) taken from `before`.
-    fn new(articles: &[&Document], basis: &Basis<'_>) -> Versions {
-        let before = basis
-            .before
-            .filter(|b| Arc::ptr_eq(&b.records, &basis.records))
-            .map(|b| &b.versions);
+    fn new(
+        articles: &[&Document],
+        basis: &Basis<'_>,
+        (changed, renewed): (&Changed, &Set<&OsStr>),
+    ) -> Versions {
+        let before = basis.before.map(|b| &b.versions);
         let range = basis.loaded.as_ptr_range();
         let range = range.start as usize..range.end as usize;
+        // A summary rendered again, or one that read a changed record,
+        // is hashed anew.
+        let same = |d: &Document| {
+            let path = d.path.as_os_str();
+            !renewed.contains(path) && basis.log.docs.get(path).is_none_or(|r| !changed.touches(r))
+        };
         Versions(
             articles
                 .par_iter()
                 .map(|d| {
                     let at = address(d);
                     let kept = before
-                        .filter(|_| range.contains(&at))
+                        .filter(|_| range.contains(&at) && same(d))
                         .and_then(|b| b.0.get(&at).copied());
                     (at, kept.unwrap_or_else(|| entry_hash(d, basis)))
                 })
@@ -208,7 +224,12 @@ pub fn keys(
     per_page: usize,
     basis: Basis<'_>,
 ) -> PageKeys {
-    let versions = Versions::new(&index.articles, &basis);
+    let changed = basis.before.map_or(Changed::Few(Vec::new()), |b| {
+        b.records.changed(&basis.records)
+    });
+    let renewed: Set<&OsStr> = basis.renewed.iter().map(|p| p.as_os_str()).collect();
+    let versions = Versions::new(&index.articles, &basis, (&changed, &renewed));
+    crate::timings::mark(&"keys: versions");
     let loaded = basis.loaded;
     let per_page = per_page.max(1);
     let lists = |list: &[&Document], name: &str| list_keys(list, per_page, &versions, name);
@@ -258,10 +279,19 @@ pub fn keys(
         .units()
         .map(|(u, _)| (u, lists(&index.of_unit(u).collect::<Vec<_>>(), "")))
         .collect();
+    crate::timings::mark(&"keys: lists");
     let key = |e: &Planned<'_>| -> Key {
-        let data = basis
-            .records
-            .page(&basis.log, &e.route, e.doc.map(|d| d.path.as_path()), index);
+        let earlier = basis.before.and_then(|b| b.get(&e.route)).map(|k| Earlier {
+            part: k.1,
+            changed: &changed,
+            renewed: &renewed,
+        });
+        let data = basis.records.page(
+            &basis.log,
+            (&e.route, e.doc.map(|d| d.path.as_path())),
+            index,
+            earlier,
+        );
         let own = match &e.route {
             // The first page shows every figure card.
             Route::Home { page: 1 } => nth(Some(&home), 1) ^ basis.highlights.1,

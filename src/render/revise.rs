@@ -2,8 +2,9 @@
 //! articles replace their loaded versions and edited data its figures;
 //! the index and plan are made again (a tenth of a second for 10,000
 //! articles); then only the pages whose [`PageKeys`] changed are
-//! rendered, with the build's compiled theme, bodies and link targets (or
-//! a theme compiled again for new figures: its functions read them). An
+//! rendered, with the build's compiled theme, bodies and link targets
+//! (new figures reach the compiled functions through
+//! [`crate::template::Live`]). An
 //! edit that changes which pages there are (an article's address, a tag
 //! page more or less, a list's page count, a record added or removed) is
 //! left to a full build.
@@ -14,7 +15,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use tera::Tera;
 
 use crate::data::Figures;
 use crate::data::reads;
@@ -57,25 +57,21 @@ pub struct Revision {
 }
 
 /// New figures for a built site (a data file edited), and what reads
-/// them: the template functions' copy, the theme and the bodies' engine
-/// compiled with it, each record's values for bodies, the sidebar's
-/// figures.
+/// them: the template functions' copy, each record's values for bodies,
+/// the sidebar's figures.
 pub struct Data {
-    figures: Figures,
     shared: Arc<Shared>,
-    theme: Tera,
-    base: Tera,
     values: BodyValues,
     highlights: Vec<Highlight>,
     records: Arc<RecordHashes>,
     /// The hashes of the records the build rendered with.
-    built: RecordHashes,
+    built: Arc<RecordHashes>,
 }
 
 impl Data {
     /// The figures.
     pub fn figures(&self) -> &Figures {
-        &self.figures
+        &self.shared.figures
     }
 }
 
@@ -105,6 +101,7 @@ impl Built<'_> {
             Basis {
                 loaded: &self.inputs.site.articles,
                 before: None,
+                renewed: &BTreeSet::new(),
                 log: self.reads.clone(),
                 records: Arc::new(RecordHashes::new(self.inputs.figures)),
                 highlights: highlights_hash(self.inputs.highlights),
@@ -130,31 +127,30 @@ impl Built<'_> {
 
     /// The built site with new `figures`, of the same records: `None`
     /// when records were added or removed (which changes the pages there
-    /// are), or its theme fails to compile.
-    pub fn data(&self, figures: Figures) -> Option<Data> {
+    /// are). `built` are the hashes of the build's records (those of
+    /// [`Built::keys`]).
+    pub fn data(&self, figures: Figures, built: &Arc<RecordHashes>) -> Option<Data> {
         let site = self.inputs.site;
         let records = RecordHashes::new(&figures);
-        let built = RecordHashes::new(self.inputs.figures);
+        let built = Arc::clone(built);
+        crate::timings::mark(&"data: hashed");
         if !records.same_keys(&built) || figures.gaps != self.inputs.figures.gaps {
             return None;
         }
         let words = site.theme.words(site.config.language.code());
         let shared = Arc::new(Shared {
             catalogue: site.catalogue.clone(),
-            figures: figures.clone(),
+            figures,
             units: site.units.clone(),
             style: words.style(),
             words,
         });
-        let theme = super::compile_theme(site, &shared).ok()?;
-        let base = super::body_engine(&shared);
-        let values = BodyValues::new(site, self.inputs.base_url, &figures);
-        let highlights = super::frame::highlights(site, &figures, &shared.words);
+        let figures = &shared.figures;
+        let values = BodyValues::new(site, self.inputs.base_url, figures);
+        let highlights = super::frame::highlights(site, figures, &shared.words);
+        crate::timings::mark(&"data: values");
         Some(Data {
-            figures,
             shared,
-            theme,
-            base,
             values,
             highlights,
             records: Arc::new(records),
@@ -185,7 +181,9 @@ impl Built<'_> {
         let index = SiteIndex::new(articles, old.pages.clone(), &self.inputs.site.articles);
         crate::timings::mark(&"edit: indexed");
         let per_page = self.inputs.per_page;
-        let figures = data.map_or(self.inputs.figures, |d| &d.figures);
+        let figures = data.map_or(self.inputs.figures, Data::figures);
+        // The compiled theme's and bodies' functions read these figures.
+        self.live.set(data.map_or(self.shared, |d| &d.shared));
         let plan = plan::unchecked(&index, figures, per_page);
         if !same_routes(self.plan, &plan) {
             return Revised::Replan;
@@ -199,18 +197,16 @@ impl Built<'_> {
         };
         let records = data.map_or_else(|| Arc::clone(&shown.records), |d| Arc::clone(&d.records));
         let mut log = shown.log.clone();
-        let (bodies, renewed) = match self.bodies_with(edited, data, &body_inputs, &index, &mut log)
-        {
-            Ok(b) => b,
-            Err(e) => return Revised::Failed(e),
-        };
+        let (bodies, renewed_paths) =
+            match self.bodies_with(edited, data, &body_inputs, &index, &mut log) {
+                Ok(b) => b,
+                Err(e) => return Revised::Failed(e),
+            };
         // Articles whose list entries differ from the build's: edited, or
         // their summaries rendered again.
-        let renewed: Vec<&Document> = index
-            .articles
+        let renewed: Vec<&Document> = renewed_paths
             .iter()
-            .copied()
-            .filter(|d| renewed.contains(&d.path))
+            .filter_map(|p| index.article(p))
             .collect();
         let renewed_at: std::collections::HashSet<usize> = renewed
             .iter()
@@ -225,6 +221,7 @@ impl Built<'_> {
             Basis {
                 loaded: &self.inputs.site.articles,
                 before: Some(shown),
+                renewed: &renewed_paths,
                 log,
                 records,
                 highlights: highlights_hash(highlights),
@@ -245,7 +242,7 @@ impl Built<'_> {
             earlier: Some(&self.inputs.shared),
             ..*self.inputs
         };
-        let theme = data.map_or(self.theme, |d| &d.theme);
+        let theme = self.theme;
         let routes: Vec<Route> = plan.iter().map(|e| e.route.clone()).collect();
         let mut dirty: Vec<&Planned<'_>> = plan
             .iter()
@@ -322,9 +319,9 @@ impl Built<'_> {
         index: &SiteIndex<'_>,
         log: &mut ReadLog,
     ) -> Result<(Bodies<'s>, BTreeSet<PathBuf>), Vec<Diagnostic>> {
-        let base = data.map_or_else(|| self.bodies.base.clone(), |d| d.base.clone());
+        let base = self.bodies.base.clone();
         let mut bodies = Bodies {
-            done: self.bodies.done.clone(),
+            done: super::bodies::Done::over(&self.bodies.done),
             base,
             inputs,
             later: self.bodies.later.clone(),
@@ -333,18 +330,21 @@ impl Built<'_> {
         // rendered them with.
         let changed: BTreeSet<PathBuf> = match data {
             None => BTreeSet::new(),
-            Some(d) => log
-                .docs
-                .iter()
-                .filter(|(_, read)| d.built.differ_in(&d.records, read))
-                .map(|(p, _)| p.clone())
-                .collect(),
+            Some(d) => {
+                let since_built = d.built.changed(&d.records);
+                log.docs
+                    .iter()
+                    .filter(|(_, read)| since_built.touches(read))
+                    .map(|(p, _)| PathBuf::from(p))
+                    .collect()
+            }
         };
-        let docs: Vec<(&Document, Wanted)> = index
-            .articles
-            .iter()
-            .map(|d| (*d, Wanted::Summary))
-            .filter(|(d, _)| edited.contains_key(&d.path) || changed.contains(&d.path))
+        // Looked up by path, not found by a scan of every article.
+        let articles: BTreeSet<&PathBuf> = edited.keys().chain(&changed).collect();
+        let docs: Vec<(&Document, Wanted)> = articles
+            .into_iter()
+            .filter_map(|p| index.article(p))
+            .map(|d| (d, Wanted::Summary))
             .chain(
                 index
                     .pages
@@ -370,7 +370,10 @@ impl Built<'_> {
                     bodies.done.insert(path.clone(), body);
                     // Kept with what it read before: a record read once
                     // still makes it render again when it changes.
-                    log.docs.entry(path).or_default().merge(&read);
+                    log.docs
+                        .entry(path.into_os_string())
+                        .or_default()
+                        .merge(&read);
                 }
                 Err(e) => errors.extend(e),
             }

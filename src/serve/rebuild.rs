@@ -27,8 +27,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::mpsc::{Receiver, Sender};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use super::{Hub, rebuilt, sse, update};
@@ -38,6 +38,7 @@ use crate::diagnostic::{self, Diagnostic};
 use crate::messages::Lang;
 use crate::model::{Document, Site};
 use crate::render::page_keys::{PageKeys, front_text};
+use crate::render::record_keys::RecordHashes;
 use crate::render::revise::{Data, Revised};
 use crate::render::{self, Built};
 
@@ -244,6 +245,8 @@ impl Edits<'_> {
             as_built: true,
             data: None,
         };
+        // The hashes of the records as built, which data edits compare.
+        let built_records = Arc::clone(&state.shown.records);
         self.built.warm();
         loop {
             let Some(change) = next_change(changes) else {
@@ -263,10 +266,14 @@ impl Edits<'_> {
                         .extend(docs.into_iter().map(|d| (d.path.clone(), d)));
                     false
                 }
-                Some(Edit::Data) => match self.new_data() {
+                Some(Edit::Data) => match self.new_data(&built_records) {
                     Some((data, found)) => {
                         warnings.extend(found);
-                        state.data = Some(data);
+                        // Freed off the edit's path: the figures, theme and
+                        // values they replace are large.
+                        if let Some(old) = state.data.replace(data) {
+                            crate::drop_later(old);
+                        }
                         true
                     }
                     None => return Next::Rebuild,
@@ -300,7 +307,7 @@ impl Edits<'_> {
                             });
                             warnings.extend(docs.flat_map(|d| lint.document(d, figures)));
                         }
-                        state.shown = r.keys;
+                        crate::drop_later(std::mem::replace(&mut state.shown, r.keys));
                         Ok((r.pages, r.charts))
                     }
                 }
@@ -360,17 +367,20 @@ impl Edits<'_> {
     /// The data files read again and their figures computed, with the
     /// warnings found; `None` when they have errors (a full build reports
     /// them) or records were added or removed.
-    fn new_data(&self) -> Option<(Data, Vec<Diagnostic>)> {
+    fn new_data(&self, built: &Arc<RecordHashes>) -> Option<(Data, Vec<Diagnostic>)> {
         let site = self.site;
         let mut found = Vec::new();
+        crate::timings::mark(&"data: start");
         let records = crate::site::records(self.root, &site.catalogue, &site.units, &mut found);
+        crate::timings::mark(&"data: loaded");
         let (figures, more) =
             crate::data::compute_with_units(records, &site.catalogue, &site.units);
+        crate::timings::mark(&"data: computed");
         found.extend(more);
         if found.iter().any(Diagnostic::is_error) {
             return None;
         }
-        Some((self.built.data(figures)?, found))
+        Some((self.built.data(figures, built)?, found))
     }
 
     /// The pages of the articles in `owed`, whose front matter is as
