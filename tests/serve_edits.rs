@@ -66,9 +66,13 @@ fn steps(site: &SiteTest, steps: &[&[Edit<'_>]]) -> Vec<Step> {
         let mut shown = built.keys();
         let built_records = std::sync::Arc::clone(&shown.records);
         built.warm();
-        let mut edited: BTreeMap<PathBuf, baocao::model::Document> = BTreeMap::new();
+        // As `serve` keeps them: every version, and the last index.
+        let arena = typed_arena::Arena::new();
+        let mut edited: BTreeMap<PathBuf, &baocao::model::Document> = BTreeMap::new();
+        let mut layout = None;
         let mut data = None;
         'steps: for step in steps {
+            let mut fresh = Vec::new();
             for (rel, from, to) in *step {
                 let path = root.join(rel);
                 let text = std::fs::read_to_string(&path).unwrap();
@@ -100,9 +104,11 @@ fn steps(site: &SiteTest, steps: &[&[Edit<'_>]]) -> Vec<Step> {
                 )
                 .unwrap();
                 assert!(diags.is_empty(), "{diags:?}");
+                let doc = &*arena.alloc(doc);
+                fresh.push(doc);
                 edited.insert(doc.path.clone(), doc);
             }
-            match built.revise(&edited, data.as_ref(), &shown) {
+            match built.revise((&edited, &fresh), data.as_ref(), &shown, &mut layout) {
                 Revised::Replan => outcomes.push(Step::Replan),
                 Revised::Failed(_) => outcomes.push(Step::Failed),
                 Revised::Done(r) => {
@@ -380,4 +386,31 @@ fn a_figure_edited_and_put_back_matches_a_full_build() {
             "step {i}: {step:?}"
         );
     }
+}
+
+#[test]
+fn a_summary_rendered_for_an_article_edit_still_follows_its_figures() {
+    // The title edit renders the year's summary with its figures' part
+    // kept from the build: what that part read must still count, so the
+    // data edit after it renders the summary again.
+    let site = SiteTest::example();
+    let out = steps(
+        &site,
+        &[
+            &[(CHAU_DOC, "title: \"", "title: \"Sửa ")],
+            // A record the summary shows and no article's summary reads.
+            &[
+                (CHAU_DOC_DATA, "resolved: 8712", "resolved: 8710"),
+                (CHAU_DOC_DATA, "pending: 22", "pending: 24"),
+            ],
+        ],
+    );
+    for (i, step) in out.iter().enumerate() {
+        assert!(matches!(step, Step::Done(_)), "step {i}: {step:?}");
+    }
+    assert!(
+        rendered(&out[1]).contains(&"tong-ket/2020/index.html".to_string()),
+        "{:?}",
+        out[1]
+    );
 }

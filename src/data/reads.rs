@@ -66,6 +66,16 @@ pub fn note(unit: &UnitId, period: &Period) {
     });
 }
 
+/// Notes again every read of `reads` (what a value kept from an earlier
+/// render read), when recording.
+pub fn replay(reads: &Reads) {
+    READS.with(|r| {
+        if let Some(read) = r.borrow_mut().as_mut() {
+            read.extend(reads.keys().iter().cloned());
+        }
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

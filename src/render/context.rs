@@ -301,6 +301,9 @@ pub struct Inputs<'a> {
     pub shared: Prebuilt,
     /// While serving, the search index's entries written before.
     pub search_memo: Option<super::search::Memo<'a>>,
+    /// While serving, the figures' parts of the summaries made with these
+    /// figures.
+    pub summary_memo: Option<&'a super::summary::Memo>,
     /// While serving, the shared parts of the build: the list entries of
     /// the articles as loaded, made already (an edit changes only its
     /// own articles' entries).

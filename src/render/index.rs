@@ -200,7 +200,50 @@ pub fn is_section_doc(d: &Document) -> bool {
     d.rel == "_index.md" || d.rel.ends_with("/_index.md")
 }
 
+/// Whether two versions of an article are indexed alike: the same
+/// address, order and groups (what [`SiteIndex::new`] reads of them).
+fn indexed_alike(a: &Document, b: &Document) -> bool {
+    a.path == b.path
+        && a.rel == b.rel
+        && a.front.date == b.front.date
+        && a.front.slug == b.front.slug
+        && a.front.unit == b.front.unit
+        && a.front.period == b.front.period
+        && a.front.category == b.front.category
+        && a.front.tags == b.front.tags
+        && a.front.draft == b.front.draft
+}
+
 impl<'a> SiteIndex<'a> {
+    /// Puts each of `fresh` in place of the article of its path, when
+    /// each is indexed alike (its title, summary or body edited): the
+    /// index `new` would make of them, made in place. Returns the
+    /// versions replaced; `None` (and the index as it was) when one is
+    /// not indexed alike or not here.
+    pub fn swap(&mut self, fresh: &[&'a Document]) -> Option<Vec<(&'a Document, &'a Document)>> {
+        let mut swaps = Vec::with_capacity(fresh.len());
+        for &d in fresh {
+            let old = self.article(&d.path)?;
+            if !indexed_alike(old, d) {
+                return None;
+            }
+            swaps.push((old, d));
+        }
+        for &(old, d) in &swaps {
+            let Some(i) = self.at.remove(&address(old)) else {
+                continue;
+            };
+            self.articles[i] = d;
+            self.at.insert(address(d), i);
+            for list in self.sections.values_mut() {
+                for a in list.iter_mut().filter(|a| std::ptr::eq(**a, old)) {
+                    *a = d;
+                }
+            }
+        }
+        Some(swaps)
+    }
+
     /// Indexes `articles` (published, with a URL) and `pages`; `all` is
     /// every loaded article, drafts and `_index.md` included, for folder
     /// names and section documents.
@@ -470,6 +513,39 @@ mod tests {
             summary_line: 0,
             summary_col: 0,
         }
+    }
+
+    #[test]
+    fn a_version_indexed_alike_is_swapped_in_place_and_no_other() {
+        let all = vec![
+            doc("tin-tuc/a.md", "2023-01-01", Some("x"), &["cchc"]),
+            doc("tin-tuc/b.md", "2023-02-01", Some("y"), &["cchc"]),
+        ];
+        let articles: Vec<&Document> = all.iter().collect();
+        let mut index = SiteIndex::new(articles.clone(), Vec::new(), &all);
+        let mut retitled = doc("tin-tuc/a.md", "2023-01-01", Some("x"), &["cchc"]);
+        retitled.front.title = "Tiêu đề mới".into();
+        let retagged = doc("tin-tuc/a.md", "2023-01-01", Some("x"), &["khác"]);
+        let swapped = index.swap(&[&retitled]).unwrap();
+        assert_eq!(swapped.len(), 1);
+        // As a new index of the new version would be.
+        let fresh = SiteIndex::new(vec![&retitled, &all[1]], Vec::new(), &all);
+        let titles = |i: &SiteIndex<'_>| -> Vec<String> {
+            i.articles.iter().map(|d| d.front.title.clone()).collect()
+        };
+        assert_eq!(titles(&index), titles(&fresh));
+        let section = |i: &SiteIndex<'_>| -> Vec<String> {
+            i.sections
+                .values()
+                .flatten()
+                .map(|d| d.front.title.clone())
+                .collect()
+        };
+        assert_eq!(section(&index), section(&fresh));
+        assert_eq!(index.related(&retitled).0.len(), 1);
+        // Another tag moves it between groups: not swapped, not changed.
+        assert!(index.swap(&[&retagged]).is_none());
+        assert_eq!(titles(&index), titles(&fresh));
     }
 
     #[test]

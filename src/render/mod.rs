@@ -240,6 +240,7 @@ pub fn site_then(
     crate::timings::mark(&"summaries rendered");
     let theme = compile_theme(site, &live)?;
     let highlights = frame::highlights(site, figures, &shared.words);
+    let summary_memo = summary::Memo::default();
     let inputs = Inputs {
         site,
         index,
@@ -253,6 +254,8 @@ pub fn site_then(
         highlights: &highlights,
         shared: context::Prebuilt::new(site, &opts.base_url, &shared.words, &index.articles),
         search_memo: None,
+        // Kept for `serve`'s edits.
+        summary_memo: opts.record_reads.then_some(&summary_memo),
         earlier: None,
     };
     crate::timings::mark(&"theme compiled");
@@ -288,6 +291,7 @@ pub fn site_then(
             reads: &reads,
             live: &live,
             shared: &shared,
+            summary_memo: &summary_memo,
         };
         then(&built, counts);
         // Thousands of small shared values: freed off the build's path.
@@ -312,6 +316,8 @@ pub struct Built<'b> {
     live: &'b template::Live,
     /// The build's facts for the functions.
     shared: &'b Arc<Shared>,
+    /// The figures' parts of summaries made with the build's figures.
+    summary_memo: &'b summary::Memo,
 }
 
 impl Built<'_> {

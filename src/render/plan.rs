@@ -97,6 +97,18 @@ pub fn routes<'a>(
     plan
 }
 
+/// Puts the new version of each document of `swaps` (old, new) in place
+/// of the old in `plan`, whose routes stay (see [`SiteIndex::swap`]).
+pub fn swap<'a>(plan: &mut [Planned<'a>], swaps: &[(&'a Document, &'a Document)]) {
+    for e in plan.iter_mut() {
+        if let Some(doc) = e.doc {
+            if let Some((_, new)) = swaps.iter().find(|(old, _)| std::ptr::eq(*old, doc)) {
+                e.doc = Some(new);
+            }
+        }
+    }
+}
+
 /// [`routes`] without checking the claims: for an edited site whose routes
 /// are compared with those of a checked plan.
 pub fn unchecked<'a>(

@@ -61,6 +61,8 @@ pub struct Revision {
 /// the sidebar's figures.
 pub struct Data {
     shared: Arc<Shared>,
+    /// The figures' parts of summaries made with these figures.
+    summaries: super::summary::Memo,
     values: BodyValues,
     highlights: Vec<Highlight>,
     records: Arc<RecordHashes>,
@@ -91,7 +93,15 @@ fn highlights_hash(highlights: &[Highlight]) -> (u64, u64) {
     )
 }
 
-impl Built<'_> {
+/// The index and plan of an edited site, kept from one edit to the next:
+/// an edit of an article's title, summary or body, or of the data,
+/// changes neither.
+pub struct Layout<'r> {
+    index: SiteIndex<'r>,
+    plan: Vec<Planned<'r>>,
+}
+
+impl<'b> Built<'b> {
     /// The keys of the built site's pages.
     pub fn keys(&self) -> PageKeys {
         page_keys::keys(
@@ -151,6 +161,7 @@ impl Built<'_> {
         crate::timings::mark(&"data: values");
         Some(Data {
             shared,
+            summaries: super::summary::Memo::default(),
             values,
             highlights,
             records: Arc::new(records),
@@ -161,33 +172,53 @@ impl Built<'_> {
     /// The built site with `edited` in place of the published articles of
     /// the same source paths, and `data`'s figures when given: the pages
     /// whose keys differ from `shown` (the keys of what is on show),
-    /// rendered.
-    pub fn revise(
+    /// rendered. `fresh` are the articles this edit changed (none for a
+    /// data edit); `layout` the index and plan of the last edit, updated
+    /// in place when the fresh articles are indexed alike, else made again.
+    pub fn revise<'r>(
         &self,
-        edited: &BTreeMap<PathBuf, Document>,
+        (edited, fresh): (&BTreeMap<PathBuf, &'r Document>, &[&'r Document]),
         data: Option<&Data>,
         shown: &PageKeys,
-    ) -> Revised {
+        layout: &mut Option<Layout<'r>>,
+    ) -> Revised
+    where
+        'b: 'r,
+    {
         let old = self.inputs.index;
         if self.inputs.year.is_some() || !edited.values().all(|d| self.keeps_place(d)) {
+            *layout = None;
             return Revised::Replan;
         }
-        let articles: Vec<&Document> = old
-            .articles
-            .iter()
-            .map(|d| edited.get(&d.path).unwrap_or(d))
-            .collect();
         crate::timings::mark(&"edit: start");
-        let index = SiteIndex::new(articles, old.pages.clone(), &self.inputs.site.articles);
-        crate::timings::mark(&"edit: indexed");
         let per_page = self.inputs.per_page;
         let figures = data.map_or(self.inputs.figures, Data::figures);
         // The compiled theme's and bodies' functions read these figures.
         self.live.set(data.map_or(self.shared, |d| &d.shared));
-        let plan = plan::unchecked(&index, figures, per_page);
-        if !same_routes(self.plan, &plan) {
-            return Revised::Replan;
-        }
+        let swapped = layout.as_mut().and_then(|l| {
+            let swaps = l.index.swap(fresh)?;
+            plan::swap(&mut l.plan, &swaps);
+            Some(())
+        });
+        let (index, plan) = match (swapped, layout) {
+            (Some(()), Some(l)) => (&l.index, &l.plan),
+            (_, layout) => {
+                let articles: Vec<&Document> = old
+                    .articles
+                    .iter()
+                    .map(|d| edited.get(&d.path).copied().unwrap_or(d))
+                    .collect();
+                let index = SiteIndex::new(articles, old.pages.clone(), &self.inputs.site.articles);
+                crate::timings::mark(&"edit: indexed");
+                let plan = plan::unchecked(&index, figures, per_page);
+                if !same_routes(self.plan, &plan) {
+                    *layout = None;
+                    return Revised::Replan;
+                }
+                let l = layout.insert(Layout { index, plan });
+                (&l.index, &l.plan)
+            }
+        };
         crate::timings::mark(&"edit: planned");
         let body_inputs = BodyInputs {
             figures,
@@ -198,7 +229,7 @@ impl Built<'_> {
         let records = data.map_or_else(|| Arc::clone(&shown.records), |d| Arc::clone(&d.records));
         let mut log = shown.log.clone();
         let (bodies, renewed_paths) =
-            match self.bodies_with(edited, data, &body_inputs, &index, &mut log) {
+            match self.bodies_with(edited, data, &body_inputs, index, &mut log) {
                 Ok(b) => b,
                 Err(e) => return Revised::Failed(e),
             };
@@ -215,8 +246,8 @@ impl Built<'_> {
         crate::timings::mark(&"edit: summaries");
         let highlights = data.map_or(self.inputs.highlights, |d| &d.highlights);
         let mut keys = page_keys::keys(
-            &plan,
-            &index,
+            plan,
+            index,
             per_page,
             Basis {
                 loaded: &self.inputs.site.articles,
@@ -229,7 +260,7 @@ impl Built<'_> {
         );
         crate::timings::mark(&"edit: keyed");
         let inputs = Inputs {
-            index: &index,
+            index,
             bodies: &bodies.done,
             figures,
             highlights,
@@ -239,6 +270,7 @@ impl Built<'_> {
                 written: self.search_memo,
                 renewed: &renewed_at,
             }),
+            summary_memo: Some(data.map_or(self.summary_memo, |d| &d.summaries)),
             earlier: Some(&self.inputs.shared),
             ..*self.inputs
         };
@@ -273,7 +305,7 @@ impl Built<'_> {
         for r in rendered {
             match r {
                 Ok((e, bytes, charts, read)) => {
-                    keys.rendered(&e.route, e.doc, &index, read);
+                    keys.rendered(&e.route, e.doc, index, read);
                     if let (Route::Article(_), Some(d)) = (&e.route, e.doc) {
                         revision.articles.push(d.path.clone());
                     }
@@ -313,7 +345,7 @@ impl Built<'_> {
     /// build. What they read goes to `log`.
     fn bodies_with<'s>(
         &'s self,
-        edited: &BTreeMap<PathBuf, Document>,
+        edited: &BTreeMap<PathBuf, &Document>,
         data: Option<&Data>,
         inputs: &'s BodyInputs<'s>,
         index: &SiteIndex<'_>,

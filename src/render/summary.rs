@@ -10,6 +10,7 @@
 //! which period it uses.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -19,6 +20,7 @@ use super::plan::{article_in_year, record_years};
 use super::route::Route;
 use crate::chart;
 use crate::data::catalogue::Better;
+use crate::data::reads::{self, Reads};
 use crate::data::{Catalogue, Figure, Figures, MetricDef, MetricKey, MetricUnit, Period, UnitId};
 use crate::format::{self, Style};
 use crate::model::{Site, Unit};
@@ -466,6 +468,31 @@ pub struct Listed {
     lifetime: Option<String>,
 }
 
+/// What a summary shows of the figures alone: the same for every state
+/// of the articles.
+#[derive(Serialize)]
+pub struct FigurePart {
+    table: Table,
+    rankings: Vec<Ranking>,
+    /// Comparison charts, as HTML.
+    charts: Vec<String>,
+    /// Units with figures of the year but none from its start.
+    left_out: Vec<Listed>,
+}
+
+/// The figure parts of the summaries made while `serve` runs, by route,
+/// with the records each read: an edit of an article renders its year's
+/// summary again, and the figures' part (most of the work) is kept. One
+/// memo serves one state of the figures.
+#[derive(Debug, Default)]
+pub struct Memo(std::sync::Mutex<std::collections::HashMap<Route, (Arc<FigurePart>, Reads)>>);
+
+impl std::fmt::Debug for FigurePart {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("FigurePart")
+    }
+}
+
 /// The context of a yearly summary.
 #[derive(Serialize)]
 pub struct SummaryPage<'a> {
@@ -474,12 +501,8 @@ pub struct SummaryPage<'a> {
     title: String,
     year: i32,
     breadcrumb: Vec<Crumb>,
-    table: Table,
-    rankings: Vec<Ranking>,
-    /// Comparison charts, as HTML.
-    charts: Vec<String>,
-    /// Units with figures of the year but none from its start.
-    left_out: Vec<Listed>,
+    #[serde(flatten)]
+    figures: Arc<FigurePart>,
     articles: Vec<ListItem>,
     /// The year's records as one CSV.
     data_href: String,
@@ -493,8 +516,7 @@ pub fn context<'a>(route: &Route, inputs: &Inputs<'a>) -> SummaryPage<'a> {
         Route::Summary(y) => *y,
         _ => inputs.year.unwrap_or_default(),
     };
-    let style = inputs.words.style();
-    let (rows, left_out) = year_rows(year, route, inputs);
+    let figures = figure_part(year, route, inputs);
     let title = summary_title(inputs, year);
     let articles = inputs
         .index
@@ -525,17 +547,45 @@ pub fn context<'a>(route: &Route, inputs: &Inputs<'a>) -> SummaryPage<'a> {
     };
     SummaryPage {
         common: Common::new(route, inputs),
-        table: table(&rows, year, route, inputs, &style),
-        rankings: rankings(&rows, route, inputs, &style),
-        charts: compare_charts(&rows, year, inputs, &style),
+        figures,
         title,
         year,
         breadcrumb,
-        left_out,
         articles,
         data_href: Route::YearData(year).link_from(route),
         years,
     }
+}
+
+/// The figures' part of the summary of `route`: kept in the memo of the
+/// inputs' figures, if any (its reads noted again), else made.
+fn figure_part(year: i32, route: &Route, inputs: &Inputs<'_>) -> Arc<FigurePart> {
+    let lock = |m: &Memo| {
+        m.0.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(route)
+            .cloned()
+    };
+    if let Some((part, read)) = inputs.summary_memo.and_then(lock) {
+        reads::replay(&read);
+        return part;
+    }
+    let (part, read) = reads::recording(|| {
+        let style = inputs.words.style();
+        let (rows, left_out) = year_rows(year, route, inputs);
+        Arc::new(FigurePart {
+            table: table(&rows, year, route, inputs, &style),
+            rankings: rankings(&rows, route, inputs, &style),
+            charts: compare_charts(&rows, year, inputs, &style),
+            left_out,
+        })
+    });
+    if let Some(m) = inputs.summary_memo {
+        m.0.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(route.clone(), (Arc::clone(&part), read));
+    }
+    part
 }
 
 /// Each unit's year, in the order of the tree; and the units that have

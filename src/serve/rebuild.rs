@@ -39,7 +39,7 @@ use crate::messages::Lang;
 use crate::model::{Document, Site};
 use crate::render::page_keys::{PageKeys, front_text};
 use crate::render::record_keys::RecordHashes;
-use crate::render::revise::{Data, Revised};
+use crate::render::revise::{Data, Layout, Revised};
 use crate::render::{self, Built};
 
 /// What the watcher saw, once debounced.
@@ -207,9 +207,11 @@ enum Edit {
 }
 
 /// What the edits since the last full build changed, and what is on show.
-struct State {
+struct State<'a> {
     /// Every article edited, as it now is.
-    edited: BTreeMap<PathBuf, Document>,
+    edited: BTreeMap<PathBuf, &'a Document>,
+    /// The index and plan of the last edit rendered through the keys.
+    layout: Option<Layout<'a>>,
     /// Body edits whose page failed: rendered again with the next edit.
     owed: BTreeSet<PathBuf>,
     /// The keys of the pages on show.
@@ -221,7 +223,7 @@ struct State {
     data: Option<Data>,
 }
 
-impl State {
+impl State<'_> {
     /// The figures in force.
     fn figures<'f>(&'f self, built: &'f Figures) -> &'f Figures {
         self.data.as_ref().map_or(built, Data::figures)
@@ -238,8 +240,12 @@ impl Edits<'_> {
     fn serve(&self, changes: &Receiver<Change>) -> Next {
         let words = self.site.theme.words(self.site.config.language.code());
         let lint = crate::lint::Lint::new(&self.site.catalogue, &words);
+        // Every version of an article edited until the next full build,
+        // so that the index of one edit serves the next.
+        let arena = typed_arena::Arena::new();
         let mut state = State {
             edited: BTreeMap::new(),
+            layout: None,
             owed: BTreeSet::new(),
             shown: self.built.keys(),
             as_built: true,
@@ -254,6 +260,7 @@ impl Edits<'_> {
             };
             let start = Instant::now();
             let mut warnings = Vec::new();
+            let mut fresh: Vec<&Document> = Vec::new();
             let data_edit = match self.classify(&change) {
                 None => return Next::Rebuild,
                 Some(Edit::Nothing) => continue,
@@ -261,9 +268,10 @@ impl Edits<'_> {
                     let figures = state.figures(self.figures);
                     warnings.extend(docs.iter().flat_map(|d| lint.document(d, figures)));
                     state.owed.extend(docs.iter().map(|d| d.path.clone()));
+                    fresh = docs.into_iter().map(|d| &*arena.alloc(d)).collect();
                     state
                         .edited
-                        .extend(docs.into_iter().map(|d| (d.path.clone(), d)));
+                        .extend(fresh.iter().map(|d| (d.path.clone(), *d)));
                     false
                 }
                 Some(Edit::Data) => match self.new_data(&built_records) {
@@ -291,10 +299,12 @@ impl Edits<'_> {
             let rendered = if state.as_built {
                 self.bodies_alone(&mut state.owed, &state.edited, &mut state.shown)
             } else {
-                match self
-                    .built
-                    .revise(&state.edited, state.data.as_ref(), &state.shown)
-                {
+                match self.built.revise(
+                    (&state.edited, &fresh),
+                    state.data.as_ref(),
+                    &state.shown,
+                    &mut state.layout,
+                ) {
                     Revised::Replan => return Next::Rebuild,
                     Revised::Failed(errors) => Err(errors),
                     Revised::Done(r) => {
@@ -303,7 +313,11 @@ impl Edits<'_> {
                             // the new ones.
                             let figures = state.figures(self.figures);
                             let docs = r.articles.iter().filter_map(|p| {
-                                state.edited.get(p).or_else(|| self.built.article(p))
+                                state
+                                    .edited
+                                    .get(p)
+                                    .copied()
+                                    .or_else(|| self.built.article(p))
                             });
                             warnings.extend(docs.flat_map(|d| lint.document(d, figures)));
                         }
@@ -389,7 +403,7 @@ impl Edits<'_> {
     fn bodies_alone(
         &self,
         owed: &mut BTreeSet<PathBuf>,
-        edited: &BTreeMap<PathBuf, Document>,
+        edited: &BTreeMap<PathBuf, &Document>,
         shown: &mut PageKeys,
     ) -> Rendered {
         let mut errors = Vec::new();
