@@ -87,7 +87,7 @@ fn steps(site: &SiteTest, steps: &[&[Edit<'_>]]) -> Vec<Step> {
                         baocao::data::compute_with_units(records, &site.catalogue, &site.units);
                     diags.extend(more);
                     assert!(!diags.iter().any(|d| d.is_error()), "{diags:?}");
-                    data = built.data(figures, &built_records);
+                    data = built.data(figures, &built_records, data.as_ref());
                     if data.is_none() {
                         outcomes.push(Step::Replan);
                         continue 'steps;

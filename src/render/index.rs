@@ -45,6 +45,9 @@ pub struct SiteIndex<'a> {
     /// Positions by the address of the indexed value: cheaper to hash
     /// than a path, for the articles the index itself lists.
     at: HashMap<usize, usize>,
+    /// By position: the positions of the related and other articles,
+    /// made when first asked for.
+    near: Vec<std::sync::OnceLock<(Vec<usize>, Vec<usize>)>>,
 }
 
 /// The articles of one tag or category page.
@@ -305,6 +308,7 @@ impl<'a> SiteIndex<'a> {
             category_pages: BTreeMap::new(),
             position: HashMap::new(),
             at: HashMap::new(),
+            near: Vec::new(),
         };
         // Addresses and their sections made in parallel (slugs are most of
         // the work), then grouped in order.
@@ -336,6 +340,7 @@ impl<'a> SiteIndex<'a> {
         index.by_period = groups.by_period;
         (index.position, index.at, index.paths) = places;
         index.articles = docs.into_iter().map(|(a, _)| a).collect();
+        index.near = index.articles.iter().map(|_| Default::default()).collect();
         for p in pages {
             if let Some(path) = page_path(p) {
                 index.paths.insert(p.path.clone(), path);
@@ -397,6 +402,25 @@ impl<'a> SiteIndex<'a> {
     /// the article's own groups are read, never every article.
     pub fn related(&self, d: &Document) -> (Vec<&'a Document>, Vec<&'a Document>) {
         let own = self.position.get(&d.path).copied();
+        let docs = |v: &[usize]| v.iter().map(|&i| self.articles[i]).collect();
+        // The indexed version's are kept: every edit asks again for every
+        // article's (`serve`'s page keys), and an article swapped in
+        // place keeps its groups.
+        match own.filter(|&i| std::ptr::eq(self.articles[i], d)) {
+            Some(i) => {
+                let (related, others) = self.near[i].get_or_init(|| self.near(d, own));
+                (docs(related), docs(others))
+            }
+            None => {
+                let (related, others) = self.near(d, own);
+                (docs(&related), docs(&others))
+            }
+        }
+    }
+
+    /// The positions of [`SiteIndex::related`]'s articles; `own` is the
+    /// article's position.
+    fn near(&self, d: &Document, own: Option<usize>) -> (Vec<usize>, Vec<usize>) {
         // Each group is in position order (newest first): the newest
         // `RELATED` of the union are among the first `RELATED + 1` (one may
         // be the article itself) of each group, so no group is read whole.
@@ -437,8 +461,7 @@ impl<'a> SiteIndex<'a> {
         if others.is_empty() {
             others = related.clone();
         }
-        let docs = |v: Vec<usize>| v.into_iter().map(|i| self.articles[i]).collect();
-        (docs(related), docs(others))
+        (related, others)
     }
 
     /// The published article loaded from `path` (relative to the site

@@ -15,7 +15,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::data::reads::Reads;
-use crate::data::{Figures, Period, UnitId};
+use crate::data::{Figure, Figures, Period, UnitId};
 
 use super::index::SiteIndex;
 use super::route::Route;
@@ -77,6 +77,43 @@ pub struct Earlier<'e> {
     pub renewed: &'e Set<&'e OsStr>,
 }
 
+/// A hash of a figure: its `Debug` text (every value, derivation, source
+/// and origin).
+fn hash(figure: &Figure) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    // Writing to a hasher cannot fail.
+    let _ = std::fmt::write(&mut HashWriter(&mut h), format_args!("{figure:?}"));
+    h.finish()
+}
+
+/// Whether two figures are the same, field by field, numbers bit for bit
+/// (as their hashes would say; `-0.0` is not `0.0` in a page).
+fn same(a: &Figure, b: &Figure) -> bool {
+    // Every field named: a field added to `Figure` must be compared here.
+    let Figure {
+        unit,
+        period,
+        source,
+        values,
+        derived,
+        origin,
+        from_predecessors,
+        lacking,
+    } = a;
+    *unit == b.unit
+        && *period == b.period
+        && *source == b.source
+        && *derived == b.derived
+        && *origin == b.origin
+        && *from_predecessors == b.from_predecessors
+        && *lacking == b.lacking
+        && values.len() == b.values.len()
+        && values
+            .iter()
+            .zip(&b.values)
+            .all(|((ka, va), (kb, vb))| ka == kb && va.to_bits() == vb.to_bits())
+}
+
 /// Hashes what is written to it (a figure's `Debug` text: every value,
 /// derivation, source and origin) without making the text.
 struct HashWriter<'h>(&'h mut std::collections::hash_map::DefaultHasher);
@@ -95,11 +132,26 @@ impl RecordHashes {
             figures
                 .records
                 .par_iter()
+                .map(|(key, figure)| (key.clone(), hash(figure)))
+                .collect(),
+        )
+    }
+
+    /// The hashes of every record of `figures`, those of the records the
+    /// same as in `before` (whose hashes these are) kept: a data edit
+    /// changes a few records of thousands.
+    pub fn since(&self, before: &Figures, figures: &Figures) -> RecordHashes {
+        RecordHashes(
+            figures
+                .records
+                .par_iter()
                 .map(|(key, figure)| {
-                    let mut h = std::collections::hash_map::DefaultHasher::new();
-                    // Writing to a hasher cannot fail.
-                    let _ = std::fmt::write(&mut HashWriter(&mut h), format_args!("{figure:?}"));
-                    (key.clone(), h.finish())
+                    let kept = before
+                        .records
+                        .get(key)
+                        .filter(|b| same(b, figure))
+                        .and_then(|_| self.0.get(key).copied());
+                    (key.clone(), kept.unwrap_or_else(|| hash(figure)))
                 })
                 .collect(),
         )

@@ -138,10 +138,19 @@ impl<'b> Built<'b> {
     /// The built site with new `figures`, of the same records: `None`
     /// when records were added or removed (which changes the pages there
     /// are). `built` are the hashes of the build's records (those of
-    /// [`Built::keys`]).
-    pub fn data(&self, figures: Figures, built: &Arc<RecordHashes>) -> Option<Data> {
+    /// [`Built::keys`]); `before` the figures of the last data edit.
+    pub fn data(
+        &self,
+        figures: Figures,
+        built: &Arc<RecordHashes>,
+        before: Option<&Data>,
+    ) -> Option<Data> {
         let site = self.inputs.site;
-        let records = RecordHashes::new(&figures);
+        // Hashed anew where they differ from the figures on show.
+        let records = match before {
+            Some(d) => d.records.since(d.figures(), &figures),
+            None => built.since(self.inputs.figures, &figures),
+        };
         let built = Arc::clone(built);
         crate::timings::mark(&"data: hashed");
         if !records.same_keys(&built) || figures.gaps != self.inputs.figures.gaps {

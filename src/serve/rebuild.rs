@@ -274,7 +274,7 @@ impl Edits<'_> {
                         .extend(fresh.iter().map(|d| (d.path.clone(), *d)));
                     false
                 }
-                Some(Edit::Data) => match self.new_data(&built_records) {
+                Some(Edit::Data) => match self.new_data(&built_records, state.data.as_ref()) {
                     Some((data, found)) => {
                         warnings.extend(found);
                         // Freed off the edit's path: the figures, theme and
@@ -381,7 +381,11 @@ impl Edits<'_> {
     /// The data files read again and their figures computed, with the
     /// warnings found; `None` when they have errors (a full build reports
     /// them) or records were added or removed.
-    fn new_data(&self, built: &Arc<RecordHashes>) -> Option<(Data, Vec<Diagnostic>)> {
+    fn new_data(
+        &self,
+        built: &Arc<RecordHashes>,
+        before: Option<&Data>,
+    ) -> Option<(Data, Vec<Diagnostic>)> {
         let site = self.site;
         let mut found = Vec::new();
         crate::timings::mark(&"data: start");
@@ -394,7 +398,7 @@ impl Edits<'_> {
         if found.iter().any(Diagnostic::is_error) {
             return None;
         }
-        Some((self.built.data(figures, built)?, found))
+        Some((self.built.data(figures, built, before)?, found))
     }
 
     /// The pages of the articles in `owed`, whose front matter is as
