@@ -18,6 +18,14 @@ pub const BUILTIN: &str = include_str!("catalogue.yaml");
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct MetricKey(String);
 
+/// Looked up by its text without making a key: it orders, compares and
+/// hashes as its text does (the derives above go through the `String`).
+impl std::borrow::Borrow<str> for MetricKey {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
 impl MetricKey {
     /// Validates a key.
     pub fn parse(s: &str) -> Option<MetricKey> {

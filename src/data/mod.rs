@@ -96,7 +96,7 @@ pub struct Figure {
 impl Figure {
     /// The value of a metric, given or derived.
     pub fn get(&self, key: &str) -> Option<f64> {
-        MetricKey::parse(key).and_then(|k| self.values.get(&k).copied())
+        self.values.get(key).copied()
     }
 }
 
@@ -634,7 +634,7 @@ fn derive(rec: Record, catalogue: &Catalogue, diags: &mut Vec<Diagnostic>) -> Fi
             let (Some(f), false) = (&def.formula, values.contains_key(&def.key)) else {
                 continue;
             };
-            let get = |k: &str| MetricKey::parse(k).and_then(|k| values.get(&k).copied());
+            let get = |k: &str| values.get(k).copied();
             if let Some(v) = f.eval(&get) {
                 // A formula can make a figure no report holds (a product
                 // of counts); it is an error of the formula, never printed.
@@ -678,7 +678,7 @@ fn derive(rec: Record, catalogue: &Catalogue, diags: &mut Vec<Diagnostic>) -> Fi
             )))
             .hint(hint)
     };
-    let get = |k: &str| MetricKey::parse(k).and_then(|k| values.get(&k).copied());
+    let get = |k: &str| values.get(k).copied();
     for def in catalogue.iter() {
         let Some(&v) = values.get(&def.key) else {
             continue;
@@ -702,10 +702,7 @@ fn derive(rec: Record, catalogue: &Catalogue, diags: &mut Vec<Diagnostic>) -> Fi
         let (Some(f), false) = (&def.formula, derived.contains(&def.key)) else {
             continue;
         };
-        let inputs_given = f
-            .required()
-            .iter()
-            .all(|k| MetricKey::parse(k).is_some_and(|k| rec.values.contains_key(&k)));
+        let inputs_given = f.required().iter().all(|k| rec.values.contains_key(*k));
         if !inputs_given {
             continue;
         }

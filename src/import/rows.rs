@@ -846,7 +846,7 @@ fn received_mismatch(
         .columns
         .iter()
         .find(|c| matches!(c.role, Role::ReceivedWithCarry))?;
-    let get = |k: &str| MetricKey::parse(k).and_then(|k| values.get(&k).copied());
+    let get = |k: &str| values.get(k).copied();
     let (received, carried) = (get("received")?, get("carried_over")?);
     let total = *figures.get(&c.col)?;
     let differs = (total - received - carried).abs() > 0.5;

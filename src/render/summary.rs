@@ -339,7 +339,7 @@ pub fn totals(rows: &[(&Unit, &Figure)], catalogue: &Catalogue) -> Vec<Total> {
                 let (Some(f), false) = (&def.formula, values.contains_key(&def.key)) else {
                     continue;
                 };
-                let get = |k: &str| MetricKey::parse(k).and_then(|k| values.get(&k).copied());
+                let get = |k: &str| values.get(k).copied();
                 if let Some(v) = f.eval(&get).filter(|v| v.is_finite()) {
                     values.insert(def.key.clone(), v);
                     changed = true;
