@@ -64,9 +64,14 @@ class Server:
     """`baocao serve` and one event stream, read on threads."""
 
     def __init__(self, binary, root):
+        # The server's stderr (with BAOCAO_TIMINGS=1, the phases of each
+        # edit) goes to the file BENCH_STDERR names, if any.
+        err = os.environ.get("BENCH_STDERR")
         self.proc = subprocess.Popen(
             [binary, "serve", "--root", root, "--port", "0"],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+            stdout=subprocess.PIPE,
+            stderr=open(err, "w") if err else subprocess.DEVNULL,
+            text=True,
         )
         self.lines = []
         self.url = None

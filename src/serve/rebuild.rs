@@ -31,6 +31,8 @@ use std::sync::mpsc::{Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
+use rayon::prelude::*;
+
 use super::{Hub, rebuilt, sse, update};
 use crate::BuildOptions;
 use crate::data::Figures;
@@ -261,6 +263,9 @@ impl Edits<'_> {
             let start = Instant::now();
             let mut warnings = Vec::new();
             let mut fresh: Vec<&Document> = Vec::new();
+            // What the edit replaces (figures, page keys: large), freed
+            // once the reload is sent, while the browser asks for pages.
+            let mut replaced: (Option<Data>, Option<PageKeys>) = (None, None);
             let data_edit = match self.classify(&change) {
                 None => return Next::Rebuild,
                 Some(Edit::Nothing) => continue,
@@ -277,11 +282,7 @@ impl Edits<'_> {
                 Some(Edit::Data) => match self.new_data(&built_records, state.data.as_ref()) {
                     Some((data, found)) => {
                         warnings.extend(found);
-                        // Freed off the edit's path: the figures, theme and
-                        // values they replace are large.
-                        if let Some(old) = state.data.replace(data) {
-                            crate::drop_later(old);
-                        }
+                        replaced.0 = state.data.replace(data);
                         true
                     }
                     None => return Next::Rebuild,
@@ -319,14 +320,18 @@ impl Edits<'_> {
                                     .copied()
                                     .or_else(|| self.built.article(p))
                             });
-                            warnings.extend(docs.flat_map(|d| lint.document(d, figures)));
+                            let docs: Vec<&Document> = docs.collect();
+                            let found: Vec<Vec<Diagnostic>> =
+                                docs.par_iter().map(|d| lint.document(d, figures)).collect();
+                            warnings.extend(found.into_iter().flatten());
                         }
-                        crate::drop_later(std::mem::replace(&mut state.shown, r.keys));
+                        replaced.1 = Some(std::mem::replace(&mut state.shown, r.keys));
                         Ok((r.pages, r.charts))
                     }
                 }
             };
             self.show(rendered, warnings, start);
+            drop(replaced);
         }
     }
 
