@@ -167,15 +167,7 @@ pub fn site_then(
     // The template functions' copy of the data, made while the articles
     // are indexed.
     let (shared, (articles, pages, full_index)) = rayon::join(
-        || {
-            Arc::new(Shared {
-                catalogue: site.catalogue.clone(),
-                figures: figures.clone(),
-                units: site.units.clone(),
-                words: site.theme.words(site.config.language.code()),
-                style: site.theme.words(site.config.language.code()).style(),
-            })
-        },
+        || shared_of(site, figures),
         || {
             let (articles, pages) = plan::publishable(site, opts.drafts, &mut diags);
             let index = SiteIndex::new(articles.clone(), pages.clone(), &site.articles);
@@ -200,12 +192,7 @@ pub fn site_then(
     };
     let plan: &[Planned<'_>] = year_plan.as_deref().unwrap_or(&full_plan);
     let index = index.as_ref().unwrap_or(&full_index);
-    let paths: BTreeSet<String> = plan
-        .iter()
-        .map(|e| e.route.url_path())
-        .chain(site.static_files.keys().cloned())
-        .chain(site.theme.assets.keys().cloned())
-        .collect();
+    let paths = url_paths(plan, site);
     let links = Links {
         full_index: &full_index,
         full_plan: &full_plan,
@@ -274,12 +261,8 @@ pub fn site_then(
         let routes: Vec<Route> = plan.iter().map(|e| e.route.clone()).collect();
         let search_memo = search::Written::default();
         let reads = record_keys::ReadLog {
-            pages: page_reads
-                .into_inner()
-                .unwrap_or_else(std::sync::PoisonError::into_inner),
-            docs: doc_reads
-                .into_inner()
-                .unwrap_or_else(std::sync::PoisonError::into_inner),
+            pages: taken(page_reads),
+            docs: taken(doc_reads),
         };
         let built = Built {
             theme: &theme,
@@ -298,6 +281,34 @@ pub fn site_then(
         crate::drop_later(inputs.shared);
         Ok(counts)
     }
+}
+
+/// The template functions' copy of the data.
+fn shared_of(site: &Site, figures: &Figures) -> Arc<Shared> {
+    let words = site.theme.words(site.config.language.code());
+    Arc::new(Shared {
+        catalogue: site.catalogue.clone(),
+        figures: figures.clone(),
+        units: site.units.clone(),
+        style: words.style(),
+        words,
+    })
+}
+
+/// Every URL path of a build: its routes', its static files' and its
+/// theme's assets'.
+fn url_paths(plan: &[Planned<'_>], site: &Site) -> BTreeSet<String> {
+    plan.iter()
+        .map(|e| e.route.url_path())
+        .chain(site.static_files.keys().cloned())
+        .chain(site.theme.assets.keys().cloned())
+        .collect()
+}
+
+/// What a log of reads holds, once no render adds to it.
+fn taken<K>(log: ReadsBy<K>) -> record_keys::Map<K, crate::data::reads::Reads> {
+    log.into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// What a build made, lent to [`site_then`]'s `then`: enough to render

@@ -8,12 +8,14 @@
 //!   read its front matter and summary), its body checked and its prose
 //!   linted as a build would;
 //! - the front matter of published articles edited, each still published
-//!   at its address: the index and plan are made again, and the pages
+//!   at its address: the last edit's index and plan are updated in place
+//!   (made again when an article moves: its date, tags, unit…), and the pages
 //!   whose [`PageKeys`] changed are rendered (the article, the list pages
 //!   and related lists that show it, the feed, the search index; every
 //!   page when the sidebar's newest articles change);
 //! - the data files edited, the same records there with other figures:
-//!   the figures are computed again, the theme compiled with them, and the
+//!   the figures are computed again (the compiled theme reads them
+//!   through `template::Live`), and the
 //!   pages that read a changed record while they were rendered (noted by
 //!   `data::reads`) are rendered again, with the lists that show a
 //!   summary that read one;
