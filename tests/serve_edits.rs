@@ -414,3 +414,94 @@ fn a_summary_rendered_for_an_article_edit_still_follows_its_figures() {
         out[1]
     );
 }
+
+#[test]
+fn an_article_saved_twice_in_one_step_shows_its_last_version() {
+    let site = SiteTest::example();
+    let out = steps(
+        &site,
+        &[
+            &[(HONG_NGU, "title: \"", "title: \"A ")],
+            // After a first edit, the index is updated in place: with
+            // the last of the two versions.
+            &[
+                (HONG_NGU, "title: \"A ", "title: \"B "),
+                (HONG_NGU, "title: \"B ", "title: \"C "),
+            ],
+        ],
+    );
+    for (i, step) in out.iter().enumerate() {
+        assert!(matches!(step, Step::Done(_)), "step {i}: {step:?}");
+    }
+}
+
+const PTT_2026: &str = "content/articles/tin-tuc/phuong-trung-tam-6-thang-2026.md";
+const VI_DU_2024: &str = "content/articles/su-kien/vi-du-tong-ket-cchc-2024.md";
+
+fn all_done(out: &[Step]) {
+    for (i, step) in out.iter().enumerate() {
+        assert!(matches!(step, Step::Done(_)), "step {i}: {out:?}");
+    }
+}
+
+#[test]
+fn titles_data_and_a_move_in_turn_match_a_full_build() {
+    // In-place index updates before and after the article moves (its
+    // date), with data edits between them, then everything put back.
+    let site = SiteTest::example();
+    all_done(&steps(
+        &site,
+        &[
+            &[(HONG_NGU, "title: \"", "title: \"A ")],
+            &[(
+                HONG_NGU_DATA,
+                "hong-ngu,2022-H1,99.95",
+                "hong-ngu,2022-H1,97.5",
+            )],
+            &[(HONG_NGU, "title: \"A ", "title: \"B ")],
+            &[(HONG_NGU, "date: 2022-07-07", "date: 2025-12-30")],
+            &[(HONG_NGU, "title: \"B ", "title: \"C ")],
+            &[(
+                HONG_NGU_DATA,
+                "hong-ngu,2022-H1,97.5",
+                "hong-ngu,2022-H1,99.95",
+            )],
+            &[(HONG_NGU, "title: \"C ", "title: \"")],
+            &[(HONG_NGU, "date: 2025-12-30", "date: 2022-07-07")],
+        ],
+    ));
+}
+
+#[test]
+fn the_newest_article_edited_and_moved_matches_a_full_build() {
+    // Every page's sidebar lists it: each move changes them all.
+    let site = SiteTest::example();
+    all_done(&steps(
+        &site,
+        &[
+            &[(PTT_2026, "title: \"", "title: \"A ")],
+            &[(PTT_2026, "date: 2026-07-06", "date: 2019-07-06")],
+            &[(PTT_2026, "title: \"A ", "title: \"B ")],
+            &[(PTT_2026, "date: 2019-07-06", "date: 2026-07-06")],
+            &[(PTT_2026, "title: \"B ", "title: \"")],
+        ],
+    ));
+}
+
+#[test]
+fn summaries_kept_across_data_and_article_edits_match_a_full_build() {
+    let site = SiteTest::example();
+    all_done(&steps(
+        &site,
+        &[
+            &[(VI_DU_DATA, "received: 236337", "received: 236999")],
+            &[(VI_DU_2024, "title: \"", "title: \"A ")],
+            &[(VI_DU_2024, "title: \"A ", "title: \"B ")],
+            &[(CHAU_DOC_DATA, "resolved: 8712", "resolved: 8710")],
+            &[(CHAU_DOC, "title: \"", "title: \"C ")],
+            &[(VI_DU_DATA, "received: 236999", "received: 236337")],
+            &[(CHAU_DOC_DATA, "resolved: 8710", "resolved: 8712")],
+            &[(CHAU_DOC, "title: \"C ", "title: \"")],
+        ],
+    ));
+}

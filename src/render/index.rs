@@ -218,14 +218,16 @@ fn indexed_alike(a: &Document, b: &Document) -> bool {
 }
 
 impl<'a> SiteIndex<'a> {
-    /// Puts each of `fresh` in place of the article of its path, when
-    /// each is indexed alike (its title, summary or body edited): the
+    /// Puts each of `fresh` (the last of each path) in place of the article
+    /// of its path, when each is indexed alike (its title, summary or body edited): the
     /// index `new` would make of them, made in place. Returns the
     /// versions replaced; `None` (and the index as it was) when one is
     /// not indexed alike or not here.
     pub fn swap(&mut self, fresh: &[&'a Document]) -> Option<Vec<(&'a Document, &'a Document)>> {
         let mut swaps = Vec::with_capacity(fresh.len());
-        for &d in fresh {
+        // The last version of each path counts (one file saved twice).
+        let mut seen = std::collections::HashSet::new();
+        for &d in fresh.iter().rev().filter(|d| seen.insert(&d.path)) {
             let old = self.article(&d.path)?;
             if !indexed_alike(old, d) {
                 return None;
