@@ -140,6 +140,14 @@ fn same(shown: &BTreeMap<String, Vec<u8>>, built: &BTreeMap<String, Vec<u8>>) {
     );
 }
 
+/// Asserts that every step was rendered through the keys (no full build,
+/// no failure).
+fn all_done(out: &[Step]) {
+    for (i, step) in out.iter().enumerate() {
+        assert!(matches!(step, Step::Done(_)), "step {i}: {out:?}");
+    }
+}
+
 const HONG_NGU: &str = "content/articles/tin-tuc/hong-ngu-6-thang-2022.md";
 const CHAU_DOC: &str = "content/articles/tin-tuc/chau-doc-tong-ket-cchc-2020.md";
 
@@ -201,9 +209,7 @@ fn date_summary_unit_and_category_edits_match_a_full_build() {
             )],
         ],
     );
-    for (i, step) in out.iter().enumerate() {
-        assert!(matches!(step, Step::Done(_)), "step {i}: {step:?}");
-    }
+    all_done(&out);
     // The move to the top reached every page.
     assert!(rendered(&out[1]).contains(&"gioi-thieu/index.html".to_string()));
 }
@@ -295,9 +301,7 @@ fn data_edits_then_article_edits_match_a_full_build() {
             &[(VI_DU_DATA, "received: 236999", "received: 236337")],
         ],
     );
-    for (i, step) in out.iter().enumerate() {
-        assert!(matches!(step, Step::Done(_)), "step {i}: {step:?}");
-    }
+    all_done(&out);
 }
 
 #[test]
@@ -405,9 +409,7 @@ fn a_summary_rendered_for_an_article_edit_still_follows_its_figures() {
             ],
         ],
     );
-    for (i, step) in out.iter().enumerate() {
-        assert!(matches!(step, Step::Done(_)), "step {i}: {step:?}");
-    }
+    all_done(&out);
     assert!(
         rendered(&out[1]).contains(&"tong-ket/2020/index.html".to_string()),
         "{:?}",
@@ -430,19 +432,11 @@ fn an_article_saved_twice_in_one_step_shows_its_last_version() {
             ],
         ],
     );
-    for (i, step) in out.iter().enumerate() {
-        assert!(matches!(step, Step::Done(_)), "step {i}: {step:?}");
-    }
+    all_done(&out);
 }
 
 const PTT_2026: &str = "content/articles/tin-tuc/phuong-trung-tam-6-thang-2026.md";
 const VI_DU_2024: &str = "content/articles/su-kien/vi-du-tong-ket-cchc-2024.md";
-
-fn all_done(out: &[Step]) {
-    for (i, step) in out.iter().enumerate() {
-        assert!(matches!(step, Step::Done(_)), "step {i}: {out:?}");
-    }
-}
 
 #[test]
 fn titles_data_and_a_move_in_turn_match_a_full_build() {
